@@ -1,0 +1,229 @@
+// The fake GitHub's in-memory state. Internal records keep references as ids
+// (users, labels) or numbers (milestones, issues) so REST and GraphQL can each
+// serialise them in their own shape. Timestamps are ISO 8601 UTC strings ending in "Z".
+
+export type Iso = string;
+
+export interface FakeUser {
+  id: number;
+  node_id: string;
+  login: string;
+  type: "User" | "Bot" | "Organization";
+  site_admin: boolean;
+}
+
+export interface FakeToken {
+  /** The user the token acts as. */
+  userId: number;
+  /** Repositories ("owner/name") the token may read; "*" = every repository. */
+  read: "*" | string[];
+  /** Repositories the token may write (restore); "*" = every repository. */
+  write: "*" | string[];
+  /** The token may create repositories for its user and for any owner. */
+  createRepos: boolean;
+  /** The token may use the Issue Import API (needs admin on the target). */
+  importApi: boolean;
+}
+
+export interface FakeLabel {
+  id: number;
+  node_id: string;
+  name: string;
+  /** Six hex digits, no "#". */
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface FakeMilestone {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  description: string | null;
+  state: "open" | "closed";
+  creatorId: number | null;
+  created_at: Iso;
+  updated_at: Iso;
+  closed_at: Iso | null;
+  due_on: Iso | null;
+}
+
+export type StateReason = "completed" | "not_planned" | "duplicate" | "reopened";
+export type LockReason = "off-topic" | "too heated" | "resolved" | "spam";
+
+/** The pull-request side of an issue whose `pull` is set. */
+export interface FakePull {
+  /** The PR id (distinct from the issue id, as on GitHub). */
+  id: number;
+  node_id: string;
+  head: { ref: string; sha: string; repoFullName: string | null };
+  base: { ref: string; sha: string };
+  draft: boolean;
+  merged_at: Iso | null;
+  merge_commit_sha: string | null;
+  mergedById: number | null;
+}
+
+/** An issue or, when `pull` is set, a pull request (they share one number sequence). */
+export interface FakeIssue {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string | null;
+  state: "open" | "closed";
+  state_reason: StateReason | null;
+  locked: boolean;
+  active_lock_reason: LockReason | null;
+  /** null = a deleted user (REST `user: null`, GraphQL `author: null`; shown as "ghost" on the web). */
+  userId: number | null;
+  labelIds: number[];
+  assigneeIds: number[];
+  milestoneNumber: number | null;
+  created_at: Iso;
+  updated_at: Iso;
+  closed_at: Iso | null;
+  closedById: number | null;
+  author_association: string;
+  pull: FakePull | null;
+  /** Ordered child issue ids (sub-issues); at most 100. */
+  subIssueIds: number[];
+  /** Id of the parent issue, if this issue is a sub-issue. */
+  parentId: number | null;
+}
+
+export interface FakeIssueComment {
+  id: number;
+  node_id: string;
+  /** The issue or PR number the comment belongs to. */
+  issue_number: number;
+  body: string;
+  userId: number | null;
+  created_at: Iso;
+  updated_at: Iso;
+  author_association: string;
+}
+
+export type ReviewState = "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
+
+export interface FakeReview {
+  id: number;
+  node_id: string;
+  pull_number: number;
+  userId: number | null;
+  body: string;
+  state: ReviewState;
+  submitted_at: Iso | null;
+  commit_id: string;
+  author_association: string;
+}
+
+export interface FakeReviewComment {
+  id: number;
+  node_id: string;
+  pull_number: number;
+  pull_request_review_id: number | null;
+  in_reply_to_id: number | null;
+  path: string;
+  line: number | null;
+  side: "LEFT" | "RIGHT" | null;
+  start_line: number | null;
+  start_side: "LEFT" | "RIGHT" | null;
+  original_line: number | null;
+  position: number | null;
+  original_position: number | null;
+  diff_hunk: string;
+  commit_id: string;
+  original_commit_id: string;
+  subject_type: "line" | "file";
+  body: string;
+  userId: number | null;
+  created_at: Iso;
+  updated_at: Iso;
+  author_association: string;
+}
+
+export interface FakeAsset {
+  id: number;
+  node_id: string;
+  /** As GitHub stores it: untrusted, may contain spaces or "../". */
+  name: string;
+  label: string | null;
+  content_type: string;
+  data: Buffer;
+  download_count: number;
+  uploaderId: number | null;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface FakeRelease {
+  id: number;
+  node_id: string;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  authorId: number | null;
+  created_at: Iso;
+  published_at: Iso | null;
+  assets: FakeAsset[];
+}
+
+/** A completed or pending Issue Import API request. */
+export interface FakeIssueImport {
+  id: number;
+  status: "pending" | "imported" | "failed";
+  created_at: Iso;
+  updated_at: Iso;
+  /** Set once imported. */
+  issueNumber: number | null;
+  errors: Array<{ location: string; resource: string; field: string; value: string; code: string }>;
+  /** The accepted payload, applied when the import completes. */
+  payload: unknown;
+}
+
+export interface FakeRepo {
+  id: number;
+  node_id: string;
+  ownerLogin: string;
+  name: string;
+  private: boolean;
+  description: string | null;
+  default_branch: string;
+  created_at: Iso;
+  updated_at: Iso;
+  pushed_at: Iso;
+  labels: FakeLabel[];
+  milestones: FakeMilestone[];
+  /** Issues and pull requests by number (one sequence). */
+  issues: Map<number, FakeIssue>;
+  /** The number the next issue/PR/milestone-independent item gets. */
+  nextIssueNumber: number;
+  nextMilestoneNumber: number;
+  comments: FakeIssueComment[];
+  reviews: FakeReview[];
+  reviewComments: FakeReviewComment[];
+  releases: FakeRelease[];
+  /** Branch name → commit sha (mirrors the bare git repository when there is one). */
+  branches: Map<string, string>;
+  /** Path of a bare git repository for clone/push, or null. */
+  gitDir: string | null;
+  imports: FakeIssueImport[];
+}
+
+export interface FakeStore {
+  users: Map<number, FakeUser>;
+  tokens: Map<string, FakeToken>;
+  /** Keyed "owner/name", lower-case. */
+  repos: Map<string, FakeRepo>;
+  /** Every issue id in every repo → where it lives, for cross-repo sub-issues. */
+  issueIndex: Map<number, { repoKey: string; number: number }>;
+  /** Allocates a new globally unique numeric id. */
+  nextId(): number;
+  /** Deterministic clock for created/updated times of written objects. */
+  now(): Iso;
+}

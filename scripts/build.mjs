@@ -1,0 +1,30 @@
+// Build: compile TypeScript, copy the non-TypeScript assets the runtime reads
+// (GraphQL SDL, JSON Schemas), and mark the bin entries executable.
+import { execFileSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const tsc = require.resolve("typescript/bin/tsc");
+
+rmSync(join(root, "dist"), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
+
+const assetExt = [".graphql", ".json"];
+function copyAssets(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) copyAssets(path);
+    else if (assetExt.some((ext) => name.endsWith(ext)))
+      cpSync(path, join(root, "dist", relative(root, path)));
+  }
+}
+for (const dir of ["src", "fake-github", "bench"]) {
+  if (existsSync(join(root, dir))) copyAssets(join(root, dir));
+}
+for (const bin of ["dist/src/cli/main.js", "dist/fake-github/cli.js"]) {
+  if (existsSync(join(root, bin))) chmodSync(join(root, bin), 0o755);
+}

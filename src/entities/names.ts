@@ -1,0 +1,21 @@
+// The entity (job) names users select with --include/--exclude, in DESIGN.md order.
+export const ENTITY_NAMES = [
+  "labels",
+  "milestones",
+  "issues",
+  "issue_comments",
+  "sub_issues",
+  "pull_requests",
+  "pr_comments",
+  "pr_reviews",
+  "pr_review_comments",
+  "releases",
+  "release_assets",
+  "git_repo",
+] as const;
+
+export type EntityName = (typeof ENTITY_NAMES)[number];
+
+export function isEntityName(value: string): value is EntityName {
+  return (ENTITY_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,2 @@
+// Library entry point.
+export { ENTITY_NAMES, type EntityName } from "./entities/names.js";

@@ -33,6 +33,18 @@ export interface FakeResponse {
 
 export interface ServerContext {
   store: FakeStore;
+  /**
+   * Debits GraphQL primary-limit points for the request's token. ok=false when
+   * the hourly budget is spent (the handler then answers 200 with a RATE_LIMITED
+   * error). The returned x-ratelimit-* headers are to be sent with the response.
+   */
+  chargeGraphQL(req: FakeRequest, cost: number): { ok: boolean; headers: Record<string, string> };
+  /**
+   * Simulated GraphQL timeout: a query whose node count (GitHub's formula)
+   * exceeds this answers 502 "We couldn't respond to your request in time"
+   * after being charged. Unset = never times out.
+   */
+  graphqlMaxNodesBeforeTimeout?: number;
 }
 
 export type RouteHandler = (req: FakeRequest, ctx: ServerContext) => FakeResponse | Promise<FakeResponse>;
@@ -46,4 +58,10 @@ export interface RouteDef {
   contentCreating?: boolean;
   /** Secondary-limit points: 1 for reads, 5 for writes unless set. */
   points?: number;
+  /**
+   * Primary-limit bucket. "core" routes are debited one request by the server
+   * core before the handler runs; "graphql" routes debit points themselves via
+   * ServerContext.chargeGraphQL; "none" costs nothing (admin, git, storage).
+   */
+  resource?: "core" | "graphql" | "none";
 }

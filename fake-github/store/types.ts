@@ -184,6 +184,8 @@ export interface FakeIssueImport {
   errors: Array<{ location: string; resource: string; field: string; value: string; code: string }>;
   /** The accepted payload, applied when the import completes. */
   payload: unknown;
+  /** The user who requested the import (authors the issue and comments); added by the REST-writes helper. */
+  importerId?: number;
 }
 
 export interface FakeRepo {
@@ -226,4 +228,10 @@ export interface FakeStore {
   nextId(): number;
   /** Deterministic clock for created/updated times of written objects. */
   now(): Iso;
+  /**
+   * Folder under which repositories created through the API get a bare git
+   * repository (`<gitRoot>/<owner>/<name>.git`); unset = no git. Set by the
+   * server when it runs with git; added by the REST-writes helper.
+   */
+  gitRoot?: string;
 }

@@ -30,6 +30,8 @@ export interface JobSpec<Out extends JobOutput = JobOutput> {
   /** Per-job overrides of the run defaults. */
   timeoutMs?: number;
   retries?: number;
+  /** Wait before the first retry; doubles for each further one. */
+  retryDelayMs?: number;
   run(ctx: JobContext): Promise<Out>;
 }
 
@@ -52,6 +54,7 @@ export type OrchestratorEvent =
   | { type: "queued"; job: string; at: Date }
   | { type: "started"; job: string; attempt: number; at: Date }
   | ({ type: "progress"; job: string; at: Date } & JobProgress)
+  /** `attempt` is the attempt about to start after `delayMs`; `error` is why the previous one failed. */
   | { type: "retrying"; job: string; attempt: number; error: string; delayMs: number; at: Date }
   | { type: "succeeded"; job: string; records: number; durationMs: number; at: Date }
   | { type: "failed"; job: string; error: string; durationMs: number; at: Date }
@@ -66,4 +69,15 @@ export interface RunOptions {
   /** Defaults for jobs that set none (timeout off and no retries unless given). */
   defaults?: { timeoutMs?: number; retries?: number; retryDelayMs?: number };
   onEvent?: (event: OrchestratorEvent) => void;
+}
+
+export type OrchestratorEventType = OrchestratorEvent["type"];
+
+export interface RunResult<Out extends JobOutput = JobOutput> {
+  /** One result per job, in declaration order. */
+  results: JobResult<Out>[];
+  /** Every job succeeded. */
+  succeeded: boolean;
+  /** The run's signal aborted before every job had finished. */
+  cancelled: boolean;
 }

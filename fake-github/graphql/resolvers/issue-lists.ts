@@ -1,0 +1,152 @@
+// The issue and pull-request connections of a repository, with GitHub's
+// filters (states, labels, filterBy, head/base ref) and orderings.
+import type { FakeIssue, FakeRepo } from "../../store/types.js";
+import { type Connection, compareKeys, paginate, type SortKey, sortByKey } from "../connection.js";
+import { commentsOfIssue, type GqlContext } from "../context.js";
+import { type IssueSrc, issueSrc } from "../sources.js";
+import { type Args, objectArg, orderArg, pageArgs, stringArg, stringListArg } from "./shared.js";
+
+/** IssueState / PullRequestState of a store record. */
+export function issueState(issue: FakeIssue): "OPEN" | "CLOSED" | "MERGED" {
+  if (issue.pull?.merged_at) return "MERGED";
+  return issue.state === "open" ? "OPEN" : "CLOSED";
+}
+
+function hasAnyLabel(repo: FakeRepo, issue: FakeIssue, names: string[]): boolean {
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  return issue.labelIds.some((id) => {
+    const label = repo.labels.find((l) => l.id === id);
+    return label !== undefined && wanted.has(label.name.toLowerCase());
+  });
+}
+
+function userIdByLogin(ctx: GqlContext, login: string): number | null {
+  const wanted = login.toLowerCase();
+  for (const user of ctx.store.users.values()) if (user.login.toLowerCase() === wanted) return user.id;
+  return null;
+}
+
+/** IssueFilters: the filters GitHub applies to `issues(filterBy:)`. */
+function matchesFilterBy(ctx: GqlContext, repo: FakeRepo, issue: FakeIssue, filter: Args): boolean {
+  const since = stringArg(filter, "since");
+  if (since !== null && Date.parse(issue.updated_at) < Date.parse(since)) return false;
+  const states = stringListArg(filter, "states");
+  if (states && !states.includes(issueState(issue))) return false;
+  const labels = stringListArg(filter, "labels");
+  if (labels && !hasAnyLabel(repo, issue, labels)) return false;
+  const assignee = stringArg(filter, "assignee");
+  if (assignee === "*") {
+    if (issue.assigneeIds.length === 0) return false;
+  } else if (assignee !== null) {
+    const id = userIdByLogin(ctx, assignee);
+    if (id === null || !issue.assigneeIds.includes(id)) return false;
+  } else if ("assignee" in filter && filter.assignee === null && issue.assigneeIds.length > 0) return false;
+  const createdBy = stringArg(filter, "createdBy");
+  if (createdBy !== null && (issue.userId === null || issue.userId !== userIdByLogin(ctx, createdBy)))
+    return false;
+  const milestone = stringArg(filter, "milestoneNumber");
+  if (milestone === "*") {
+    if (issue.milestoneNumber === null) return false;
+  } else if (milestone === "none") {
+    if (issue.milestoneNumber !== null) return false;
+  } else if (milestone !== null && String(issue.milestoneNumber) !== milestone) return false;
+  return true;
+}
+
+function issueOrderKey(ctx: GqlContext, repo: FakeRepo, field: string): (issue: FakeIssue) => SortKey {
+  switch (field) {
+    case "UPDATED_AT":
+      return (issue) => [issue.updated_at, issue.number];
+    case "COMMENTS":
+      return (issue) => [commentsOfIssue(ctx, repo, issue.number).length, issue.number];
+    default:
+      return (issue) => [issue.created_at, issue.number];
+  }
+}
+
+/**
+ * Every issue (or every PR) of the repository in the given order. Sorting
+ * 12,000 issues on each page request is the bulk of a page's time, so the
+ * order is kept between requests and reused while a linear check shows it is
+ * still right (same items, still sorted: writes change updated_at in place).
+ */
+const orderCache = new WeakMap<FakeRepo, Map<string, FakeIssue[]>>();
+
+function ordered(
+  repo: FakeRepo,
+  pulls: boolean,
+  orderName: string,
+  key: (issue: FakeIssue) => SortKey,
+  descending: boolean,
+): FakeIssue[] {
+  let perRepo = orderCache.get(repo);
+  if (!perRepo) {
+    perRepo = new Map();
+    orderCache.set(repo, perRepo);
+  }
+  const cacheKey = `${pulls ? "pulls" : "issues"} ${orderName} ${descending ? "DESC" : "ASC"}`;
+  const cached = perRepo.get(cacheKey);
+  if (cached && stillOrdered(repo, pulls, cached, key, descending ? -1 : 1)) return cached;
+  const all: FakeIssue[] = [];
+  for (const issue of repo.issues.values()) if ((issue.pull !== null) === pulls) all.push(issue);
+  const sorted = sortByKey(all, key, descending);
+  perRepo.set(cacheKey, sorted);
+  return sorted;
+}
+
+function stillOrdered(
+  repo: FakeRepo,
+  pulls: boolean,
+  cached: readonly FakeIssue[],
+  key: (issue: FakeIssue) => SortKey,
+  sign: number,
+): boolean {
+  let count = 0;
+  for (const issue of repo.issues.values()) if ((issue.pull !== null) === pulls) count++;
+  if (count !== cached.length) return false;
+  let previous: SortKey | null = null;
+  for (const issue of cached) {
+    if (repo.issues.get(issue.number) !== issue) return false;
+    const current = key(issue);
+    if (previous && sign * compareKeys(previous, current) > 0) return false;
+    previous = current;
+  }
+  return true;
+}
+
+/** `Repository.issues` (never pull requests) or `Repository.pullRequests`. */
+export function issueConnection(
+  ctx: GqlContext,
+  repo: FakeRepo,
+  args: Args,
+  kind: "issues" | "pullRequests",
+): Connection<IssueSrc> {
+  const states = stringListArg(args, "states");
+  const labels = stringListArg(args, "labels");
+  const filterBy = kind === "issues" ? objectArg(args, "filterBy") : null;
+  const headRefName = kind === "pullRequests" ? stringArg(args, "headRefName") : null;
+  const baseRefName = kind === "pullRequests" ? stringArg(args, "baseRefName") : null;
+  const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
+  const key = issueOrderKey(ctx, repo, order.field);
+  const sorted = ordered(repo, kind === "pullRequests", order.field, key, order.descending).filter((issue) => {
+    if (states && !states.includes(issueState(issue))) return false;
+    if (labels && !hasAnyLabel(repo, issue, labels)) return false;
+    if (filterBy && !matchesFilterBy(ctx, repo, issue, filterBy)) return false;
+    if (headRefName !== null && issue.pull?.head.ref !== headRefName) return false;
+    if (baseRefName !== null && issue.pull?.base.ref !== baseRefName) return false;
+    return true;
+  });
+  const page = paginate(kind, pageArgs(args), sorted, key, order.descending);
+  return mapConnection(page, (issue) => issueSrc(repo, issue));
+}
+
+/** The same page with each node wrapped for the resolvers. */
+export function mapConnection<T, U>(page: Connection<T>, wrap: (item: T) => U): Connection<U> {
+  const edges = page.edges.map((edge) => ({ cursor: edge.cursor, node: wrap(edge.node) }));
+  return {
+    totalCount: page.totalCount,
+    pageInfo: page.pageInfo,
+    edges,
+    nodes: edges.map((edge) => edge.node),
+  };
+}

@@ -1,0 +1,202 @@
+// Git smart HTTP for repositories with a bare repo: `git http-backend` run as a
+// CGI, bodies streamed both ways (gzip request bodies are handed to git as is).
+// Every request needs a valid token (Basic with the token as password, or a
+// token/Bearer header such as http.extraHeader sends); pushes need write access.
+// After a push the repository's branch map is refreshed from the bare repo.
+import { execFile, spawn } from "node:child_process";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { basename, dirname } from "node:path";
+import { promisify } from "node:util";
+import type { FakeRepo, FakeStore } from "../store/types.js";
+import { authenticate, canReadRepo, canWriteRepo } from "./auth.js";
+
+const execFileAsync = promisify(execFile);
+
+export interface GitTarget {
+  owner: string;
+  name: string;
+  /** The part after the repository, e.g. "/info/refs" or "/git-upload-pack". */
+  rest: string;
+}
+
+const gitPathPattern =
+  /^\/([^/]+)\/([^/]+?)(?:\.git)?(\/(?:info\/refs|git-upload-pack|git-receive-pack|HEAD|objects\/.+))$/;
+
+export function parseGitPath(path: string): GitTarget | null {
+  const match = gitPathPattern.exec(path);
+  if (!match) return null;
+  try {
+    return {
+      owner: decodeURIComponent(match[1] ?? ""),
+      name: decodeURIComponent(match[2] ?? ""),
+      rest: match[3] ?? "",
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Route-template-like label for stats. */
+export function gitTemplate(target: GitTarget): string {
+  const rest = target.rest.startsWith("/objects/") ? "/objects/*" : target.rest;
+  return `/{owner}/{repo}.git${rest}`;
+}
+
+function isPush(target: GitTarget, query: URLSearchParams): boolean {
+  return target.rest === "/git-receive-pack" || query.get("service") === "git-receive-pack";
+}
+
+function plain(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): number {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
+  res.end(`${text}\n`);
+  return status;
+}
+
+/**
+ * Answers one git request. Resolves with the HTTP status once the response is
+ * complete (0 if the connection broke).
+ */
+export async function serveGit(
+  store: FakeStore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: GitTarget,
+  query: URLSearchParams,
+): Promise<number> {
+  const auth = authenticate(store, req.headers.authorization);
+  const challenge = { "www-authenticate": 'Basic realm="GitHub"' };
+  if (auth.kind !== "user") {
+    req.resume();
+    return plain(
+      res,
+      401,
+      auth.kind === "invalid" ? "Invalid username or token." : "Authentication required.",
+      challenge,
+    );
+  }
+  const repo = store.repos.get(`${target.owner}/${target.name}`.toLowerCase());
+  if (!repo?.gitDir || !canReadRepo(auth.grant, repo)) {
+    req.resume();
+    return plain(res, 404, "Repository not found.");
+  }
+  const push = isPush(target, query);
+  if (push && !canWriteRepo(auth.grant, repo)) {
+    req.resume();
+    return plain(res, 403, `Permission to ${repo.ownerLogin}/${repo.name}.git denied to ${auth.user.login}.`);
+  }
+  const status = await runBackend(req, res, repo.gitDir, target, query, auth.user.login);
+  if (push && target.rest === "/git-receive-pack" && status === 200) {
+    // Answer only once the store shows the pushed branches (a restore creates PRs right after).
+    await refreshBranches(store, repo).catch(() => undefined);
+  }
+  if (!res.writableEnded) res.end();
+  return status;
+}
+
+function runBackend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  gitDir: string,
+  target: GitTarget,
+  query: URLSearchParams,
+  login: string,
+): Promise<number> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_PROJECT_ROOT: dirname(gitDir),
+    GIT_HTTP_EXPORT_ALL: "1",
+    PATH_INFO: `/${basename(gitDir)}${target.rest}`,
+    QUERY_STRING: query.toString(),
+    REQUEST_METHOD: req.method ?? "GET",
+    CONTENT_TYPE: req.headers["content-type"] ?? "",
+    REMOTE_USER: login,
+    REMOTE_ADDR: req.socket.remoteAddress ?? "127.0.0.1",
+  };
+  const length = req.headers["content-length"];
+  if (length !== undefined) env.CONTENT_LENGTH = length;
+  const encoding = req.headers["content-encoding"];
+  if (encoding !== undefined) env.HTTP_CONTENT_ENCODING = encoding;
+  const protocol = req.headers["git-protocol"];
+  if (typeof protocol === "string") env.HTTP_GIT_PROTOCOL = protocol;
+
+  return new Promise((resolve) => {
+    const child = spawn("git", ["http-backend"], { env, stdio: ["pipe", "pipe", "ignore"] });
+    let status = 0;
+    let headerBuffer: Buffer | null = Buffer.alloc(0);
+    req.pipe(child.stdin);
+    child.stdin.on("error", () => {}); // git may stop reading early (e.g. on a bad request)
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (headerBuffer === null) {
+        if (!res.write(chunk)) {
+          child.stdout.pause();
+          res.once("drain", () => child.stdout.resume());
+        }
+        return;
+      }
+      headerBuffer = Buffer.concat([headerBuffer, chunk]);
+      const parsed = splitCgiHead(headerBuffer);
+      if (!parsed) return;
+      headerBuffer = null;
+      status = parsed.status;
+      res.writeHead(parsed.status, parsed.headers);
+      if (parsed.body.length > 0) res.write(parsed.body);
+    });
+    child.on("error", () => resolve(res.headersSent ? status : plain(res, 500, "git http-backend failed")));
+    child.on("close", () => {
+      if (headerBuffer !== null && !res.headersSent) {
+        resolve(plain(res, 500, "git http-backend gave no answer"));
+        return;
+      }
+      resolve(status);
+    });
+  });
+}
+
+/** Splits a CGI answer into status, headers and the start of the body; null until the head is complete. */
+function splitCgiHead(
+  data: Buffer,
+): { status: number; headers: Record<string, string>; body: Buffer } | null {
+  let end = data.indexOf("\r\n\r\n");
+  let separator = 4;
+  const lfEnd = data.indexOf("\n\n");
+  if (lfEnd >= 0 && (end < 0 || lfEnd < end)) {
+    end = lfEnd;
+    separator = 2;
+  }
+  if (end < 0) return null;
+  const headers: Record<string, string> = {};
+  let status = 200;
+  for (const line of data.subarray(0, end).toString("latin1").split(/\r?\n/)) {
+    const colon = line.indexOf(":");
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    if (name === "status") status = Number.parseInt(value, 10) || 200;
+    else headers[name] = value;
+  }
+  return { status, headers, body: data.subarray(end + separator) };
+}
+
+/** Mirrors the bare repo's branches into the store after a push. */
+export async function refreshBranches(store: FakeStore, repo: FakeRepo): Promise<void> {
+  if (!repo.gitDir) return;
+  const { stdout } = await execFileAsync(
+    "git",
+    ["--git-dir", repo.gitDir, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads"],
+    { env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" } },
+  );
+  repo.branches.clear();
+  for (const line of stdout.split("\n")) {
+    const space = line.lastIndexOf(" ");
+    if (space <= 0) continue;
+    repo.branches.set(line.slice(0, space).replace(/^refs\/heads\//, ""), line.slice(space + 1));
+  }
+  repo.pushed_at = store.now();
+}

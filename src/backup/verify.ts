@@ -1,0 +1,281 @@
+// Checks a backup folder against the format: the manifest, every listed
+// file's size, checksum and record count, every JSONL line (complete, JSON,
+// valid against its schema, in sort order) and every release asset file.
+// Files are streamed line by line; no file is ever loaded whole.
+import { createHash } from "node:crypto";
+import { realpath, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { RELEASE_ASSETS_DIR, RELEASES_FILE } from "../entities/releases/record.js";
+import { hashFile, type WrittenFile } from "./atomic.js";
+import { readLines } from "./jsonl-lines.js";
+import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
+import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
+import { isInside } from "./safe-name.js";
+import { describeErrors, getValidator } from "./schemas.js";
+import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+
+export interface VerifyProblem {
+  /** Path relative to the backup folder. */
+  file?: string;
+  /** 1-based line number in a JSONL file. */
+  line?: number;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: VerifyProblem[];
+  /** Files listed in the manifest that were checked. */
+  files: number;
+  /** Records read from the JSONL files. */
+  records: number;
+}
+
+export interface VerifyOptions {
+  /** Problems reported per file before the rest are summarised (default 5). */
+  maxProblemsPerFile?: number;
+}
+
+interface AssetRef {
+  line: number;
+  releaseId: number;
+  path: string | null;
+  sha256: string | null;
+  size: number;
+}
+
+interface ScanResult extends WrittenFile {
+  records: number;
+  assets: AssetRef[];
+}
+
+/** Collects one file's problems, keeping the first few. */
+class FileProblems {
+  private count = 0;
+  constructor(
+    private readonly out: VerifyProblem[],
+    private readonly file: string,
+    private readonly limit: number,
+  ) {}
+
+  add(message: string, line?: number): void {
+    this.count += 1;
+    if (this.count <= this.limit)
+      this.out.push(line === undefined ? { file: this.file, message } : { file: this.file, line, message });
+  }
+
+  finish(): void {
+    if (this.count > this.limit) {
+      this.out.push({ file: this.file, message: `${this.count - this.limit} more problems not shown` });
+    }
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function showKey(key: SortKey): string {
+  return JSON.stringify(key);
+}
+
+function collectAssets(record: unknown, line: number, into: AssetRef[]): void {
+  const release = record as {
+    id: number;
+    assets: Array<{ path: string | null; sha256: string | null; size: number }>;
+  };
+  for (const asset of release.assets) {
+    into.push({ line, releaseId: release.id, path: asset.path, sha256: asset.sha256, size: asset.size });
+  }
+}
+
+/** One pass over a JSONL file: hash, count, and check each line. */
+async function scanJsonl(
+  path: string,
+  spec: RecordFile | undefined,
+  problems: FileProblems,
+): Promise<ScanResult> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let records = 0;
+  const assets: AssetRef[] = [];
+  const validate = spec ? getValidator(spec.schema) : undefined;
+  let previous: { key: SortKey; line: string; lineNumber: number } | undefined;
+  const onChunk = (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  };
+  for await (const raw of readLines(path, { onChunk })) {
+    const n = raw.lineNumber;
+    if (!raw.terminated) {
+      problems.add("truncated: the last line does not end in a newline", n);
+      continue;
+    }
+    records += 1;
+    let text: string;
+    try {
+      text = utf8.decode(raw.bytes);
+    } catch {
+      problems.add("not valid UTF-8", n);
+      continue;
+    }
+    if (text.trim() === "") {
+      problems.add("empty line", n);
+      continue;
+    }
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      problems.add(`invalid JSON: ${(error as Error).message}`, n);
+      continue;
+    }
+    if (!spec || !validate) continue;
+    if (!validate(record)) {
+      problems.add(`does not match ${spec.schema}: ${describeErrors(validate.errors)}`, n);
+      continue;
+    }
+    const key = spec.sortKey(record);
+    if (previous) {
+      const order = compareSortKeys(previous.key, key);
+      if (order > 0) {
+        problems.add(
+          `out of order: key ${showKey(key)} after ${showKey(previous.key)} (line ${previous.lineNumber})`,
+          n,
+        );
+      } else if (order === 0) {
+        const same = compareLines(previous.line, text) === 0 ? "duplicate record" : "duplicate key";
+        problems.add(`${same} ${showKey(key)} (also on line ${previous.lineNumber})`, n);
+      }
+    }
+    previous = { key, line: text, lineNumber: n };
+    if (spec.file === RELEASES_FILE) collectAssets(record, n, assets);
+  }
+  return { bytes, sha256: hash.digest("hex"), records, assets };
+}
+
+type Located = { ok: true; path: string } | { ok: false; message: string };
+
+/** Resolves a relative path and checks it stays inside the folder, symlinks included, and is a file. */
+async function locate(dir: string, realDir: string, rel: string): Promise<Located> {
+  if (!isInside(dir, rel)) return { ok: false, message: "path leaves the backup folder" };
+  const path = join(dir, rel);
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, message: "not a regular file" };
+  } catch {
+    return { ok: false, message: "missing" };
+  }
+  if (!isInside(realDir, await realpath(path))) {
+    return { ok: false, message: "resolves outside the backup folder (symbolic link)" };
+  }
+  return { ok: true, path };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function verifyBackup(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const limit = options.maxProblemsPerFile ?? 5;
+  const problems: VerifyProblem[] = [];
+  const report = (files: number, records: number): VerifyReport => ({
+    ok: problems.length === 0,
+    problems,
+    files,
+    records,
+  });
+
+  let manifest: Manifest;
+  try {
+    manifest = await readManifest(dir);
+  } catch (error) {
+    problems.push({ file: MANIFEST_FILE, message: (error as Error).message });
+    return report(0, 0);
+  }
+  const realDir = await realpath(dir);
+
+  let files = 0;
+  let records = 0;
+  const assets: AssetRef[] = [];
+  /** Hashes already computed, so an asset listed in the manifest is read once. */
+  const hashed = new Map<string, WrittenFile>();
+
+  for (const rel of Object.keys(manifest.files).sort()) {
+    const entry = manifest.files[rel]!;
+    const fileProblems = new FileProblems(problems, rel, limit);
+    files += 1;
+    const located = await locate(dir, realDir, rel);
+    if (!located.ok) {
+      fileProblems.add(`listed in the manifest but ${located.message}`);
+      fileProblems.finish();
+      continue;
+    }
+    let actual: WrittenFile;
+    if (rel.endsWith(".jsonl")) {
+      const scan = await scanJsonl(located.path, recordFileFor(rel), fileProblems);
+      actual = scan;
+      records += scan.records;
+      assets.push(...scan.assets);
+      if (entry.records === undefined) fileProblems.add("the manifest gives no record count");
+      else if (entry.records !== scan.records) {
+        fileProblems.add(`record count ${scan.records} differs from the manifest's ${entry.records}`);
+      }
+    } else {
+      actual = await hashFile(located.path);
+      hashed.set(rel, actual);
+    }
+    if (actual.bytes !== entry.bytes)
+      fileProblems.add(`size ${actual.bytes} bytes differs from the manifest's ${entry.bytes}`);
+    if (actual.sha256 !== entry.sha256) fileProblems.add("sha256 differs from the manifest");
+    fileProblems.finish();
+  }
+
+  // Entity files present on disk (or owed by a succeeded job) must be listed.
+  for (const spec of RECORD_FILES) {
+    if (manifest.files[spec.file]) continue;
+    const succeeded = manifest.jobs.some((j) => j.name === spec.entity && j.status === "succeeded");
+    if (await exists(join(dir, spec.file))) {
+      problems.push({ file: spec.file, message: "present but not listed in the manifest" });
+    } else if (succeeded) {
+      problems.push({
+        file: spec.file,
+        message: `job ${spec.entity} succeeded but its file is not in the manifest`,
+      });
+    }
+  }
+
+  const assetProblems = new FileProblems(problems, RELEASES_FILE, limit);
+  for (const asset of assets) {
+    if (asset.path === null) continue;
+    const where = `asset ${JSON.stringify(asset.path)}`;
+    if (!asset.path.startsWith(`${RELEASE_ASSETS_DIR}/${asset.releaseId}/`)) {
+      assetProblems.add(`${where} is not under ${RELEASE_ASSETS_DIR}/${asset.releaseId}/`, asset.line);
+    }
+    const located = await locate(dir, realDir, asset.path);
+    if (!located.ok) {
+      assetProblems.add(`${where}: ${located.message}`, asset.line);
+      continue;
+    }
+    let actual = hashed.get(asset.path);
+    if (!actual) {
+      actual = await hashFile(located.path);
+      hashed.set(asset.path, actual);
+    }
+    if (asset.sha256 === null) assetProblems.add(`${where} has a path but no sha256`, asset.line);
+    else if (actual.sha256 !== asset.sha256)
+      assetProblems.add(`${where}: sha256 differs from the record`, asset.line);
+    if (actual.bytes !== asset.size) {
+      assetProblems.add(
+        `${where}: size ${actual.bytes} bytes differs from the record's ${asset.size}`,
+        asset.line,
+      );
+    }
+  }
+  assetProblems.finish();
+
+  return report(files, records);
+}

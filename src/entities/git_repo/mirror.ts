@@ -1,0 +1,153 @@
+// Read access to the backup's git mirror for restore, without trusting it.
+// A backup folder may come from elsewhere: its git config could redirect a
+// push (url.<x>.insteadOf) and carry our Authorization header to another
+// host, and its hooks could run code. So git never runs inside the mirror:
+// refs are listed through the local transport (upload-pack), and pushes go out
+// of a scratch bare repository whose only link to the mirror is an
+// objects/info/alternates line (read-only use of the mirror's objects).
+import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type GitOptions, runGit } from "./git.js";
+import { GIT_REPO_DIR } from "./save.js";
+
+const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** Refspecs per `git push`, so thousands of branches never overflow a command line. */
+const PUSH_BATCH = 200;
+
+/** The refs a restore pushes: branches and tags only, never GitHub's refs/pull/*. */
+export function isPushableRef(ref: string): boolean {
+  return ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/");
+}
+
+/** Parses `git ls-remote --refs` output into ref → sha. */
+export function parseLsRemote(output: string): Map<string, string> {
+  const refs = new Map<string, string>();
+  for (const line of output.split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab <= 0) continue;
+    refs.set(line.slice(tab + 1).trim(), line.slice(0, tab).trim());
+  }
+  return refs;
+}
+
+export function mirrorPath(backupDir: string): string {
+  return resolve(backupDir, GIT_REPO_DIR);
+}
+
+/** True when the backup holds a git mirror (a bare repository with objects). */
+export async function hasMirror(backupDir: string): Promise<boolean> {
+  try {
+    await access(join(mirrorPath(backupDir), "HEAD"));
+    await access(join(mirrorPath(backupDir), "objects"));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface PushAuth {
+  authHeader: string;
+  redact: (text: string) => string;
+  signal?: AbortSignal;
+}
+
+/** The mirror, opened for reading and pushing; `close` removes the scratch repository. */
+export class Mirror {
+  private refsCache: Map<string, string> | null = null;
+
+  private constructor(
+    readonly dir: string,
+    private readonly scratch: string,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  static async open(backupDir: string, signal?: AbortSignal): Promise<Mirror> {
+    const dir = mirrorPath(backupDir);
+    const scratch = await mkdtemp(join(tmpdir(), "github-data-push-"));
+    try {
+      await runGit(["init", "--bare", "--quiet", scratch], { signal });
+      await writeFile(join(scratch, "objects", "info", "alternates"), `${join(dir, "objects")}\n`);
+    } catch (error) {
+      await rm(scratch, { recursive: true, force: true });
+      throw error;
+    }
+    return new Mirror(dir, scratch, signal);
+  }
+
+  private git(args: string[], extra: GitOptions = {}): Promise<string> {
+    return runGit(args, { cwd: this.scratch, signal: this.signal, ...extra });
+  }
+
+  /** The mirror's branches and tags (ref → sha; annotated tags as their tag object). */
+  async refs(): Promise<Map<string, string>> {
+    if (!this.refsCache) {
+      const out = await this.git(["ls-remote", "--refs", this.dir]);
+      this.refsCache = new Map([...parseLsRemote(out)].filter(([ref]) => isPushableRef(ref)));
+    }
+    return this.refsCache;
+  }
+
+  /** Whether `sha` names a commit the mirror holds (full hex shas only: no revision syntax reaches git). */
+  async hasCommit(sha: string): Promise<boolean> {
+    if (!FULL_SHA.test(sha)) return false;
+    try {
+      await this.git(["cat-file", "-e", `${sha}^{commit}`]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether `older` is an ancestor of (or equal to) `newer`; false when either is unknown here. */
+  async isAncestor(older: string, newer: string): Promise<boolean> {
+    if (!FULL_SHA.test(older) || !FULL_SHA.test(newer)) return false;
+    try {
+      await this.git(["merge-base", "--is-ancestor", older, newer]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The refs of a remote repository (branches and tags), read with the token in a header. */
+  async remoteRefs(url: string, auth: PushAuth): Promise<Map<string, string>> {
+    const out = await this.git(["ls-remote", "--refs", url, "refs/heads/*", "refs/tags/*"], {
+      authHeader: auth.authHeader,
+      redact: auth.redact,
+    });
+    return parseLsRemote(out);
+  }
+
+  /**
+   * Pushes `sha:ref` refspecs to `url`, in batches. Never forced: a ref the
+   * target holds at an unrelated commit is rejected, not overwritten.
+   */
+  async push(url: string, updates: ReadonlyArray<{ sha: string; ref: string }>, auth: PushAuth): Promise<void> {
+    for (let i = 0; i < updates.length; i += PUSH_BATCH) {
+      const batch = updates.slice(i, i + PUSH_BATCH).map((u) => `${u.sha}:${u.ref}`);
+      await this.git(["push", "--quiet", "--no-verify", url, ...batch], {
+        authHeader: auth.authHeader,
+        redact: auth.redact,
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await rm(this.scratch, { recursive: true, force: true });
+  }
+}
+
+/** Opens the mirror for the duration of `fn`. */
+export async function withMirror<T>(
+  backupDir: string,
+  signal: AbortSignal | undefined,
+  fn: (mirror: Mirror) => Promise<T>,
+): Promise<T> {
+  const mirror = await Mirror.open(backupDir, signal);
+  try {
+    return await fn(mirror);
+  } finally {
+    await mirror.close();
+  }
+}

@@ -1,0 +1,111 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { writeStreamAtomic } from "../../backup/atomic.js";
+import { safeFileName } from "../../backup/safe-name.js";
+import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
+import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
+import { userRef } from "../shared/rest-refs.js";
+import { listPages, writePages } from "../shared/write-pages.js";
+import type { EntitySaver, SaveContext } from "../types.js";
+import {
+  RELEASES_FILE,
+  type ReleaseAssetRecord,
+  type ReleaseRecord,
+  releaseAssetPath,
+  releaseSortKey,
+} from "./record.js";
+
+const DOWNLOAD_ATTEMPTS = 3;
+
+/** Streams one asset to disk; a body cut off mid-way is fetched again. */
+async function downloadAsset(ctx: SaveContext, assetId: number, path: string) {
+  for (let attempt = 1; ; attempt++) {
+    const response = await ctx.client.octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+      owner: ctx.repo.owner,
+      repo: ctx.repo.repo,
+      asset_id: assetId,
+      headers: { accept: "application/octet-stream" },
+      request: { parseSuccessResponseBody: false, signal: ctx.signal },
+    });
+    try {
+      return await writeStreamAtomic(path, response.data as unknown as AsyncIterable<Uint8Array>);
+    } catch (error) {
+      if (attempt >= DOWNLOAD_ATTEMPTS || ctx.signal.aborted) throw error;
+      ctx.log.debug("asset download interrupted; fetching it again", { assetId, attempt });
+    }
+  }
+}
+
+async function assetRecords(
+  ctx: SaveContext,
+  release: Json,
+  releaseId: number,
+  files: FileSummary[],
+): Promise<ReleaseAssetRecord[]> {
+  const download = ctx.selection.entities.has("release_assets");
+  const taken = new Set<string>();
+  const assets = arr(release.assets ?? [], "release.assets")
+    .map((a, i) => obj(a, `release.assets[${i}]`))
+    .sort((a, b) => int(a.id, "asset.id") - int(b.id, "asset.id"));
+  return Promise.all(
+    assets.map(async (asset) => {
+      const id = int(asset.id, "asset.id");
+      const name = str(asset.name, "asset.name");
+      let path: string | null = null;
+      let sha256: string | null = null;
+      if (download) {
+        // GitHub's file names are untrusted: the file is stored under a safe
+        // name inside the backup folder; the record keeps the original.
+        path = releaseAssetPath(releaseId, safeFileName(name, taken));
+        await mkdir(join(ctx.outDir, path, ".."), { recursive: true });
+        const written = await downloadAsset(ctx, id, join(ctx.outDir, path));
+        sha256 = written.sha256;
+        files.push({ file: path, records: 1, bytes: written.bytes, sha256 });
+      }
+      return {
+        id,
+        name,
+        label: strOrNull(asset.label, "asset.label"),
+        content_type: str(asset.content_type, "asset.content_type"),
+        size: int(asset.size, "asset.size"),
+        download_count: int(asset.download_count, "asset.download_count"),
+        created_at: str(asset.created_at, "asset.created_at"),
+        updated_at: str(asset.updated_at, "asset.updated_at"),
+        sha256,
+        path,
+      };
+    }),
+  );
+}
+
+export const releasesSaver: EntitySaver = {
+  name: "releases",
+  dependsOn: [],
+  async save(ctx) {
+    const assetFiles: FileSummary[] = [];
+    const result = await writePages<ReleaseRecord>(ctx, listPages(ctx, "GET /repos/{owner}/{repo}/releases"), {
+      file: RELEASES_FILE,
+      sortKey: releaseSortKey,
+      map: async (r) => {
+        const id = int(r.id, "release.id");
+        return {
+          id,
+          node_id: str(r.node_id, "release.node_id"),
+          tag_name: str(r.tag_name, "release.tag_name"),
+          target_commitish: str(r.target_commitish, "release.target_commitish"),
+          name: strOrNull(r.name, "release.name"),
+          body: strOrNull(r.body, "release.body"),
+          draft: bool(r.draft, "release.draft"),
+          prerelease: bool(r.prerelease, "release.prerelease"),
+          author: userRef(r.author, "release.author"),
+          created_at: str(r.created_at, "release.created_at"),
+          published_at: strOrNull(r.published_at, "release.published_at"),
+          html_url: str(r.html_url, "release.html_url"),
+          assets: await assetRecords(ctx, r, id, assetFiles),
+        };
+      },
+    });
+    assetFiles.sort((a, b) => (a.file < b.file ? -1 : 1));
+    return { records: result.records, files: [...result.files, ...assetFiles] };
+  },
+};

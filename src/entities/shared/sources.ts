@@ -1,0 +1,76 @@
+// The lists several jobs of one save read, created once per run. Which jobs
+// consume each feed is decided from the selection before any job starts.
+import type { GitHubClient } from "../../github/client.js";
+import { paginateParallel } from "../../github/paginate-parallel.js";
+import type { EntityName } from "../names.js";
+import type { RepoRef } from "../types.js";
+import { type FeedPage, SharedFeed } from "./shared-feed.js";
+
+export type { FeedPage };
+
+/** A sub-issue link found while collecting issues (ids are numeric REST ids). */
+export interface SubIssueLink {
+  parentNumber: number;
+  parentId: number;
+  children: Array<{ number: number; id: number; repository: string | null }>;
+}
+
+/** GitHub REST objects as the list endpoints return them (validated by the mappers). */
+export type RestObject = Record<string, unknown>;
+
+export class SharedSources {
+  readonly #client: GitHubClient;
+  readonly #repo: RepoRef;
+  readonly #entities: ReadonlySet<EntityName>;
+  readonly #signal: AbortSignal;
+  #issueComments: SharedFeed<RestObject> | null = null;
+  #pulls: SharedFeed<RestObject> | null = null;
+  /** Filled by the issues job; read by sub_issues, which depends on it. */
+  subIssueLinks: SubIssueLink[] | null = null;
+
+  constructor(client: GitHubClient, repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
+    this.#client = client;
+    this.#repo = repo;
+    this.#entities = entities;
+    this.#signal = signal;
+  }
+
+  /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */
+  issueComments(): AsyncIterable<FeedPage<RestObject>> {
+    this.#issueComments ??= this.#feed(
+      "GET /repos/{owner}/{repo}/issues/comments",
+      {},
+      this.#count(["issue_comments", "pr_comments"]),
+    );
+    return this.#issueComments.consume();
+  }
+
+  /** Every pull request (state=all), ascending number. */
+  pulls(): AsyncIterable<FeedPage<RestObject>> {
+    this.#pulls ??= this.#feed(
+      "GET /repos/{owner}/{repo}/pulls",
+      { state: "all", sort: "created", direction: "asc" },
+      this.#count(["pull_requests", "pr_reviews"]),
+    );
+    return this.#pulls.consume();
+  }
+
+  #count(names: EntityName[]): number {
+    return names.filter((name) => this.#entities.has(name)).length;
+  }
+
+  #feed(route: string, params: Record<string, unknown>, consumers: number): SharedFeed<RestObject> {
+    return new SharedFeed<RestObject>(
+      async (emit, signal) => {
+        await paginateParallel<RestObject>(
+          this.#client,
+          route,
+          { owner: this.#repo.owner, repo: this.#repo.repo, ...params },
+          { signal, onPage: (items, page) => emit({ items, page }) },
+        );
+      },
+      consumers,
+      this.#signal,
+    );
+  }
+}

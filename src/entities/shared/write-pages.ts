@@ -1,0 +1,74 @@
+// The pipeline most jobs share: pages of GitHub objects arrive (from a list
+// or a shared feed), each object is mapped to a record (or dropped by the
+// selection), and records stream into the job's sorted, atomic file.
+import type { SortKey } from "../../backup/sorted-jsonl-writer.js";
+import { paginateParallel } from "../../github/paginate-parallel.js";
+import type { EntitySaveResult, SaveContext } from "../types.js";
+import { AsyncQueue } from "./async-queue.js";
+import type { FeedPage, RestObject } from "./sources.js";
+
+export interface WritePagesOptions<T> {
+  file: string;
+  sortKey: (record: T) => SortKey;
+  /** A record, or null when the selection leaves the object out. */
+  map: (item: RestObject) => T | null | Promise<T | null>;
+}
+
+/** Opens the job's file, lets `produce` add records, and finishes it (or removes it on failure). */
+export async function writeRecords<T>(
+  ctx: SaveContext,
+  file: string,
+  sortKey: (record: T) => SortKey,
+  produce: (add: (record: T) => Promise<void>) => Promise<void>,
+): Promise<EntitySaveResult> {
+  const writer = ctx.openWriter<T>(file, sortKey);
+  try {
+    await produce((record) => writer.add(record));
+    const summary = await writer.finish();
+    return { records: summary.records, files: [summary] };
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+export function writePages<T>(
+  ctx: SaveContext,
+  pages: AsyncIterable<FeedPage<RestObject>>,
+  options: WritePagesOptions<T>,
+): Promise<EntitySaveResult> {
+  return writeRecords<T>(ctx, options.file, options.sortKey, async (add) => {
+    let pageCount = 0;
+    let records = 0;
+    for await (const page of pages) {
+      ctx.signal.throwIfAborted();
+      // Mapping may do I/O (release assets), so a page's items map concurrently.
+      for (const record of await Promise.all(page.items.map((item) => options.map(item)))) {
+        if (record === null) continue;
+        await add(record);
+        records += 1;
+      }
+      pageCount += 1;
+      ctx.progress({ items: records, pages: pageCount });
+    }
+  });
+}
+
+/** The pages of one list endpoint as an async iterable (pages 2..N fetched concurrently where possible). */
+export function listPages(
+  ctx: SaveContext,
+  route: string,
+  params: Record<string, unknown> = {},
+): AsyncIterable<FeedPage<RestObject>> {
+  const queue = new AsyncQueue<FeedPage<RestObject>>();
+  paginateParallel<RestObject>(
+    ctx.client,
+    route,
+    { owner: ctx.repo.owner, repo: ctx.repo.repo, ...params },
+    { signal: ctx.signal, onPage: (items, page) => queue.push({ items, page }) },
+  ).then(
+    () => queue.end(),
+    (error: unknown) => queue.end(error),
+  );
+  return queue;
+}

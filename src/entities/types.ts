@@ -1,0 +1,52 @@
+// How an entity type plugs into save (and later restore). Each type lives in
+// src/entities/<type>/ and is listed once in src/entities/registry.ts.
+import type { FileSummary, SortedJsonlWriter, SortKey } from "../backup/sorted-jsonl-writer.js";
+import type { GitHubClient } from "../github/client.js";
+import type { JobProgress } from "../orchestrator/types.js";
+import type { NumberSelection } from "../selection/number-spec.js";
+import type { Logger } from "../util/logger.js";
+import type { EntityName } from "./names.js";
+import type { SharedSources } from "./shared/sources.js";
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface SaveSelection {
+  entities: ReadonlySet<EntityName>;
+  issues: NumberSelection;
+  pullRequests: NumberSelection;
+}
+
+export interface SaveContext {
+  client: GitHubClient;
+  repo: RepoRef;
+  /** The backup folder. */
+  outDir: string;
+  selection: SaveSelection;
+  signal: AbortSignal;
+  progress(update: JobProgress): void;
+  log: Logger;
+  /** Lists that several jobs read, fetched once per run. */
+  shared: SharedSources;
+  /** A sorted, atomic JSONL writer for one of the backup's files. */
+  openWriter<T>(file: string, sortKey: (record: T) => SortKey): SortedJsonlWriter<T>;
+}
+
+export interface EntitySaveResult {
+  records: number;
+  files: FileSummary[];
+}
+
+/** One job of a save: collect → transform → write, for one data type. */
+export interface EntitySaver {
+  /** The job name, also the --include name. */
+  name: EntityName;
+  /**
+   * True data dependencies only, among the jobs of the same run. A job that
+   * merely needs another's numbers reads them from `SaveContext.shared`.
+   */
+  dependsOn: readonly EntityName[];
+  save(ctx: SaveContext): Promise<EntitySaveResult>;
+}

@@ -1,0 +1,132 @@
+// The GitHub client every job shares: one Octokit with pagination plugins and
+// our request scheduler, pointed at github.com or a GitHub Enterprise Server.
+// The token goes to Octokit's auth and nowhere else; logs pass through `redact`.
+import { Octokit } from "@octokit/core";
+import { paginateGraphQL } from "@octokit/plugin-paginate-graphql";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import type { Logger } from "../util/logger.js";
+import { silentLogger } from "../util/logger.js";
+import { createRedactor } from "../util/redact.js";
+import type { Budgets } from "./rate-budget.js";
+import { RequestScheduler, type RequestSchedulerOptions, schedulerPlugin } from "./scheduler.js";
+import type { RequestStats } from "./stats.js";
+
+export const DEFAULT_API_URL = "https://api.github.com";
+/** REST API version sent with every request (GitHub's default; 2026-03-10 removes fields we keep). */
+export const API_VERSION = "2022-11-28";
+
+export const GitHubOctokitClass = Octokit.plugin(paginateRest, paginateGraphQL, schedulerPlugin);
+export type GitHubOctokit = InstanceType<typeof GitHubOctokitClass>;
+
+export interface GitHubClientOptions {
+  token: string;
+  /** REST base (default https://api.github.com; GHES: https://HOST/api/v3). */
+  apiUrl?: string;
+  /** Default derived: a base ending in /api/v3 → …/api/graphql, otherwise <base>/graphql. */
+  graphqlUrl?: string;
+  /** Most requests in flight (default 24). */
+  concurrency?: number;
+  /** Per-attempt timeout (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Retries of transient failures (default 6). */
+  maxRetries?: number;
+  userAgent?: string;
+  log?: Logger;
+  budgets?: Partial<Budgets>;
+  /** Aborts every request of this client. */
+  signal?: AbortSignal;
+  /** Share an existing scheduler (one per token); the options above then do not configure it. */
+  scheduler?: RequestScheduler;
+  /** A fetch implementation to send requests with (proxies, instrumentation); default globalThis.fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Finer scheduler settings (pacing, backoff, clock) — mostly for tests. */
+  schedulerOptions?: Omit<RequestSchedulerOptions, "signal" | "log" | "redact">;
+}
+
+export interface GitHubClient {
+  octokit: GitHubOctokit;
+  scheduler: RequestScheduler;
+  stats(): RequestStats;
+  apiUrl: string;
+  graphqlUrl: string;
+  /** "Authorization: Basic base64(x-access-token:TOKEN)", for git's http.extraHeader. */
+  gitAuthHeader(): string;
+  redact(text: string): string;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/** GitHub's GraphQL endpoint for a REST base URL. */
+export function deriveGraphqlUrl(apiUrl: string): string {
+  const base = trimSlash(apiUrl);
+  return /\/api\/v3$/.test(base) ? base.replace(/\/api\/v3$/, "/api/graphql") : `${base}/graphql`;
+}
+
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const apiUrl = trimSlash(options.apiUrl || DEFAULT_API_URL);
+  const graphqlUrl = options.graphqlUrl ? trimSlash(options.graphqlUrl) : deriveGraphqlUrl(apiUrl);
+  const token = options.token;
+  const redact = createRedactor([token]);
+  const log = options.log ?? silentLogger;
+  const scheduler =
+    options.scheduler ??
+    new RequestScheduler({
+      ...options.schedulerOptions,
+      ...definedOnly({
+        concurrency: options.concurrency,
+        requestTimeoutMs: options.requestTimeoutMs,
+        maxRetries: options.maxRetries,
+        budgets: options.budgets,
+      }),
+      signal: options.signal,
+      log,
+      redact,
+    });
+
+  const octokitLog = {
+    debug: (message: string) => log.debug(redact(message)),
+    info: (message: string) => log.info(redact(message)),
+    warn: (message: string) => log.warn(redact(message)),
+    error: (message: string) => log.error(redact(message)),
+  };
+  const octokit = new GitHubOctokitClass({
+    ...(token ? { auth: token } : {}),
+    baseUrl: apiUrl,
+    userAgent: options.userAgent ?? "github-data",
+    log: octokitLog,
+    request: options.fetch ? { log: octokitLog, fetch: options.fetch } : { log: octokitLog },
+    scheduler,
+  });
+
+  // Octokit posts GraphQL to <base>/graphql (…/api/graphql for an /api/v3 base);
+  // an explicitly configured endpoint elsewhere replaces that URL.
+  const defaultGraphqlUrl = deriveGraphqlUrl(apiUrl);
+  const customGraphql = graphqlUrl !== defaultGraphqlUrl;
+  octokit.hook.before("request", (requestOptions) => {
+    requestOptions.headers["x-github-api-version"] = API_VERSION;
+    if (
+      customGraphql &&
+      requestOptions.method === "POST" &&
+      (requestOptions.url === "/graphql" || requestOptions.url === defaultGraphqlUrl)
+    ) {
+      requestOptions.url = graphqlUrl;
+    }
+  });
+
+  const gitHeader = `Authorization: Basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
+  return {
+    octokit,
+    scheduler,
+    stats: () => scheduler.stats(),
+    apiUrl,
+    graphqlUrl,
+    gitAuthHeader: () => gitHeader,
+    redact,
+  };
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

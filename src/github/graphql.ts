@@ -1,0 +1,72 @@
+// GraphQL calls that keep partial data: a batch naming a deleted issue gets
+// the rest of its answer plus a NOT_FOUND error instead of an exception.
+
+import {
+  type GraphQLErrorLike,
+  graphqlErrorsOf,
+  isGraphQLTimeoutMessage,
+  statusOf,
+} from "./classify-outcome.js";
+import type { GitHubClient } from "./client.js";
+import { RequestTimeoutError } from "./scheduler.js";
+
+export type { GraphQLErrorLike } from "./classify-outcome.js";
+
+/** A GraphQL answer whose errors are not just missing nodes. */
+export class GitHubGraphQLError extends Error {
+  override readonly name = "GitHubGraphQLError";
+  constructor(
+    readonly errors: GraphQLErrorLike[],
+    readonly data: unknown,
+  ) {
+    super(`GraphQL request failed: ${errors.map(describeError).join("; ")}`);
+  }
+}
+
+function describeError(error: GraphQLErrorLike): string {
+  const where = error.path && error.path.length > 0 ? ` (at ${error.path.join(".")})` : "";
+  const type = error.type ? `${error.type}: ` : "";
+  return `${type}${error.message}${where}`;
+}
+
+function isGraphqlResponseError(err: unknown): err is Error & { errors: unknown; data?: unknown } {
+  return err instanceof Error && err.name === "GraphqlResponseError" && "errors" in err;
+}
+
+export async function graphqlQuery<T>(
+  client: GitHubClient,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
+  try {
+    const data = await client.octokit.graphql<T>(query, {
+      ...variables,
+      request: { signal: options.signal },
+    });
+    return { data, errors: [] };
+  } catch (err) {
+    if (!isGraphqlResponseError(err)) throw err;
+    const errors = graphqlErrorsOf({ errors: err.errors });
+    const data = err.data;
+    if (errors.length > 0 && errors.every((e) => e.type === "NOT_FOUND") && data != null) {
+      return { data: data as T, errors };
+    }
+    throw new GitHubGraphQLError(errors, data);
+  }
+}
+
+/**
+ * The query took too long on GitHub's side (502/504, or "Something went wrong
+ * while executing your query"): the caller should retry with a smaller page.
+ */
+export function isGraphQLTimeout(err: unknown): boolean {
+  if (err instanceof RequestTimeoutError) return true;
+  const status = statusOf(err);
+  const hasResponse =
+    typeof err === "object" && err !== null && "response" in err && err.response !== undefined;
+  if (hasResponse && (status === 502 || status === 504)) return true;
+  const errors =
+    err instanceof GitHubGraphQLError ? err.errors : isGraphqlResponseError(err) ? graphqlErrorsOf(err) : [];
+  return errors.length > 0 && errors.every((e) => isGraphQLTimeoutMessage(e.message));
+}

@@ -1,0 +1,89 @@
+// GitHub's per-minute secondary limits as rolling windows. A request that does
+// not fit is delayed until enough earlier cost has left the window; nothing fails.
+
+export interface Budgets {
+  /** Points per window per REST route template (GitHub: 900/min; GET 1, writes 5). */
+  restPointsPerMinute: number;
+  /** Points per window on the GraphQL endpoint (GitHub: 2,000/min; query 1, mutation 5). */
+  graphqlPointsPerMinute: number;
+  /** Content-creating requests per window (GitHub: 80/min). */
+  contentPerMinute: number;
+  /** Content-creating requests per 60 windows (GitHub: 500/h). */
+  contentPerHour: number;
+  /** Length of the "minute"; the "hour" is 60 of them (tests shrink both). */
+  windowMs: number;
+}
+
+export const DEFAULT_BUDGETS: Budgets = {
+  restPointsPerMinute: 900,
+  graphqlPointsPerMinute: 2000,
+  contentPerMinute: 80,
+  contentPerHour: 500,
+  windowMs: 60_000,
+};
+
+export function resolveBudgets(partial: Partial<Budgets> | undefined): Budgets {
+  const out = { ...DEFAULT_BUDGETS };
+  for (const key of Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[]) {
+    const value = partial?.[key];
+    if (value !== undefined) {
+      if (!Number.isFinite(value) || value <= 0) throw new Error(`budgets.${key} must be a positive number`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** Cost spent within the last `windowMs`, with the earliest time a new cost fits. */
+export class RollingWindow {
+  private readonly times: number[] = [];
+  private readonly costs: number[] = [];
+  private head = 0;
+  private sum = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+  ) {}
+
+  private prune(now: number): void {
+    while (this.head < this.times.length && (this.times[this.head] as number) + this.windowMs <= now) {
+      this.sum -= this.costs[this.head] as number;
+      this.head++;
+    }
+    // Compact occasionally so the arrays do not grow without bound.
+    if (this.head > 1024 && this.head * 2 > this.times.length) {
+      this.times.splice(0, this.head);
+      this.costs.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+
+  used(now: number): number {
+    this.prune(now);
+    return this.sum;
+  }
+
+  /**
+   * Earliest time at which `cost` fits (`now` when it fits already). A cost
+   * larger than the whole limit fits once the window is empty, so it cannot deadlock.
+   */
+  availableAt(now: number, cost: number): number {
+    this.prune(now);
+    const allowed = Math.max(0, this.limit - Math.min(cost, this.limit));
+    if (this.sum <= allowed) return now;
+    let sum = this.sum;
+    for (let i = this.head; i < this.times.length; i++) {
+      sum -= this.costs[i] as number;
+      if (sum <= allowed) return (this.times[i] as number) + this.windowMs;
+    }
+    return now;
+  }
+
+  record(now: number, cost: number): void {
+    this.prune(now);
+    this.times.push(now);
+    this.costs.push(cost);
+    this.sum += cost;
+  }
+}

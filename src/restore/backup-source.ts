@@ -1,0 +1,163 @@
+// Opens the backup folder a restore reads: checks it (`verify` for our
+// format; parseable JSON for the Python tool's) before anything is written,
+// and serves its records, adapting the Python format on the fly.
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { readLines } from "../backup/jsonl-lines.js";
+import { type Manifest, MANIFEST_FILE, readManifest } from "../backup/manifest.js";
+import { verifyBackup } from "../backup/verify.js";
+import { PreflightError } from "../save/preflight-error.js";
+import {
+  isPythonBackup,
+  originFromUrl,
+  PYTHON_FILES,
+  PYTHON_FORMAT_GAPS,
+  PythonFormatError,
+  readPythonFile,
+  readPythonRecords,
+} from "./python-format.js";
+import type { BackupOrigin } from "./types.js";
+
+export interface BackupSource {
+  dir: string;
+  format: "github-data" | "python";
+  /** null for a Python-format folder. */
+  manifest: Manifest | null;
+  origin: BackupOrigin | null;
+  /** Said once per restore (e.g. what a Python-format backup lacks). */
+  warnings: string[];
+  readRecords<T>(file: string): AsyncIterable<T>;
+  hasFile(file: string): Promise<boolean>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The web address that goes with a REST base: api.github.com → github.com, GHES /api/v3 → host. */
+export function webUrlForApi(apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, "");
+  if (/^https?:\/\/api\.github\.com$/i.test(base)) return "https://github.com";
+  return base.replace(/\/api\/v3$/i, "");
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function* jsonlRecords<T>(path: string): AsyncGenerator<T> {
+  for await (const line of readLines(path)) {
+    // verify has rejected torn files; a line without "\n" here means the file changed under us.
+    if (!line.terminated) throw new Error(`${path} changed during the restore: its last line is incomplete`);
+    const text = line.bytes.toString("utf8");
+    if (text.trim() === "") continue;
+    yield JSON.parse(text) as T;
+  }
+}
+
+async function firstRecord(path: string): Promise<Record<string, unknown> | null> {
+  if (!(await isFile(path))) return null;
+  for await (const record of jsonlRecords<Record<string, unknown>>(path)) return record;
+  return null;
+}
+
+/** Checks the folder and opens it; any problem is a PreflightError (exit 2) naming it. */
+export async function openBackup(dir: string): Promise<BackupSource> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new PreflightError(`${dir} is not a folder`);
+  } catch (error) {
+    if (error instanceof PreflightError) throw error;
+    throw new PreflightError(`backup folder ${dir} does not exist or cannot be read`);
+  }
+  if (await isFile(join(dir, MANIFEST_FILE))) return openOurs(dir);
+  if (await isPythonBackup(dir)) return openPython(dir);
+  throw new PreflightError(
+    `${dir} holds no manifest.json: the save did not finish (continue it with save --resume) or this is not a backup folder`,
+  );
+}
+
+async function openOurs(dir: string): Promise<BackupSource> {
+  const report = await verifyBackup(dir);
+  if (!report.ok) {
+    const first = report.problems[0];
+    const where = first ? `${first.file ?? ""}${first.line ? `:${first.line}` : ""}` : "";
+    const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : "";
+    throw new PreflightError(
+      `the backup in ${dir} does not verify: ${where ? `${where}: ` : ""}${first?.message ?? "unknown problem"}${more}; run "github-data verify ${dir}" for the full list`,
+    );
+  }
+  const manifest = await readManifest(dir);
+  const sample =
+    (await firstRecord(join(dir, "issues.jsonl"))) ?? (await firstRecord(join(dir, "pull_requests.jsonl")));
+  const fromRecord = sample ? originFromUrl(sample.html_url) : null;
+  const origin: BackupOrigin = {
+    owner: manifest.source.owner,
+    repo: manifest.source.repo,
+    webUrl: fromRecord?.webUrl ?? `${webUrlForApi(manifest.source.api_url)}/${manifest.source.owner}/${manifest.source.repo}`,
+  };
+  const warnings: string[] = [];
+  const failed = manifest.jobs.filter((j) => j.status === "failed").map((j) => j.name);
+  if (failed.length > 0) {
+    warnings.push(`the save behind this backup failed for ${failed.join(", ")}; those parts may be incomplete`);
+  }
+  return {
+    dir,
+    format: "github-data",
+    manifest,
+    origin,
+    warnings,
+    readRecords: <T>(file: string) => ({
+      async *[Symbol.asyncIterator]() {
+        const path = join(dir, file);
+        if (!(await isFile(path))) return;
+        yield* jsonlRecords<T>(path);
+      },
+    }),
+    hasFile: (file) => exists(join(dir, file)),
+  };
+}
+
+async function openPython(dir: string): Promise<BackupSource> {
+  const cache = new Map<string, unknown[] | null>();
+  const load = async (file: string): Promise<unknown[] | null> => {
+    if (!cache.has(file)) cache.set(file, await readPythonRecords(dir, file));
+    return cache.get(file) ?? null;
+  };
+  // Parse every file now so a broken one stops the restore before it writes anything.
+  try {
+    for (const ours of Object.keys(PYTHON_FILES)) await load(ours);
+  } catch (error) {
+    if (error instanceof PythonFormatError) throw new PreflightError(`the Python-format backup in ${dir}: ${error.message}`);
+    throw error;
+  }
+  let origin: BackupOrigin | null = null;
+  for (const name of ["issues.json", "pull_requests.json", "milestones.json", "releases.json"]) {
+    const items = await readPythonFile(dir, name);
+    const url = items?.[0]?.html_url;
+    origin = originFromUrl(url);
+    if (origin) break;
+  }
+  return {
+    dir,
+    format: "python",
+    manifest: null,
+    origin,
+    warnings: [PYTHON_FORMAT_GAPS],
+    readRecords: <T>(file: string) => ({
+      async *[Symbol.asyncIterator]() {
+        const records = await load(file);
+        for (const record of records ?? []) yield record as T;
+      },
+    }),
+    hasFile: async (file) => (await load(file)) !== null || exists(join(dir, file)),
+  };
+}

@@ -1,0 +1,50 @@
+// Confirms the token works and the repository is visible before a save or
+// restore writes anything, turning GitHub's answers into one clear line.
+import type { RepoRef } from "../entities/types.js";
+import type { GitHubClient } from "../github/client.js";
+import { describeGitHubError } from "../github/errors.js";
+import { bool, obj, str } from "../entities/shared/fields.js";
+import { PreflightError } from "./preflight-error.js";
+
+export interface RepositoryInfo {
+  fullName: string;
+  defaultBranch: string;
+  private: boolean;
+}
+
+function status(error: unknown): number | undefined {
+  const value = (error as { status?: unknown } | null)?.status;
+  return typeof value === "number" ? value : undefined;
+}
+
+export async function checkRepository(
+  client: GitHubClient,
+  repo: RepoRef,
+  signal: AbortSignal,
+): Promise<RepositoryInfo> {
+  try {
+    const response = await client.octokit.request("GET /repos/{owner}/{repo}", {
+      owner: repo.owner,
+      repo: repo.repo,
+      request: { signal },
+    });
+    const data = obj(response.data, "repository");
+    return {
+      fullName: str(data.full_name, "repository.full_name"),
+      defaultBranch: str(data.default_branch, "repository.default_branch"),
+      private: bool(data.private, "repository.private"),
+    };
+  } catch (error) {
+    const name = `${repo.owner}/${repo.repo}`;
+    switch (status(error)) {
+      case 401:
+        throw new PreflightError("GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN or GH_TOKEN");
+      case 403:
+        throw new PreflightError(`the token may not read ${name} (403); it needs the repo scope or read access`);
+      case 404:
+        throw new PreflightError(`repository ${name} does not exist or is not visible to this token (404)`);
+      default:
+        throw new PreflightError(`could not reach ${name}: ${describeGitHubError(error, client.redact)}`);
+    }
+  }
+}

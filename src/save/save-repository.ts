@@ -1,0 +1,248 @@
+// SaveRepositoryUseCase: the library entry point of a save. It checks the
+// inputs before writing anything, turns every selected entity type into one
+// orchestrator job, and writes the manifest last.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { type Manifest, writeManifest } from "../backup/manifest.js";
+import { classifyFolder, readSaveState, type SaveState, updateSaveState } from "../backup/save-state.js";
+import { createSortedJsonlWriter, type FileSummary, SCRATCH_DIR } from "../backup/sorted-jsonl-writer.js";
+import { saversFor } from "../entities/registry.js";
+import { SharedSources } from "../entities/shared/sources.js";
+import type { EntitySaveResult, RepoRef, SaveContext, SaveSelection } from "../entities/types.js";
+import { createGitHubClient, type GitHubClient } from "../github/client.js";
+import type { RequestStats } from "../github/stats.js";
+import { runJobs } from "../orchestrator/run-jobs.js";
+import type { JobOutput, JobSpec, JobStatus, OrchestratorEvent } from "../orchestrator/types.js";
+import { selectionToString } from "../selection/number-spec.js";
+import { type Logger, silentLogger } from "../util/logger.js";
+import { TOOL_NAME, TOOL_VERSION } from "../version.js";
+import { checkRepository } from "./check-repository.js";
+import { PreflightError } from "./preflight-error.js";
+
+export interface SaveRepositoryRequest {
+  repo: RepoRef;
+  outDir: string;
+  token: string;
+  apiUrl?: string;
+  graphqlUrl?: string;
+  selection: SaveSelection;
+  /** Requests in flight at most (the scheduler's bound). */
+  concurrency?: number;
+  /** Continue an unfinished save in `outDir`. */
+  resume?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: OrchestratorEvent) => void;
+  /** Called after every response with the scheduler's counters (for live progress). */
+  onStats?: (stats: RequestStats) => void;
+  log?: Logger;
+  /** Per-job timeout and retries (defaults: none and 1). */
+  jobTimeoutMs?: number;
+  jobRetries?: number;
+  /** Scheduler settings for tests and benchmarks. */
+  client?: Partial<Parameters<typeof createGitHubClient>[0]>;
+}
+
+/** One job's outcome, as the seed's library API reported it. */
+export interface OperationResult {
+  name: string;
+  status: JobStatus;
+  records: number;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  durationMs: number;
+  /** Requests the job made (not counting retries). */
+  requests: number;
+  error: string | null;
+  /** True when a resumed save found the job already complete. */
+  resumed: boolean;
+}
+
+export interface SaveRepositoryResult {
+  results: OperationResult[];
+  /** 0 all succeeded, 1 some job failed, 130 interrupted. */
+  exitCode: 0 | 1 | 130;
+  manifest: Manifest | null;
+  requests: RequestStats;
+}
+
+interface SaveJobOutput extends JobOutput {
+  files: FileSummary[];
+}
+
+export class SaveRepositoryUseCase {
+  async execute(request: SaveRepositoryRequest): Promise<SaveRepositoryResult> {
+    const log = request.log ?? silentLogger;
+    const signal = request.signal ?? new AbortController().signal;
+    const client = createGitHubClient({
+      token: request.token,
+      apiUrl: request.apiUrl,
+      graphqlUrl: request.graphqlUrl,
+      concurrency: request.concurrency,
+      log,
+      signal,
+      ...request.client,
+    });
+    const startedAt = new Date();
+
+    // Nothing is written before the repository and the folder are known good.
+    const repository = await checkRepository(client, request.repo, signal);
+    const previous = await prepareFolder(request, client.apiUrl, log);
+
+    const perJob = new Map<string, number>();
+    const currentJob = new AsyncLocalStorage<string>();
+    client.octokit.hook.before("request", () => {
+      const job = currentJob.getStore();
+      if (job !== undefined) perJob.set(job, (perJob.get(job) ?? 0) + 1);
+    });
+
+    const onStats = request.onStats;
+    if (onStats) client.octokit.hook.after("request", () => onStats(client.stats()));
+
+    const shared = new SharedSources(client, request.repo, request.selection.entities, signal);
+    const done = new Set(
+      Object.entries(previous?.jobs ?? {})
+        .filter(([, job]) => job.status === "complete")
+        .map(([name]) => name),
+    );
+    const savers = saversFor(request.selection.entities);
+    const jobs: JobSpec<SaveJobOutput>[] = savers.map((saver) => ({
+      name: saver.name,
+      dependsOn: saver.dependsOn.filter((dep) => request.selection.entities.has(dep)),
+      timeoutMs: request.jobTimeoutMs,
+      retries: request.jobRetries ?? 1,
+      run: async (job) => {
+        const previousJob = previous?.jobs[saver.name];
+        if (done.has(saver.name) && previousJob?.files) {
+          const files = previousJob.files;
+          return { records: files[0]?.records ?? 0, files };
+        }
+        await updateSaveState(request.outDir, (state) => {
+          state.jobs[saver.name] = { status: "running" };
+        });
+        const ctx: SaveContext = {
+          client,
+          repo: request.repo,
+          outDir: request.outDir,
+          selection: request.selection,
+          signal: job.signal,
+          progress: job.progress,
+          log,
+          shared,
+          openWriter: (file, sortKey) => createSortedJsonlWriter({ dir: request.outDir, file, sortKey }),
+        };
+        const result: EntitySaveResult = await currentJob.run(saver.name, () => saver.save(ctx));
+        await updateSaveState(request.outDir, (state) => {
+          state.jobs[saver.name] = { status: "complete", files: result.files };
+        });
+        return { records: result.records, files: result.files };
+      },
+    }));
+
+    const run = await runJobs(jobs, { signal, onEvent: request.onEvent });
+    const results: OperationResult[] = run.results.map((r) => ({
+      name: r.name,
+      status: r.status,
+      records: r.records,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+      durationMs: r.durationMs,
+      requests: perJob.get(r.name) ?? 0,
+      error: r.error,
+      resumed: done.has(r.name),
+    }));
+    const stats = client.stats();
+    if (run.cancelled) return { results, exitCode: 130, manifest: null, requests: stats };
+
+    const files: Manifest["files"] = {};
+    for (const r of run.results) {
+      for (const f of r.output?.files ?? []) files[f.file] = { records: f.records, bytes: f.bytes, sha256: f.sha256 };
+    }
+    const manifest: Manifest = {
+      format: "github-data",
+      format_version: 1,
+      tool: { name: TOOL_NAME, version: TOOL_VERSION },
+      source: {
+        owner: request.repo.owner,
+        repo: request.repo.repo,
+        api_url: client.apiUrl,
+        full_name: repository.fullName,
+        default_branch: repository.defaultBranch,
+        private: repository.private,
+      },
+      started_at: previous?.started_at ?? startedAt.toISOString(),
+      finished_at: new Date().toISOString(),
+      selection: selectionRecord(request.selection),
+      jobs: results.map((r) => ({
+        name: r.name,
+        status: r.status === "succeeded" ? "succeeded" : r.status === "failed" ? "failed" : "skipped",
+        records: r.records,
+        started_at: r.startedAt?.toISOString() ?? null,
+        finished_at: r.finishedAt?.toISOString() ?? null,
+        duration_ms: r.durationMs,
+        error: r.error === null ? null : client.redact(r.error),
+      })),
+      files,
+      requests: { total: stats.requests, by_route: stats.byRoute },
+    };
+    await writeManifest(request.outDir, manifest);
+    await rm(join(request.outDir, SCRATCH_DIR), { recursive: true, force: true });
+    const failed = results.some((r) => r.status !== "succeeded");
+    if (!failed) await rm(join(request.outDir, ".github-data"), { recursive: true, force: true });
+    return { results, exitCode: failed ? 1 : 0, manifest, requests: stats };
+  }
+}
+
+function selectionRecord(selection: SaveSelection): Manifest["selection"] {
+  return {
+    include: [...selection.entities],
+    issues: selectionToString(selection.issues),
+    pull_requests: selectionToString(selection.pullRequests),
+  };
+}
+
+/** Refuses folders a save must not touch; returns the unfinished save being resumed, if any. */
+async function prepareFolder(request: SaveRepositoryRequest, apiUrl: string, log: Logger): Promise<SaveState | null> {
+  const dir = request.outDir;
+  const kind = await classifyFolder(dir);
+  switch (kind) {
+    case "not-a-directory":
+      throw new PreflightError(`output path ${dir} is a file, not a folder; choose a folder with --out`);
+    case "foreign":
+      throw new PreflightError(
+        `output folder ${dir} holds files that are not a github-data backup; choose an empty or new folder`,
+      );
+    case "finished-backup":
+      throw new PreflightError(`output folder ${dir} already holds a finished backup; choose a new folder`);
+    case "unfinished-backup": {
+      if (!request.resume) {
+        throw new PreflightError(
+          `output folder ${dir} holds an unfinished save; rerun with --resume to continue it, or choose another folder`,
+        );
+      }
+      const state = await readSaveState(dir);
+      if (state === null) throw new PreflightError(`the unfinished save in ${dir} has no readable state; choose another folder`);
+      const wanted = JSON.stringify(selectionRecord(request.selection));
+      if (JSON.stringify(state.selection) !== wanted) {
+        throw new PreflightError(
+          `the unfinished save in ${dir} used another selection (${JSON.stringify(state.selection)}); resume it with the same options`,
+        );
+      }
+      await rm(join(dir, SCRATCH_DIR), { recursive: true, force: true });
+      log.info(`resuming the unfinished save in ${dir}`);
+      return state;
+    }
+    default:
+      try {
+        await mkdir(dir, { recursive: true });
+        await updateSaveState(dir, (state) => {
+          state.source = { owner: request.repo.owner, repo: request.repo.repo, api_url: apiUrl };
+          state.selection = selectionRecord(request.selection);
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new PreflightError(`cannot write to output folder ${dir}: ${code ?? (error as Error).message}`);
+      }
+      return null;
+  }
+}

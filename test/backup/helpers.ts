@@ -1,0 +1,18 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+
+/** A fresh temporary folder; remove it with `cleanup`. */
+export async function tempDir(prefix = "gd-backup-"): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export async function cleanup(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Every file and folder under `dir`, relative, sorted. */
+export async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { RECORD_FILES } from "../../src/backup/record-files.js";
+import { getValidator, loadSchema, SCHEMA_FILES, type SchemaFile } from "../../src/backup/schemas.js";
+import * as f from "./fixtures.js";
+
+const samples: Record<string, readonly object[]> = {
+  "labels.jsonl": [f.label],
+  "milestones.jsonl": [f.milestone],
+  "issues.jsonl": [f.issue(1), f.issue(2), f.issue(3)],
+  "issue_comments.jsonl": [f.issueComment],
+  "sub_issues.jsonl": [f.subIssue, f.crossRepoSubIssue],
+  "pull_requests.jsonl": [f.pullRequest],
+  "pr_comments.jsonl": [f.prComment],
+  "pr_reviews.jsonl": [f.prReview],
+  "pr_review_comments.jsonl": [f.prReviewComment],
+  "releases.jsonl": [
+    f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
+    f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),
+  ],
+};
+
+function requiredOf(schema: SchemaFile): string[] {
+  return (loadSchema(schema).required as string[]).slice().sort();
+}
+
+describe("JSON Schemas", () => {
+  it("every schema compiles", () => {
+    for (const file of SCHEMA_FILES.filter((s) => s !== "common.schema.json")) {
+      expect(() => getValidator(file)).not.toThrow();
+    }
+  });
+
+  it.each(RECORD_FILES.map((spec) => [spec.file, spec] as const))("%s: samples validate", (file, spec) => {
+    const validate = getValidator(spec.schema);
+    for (const sample of samples[file]!) {
+      expect(validate(JSON.parse(JSON.stringify(sample))), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  it.each(RECORD_FILES.map((spec) => [spec.file, spec] as const))(
+    "%s: the schema's properties are exactly the record interface's fields",
+    (file, spec) => {
+      const schema = loadSchema(spec.schema);
+      const sampleKeys = new Set(samples[file]!.flatMap((s) => Object.keys(s)));
+      expect(Object.keys(schema.properties as object).sort()).toEqual([...sampleKeys].sort());
+      // Required = every field except the documented optional one.
+      const optional = file === "sub_issues.jsonl" ? ["sub_issue_repository"] : [];
+      expect(requiredOf(spec.schema)).toEqual([...sampleKeys].filter((k) => !optional.includes(k)).sort());
+    },
+  );
+
+  it("rejects unknown fields, wrong types and non-UTC timestamps", () => {
+    const validate = getValidator("issues.schema.json");
+    expect(validate({ ...f.issue(1), extra: 1 })).toBe(false);
+    expect(validate({ ...f.issue(1), number: "1" })).toBe(false);
+    expect(validate({ ...f.issue(1), created_at: "2025-01-01 12:00:00+00:00" })).toBe(false);
+    expect(validate({ ...f.issue(1), created_at: "2025-01-01T12:00:00+02:00" })).toBe(false);
+    expect(validate({ ...f.issue(1), user: { login: "x", id: 1 } })).toBe(false);
+    expect(validate({ ...f.issue(1), labels: [{ name: "x", color: "#ffffff", description: null }] })).toBe(
+      false,
+    );
+  });
+
+  it("rejects asset paths outside release-assets/<id>/", () => {
+    const validate = getValidator("releases.schema.json");
+    const bad = (path: string) =>
+      f.release(9, [{ ...f.asset(1, 9, "a", Buffer.from(""), "0".repeat(64)), path }]);
+    expect(validate(bad("release-assets/9/a"))).toBe(true);
+    expect(validate(bad("../a"))).toBe(false);
+    expect(validate(bad("/etc/passwd"))).toBe(false);
+    expect(validate(bad("release-assets/9/../../x"))).toBe(false);
+    expect(validate(bad("release-assets/9/.."))).toBe(false);
+    expect(validate(bad("release-assets/9/a\\b"))).toBe(false);
+  });
+});

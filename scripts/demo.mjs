@@ -16,7 +16,7 @@ if (existsSync(join(out, "manifest.json")) || existsSync(join(out, ".github-data
 }
 
 const fake = await startFakeGitHub({ dataset: "small", seed: 1, git: true, latencyMs: 20, jitterMs: 10 });
-const repo = `${fake.repo?.owner ?? "octo-org"}/${fake.repo?.name ?? "sample"}`;
+const repo = `${fake.dataset.repo.ownerLogin}/${fake.dataset.repo.name}`;
 console.error(`demo: fake GitHub at ${fake.url} serving ${repo}`);
 const child = spawn(
   process.execPath,

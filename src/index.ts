@@ -1,2 +1,17 @@
-// Library entry point.
+// Library entry point: the use cases, the backup format helpers, and the
+// generic orchestrator and GitHub client they are built from.
+export { readManifest, type Manifest } from "./backup/manifest.js";
+export { type VerifyReport, verifyBackup } from "./backup/verify.js";
 export { ENTITY_NAMES, type EntityName } from "./entities/names.js";
+export type { RepoRef, SaveSelection } from "./entities/types.js";
+export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "./github/client.js";
+export { runJobs } from "./orchestrator/run-jobs.js";
+export type { JobResult, JobSpec, OrchestratorEvent, RunOptions } from "./orchestrator/types.js";
+export {
+  type OperationResult,
+  type SaveRepositoryRequest,
+  type SaveRepositoryResult,
+  SaveRepositoryUseCase,
+} from "./save/save-repository.js";
+export { PreflightError } from "./save/preflight-error.js";
+export { type NumberSelection, parseNumberSpec } from "./selection/number-spec.js";

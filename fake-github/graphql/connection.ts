@@ -54,7 +54,7 @@ export function decodeCursor(cursor: string): SortKey | null {
 }
 
 export function compareKeys(a: SortKey, b: SortKey): number {
-  const n = a.length < b.length ? a.length : b.length;
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i] as string | number;
     const y = b[i] as string | number;

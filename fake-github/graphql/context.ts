@@ -1,8 +1,8 @@
 // Per-request state shared by the resolvers: who asks, what the query costs,
-// and memoised per-repository groupings (comments by issue, ...) so a page of
-// 100 issues does not rescan the repository 100 times. The store does not
-// change while one query executes (resolvers are synchronous), so the memos
-// live exactly as long as the request.
+// and the per-repository indexes (comments by issue, ...) so a page of 100
+// issues does not rescan the repository 100 times. The store does not change
+// while one query executes (resolvers are synchronous), so an index checked
+// once per request stays valid for the rest of it.
 import type {
   FakeIssueComment,
   FakeRepo,
@@ -12,6 +12,7 @@ import type {
   FakeToken,
   FakeUser,
 } from "../store/types.js";
+import { derive, groupBy } from "./groupings.js";
 
 /** What `rateLimit { ... }` reports: the query's cost and the budget after charging it. */
 export interface RateInfo {
@@ -37,24 +38,11 @@ export interface GqlContext {
   memo: RequestMemo;
 }
 
-export interface RequestMemo {
-  commentsByIssue: WeakMap<FakeRepo, Map<number, FakeIssueComment[]>>;
-  reviewsByPull: WeakMap<FakeRepo, Map<number, FakeReview[]>>;
-  reviewCommentsByPull: WeakMap<FakeRepo, Map<number, FakeReviewComment[]>>;
-  reviewCommentsByReview: WeakMap<FakeRepo, Map<number, FakeReviewComment[]>>;
-  reviewCommentById: WeakMap<FakeRepo, Map<number, FakeReviewComment>>;
-  repliesByRoot: WeakMap<FakeRepo, Map<number, FakeReviewComment[]>>;
-}
+/** Indexes already fetched in this request, per store array and index name. */
+export type RequestMemo = WeakMap<readonly unknown[], Map<string, unknown>>;
 
 export function createMemo(): RequestMemo {
-  return {
-    commentsByIssue: new WeakMap(),
-    reviewsByPull: new WeakMap(),
-    reviewCommentsByPull: new WeakMap(),
-    reviewCommentsByReview: new WeakMap(),
-    reviewCommentById: new WeakMap(),
-    repliesByRoot: new WeakMap(),
-  };
+  return new WeakMap();
 }
 
 /** GitHub hides a private repository the token may not read as if it did not exist. */
@@ -67,48 +55,39 @@ export function canRead(ctx: GqlContext, repo: FakeRepo): boolean {
   return read.some((name) => name.toLowerCase() === fullName);
 }
 
-function memoised<V>(map: WeakMap<FakeRepo, V>, repo: FakeRepo, build: () => V): V {
-  let value = map.get(repo);
-  if (value === undefined) {
-    value = build();
-    map.set(repo, value);
+/** `derive`, looked up once per request. */
+function indexed<T, V>(
+  ctx: GqlContext,
+  items: readonly T[],
+  name: string,
+  keyOf: (item: T) => number | null,
+  build: (items: readonly T[]) => V,
+): V {
+  let byName = ctx.memo.get(items);
+  if (!byName) {
+    byName = new Map();
+    ctx.memo.set(items, byName);
   }
+  if (byName.has(name)) return byName.get(name) as V;
+  const value = derive(items, name, keyOf, build);
+  byName.set(name, value);
   return value;
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => number | null): Map<number, T[]> {
-  const groups = new Map<number, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
+function grouped<T>(ctx: GqlContext, items: readonly T[], name: string, keyOf: (item: T) => number | null) {
+  return indexed(ctx, items, name, keyOf, (all) => groupBy(all, keyOf));
 }
 
 export function commentsOfIssue(ctx: GqlContext, repo: FakeRepo, number: number): FakeIssueComment[] {
-  return (
-    memoised(ctx.memo.commentsByIssue, repo, () => groupBy(repo.comments, (c) => c.issue_number)).get(
-      number,
-    ) ?? []
-  );
+  return grouped(ctx, repo.comments, "byIssue", (c) => c.issue_number).get(number) ?? [];
 }
 
 export function reviewsOfPull(ctx: GqlContext, repo: FakeRepo, number: number): FakeReview[] {
-  return (
-    memoised(ctx.memo.reviewsByPull, repo, () => groupBy(repo.reviews, (r) => r.pull_number)).get(number) ??
-    []
-  );
+  return grouped(ctx, repo.reviews, "byPull", (r) => r.pull_number).get(number) ?? [];
 }
 
 export function reviewCommentsOfPull(ctx: GqlContext, repo: FakeRepo, number: number): FakeReviewComment[] {
-  return (
-    memoised(ctx.memo.reviewCommentsByPull, repo, () =>
-      groupBy(repo.reviewComments, (c) => c.pull_number),
-    ).get(number) ?? []
-  );
+  return grouped(ctx, repo.reviewComments, "byPull", (c) => c.pull_number).get(number) ?? [];
 }
 
 export function reviewCommentsOfReview(
@@ -116,10 +95,16 @@ export function reviewCommentsOfReview(
   repo: FakeRepo,
   reviewId: number,
 ): FakeReviewComment[] {
-  return (
-    memoised(ctx.memo.reviewCommentsByReview, repo, () =>
-      groupBy(repo.reviewComments, (c) => c.pull_request_review_id),
-    ).get(reviewId) ?? []
+  return grouped(ctx, repo.reviewComments, "byReview", (c) => c.pull_request_review_id).get(reviewId) ?? [];
+}
+
+function reviewCommentIndex(ctx: GqlContext, repo: FakeRepo): Map<number, FakeReviewComment> {
+  return indexed(
+    ctx,
+    repo.reviewComments,
+    "byId",
+    (c) => c.id,
+    (all) => new Map(all.map((c) => [c.id, c])),
   );
 }
 
@@ -128,34 +113,37 @@ export function reviewCommentById(
   repo: FakeRepo,
   id: number,
 ): FakeReviewComment | undefined {
-  return memoised(
-    ctx.memo.reviewCommentById,
-    repo,
-    () => new Map(repo.reviewComments.map((c) => [c.id, c])),
-  ).get(id);
+  return reviewCommentIndex(ctx, repo).get(id);
 }
 
 /** The first comment of the thread `comment` belongs to (replies may chain). */
-export function threadRoot(ctx: GqlContext, repo: FakeRepo, comment: FakeReviewComment): FakeReviewComment {
+function rootOf(byId: Map<number, FakeReviewComment>, comment: FakeReviewComment): FakeReviewComment {
   let current = comment;
   const seen = new Set<number>();
   while (current.in_reply_to_id !== null && !seen.has(current.id)) {
     seen.add(current.id);
-    const parent = reviewCommentById(ctx, repo, current.in_reply_to_id);
+    const parent = byId.get(current.in_reply_to_id);
     if (!parent) break;
     current = parent;
   }
   return current;
 }
 
-/** Every comment of a thread, root first, in creation (id) order. */
+/** Every comment of a thread, root first, in the store's order. */
 export function threadComments(
   ctx: GqlContext,
   repo: FakeRepo,
   root: FakeReviewComment,
 ): FakeReviewComment[] {
-  const byRoot = memoised(ctx.memo.repliesByRoot, repo, () =>
-    groupBy(repo.reviewComments, (c) => (c.in_reply_to_id === null ? null : threadRoot(ctx, repo, c).id)),
+  const byRoot = indexed(
+    ctx,
+    repo.reviewComments,
+    "repliesByRoot",
+    (c) => c.in_reply_to_id,
+    (all) => {
+      const byId = new Map(all.map((c) => [c.id, c]));
+      return groupBy(all, (c) => (c.in_reply_to_id === null ? null : rootOf(byId, c).id));
+    },
   );
   return [root, ...(byRoot.get(root.id) ?? [])];
 }

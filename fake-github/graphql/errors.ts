@@ -34,12 +34,13 @@ export interface GitHubErrorJson {
 
 /** An execution error (from a resolver) in GitHub's key order: type, path, locations, message. */
 export function formatExecutionError(error: GraphQLError): GitHubErrorJson {
-  const json: GitHubErrorJson = { message: "" };
-  if (error.originalError instanceof GitHubFieldError) json.type = error.originalError.type;
-  if (error.path) json.path = error.path;
-  if (error.locations) json.locations = error.locations;
-  json.message = error.message;
-  return json;
+  const original = error.originalError;
+  return {
+    ...(original instanceof GitHubFieldError ? { type: original.type } : {}),
+    ...(error.path ? { path: error.path } : {}),
+    ...(error.locations ? { locations: error.locations } : {}),
+    message: error.message,
+  };
 }
 
 /**
@@ -48,11 +49,11 @@ export function formatExecutionError(error: GraphQLError): GitHubErrorJson {
  */
 export function formatValidationError(error: GraphQLError): GitHubErrorJson {
   const reworded = rewordValidation(error.message);
-  const json: GitHubErrorJson = { message: "" };
-  if (reworded.extensions) json.extensions = reworded.extensions;
-  if (error.locations) json.locations = error.locations;
-  json.message = reworded.message;
-  return json;
+  return {
+    ...(reworded.extensions ? { extensions: reworded.extensions } : {}),
+    ...(error.locations ? { locations: error.locations } : {}),
+    message: reworded.message,
+  };
 }
 
 function rewordValidation(message: string): { message: string; extensions?: Record<string, unknown> } {
@@ -66,7 +67,7 @@ function rewordValidation(message: string): { message: string; extensions?: Reco
   }
   m = /^Unknown argument "([^"]+)" on field "([^".]+)\.([^"]+)"\./.exec(message);
   if (m) {
-    const [, arg, type, field] = m;
+    const [, arg, , field] = m;
     return {
       message: `Field '${field}' doesn't accept argument '${arg}'`,
       extensions: {
@@ -74,7 +75,6 @@ function rewordValidation(message: string): { message: string; extensions?: Reco
         name: field,
         typeName: "Field",
         argumentName: arg,
-        typeOf: type,
       },
     };
   }
@@ -86,22 +86,6 @@ function rewordValidation(message: string): { message: string; extensions?: Reco
     return {
       message: `Field '${field}' is missing required arguments: ${arg}`,
       extensions: { code: "missingRequiredArguments", className: "Field", name: field, arguments: arg },
-    };
-  }
-  m = /^Unknown type "([^"]+)"\./.exec(message);
-  if (m) {
-    const [, type] = m;
-    return {
-      message: `No such type ${type}, so it can't be a fragment condition`,
-      extensions: { code: "undefinedType", typeName: type },
-    };
-  }
-  m = /^Variable "\$([^"]+)" is never used/.exec(message);
-  if (m) {
-    const [, name] = m;
-    return {
-      message: `Variable $${name} is declared by anonymous query but not used`,
-      extensions: { code: "variableNotUsed", variableName: name },
     };
   }
   return { message };

@@ -12,6 +12,7 @@ import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
+import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
 
 export interface VerifyProblem {
@@ -208,6 +209,11 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     const entry = manifest.files[rel]!;
     const fileProblems = new FileProblems(problems, rel, limit);
     files += 1;
+    if (rel === GIT_REPO_ENTRY) {
+      for (const message of await checkMirror(dir, entry)) fileProblems.add(message);
+      fileProblems.finish();
+      continue;
+    }
     const located = await locate(dir, realDir, rel);
     if (!located.ok) {
       fileProblems.add(`listed in the manifest but ${located.message}`);

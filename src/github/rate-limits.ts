@@ -1,7 +1,7 @@
 // Primary (hourly) rate-limit state per resource bucket, read from the
-// x-ratelimit-* headers of every response. The estimate is pessimistic: each
-// dispatched request is debited at once, and a response can only lower the
-// remaining count within one reset window (responses arrive out of order).
+// x-ratelimit-* headers of every response. Within one reset window a response
+// can only lower the remaining count (responses arrive out of order). The gate
+// subtracts the requests it has in flight, which the count may not include yet.
 
 export interface RateLimitHeaders {
   resource?: string;
@@ -94,15 +94,10 @@ export class RateLimitTracker {
     this.states.set(resource, { limit: state?.limit ?? null, remaining: 0, resetAt });
   }
 
-  /** Debits one request from the estimate at dispatch. */
-  debit(resource: string, now: number): void {
-    const state = this.current(resource, now);
-    if (state) state.remaining = Math.max(0, state.remaining - 1);
-  }
-
   /**
-   * The reset time when the bucket's remaining budget is at or below `reserve`
-   * (0 when requests may go). Debits at dispatch make in-flight requests count.
+   * The reset time (plus margin) when the bucket's remaining budget is at or
+   * below `reserve`, 0 when another request may go. Callers include the
+   * requests they have in flight on the bucket in `reserve`.
    */
   blockedUntil(resource: string, now: number, reserve: number): number {
     const state = this.current(resource, now);

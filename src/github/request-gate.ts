@@ -17,6 +17,8 @@ export interface GateRequest {
   isGraphQL: boolean;
   points: number;
   contentCreating: boolean;
+  /** Clock time before which the request may not go (a retry's backoff). */
+  notBefore?: number;
 }
 
 export interface GateSlot {
@@ -40,7 +42,7 @@ export interface RequestGateOptions {
   /** Gap between the starts of two content-creating requests. */
   minWriteIntervalMs: number;
   rateLimits: RateLimitTracker;
-  /** Requests kept back from a bucket's remaining budget (in-flight ones are debited already). */
+  /** Requests kept back from a bucket's remaining budget beyond those in flight on it. */
   rateLimitReserve: number;
   concurrency: () => number;
   onWait: (wait: GateWait) => void;
@@ -50,8 +52,13 @@ interface Ticket extends GateRequest {
   resolve: (slot: GateSlot) => void;
   reject: (err: unknown) => void;
   signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
   budgetReported: boolean;
+}
+
+/** The tickets waiting on one AbortSignal, behind a single listener. */
+interface SignalWatch {
+  tickets: Set<Ticket>;
+  onAbort: () => void;
 }
 
 export class RequestGate {
@@ -59,6 +66,7 @@ export class RequestGate {
   private active = 0;
   private peak = 0;
   private admittedCount = 0;
+  private readonly activeByResource = new Map<string, number>();
   private pausedUntil = 0;
   private contentBusy = false;
   private lastContentAt = Number.NEGATIVE_INFINITY;
@@ -67,6 +75,9 @@ export class RequestGate {
   private readonly contentMinute: RollingWindow;
   private readonly contentHour: RollingWindow;
   private readonly reportedResourceWaits = new Map<string, number>();
+  // One listener per distinct signal, not per request: hundreds of requests
+  // share a job's signal, and EventTarget warns past ten listeners.
+  private readonly watches = new Map<AbortSignal, SignalWatch>();
   private timer: unknown;
   private timerAt = Number.POSITIVE_INFINITY;
 
@@ -98,27 +109,44 @@ export class RequestGate {
   acquire(request: GateRequest, signal?: AbortSignal): Promise<GateSlot> {
     if (signal?.aborted) return Promise.reject(abortErrorFor(signal));
     return new Promise<GateSlot>((resolve, reject) => {
-      const ticket: Ticket = {
-        ...request,
-        resolve,
-        reject,
-        signal,
-        onAbort: undefined,
-        budgetReported: false,
-      };
-      if (signal) {
-        ticket.onAbort = () => {
-          const index = this.waiting.indexOf(ticket);
-          if (index < 0) return;
-          this.waiting.splice(index, 1);
-          reject(abortErrorFor(signal));
-          this.wake();
-        };
-        signal.addEventListener("abort", ticket.onAbort, { once: true });
-      }
+      const ticket: Ticket = { ...request, resolve, reject, signal, budgetReported: false };
+      this.watch(ticket);
       this.insert(ticket);
       this.wake();
     });
+  }
+
+  private watch(ticket: Ticket): void {
+    const signal = ticket.signal;
+    if (!signal) return;
+    let watch = this.watches.get(signal);
+    if (!watch) {
+      const tickets = new Set<Ticket>();
+      const onAbort = (): void => {
+        this.watches.delete(signal);
+        for (const t of tickets) {
+          const index = this.waiting.indexOf(t);
+          if (index >= 0) this.waiting.splice(index, 1);
+          t.reject(abortErrorFor(signal));
+        }
+        this.wake();
+      };
+      watch = { tickets, onAbort };
+      this.watches.set(signal, watch);
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+    watch.tickets.add(ticket);
+  }
+
+  private unwatch(ticket: Ticket): void {
+    const signal = ticket.signal;
+    const watch = signal ? this.watches.get(signal) : undefined;
+    if (!signal || !watch) return;
+    watch.tickets.delete(ticket);
+    if (watch.tickets.size === 0) {
+      this.watches.delete(signal);
+      signal.removeEventListener("abort", watch.onAbort);
+    }
   }
 
   /** Holds every request until `until` (a secondary limit). Extends, never shortens, a pause. */
@@ -169,9 +197,11 @@ export class RequestGate {
 
   /** Earliest time the ticket may be sent, ignoring the concurrency bound; Infinity = wait for a release. */
   private readyAt(ticket: Ticket, now: number): number {
-    let at = now;
+    let at = Math.max(now, ticket.notBefore ?? now);
     const { rateLimits, rateLimitReserve, minWriteIntervalMs } = this.options;
-    const blocked = rateLimits.blockedUntil(ticket.resource, now, rateLimitReserve);
+    // In-flight requests may not be in the last remaining count yet: keep them back too.
+    const inFlightHere = this.activeByResource.get(ticket.resource) ?? 0;
+    const blocked = rateLimits.blockedUntil(ticket.resource, now, rateLimitReserve + inFlightHere);
     if (blocked > now) {
       if (this.reportedResourceWaits.get(ticket.resource) !== blocked) {
         this.reportedResourceWaits.set(ticket.resource, blocked);
@@ -209,11 +239,12 @@ export class RequestGate {
   }
 
   private admit(ticket: Ticket, now: number): void {
-    if (ticket.signal && ticket.onAbort) ticket.signal.removeEventListener("abort", ticket.onAbort);
+    this.unwatch(ticket);
     this.active++;
     const admission = ++this.admittedCount;
     this.peak = Math.max(this.peak, this.active);
-    this.options.rateLimits.debit(ticket.resource, now);
+    const resource = ticket.resource;
+    this.activeByResource.set(resource, (this.activeByResource.get(resource) ?? 0) + 1);
     if (ticket.isGraphQL) this.graphqlWindow.record(now, ticket.points);
     else this.restWindow(ticket.routeKey).record(now, ticket.points);
     const content = ticket.contentCreating;
@@ -231,6 +262,9 @@ export class RequestGate {
         if (released) return;
         released = true;
         this.active--;
+        const left = (this.activeByResource.get(resource) ?? 1) - 1;
+        if (left > 0) this.activeByResource.set(resource, left);
+        else this.activeByResource.delete(resource);
         if (content) this.contentBusy = false;
         this.wake();
       },

@@ -17,12 +17,13 @@ import { type BackoffOptions, DEFAULT_BACKOFF, fullJitterDelay } from "./backoff
 import {
   classifyError,
   classifyGraphQLBody,
+  graphqlErrorsOf,
   type Outcome,
   responseHeadersOf,
   statusOf,
   type TransientReason,
 } from "./classify-outcome.js";
-import { type Clock, sleep, systemClock } from "./clock.js";
+import { type Clock, systemClock } from "./clock.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "./concurrency.js";
 import { type Budgets, resolveBudgets } from "./rate-budget.js";
 import { parseRateLimitHeaders, RateLimitTracker } from "./rate-limits.js";
@@ -44,7 +45,11 @@ export interface RequestSchedulerOptions {
   maxRateLimitWaits?: number;
   /** Retries of a GraphQL 502/504 timeout before it is thrown so the caller can shrink its page (default 1). */
   graphqlTimeoutRetries?: number;
-  /** Per-attempt timeout (default 30 s). */
+  /**
+   * Per-attempt timeout (default 30 s) until the response headers (and a parsed
+   * body) arrive. A request may override it with `request.timeoutMs` (0 = none),
+   * e.g. a large asset upload.
+   */
   requestTimeoutMs?: number;
   budgets?: Partial<Budgets>;
   /** Gap between the starts of two content-creating writes (default 1,000 ms, as GitHub advises). */
@@ -157,7 +162,11 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
       options.concurrency ?? 24,
       options.increaseEvery ?? 20,
       (change) => {
-        this.log.info(`Request concurrency ${change.from} → ${change.to} (${change.reason})`, { ...change });
+        // Lowering is news; each +1 step back up is detail.
+        const level = change.reason === "recovered" ? "debug" : "info";
+        this.log[level](`Request concurrency ${change.from} → ${change.to} (${change.reason})`, {
+          ...change,
+        });
         this.emit("concurrency", change);
         this.gate.wake();
       },
@@ -205,17 +214,22 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     const info = describeRequest(options);
     const callerSignal = anySignal(asSignal(options.request?.signal), this.signal);
     const priority = typeof options.request?.priority === "number" ? options.request.priority : 0;
+    const timeoutMs =
+      typeof options.request?.timeoutMs === "number" ? options.request.timeoutMs : this.requestTimeoutMs;
     const seq = ++this.seq;
     let retries = 0;
     let rateLimitWaits = 0;
     let graphqlTimeouts = 0;
+    let notBefore: number | undefined;
     for (;;) {
-      const slot = await this.gate.acquire({ ...info, priority, seq }, callerSignal);
+      // The backoff wait happens in the gate (notBefore): one timer and one
+      // abort listener for everything, and the retry keeps its place in line.
+      const slot = await this.gate.acquire({ ...info, priority, seq, notBefore }, callerSignal);
       const attempt = new AbortController();
-      const timer = setTimeout(
-        () => attempt.abort(new RequestTimeoutError(info.routeKey, this.requestTimeoutMs)),
-        this.requestTimeoutMs,
-      );
+      const timer =
+        timeoutMs > 0
+          ? setTimeout(() => attempt.abort(new RequestTimeoutError(info.routeKey, timeoutMs)), timeoutMs)
+          : undefined;
       let outcome: Outcome;
       let failure: unknown;
       let response: RequestResult | undefined;
@@ -235,7 +249,11 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
           return response;
         }
         outcome = graphqlOutcome;
-        failure = new Error(`GraphQL ${graphqlOutcome.kind} error`);
+        failure = new Error(
+          graphqlErrorsOf(response.data)
+            .map((e) => e.message)
+            .join("; "),
+        );
       } catch (err) {
         if (callerSignal?.aborted) {
           this.counters.finished(info.routeKey, "aborted");
@@ -314,7 +332,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
       if (status !== undefined) event.status = status;
       this.log.debug(`Retrying ${info.routeKey} (${reason}) in ${delayMs} ms: ${event.error}`, { ...event });
       this.emit("retry", event);
-      await sleep(this.clock, delayMs, callerSignal);
+      notBefore = now + delayMs;
     }
   }
 

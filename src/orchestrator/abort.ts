@@ -1,5 +1,6 @@
 // Signal helpers for one attempt: link it to the run, bound it in time, race it.
 
+import { setMaxListeners } from "node:events";
 import { JobTimeoutError } from "./errors.js";
 
 export interface AttemptSignal {
@@ -14,6 +15,8 @@ export interface AttemptSignal {
  */
 export function attemptSignal(parent: AbortSignal | undefined, timeoutMs: number | undefined): AttemptSignal {
   const controller = new AbortController();
+  // A job hands its signal to every request it makes; many listeners are expected.
+  setMaxListeners(0, controller.signal);
   const onParentAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) onParentAbort();
   else parent?.addEventListener("abort", onParentAbort, { once: true });

@@ -40,7 +40,10 @@ export interface MarkedObject {
 }
 
 /** Target objects whose body carries a marker of `kind`, by original id. The first one wins. */
-export async function findMarked(kind: ObjectKind, items: AsyncIterable<JsonObject>): Promise<Map<string, MarkedObject>> {
+export async function findMarked(
+  kind: ObjectKind,
+  items: AsyncIterable<JsonObject>,
+): Promise<Map<string, MarkedObject>> {
   const found = new Map<string, MarkedObject>();
   for await (const item of items) {
     const body = typeof item.body === "string" ? item.body : null;

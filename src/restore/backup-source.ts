@@ -4,7 +4,7 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { readLines } from "../backup/jsonl-lines.js";
-import { type Manifest, MANIFEST_FILE, readManifest } from "../backup/manifest.js";
+import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
 import { verifyBackup } from "../backup/verify.js";
 import { PreflightError } from "../save/preflight-error.js";
 import {
@@ -102,12 +102,16 @@ async function openOurs(dir: string): Promise<BackupSource> {
   const origin: BackupOrigin = {
     owner: manifest.source.owner,
     repo: manifest.source.repo,
-    webUrl: fromRecord?.webUrl ?? `${webUrlForApi(manifest.source.api_url)}/${manifest.source.owner}/${manifest.source.repo}`,
+    webUrl:
+      fromRecord?.webUrl ??
+      `${webUrlForApi(manifest.source.api_url)}/${manifest.source.owner}/${manifest.source.repo}`,
   };
   const warnings: string[] = [];
   const failed = manifest.jobs.filter((j) => j.status === "failed").map((j) => j.name);
   if (failed.length > 0) {
-    warnings.push(`the save behind this backup failed for ${failed.join(", ")}; those parts may be incomplete`);
+    warnings.push(
+      `the save behind this backup failed for ${failed.join(", ")}; those parts may be incomplete`,
+    );
   }
   return {
     dir,
@@ -136,7 +140,8 @@ async function openPython(dir: string): Promise<BackupSource> {
   try {
     for (const ours of Object.keys(PYTHON_FILES)) await load(ours);
   } catch (error) {
-    if (error instanceof PythonFormatError) throw new PreflightError(`the Python-format backup in ${dir}: ${error.message}`);
+    if (error instanceof PythonFormatError)
+      throw new PreflightError(`the Python-format backup in ${dir}: ${error.message}`);
     throw error;
   }
   let origin: BackupOrigin | null = null;

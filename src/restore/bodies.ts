@@ -8,7 +8,7 @@
 // The marker comes first so a body that already carries an older restore's
 // marker (a restore of a restored repository) is still recognised by its own.
 import { neutraliseMentions, WORD_JOINER } from "./mentions.js";
-import { type ReferenceMap, rewriteReferences } from "./references.js";
+import { type ReferenceMap, resolvePending, rewriteReferences } from "./references.js";
 import type { BodyRewriter, ObjectKind, RenderedBody } from "./types.js";
 
 /** GitHub rejects bodies longer than this many characters. */
@@ -64,6 +64,8 @@ export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
     render,
     rewrite: (body, opts) => render(body, opts).body,
     markerOf,
+    pendingRefsOf: (body) =>
+      body ? resolvePending(body, { ...options.references, newNumberOf: () => undefined }).stillPending : [],
   };
 }
 

@@ -2,8 +2,9 @@
 // and number), appended and fsynced the moment GitHub confirms it, so a rerun
 // after any interruption knows what already exists. A torn last line (a crash
 // mid-write) is ignored and cut off before the next append.
-import { mkdir, open, readFile, rename, stat, truncate } from "node:fs/promises";
+
 import type { FileHandle } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { RepoRef } from "../entities/types.js";
 import type { JournalEntry, ObjectKind, RestoreJournal } from "./types.js";
@@ -55,7 +56,8 @@ export function parseJournal(text: string): { entries: JournalEntry[]; goodBytes
       if (text.indexOf("\n", offset) < 0 && offset >= text.length) return { entries, goodBytes, torn: true };
       throw new JournalError(`the restore journal is damaged (a line is not JSON): ${line.slice(0, 80)}`);
     }
-    if (!isEntry(parsed)) throw new JournalError(`the restore journal holds a line that is not an entry: ${line.slice(0, 80)}`);
+    if (!isEntry(parsed))
+      throw new JournalError(`the restore journal holds a line that is not an entry: ${line.slice(0, 80)}`);
     entries.push(parsed);
     goodBytes = Buffer.byteLength(text.slice(0, offset), "utf8");
   }
@@ -77,7 +79,9 @@ export class MemoryJournal implements RestoreJournal {
   protected apply(entry: JournalEntry): void {
     const key = mapKey(entry.kind, entry.key);
     const previous = this.merged.get(key);
-    const next: JournalEntry = previous ? { ...previous } : { kind: entry.kind, key: entry.key, outcome: entry.outcome };
+    const next: JournalEntry = previous
+      ? { ...previous }
+      : { kind: entry.kind, key: entry.key, outcome: entry.outcome };
     for (const [field, value] of Object.entries(entry)) {
       if (value !== undefined) (next as unknown as Record<string, unknown>)[field] = value;
     }
@@ -185,7 +189,9 @@ export async function readJournalFile(
     if (!info.isFile()) throw new JournalError(`the restore journal ${path} is not a file`);
     text = await readFile(path, "utf8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], goodBytes: 0, torn: false };
+    const code = (error as NodeJS.ErrnoException).code;
+    // Not there (or its folder is not a folder): an empty journal; opening it for writing reports the real problem.
+    if (code === "ENOENT" || code === "ENOTDIR") return { entries: [], goodBytes: 0, torn: false };
     if (error instanceof JournalError) throw error;
     throw new JournalError(`cannot read the restore journal ${path}: ${(error as Error).message}`);
   }

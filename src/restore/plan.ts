@@ -16,7 +16,11 @@ export interface PacingLimits {
   minWriteIntervalMs: number;
 }
 
-export const GITHUB_PACING: PacingLimits = { contentPerMinute: 80, contentPerHour: 500, minWriteIntervalMs: 1000 };
+export const GITHUB_PACING: PacingLimits = {
+  contentPerMinute: 80,
+  contentPerHour: 500,
+  minWriteIntervalMs: 1000,
+};
 
 export interface RestorePlan {
   actions: PlannedAction[];

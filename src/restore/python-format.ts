@@ -88,7 +88,8 @@ export async function readPythonFile(dir: string, name: string): Promise<Json[] 
 /** A stable positive number for a node id (48 bits of its SHA-256); numbers stay numbers. */
 export function numericId(value: unknown): number {
   if (typeof value === "number" && Number.isSafeInteger(value)) return value;
-  if (typeof value === "string" && /^\d+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value);
+  if (typeof value === "string" && /^\d+$/.test(value) && Number.isSafeInteger(Number(value)))
+    return Number(value);
   const text = typeof value === "string" ? value : JSON.stringify(value ?? null);
   return createHash("sha256").update(text).digest().readUIntBE(0, 6);
 }
@@ -146,7 +147,10 @@ function numberAfter(url: unknown, segment: string): number | null {
 
 /** The source repository named by a record's web URL (".../owner/repo/issues/3"). */
 export function originFromUrl(url: unknown): BackupOrigin | null {
-  const match = /^(https?:\/\/[^/]+(?:\/[^/]+)*?)\/([^/]+)\/([^/]+)\/(?:issues|pull|milestone|releases)(?:\/|$)/.exec(s(url));
+  const match =
+    /^(https?:\/\/[^/]+(?:\/[^/]+)*?)\/([^/]+)\/([^/]+)\/(?:issues|pull|milestone|releases)(?:\/|$)/.exec(
+      s(url),
+    );
   if (!match) return null;
   const [, host, owner, repo] = match as unknown as [string, string, string, string];
   return { owner, repo, webUrl: `${host}/${owner}/${repo}` };
@@ -154,7 +158,13 @@ export function originFromUrl(url: unknown): BackupOrigin | null {
 
 const byNumber = <T extends { number: number }>(a: T, b: T) => a.number - b.number;
 
-const REVIEW_STATES = new Set<ReviewState>(["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED", "PENDING"]);
+const REVIEW_STATES = new Set<ReviewState>([
+  "APPROVED",
+  "CHANGES_REQUESTED",
+  "COMMENTED",
+  "DISMISSED",
+  "PENDING",
+]);
 
 /** Adapts the Python file behind `ourFile` to our records, in our file's order. null = no such file. */
 export async function readPythonRecords(dir: string, ourFile: string): Promise<unknown[] | null> {
@@ -166,7 +176,10 @@ export async function readPythonRecords(dir: string, ourFile: string): Promise<u
     if (ourFile === "sub_issues.jsonl") {
       const issues = await readPythonFile(dir, "issues.json");
       if (!issues) return null;
-      return issues.flatMap((i) => (Array.isArray(i.sub_issues) ? (i.sub_issues as Json[]) : [])).map(subIssue).sort(bySubIssue);
+      return issues
+        .flatMap((i) => (Array.isArray(i.sub_issues) ? (i.sub_issues as Json[]) : []))
+        .map(subIssue)
+        .sort(bySubIssue);
     }
     return null;
   }
@@ -244,7 +257,9 @@ function issue(i: Json): IssueRecord {
     active_lock_reason: null,
     user: user(i.user),
     labels: (Array.isArray(i.labels) ? i.labels : []).map(labelRef),
-    assignees: (Array.isArray(i.assignees) ? i.assignees : []).map(user).filter((u): u is UserRef => u !== null),
+    assignees: (Array.isArray(i.assignees) ? i.assignees : [])
+      .map(user)
+      .filter((u): u is UserRef => u !== null),
     milestone: milestoneRef(i.milestone),
     comments: n(i.comments_count),
     author_association: "NONE",
@@ -293,12 +308,14 @@ function pullRequest(p: Json): PullRequestRecord {
     active_lock_reason: null,
     user: user(p.user),
     labels: (Array.isArray(p.labels) ? p.labels : []).map(labelRef),
-    assignees: (Array.isArray(p.assignees) ? p.assignees : []).map(user).filter((u): u is UserRef => u !== null),
+    assignees: (Array.isArray(p.assignees) ? p.assignees : [])
+      .map(user)
+      .filter((u): u is UserRef => u !== null),
     milestone: milestoneRef(p.milestone),
     draft: false,
     head: { ref: s(p.head_ref), sha: "", repo: null },
     base: { ref: s(p.base_ref), sha: "", repo: null },
-    merged: state === "MERGED" || p.merged_at !== null && p.merged_at !== undefined,
+    merged: state === "MERGED" || (p.merged_at !== null && p.merged_at !== undefined),
     merged_at: isoTime(p.merged_at),
     merge_commit_sha: sOrNull(p.merge_commit_sha),
     author_association: "NONE",
@@ -345,7 +362,8 @@ function prReviewComment(c: Json): PrReviewCommentRecord {
     node_id: s(c.id),
     pull_request_number: nOrNull(c.pr_number) ?? numberAfter(c.pull_request_url, "pull") ?? 0,
     pull_request_review_id: c.review_id === null || c.review_id === undefined ? null : numericId(c.review_id),
-    in_reply_to_id: c.in_reply_to_id === null || c.in_reply_to_id === undefined ? null : numericId(c.in_reply_to_id),
+    in_reply_to_id:
+      c.in_reply_to_id === null || c.in_reply_to_id === undefined ? null : numericId(c.in_reply_to_id),
     path: s(c.path),
     line: nOrNull(c.line),
     side: null,
@@ -388,7 +406,6 @@ function release(r: Json): ReleaseRecord {
       label: null,
       content_type: s(a.content_type) || "application/octet-stream",
       size: n(a.size),
-      download_count: n(a.download_count),
       created_at: isoTime(a.created_at) ?? "",
       updated_at: isoTime(a.updated_at) ?? "",
       sha256: null,

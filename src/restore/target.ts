@@ -28,7 +28,9 @@ export function toTargetRepository(data: unknown, target: RepoRef): TargetReposi
 }
 
 function hasResponse(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { response?: unknown }).response !== undefined;
+  return (
+    typeof error === "object" && error !== null && (error as { response?: unknown }).response !== undefined
+  );
 }
 
 /** The target, or null when it does not exist (404). */
@@ -49,7 +51,9 @@ export async function lookUpTarget(
     const status = hasResponse(error) ? statusOf(error) : undefined;
     if (status === 404) return null;
     if (status === 401)
-      throw new PreflightError("GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN or GH_TOKEN");
+      throw new PreflightError(
+        "GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN or GH_TOKEN",
+      );
     if (status === 403) throw new PreflightError(`the token may not read ${name} (403)`);
     throw new PreflightError(`could not reach ${name}: ${describeGitHubError(error, client.redact)}`);
   }
@@ -68,14 +72,20 @@ export async function createTarget(
     const me = await client.octokit.request("GET /user", { request: { signal } });
     login = String((me.data as { login?: unknown }).login ?? "");
   } catch (error) {
-    throw new PreflightError(`cannot find out who the token belongs to: ${describeGitHubError(error, client.redact)}`);
+    throw new PreflightError(
+      `cannot find out who the token belongs to: ${describeGitHubError(error, client.redact)}`,
+    );
   }
   const body = { name: target.repo, private: visibility === "private", description: "", has_issues: true };
   try {
     const response =
       login.toLowerCase() === target.owner.toLowerCase()
         ? await client.octokit.request("POST /user/repos", { ...body, request: { signal } })
-        : await client.octokit.request("POST /orgs/{org}/repos", { org: target.owner, ...body, request: { signal } });
+        : await client.octokit.request("POST /orgs/{org}/repos", {
+            org: target.owner,
+            ...body,
+            request: { signal },
+          });
     return toTargetRepository(response.data, target);
   } catch (error) {
     const status = hasResponse(error) ? statusOf(error) : undefined;
@@ -90,7 +100,11 @@ export async function createTarget(
 }
 
 /** A read-only probe: true when the token may use the Issue Import API on the target. */
-export async function probeImportApi(client: GitHubClient, target: RepoRef, signal: AbortSignal): Promise<boolean> {
+export async function probeImportApi(
+  client: GitHubClient,
+  target: RepoRef,
+  signal: AbortSignal,
+): Promise<boolean> {
   try {
     await client.octokit.request("GET /repos/{owner}/{repo}/import/issues", {
       owner: target.owner,

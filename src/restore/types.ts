@@ -9,7 +9,12 @@ import type { JobProgress } from "../orchestrator/types.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 
-export type LabelConflictStrategy = "skip" | "fail-if-existing" | "fail-if-conflict" | "overwrite" | "delete-all";
+export type LabelConflictStrategy =
+  | "skip"
+  | "fail-if-existing"
+  | "fail-if-conflict"
+  | "overwrite"
+  | "delete-all";
 export type ImportApiMode = "auto" | "always" | "never";
 
 /** Kinds of objects the journal maps from the backup to the target. */
@@ -55,6 +60,8 @@ export interface JournalEntry {
    * rewrites them once they do. Absent or empty: nothing pending.
    */
   pendingRefs?: number[];
+  /** Every follow-up step after creation (close, lock, assignees, …) is done; a rerun only finishes unfinished ones. */
+  finished?: boolean;
   /** When the entry was written (ISO 8601); set by the journal. */
   at?: string;
 }
@@ -87,15 +94,23 @@ export interface RenderedBody {
 /** Turns a saved body into the body to create (attribution, mentions, references, hidden marker). */
 export interface BodyRewriter {
   /** Like `rewrite`, also returning the references left pending (see JournalEntry.pendingRefs). */
-  render(body: string | null, options: { kind: ObjectKind; originalId: string; attribution: string[] }): RenderedBody;
+  render(
+    body: string | null,
+    options: { kind: ObjectKind; originalId: string; attribution: string[] },
+  ): RenderedBody;
   /**
    * `marker` is the hidden HTML comment that identifies the original object
    * (`<!-- github-data:kind:id -->`); `attribution` the lines describing the
    * original author and times.
    */
-  rewrite(body: string | null, options: { kind: ObjectKind; originalId: string; attribution: string[] }): string;
+  rewrite(
+    body: string | null,
+    options: { kind: ObjectKind; originalId: string; attribution: string[] },
+  ): string;
   /** Finds the original id in a body created by a previous run (crash recovery). */
   markerOf(body: string | null | undefined, kind: ObjectKind): string | null;
+  /** The pending references (placeholders of numbers in the backup) of a body as it is in the target — for adopted objects. */
+  pendingRefsOf(body: string | null | undefined): number[];
 }
 
 /** What a dry run would do, collected instead of written. */

@@ -2,6 +2,7 @@
 // inputs before writing anything, turns every selected entity type into one
 // orchestrator job, and writes the manifest last.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setMaxListeners } from "node:events";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type Manifest, writeManifest } from "../backup/manifest.js";
@@ -19,6 +20,8 @@ import { type Logger, silentLogger } from "../util/logger.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkRepository } from "./check-repository.js";
 import { PreflightError } from "./preflight-error.js";
+import { skippableJobs } from "./resume-plan.js";
+import { openResponseJournal } from "./response-journal.js";
 
 export interface SaveRepositoryRequest {
   repo: RepoRef;
@@ -74,6 +77,8 @@ export class SaveRepositoryUseCase {
   async execute(request: SaveRepositoryRequest): Promise<SaveRepositoryResult> {
     const log = request.log ?? silentLogger;
     const signal = request.signal ?? new AbortController().signal;
+    // Every request of every job listens to the run's signal.
+    setMaxListeners(0, signal);
     const client = createGitHubClient({
       token: request.token,
       apiUrl: request.apiUrl,
@@ -98,14 +103,15 @@ export class SaveRepositoryUseCase {
 
     const onStats = request.onStats;
     if (onStats) client.octokit.hook.after("request", () => onStats(client.stats()));
+    // Installed last, so answers it replays skip the counters above.
+    const journal = await openResponseJournal(request.outDir, { keep: previous !== null, log });
+    journal.install(client.octokit);
 
-    const shared = new SharedSources(client, request.repo, request.selection.entities, signal);
-    const done = new Set(
-      Object.entries(previous?.jobs ?? {})
-        .filter(([, job]) => job.status === "complete")
-        .map(([name]) => name),
-    );
     const savers = saversFor(request.selection.entities);
+    const done = skippableJobs(previous, savers);
+    // Skipped jobs consume no shared list, so none is buffered for them.
+    const running = new Set([...request.selection.entities].filter((name) => !done.has(name)));
+    const shared = new SharedSources(client, request.repo, running, signal);
     const jobs: JobSpec<SaveJobOutput>[] = savers.map((saver) => ({
       name: saver.name,
       dependsOn: saver.dependsOn.filter((dep) => request.selection.entities.has(dep)),
@@ -187,6 +193,7 @@ export class SaveRepositoryUseCase {
     };
     await writeManifest(request.outDir, manifest);
     await rm(join(request.outDir, SCRATCH_DIR), { recursive: true, force: true });
+    await journal.discard();
     const failed = results.some((r) => r.status !== "succeeded");
     if (!failed) await rm(join(request.outDir, ".github-data"), { recursive: true, force: true });
     return { results, exitCode: failed ? 1 : 0, manifest, requests: stats };

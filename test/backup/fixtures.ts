@@ -205,7 +205,6 @@ export function asset(
     label: null,
     content_type: "application/octet-stream",
     size: data.length,
-    download_count: 7,
     created_at: "2025-03-02T10:30:00Z",
     updated_at: "2025-03-02T10:30:00Z",
     sha256,

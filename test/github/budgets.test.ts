@@ -31,7 +31,10 @@ const recordingFetch: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
-function makeClient(options: Parameters<typeof testClient>[1] = {}, scheduler: Parameters<typeof testClient>[2] = {}) {
+function makeClient(
+  options: Parameters<typeof testClient>[1] = {},
+  scheduler: Parameters<typeof testClient>[2] = {},
+) {
   return testClient(server.url, { fetch: recordingFetch, ...options }, { clock, ...scheduler });
 }
 
@@ -45,7 +48,9 @@ describe("REST points per route", () => {
     const waits: WaitEvent[] = [];
     client.scheduler.on("wait", (w) => waits.push(w));
     const results = await Promise.all(
-      Array.from({ length: 7 }, (_, i) => client.octokit.request("GET /repos/{o}/{r}/labels", { o: "a", r: "b", page: i })),
+      Array.from({ length: 7 }, (_, i) =>
+        client.octokit.request("GET /repos/{o}/{r}/labels", { o: "a", r: "b", page: i }),
+      ),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const times = timesOf(() => true).sort((a, b) => a - b);
@@ -71,7 +76,9 @@ describe("REST points per route", () => {
 
   it("charges writes 5 points", async () => {
     const client = makeClient({ budgets: { restPointsPerMinute: 10, windowMs: 10_000 } });
-    await Promise.all([1, 2, 3].map(() => client.octokit.request("PATCH /repos/{o}/{r}", { o: "a", r: "b" })));
+    await Promise.all(
+      [1, 2, 3].map(() => client.octokit.request("PATCH /repos/{o}/{r}", { o: "a", r: "b" })),
+    );
     const times = timesOf(() => true).sort((a, b) => a - b);
     expect((times[2] as number) - (times[0] as number)).toBeGreaterThanOrEqual(10_000);
     expect((times[1] as number) - (times[0] as number)).toBeLessThan(10_000);

@@ -82,7 +82,9 @@ describe("createGitHubClient", () => {
     }));
     const log = memoryLogger();
     const client = testClient(server.url, { log });
-    const error = await client.octokit.request("GET /repos/{o}/{r}", { o: "a", r: "b" }).catch((e: unknown) => e);
+    const error = await client.octokit
+      .request("GET /repos/{o}/{r}", { o: "a", r: "b" })
+      .catch((e: unknown) => e);
     const line = describeGitHubError(error, client.redact);
     expect(line).toBe("403 GET /repos/a/b: bad credentials token ***");
     expect(log.lines.length).toBeGreaterThan(0);
@@ -108,7 +110,10 @@ describe("graphqlQuery", () => {
 
   it("throws a clear error for other GraphQL errors", async () => {
     server.setHandler(() => ({
-      body: { data: null, errors: [{ type: "FORBIDDEN", path: ["repository"], message: "Resource not accessible" }] },
+      body: {
+        data: null,
+        errors: [{ type: "FORBIDDEN", path: ["repository"], message: "Resource not accessible" }],
+      },
     }));
     const client = testClient(server.url);
     const error = await graphqlQuery(client, "query { repository }", {}).catch((e: unknown) => e);
@@ -122,18 +127,30 @@ describe("graphqlQuery", () => {
   it("passes variables and the caller's signal", async () => {
     server.setHandler(() => ({ body: { data: { ok: true } } }));
     const client = testClient(server.url);
-    await graphqlQuery(client, "query($n: Int!) { x(n: $n) }", { n: 5 }, { signal: new AbortController().signal });
+    await graphqlQuery(
+      client,
+      "query($n: Int!) { x(n: $n) }",
+      { n: 5 },
+      { signal: new AbortController().signal },
+    );
     expect(server.requests[0]?.json).toEqual({ query: "query($n: Int!) { x(n: $n) }", variables: { n: 5 } });
   });
 
   it("recognises GraphQL timeouts (502/504 and 'Something went wrong')", async () => {
     const client = testClient(server.url, {}, { graphqlTimeoutRetries: 0 });
     server.setHandler(() => ({ status: 504, body: { message: "timeout" } }));
-    expect(isGraphQLTimeout(await graphqlQuery(client, "query { a }", {}).catch((e: unknown) => e))).toBe(true);
+    expect(isGraphQLTimeout(await graphqlQuery(client, "query { a }", {}).catch((e: unknown) => e))).toBe(
+      true,
+    );
     server.setHandler(() => ({
-      body: { data: null, errors: [{ message: "Something went wrong while executing your query. Please try again." }] },
+      body: {
+        data: null,
+        errors: [{ message: "Something went wrong while executing your query. Please try again." }],
+      },
     }));
-    expect(isGraphQLTimeout(await graphqlQuery(client, "query { a }", {}).catch((e: unknown) => e))).toBe(true);
+    expect(isGraphQLTimeout(await graphqlQuery(client, "query { a }", {}).catch((e: unknown) => e))).toBe(
+      true,
+    );
   });
 });
 
@@ -177,7 +194,13 @@ describe("redaction", () => {
 
   it("masks credential headers, keeping the scheme", () => {
     expect(
-      redactHeaders({ authorization: "token abc", Cookie: "a=b", accept: "application/json", n: 3, x: undefined }),
+      redactHeaders({
+        authorization: "token abc",
+        Cookie: "a=b",
+        accept: "application/json",
+        n: 3,
+        x: undefined,
+      }),
     ).toEqual({ authorization: "token ***", Cookie: "***", accept: "application/json", n: "3" });
   });
 });

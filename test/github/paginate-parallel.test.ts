@@ -1,9 +1,20 @@
 // paginateParallel against a scripted server: page-number lists with
 // rel="last" fetched concurrently, cursor lists followed via rel="next".
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { fetchAll, pageItems, paginateParallel, parseLinkHeader } from "../../src/github/paginate-parallel.js";
+import {
+  fetchAll,
+  pageItems,
+  paginateParallel,
+  parseLinkHeader,
+} from "../../src/github/paginate-parallel.js";
 import { testClient } from "./helpers/clients.js";
-import { deferred, type Reply, type ScriptServer, type SeenRequest, startScriptServer } from "./helpers/script-server.js";
+import {
+  deferred,
+  type Reply,
+  type ScriptServer,
+  type SeenRequest,
+  startScriptServer,
+} from "./helpers/script-server.js";
 
 let server: ScriptServer;
 
@@ -61,7 +72,9 @@ describe("paginateParallel", () => {
       const index = cursors.indexOf(after);
       const next = cursors[index + 1];
       const headers: Record<string, string> = next
-        ? { link: `<${server.url}${req.path}?per_page=100&state=all&after=${encodeURIComponent(next)}>; rel="next"` }
+        ? {
+            link: `<${server.url}${req.path}?per_page=100&state=all&after=${encodeURIComponent(next)}>; rel="next"`,
+          }
         : {};
       return { delayMs: 2, headers, body: [{ id: index * 2 + 1 }, { id: index * 2 + 2 }] };
     });
@@ -83,7 +96,9 @@ describe("paginateParallel", () => {
   });
 
   it("unwraps {total_count, items} bodies", async () => {
-    server.setHandler(() => ({ body: { total_count: 2, incomplete_results: false, items: [{ a: 1 }, { a: 2 }] } }));
+    server.setHandler(() => ({
+      body: { total_count: 2, incomplete_results: false, items: [{ a: 1 }, { a: 2 }] },
+    }));
     const client = testClient(server.url);
     expect(await fetchAll(client, "GET /search/issues", { q: "x" })).toEqual([{ a: 1 }, { a: 2 }]);
   });
@@ -91,7 +106,12 @@ describe("paginateParallel", () => {
   it("treats 409 (empty repository) as an empty list", async () => {
     server.setHandler(() => ({ status: 409, body: { message: "Git Repository is empty." } }));
     const client = testClient(server.url);
-    const result = await paginateParallel(client, "GET /repos/{o}/{r}/commits", { o: "a", r: "b" }, { onPage: () => {} });
+    const result = await paginateParallel(
+      client,
+      "GET /repos/{o}/{r}/commits",
+      { o: "a", r: "b" },
+      { onPage: () => {} },
+    );
     expect(result).toEqual({ pages: 0, items: 0 });
   });
 
@@ -123,7 +143,12 @@ describe("paginateParallel", () => {
     const client = testClient(server.url);
     const items = await new Promise<number[]>((resolve, reject) => {
       const got: number[] = [];
-      paginateParallel<number>(client, "GET /x", {}, { resumeFromPage: 4, onPage: (list) => void got.push(...list) })
+      paginateParallel<number>(
+        client,
+        "GET /x",
+        {},
+        { resumeFromPage: 4, onPage: (list) => void got.push(...list) },
+      )
         .then(() => resolve(got.sort((a, b) => a - b)))
         .catch(reject);
     });
@@ -135,12 +160,17 @@ describe("paginateParallel", () => {
     const client = testClient(server.url, { concurrency: 1 });
     const controller = new AbortController();
     await expect(
-      paginateParallel(client, "GET /x", {}, {
-        signal: controller.signal,
-        onPage: (_items, page) => {
-          if (page === 1) controller.abort();
+      paginateParallel(
+        client,
+        "GET /x",
+        {},
+        {
+          signal: controller.signal,
+          onPage: (_items, page) => {
+            if (page === 1) controller.abort();
+          },
         },
-      }),
+      ),
     ).rejects.toMatchObject({ name: "AbortError" });
     expect(server.requests.length).toBeLessThan(10);
   });

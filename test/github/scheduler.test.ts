@@ -51,6 +51,19 @@ describe("concurrency", () => {
     expect(client.stats().maxConcurrency).toBe(2);
   });
 
+  it("is shared by every client given the same scheduler (one per token)", async () => {
+    const first = testClient(server.url, { concurrency: 2 });
+    const second = testClient(server.url, { scheduler: first.scheduler });
+    server.setHandler(() => ({ delayMs: 5, body: {} }));
+    await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        (i % 2 ? first : second).octokit.request("GET /shared/{i}", { i }),
+      ),
+    );
+    expect(server.peakInFlight).toBeLessThanOrEqual(2);
+    expect(first.stats().requests).toBe(16);
+  });
+
   it("serves higher priority first, in submission order within a priority", async () => {
     const client = testClient(server.url, { concurrency: 1 });
     const hold = deferred();
@@ -66,7 +79,14 @@ describe("concurrency", () => {
     ];
     hold.resolve();
     await Promise.all([first, ...queued]);
-    expect(server.requests.map((r) => r.path)).toEqual(["/held", "/high-1", "/high-2", "/mid", "/low-1", "/low-2"]);
+    expect(server.requests.map((r) => r.path)).toEqual([
+      "/held",
+      "/high-1",
+      "/high-2",
+      "/mid",
+      "/low-1",
+      "/low-2",
+    ]);
   });
 });
 
@@ -87,7 +107,11 @@ describe("primary rate limit", () => {
       }
       if (used >= perWindow) {
         rejected++;
-        return { status: 403, headers: rateLimitHeaders(0, windowEnd), body: { message: "API rate limit exceeded" } };
+        return {
+          status: 403,
+          headers: rateLimitHeaders(0, windowEnd),
+          body: { message: "API rate limit exceeded" },
+        };
       }
       used++;
       return { headers: rateLimitHeaders(perWindow - used, windowEnd), body: {} };
@@ -95,7 +119,9 @@ describe("primary rate limit", () => {
     const client = testClient(server.url, { concurrency: 1 }, { clock });
     const waits = collect<WaitEvent>();
     client.scheduler.on("wait", waits.push);
-    await Promise.all(Array.from({ length: 7 }, () => client.octokit.request("GET /repos/{o}/{r}", { o: "a", r: "b" })));
+    await Promise.all(
+      Array.from({ length: 7 }, () => client.octokit.request("GET /repos/{o}/{r}", { o: "a", r: "b" })),
+    );
     expect(rejected).toBe(0);
     expect(server.requests).toHaveLength(7);
     expect(waits.list.map((w) => [w.reason, w.resource])).toEqual([
@@ -131,7 +157,9 @@ describe("primary rate limit", () => {
     expect(response.data).toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
     expect(arrivals[1]).toBeGreaterThanOrEqual(Math.ceil(resetAt / 1000) * 1000);
-    expect(retries.list).toMatchObject([{ reason: "rate-limit", status: 403, route: "GET /repos/{o}/{r}/labels" }]);
+    expect(retries.list).toMatchObject([
+      { reason: "rate-limit", status: 403, route: "GET /repos/{o}/{r}/labels" },
+    ]);
   });
 
   it("treats a GraphQL 200 with a RATE_LIMITED error as a primary limit", async () => {
@@ -143,7 +171,10 @@ describe("primary rate limit", () => {
           body: { data: null, errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded" }] },
         };
       }
-      return { headers: rateLimitHeaders(4999, clock.now() + 3_600_000, "graphql"), body: { data: { viewer: 1 } } };
+      return {
+        headers: rateLimitHeaders(4999, clock.now() + 3_600_000, "graphql"),
+        body: { data: { viewer: 1 } },
+      };
     });
     const client = testClient(server.url, {}, { clock });
     const waits = collect<WaitEvent>();
@@ -249,8 +280,14 @@ describe("secondary rate limit", () => {
 describe("transient failures", () => {
   it("retries 5xx with seeded full-jitter backoff and succeeds", async () => {
     const clock = createWarpClock();
-    server.setHandler((req) => (req.index < 3 ? { status: [500, 502, 503][req.index], body: {} } : { body: "ok" }));
-    const client = testClient(server.url, {}, { clock, backoff: { baseMs: 500, capMs: 30_000 }, random: seededRandom(42) });
+    server.setHandler((req) =>
+      req.index < 3 ? { status: [500, 502, 503][req.index], body: {} } : { body: "ok" },
+    );
+    const client = testClient(
+      server.url,
+      {},
+      { clock, backoff: { baseMs: 500, capMs: 30_000 }, random: seededRandom(42) },
+    );
     const retries = collect<RetryEvent>();
     client.scheduler.on("retry", retries.push);
     const response = await client.octokit.request("GET /flaky");
@@ -294,15 +331,26 @@ describe("transient failures", () => {
 
   it("times out a hung attempt and retries it", async () => {
     const hang = deferred();
-    server.setHandler((req) => (req.index === 0 ? { until: hang.promise, body: {} } : { body: { second: true } }));
-    const client = testClient(server.url, { requestTimeoutMs: 50 });
+    server.setHandler((req) =>
+      req.index === 0 ? { until: hang.promise, body: {} } : { body: { second: true } },
+    );
+    const client = testClient(server.url, { requestTimeoutMs: 100 });
     try {
       const response = await client.octokit.request("GET /slow");
       expect(response.data).toEqual({ second: true });
-      expect(client.stats().byStatus).toEqual({ "200": 1, timeout: 1 });
+      expect(client.stats().byStatus["200"]).toBe(1);
+      expect(client.stats().byStatus.timeout).toBeGreaterThanOrEqual(1);
     } finally {
       hang.resolve();
     }
+  });
+
+  it("lets a request override the timeout (request.timeoutMs, 0 = none)", async () => {
+    server.setHandler(() => ({ delayMs: 120, body: { slow: true } }));
+    const client = testClient(server.url, { requestTimeoutMs: 20 });
+    const response = await client.octokit.request("POST /uploads", { request: { timeoutMs: 0 } });
+    expect(response.data).toEqual({ slow: true });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("throws a RequestTimeoutError when every attempt times out", async () => {
@@ -318,7 +366,10 @@ describe("transient failures", () => {
   });
 
   it("retries a GraphQL 502 only graphqlTimeoutRetries times so the caller can shrink the page", async () => {
-    server.setHandler(() => ({ status: 502, body: { message: "We couldn't respond to your request in time" } }));
+    server.setHandler(() => ({
+      status: 502,
+      body: { message: "We couldn't respond to your request in time" },
+    }));
     const client = testClient(server.url);
     await expect(client.octokit.graphql("query { viewer { login } }")).rejects.toMatchObject({ status: 502 });
     expect(server.requests).toHaveLength(2);
@@ -379,7 +430,9 @@ describe("abort", () => {
 describe("counting", () => {
   it("counts by route template, by status and for GraphQL as POST /graphql", async () => {
     server.setHandler((req) =>
-      req.path.endsWith("/missing") ? { status: 404, body: { message: "Not Found" } } : { body: { data: {} } },
+      req.path.endsWith("/missing")
+        ? { status: 404, body: { message: "Not Found" } }
+        : { body: { data: {} } },
     );
     const client = testClient(server.url);
     for (const n of [1, 2, 3]) {
@@ -389,7 +442,9 @@ describe("counting", () => {
         issue_number: n,
       });
     }
-    await client.octokit.request("GET /repos/{owner}/{repo}/missing", { owner: "o", repo: "r" }).catch(() => {});
+    await client.octokit
+      .request("GET /repos/{owner}/{repo}/missing", { owner: "o", repo: "r" })
+      .catch(() => {});
     await client.octokit.graphql("query { a }");
     await client.octokit.graphql("query { b }");
     const stats = client.stats();

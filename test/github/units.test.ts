@@ -24,19 +24,29 @@ describe("describeRequest", () => {
       isMutation: false,
     });
     expect(
-      describeRequest({ method: "POST", url: "https://ghe.example/api/graphql", query: "# c\nmutation { addComment(input: {}) { x } }" }),
+      describeRequest({
+        method: "POST",
+        url: "https://ghe.example/api/graphql",
+        query: "# c\nmutation { addComment(input: {}) { x } }",
+      }),
     ).toMatchObject({ routeKey: "POST /graphql", points: 5, isMutation: true, contentCreating: true });
     expect(describeRequest({ method: "GET", url: "/search/issues" }).resource).toBe("search");
   });
 
   it("strips the base URL and query from absolute URLs, unless a route key is given", () => {
     expect(
-      describeRequest({ method: "GET", url: "http://h:1/api/v3/repos/o/r/issues?after=x", baseUrl: "http://h:1/api/v3" })
-        .routeKey,
+      describeRequest({
+        method: "GET",
+        url: "http://h:1/api/v3/repos/o/r/issues?after=x",
+        baseUrl: "http://h:1/api/v3",
+      }).routeKey,
     ).toBe("GET /repos/o/r/issues");
     expect(
-      describeRequest({ method: "GET", url: "http://h/x?a=1", request: { routeKey: "GET /repos/{o}/{r}/issues" } })
-        .routeKey,
+      describeRequest({
+        method: "GET",
+        url: "http://h/x?a=1",
+        request: { routeKey: "GET /repos/{o}/{r}/issues" },
+      }).routeKey,
     ).toBe("GET /repos/{o}/{r}/issues");
     expect(routeKeyFromRoute("/repos/{o}/{r}")).toBe("GET /repos/{o}/{r}");
     expect(routeKeyFromRoute("POST /x")).toBe("POST /x");
@@ -50,15 +60,17 @@ describe("describeRequest", () => {
     expect(content("POST", "/repos/{owner}/{repo}/pulls")).toBe(true);
     expect(content("POST", "/repos/{owner}/{repo}/pulls/{pull_number}/reviews")).toBe(true);
     expect(content("POST", "/repos/{owner}/{repo}/pulls/{pull_number}/comments")).toBe(true);
-    expect(content("POST", "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies")).toBe(true);
+    expect(content("POST", "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies")).toBe(
+      true,
+    );
     expect(content("POST", "/repos/{owner}/{repo}/releases")).toBe(true);
     expect(content("POST", "/repos/{owner}/{repo}/import/issues")).toBe(true);
     expect(content("POST", "/repos/{owner}/{repo}/labels")).toBe(false);
     expect(content("PATCH", "/repos/{owner}/{repo}/issues/{issue_number}")).toBe(false);
     expect(content("GET", "/repos/{owner}/{repo}/issues")).toBe(false);
-    expect(describeRequest({ method: "PATCH", url: "/x", request: { contentCreating: true } }).contentCreating).toBe(
-      true,
-    );
+    expect(
+      describeRequest({ method: "PATCH", url: "/x", request: { contentCreating: true } }).contentCreating,
+    ).toBe(true);
   });
 });
 
@@ -117,10 +129,9 @@ describe("RateLimitTracker", () => {
     tracker.observe("core", headers(5, 60_000), 0);
     tracker.observe("core", headers(7, 60_000), 1);
     expect(tracker.snapshot(2).core?.remaining).toBe(5);
-    tracker.observe("core", headers(1, 60_000), 3);
-    expect(tracker.blockedUntil("core", 4, 0)).toBe(0);
-    tracker.debit("core", 5);
-    expect(tracker.blockedUntil("core", 5, 0)).toBe(61_000);
+    tracker.observe("core", headers(2, 60_000), 3);
+    expect(tracker.blockedUntil("core", 4, 1)).toBe(0);
+    expect(tracker.blockedUntil("core", 5, 2)).toBe(61_000);
     expect(tracker.blockedUntil("graphql", 5, 0)).toBe(0);
     expect(tracker.blockedUntil("core", 61_000, 0)).toBe(0);
   });
@@ -145,21 +156,28 @@ describe("classifyError", () => {
     Object.assign(new Error(message), { status, response: { status, headers, data: { message } } });
 
   it("tells primary, secondary, transient and fatal apart", () => {
-    expect(classifyError(httpError(403, "API rate limit exceeded", { "x-ratelimit-remaining": "0" }), false, 0).kind).toBe(
-      "primary",
+    expect(
+      classifyError(httpError(403, "API rate limit exceeded", { "x-ratelimit-remaining": "0" }), false, 0)
+        .kind,
+    ).toBe("primary");
+    expect(classifyError(httpError(403, "You have exceeded a secondary rate limit"), false, 0).kind).toBe(
+      "secondary",
     );
-    expect(classifyError(httpError(403, "You have exceeded a secondary rate limit"), false, 0).kind).toBe("secondary");
     expect(classifyError(httpError(429, "slow down", { "retry-after": "5" }), false, 0)).toMatchObject({
       kind: "secondary",
       limits: { retryAfterMs: 5000 },
     });
-    expect(classifyError(httpError(403, "Resource not accessible by integration"), false, 0).kind).toBe("fatal");
+    expect(classifyError(httpError(403, "Resource not accessible by integration"), false, 0).kind).toBe(
+      "fatal",
+    );
     expect(classifyError(httpError(502, "Bad gateway"), false, 0)).toEqual({
       kind: "transient",
       reason: "server-error",
       status: 502,
     });
-    expect(classifyError(httpError(502, "Bad gateway"), true, 0)).toMatchObject({ reason: "graphql-timeout" });
+    expect(classifyError(httpError(502, "Bad gateway"), true, 0)).toMatchObject({
+      reason: "graphql-timeout",
+    });
     expect(classifyError(httpError(404, "Not Found"), false, 0).kind).toBe("fatal");
   });
 
@@ -177,13 +195,19 @@ describe("classifyError", () => {
   });
 
   it("reads rate limits and timeouts from GraphQL 200 bodies", () => {
-    expect(classifyGraphQLBody({ data: {}, errors: [{ type: "RATE_LIMITED", message: "x" }] }, {}, 0)?.kind).toBe(
-      "primary",
-    );
     expect(
-      classifyGraphQLBody({ errors: [{ message: "Something went wrong while executing your query." }] }, {}, 0),
+      classifyGraphQLBody({ data: {}, errors: [{ type: "RATE_LIMITED", message: "x" }] }, {}, 0)?.kind,
+    ).toBe("primary");
+    expect(
+      classifyGraphQLBody(
+        { errors: [{ message: "Something went wrong while executing your query." }] },
+        {},
+        0,
+      ),
     ).toMatchObject({ kind: "transient", reason: "graphql-timeout" });
-    expect(classifyGraphQLBody({ data: {}, errors: [{ type: "NOT_FOUND", message: "gone" }] }, {}, 0)).toBeNull();
+    expect(
+      classifyGraphQLBody({ data: {}, errors: [{ type: "NOT_FOUND", message: "gone" }] }, {}, 0),
+    ).toBeNull();
     expect(classifyGraphQLBody({ data: {} }, {}, 0)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The issue and pull-request connections of a repository, with GitHub's
 // filters (states, labels, filterBy, head/base ref) and orderings.
 import type { FakeIssue, FakeRepo } from "../../store/types.js";
-import { type Connection, compareKeys, paginate, type SortKey, sortByKey } from "../connection.js";
+import { type Connection, paginate, type SortKey, sortByKey } from "../connection.js";
 import { commentsOfIssue, type GqlContext } from "../context.js";
 import { type IssueSrc, issueSrc } from "../sources.js";
 import { type Args, objectArg, orderArg, pageArgs, stringArg, stringListArg } from "./shared.js";
@@ -53,30 +53,37 @@ function matchesFilterBy(ctx: GqlContext, repo: FakeRepo, issue: FakeIssue, filt
   return true;
 }
 
-function issueOrderKey(ctx: GqlContext, repo: FakeRepo, field: string): (issue: FakeIssue) => SortKey {
+/** The value an IssueOrder field sorts by; ties break on the number. */
+function orderValue(ctx: GqlContext, repo: FakeRepo, field: string): (issue: FakeIssue) => string | number {
   switch (field) {
     case "UPDATED_AT":
-      return (issue) => [issue.updated_at, issue.number];
+      return (issue) => issue.updated_at;
     case "COMMENTS":
-      return (issue) => [commentsOfIssue(ctx, repo, issue.number).length, issue.number];
+      return (issue) => commentsOfIssue(ctx, repo, issue.number).length;
     default:
-      return (issue) => [issue.created_at, issue.number];
+      return (issue) => issue.created_at;
   }
+}
+
+interface CachedOrder {
+  items: FakeIssue[];
+  /** Each item's sort value when sorted; the order stands while none changed. */
+  values: Array<string | number>;
 }
 
 /**
  * Every issue (or every PR) of the repository in the given order. Sorting
- * 12,000 issues on each page request is the bulk of a page's time, so the
- * order is kept between requests and reused while a linear check shows it is
- * still right (same items, still sorted: writes change updated_at in place).
+ * 12,000 issues on each page request would be the bulk of a page's time, so
+ * the order is kept between requests and reused while a linear check shows the
+ * same items with the same sort values (writes change updated_at in place).
  */
-const orderCache = new WeakMap<FakeRepo, Map<string, FakeIssue[]>>();
+const orderCache = new WeakMap<FakeRepo, Map<string, CachedOrder>>();
 
 function ordered(
   repo: FakeRepo,
   pulls: boolean,
-  orderName: string,
-  key: (issue: FakeIssue) => SortKey,
+  cacheKey: string,
+  value: (issue: FakeIssue) => string | number,
   descending: boolean,
 ): FakeIssue[] {
   let perRepo = orderCache.get(repo);
@@ -84,32 +91,27 @@ function ordered(
     perRepo = new Map();
     orderCache.set(repo, perRepo);
   }
-  const cacheKey = `${pulls ? "pulls" : "issues"} ${orderName} ${descending ? "DESC" : "ASC"}`;
   const cached = perRepo.get(cacheKey);
-  if (cached && stillOrdered(repo, pulls, cached, key, descending ? -1 : 1)) return cached;
+  if (cached && unchanged(repo, pulls, cached, value)) return cached.items;
   const all: FakeIssue[] = [];
   for (const issue of repo.issues.values()) if ((issue.pull !== null) === pulls) all.push(issue);
-  const sorted = sortByKey(all, key, descending);
-  perRepo.set(cacheKey, sorted);
-  return sorted;
+  const items = sortByKey(all, (issue) => [value(issue), issue.number], descending);
+  perRepo.set(cacheKey, { items, values: items.map(value) });
+  return items;
 }
 
-function stillOrdered(
+function unchanged(
   repo: FakeRepo,
   pulls: boolean,
-  cached: readonly FakeIssue[],
-  key: (issue: FakeIssue) => SortKey,
-  sign: number,
+  cached: CachedOrder,
+  value: (issue: FakeIssue) => string | number,
 ): boolean {
   let count = 0;
   for (const issue of repo.issues.values()) if ((issue.pull !== null) === pulls) count++;
-  if (count !== cached.length) return false;
-  let previous: SortKey | null = null;
-  for (const issue of cached) {
-    if (repo.issues.get(issue.number) !== issue) return false;
-    const current = key(issue);
-    if (previous && sign * compareKeys(previous, current) > 0) return false;
-    previous = current;
+  if (count !== cached.items.length) return false;
+  for (let i = 0; i < cached.items.length; i++) {
+    const issue = cached.items[i] as FakeIssue;
+    if (repo.issues.get(issue.number) !== issue || value(issue) !== cached.values[i]) return false;
   }
   return true;
 }
@@ -127,8 +129,9 @@ export function issueConnection(
   const headRefName = kind === "pullRequests" ? stringArg(args, "headRefName") : null;
   const baseRefName = kind === "pullRequests" ? stringArg(args, "baseRefName") : null;
   const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
-  const key = issueOrderKey(ctx, repo, order.field);
-  const sorted = ordered(repo, kind === "pullRequests", order.field, key, order.descending).filter((issue) => {
+  const value = orderValue(ctx, repo, order.field);
+  const cacheKey = `${kind} ${order.field} ${order.descending ? "DESC" : "ASC"}`;
+  const sorted = ordered(repo, kind === "pullRequests", cacheKey, value, order.descending).filter((issue) => {
     if (states && !states.includes(issueState(issue))) return false;
     if (labels && !hasAnyLabel(repo, issue, labels)) return false;
     if (filterBy && !matchesFilterBy(ctx, repo, issue, filterBy)) return false;
@@ -136,6 +139,7 @@ export function issueConnection(
     if (baseRefName !== null && issue.pull?.base.ref !== baseRefName) return false;
     return true;
   });
+  const key = (issue: FakeIssue): SortKey => [value(issue), issue.number];
   const page = paginate(kind, pageArgs(args), sorted, key, order.descending);
   return mapConnection(page, (issue) => issueSrc(repo, issue));
 }

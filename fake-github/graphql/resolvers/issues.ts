@@ -157,6 +157,23 @@ export const issueResolvers: TypeResolvers<IssueSrc> = {
     return mapConnection(page, (child) => issueSrc(child.repo, child.issue));
   },
   subIssuesSummary: (src, _args, ctx) => subIssuesSummary(ctx, src.issue),
+  // Only the closing event is modelled: the store keeps who closed an issue and when.
+  timelineItems: (src, args, ctx) => {
+    const types = stringListArg(args, "itemTypes");
+    const issue = src.issue;
+    const events =
+      issue.state === "closed" && issue.closed_at !== null && (types === null || types.includes("CLOSED_EVENT"))
+        ? [
+            {
+              __typename: "ClosedEvent" as const,
+              id: `CE_${Buffer.from(String(issue.id)).toString("base64url")}`,
+              actor: actor(ctx, issue.closedById),
+              createdAt: issue.closed_at,
+            },
+          ]
+        : [];
+    return paginate("timelineItems", pageArgs(args), events, () => [0]);
+  },
 };
 
 function pull(src: IssueSrc) {

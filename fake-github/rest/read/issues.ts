@@ -7,8 +7,9 @@ import { notFound, validationFailed } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import { findUserByLogin } from "../../store/create-store.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../store/types.js";
-import { createSerializeCache, serializeIssue } from "../serialize.js";
+import { serializeIssue } from "../serialize.js";
 import { atOrAfter, descending, intParam, readRoute, sinceParam, withRepo } from "./common.js";
+import { commentCountsFor, serializeCacheFor } from "./serialize-cache.js";
 import { positionAfter, type SortKey, type SortSpec, sortedView } from "./sorted-view.js";
 
 export const deepPageMessage =
@@ -36,13 +37,6 @@ export function decodeCursor(cursor: string): { key: SortKey; tie: number } | nu
   }
 }
 
-function commentCounts(repo: FakeRepo): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const comment of repo.comments)
-    counts.set(comment.issue_number, (counts.get(comment.issue_number) ?? 0) + 1);
-  return counts;
-}
-
 function sortSpec(req: FakeRequest, repo: FakeRepo): SortSpec<FakeIssue> {
   const desc = descending(req, "desc");
   const tie = (issue: FakeIssue) => issue.number;
@@ -50,7 +44,7 @@ function sortSpec(req: FakeRequest, repo: FakeRepo): SortSpec<FakeIssue> {
     case "updated":
       return { id: "updated", key: (issue) => issue.updated_at, tie, desc };
     case "comments": {
-      const counts = commentCounts(repo);
+      const counts = commentCountsFor(repo);
       return { id: "comments", key: (issue) => counts.get(issue.number) ?? 0, tie, desc };
     }
     default:
@@ -147,7 +141,7 @@ function listIssues(req: FakeRequest, store: FakeStore, repo: FakeRepo): FakeRes
     });
     headers.link = linkHeader([["next", next]]);
   }
-  const cache = createSerializeCache();
+  const cache = serializeCacheFor(repo);
   return {
     status: 200,
     headers,
@@ -165,7 +159,13 @@ export function issueRoutes(): RouteDef[] {
         const number = intParam(req, "issue_number");
         const issue = number === null ? undefined : repo.issues.get(number);
         if (!issue) return notFound();
-        return { status: 200, body: serializeIssue(store, repo, issue, req.baseUrl, { single: true }) };
+        return {
+          status: 200,
+          body: serializeIssue(store, repo, issue, req.baseUrl, {
+            single: true,
+            cache: serializeCacheFor(repo),
+          }),
+        };
       }),
     ),
   ];

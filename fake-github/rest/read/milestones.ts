@@ -2,8 +2,9 @@
 import { notFound } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import type { FakeMilestone, FakeRepo } from "../../store/types.js";
-import { createSerializeCache, serializeMilestone } from "../serialize.js";
+import { serializeMilestone } from "../serialize.js";
 import { descending, intParam, pagedList, readRoute, withRepo } from "./common.js";
+import { serializeCacheFor } from "./serialize-cache.js";
 import { type SortSpec, sortedView } from "./sorted-view.js";
 
 /** Share of closed issues per milestone number. */
@@ -37,7 +38,7 @@ export function milestoneRoutes(): RouteDef[] {
         }
         const sorted = sortedView(repo, "milestones", repo.milestones, repo.milestones.length, spec);
         const selected = state === "all" ? sorted : sorted.filter((m) => m.state === state);
-        const cache = createSerializeCache();
+        const cache = serializeCacheFor(repo);
         return pagedList(req, selected, (m) => serializeMilestone(store, repo, m, req.baseUrl, { cache }));
       }),
     ),

@@ -3,8 +3,9 @@
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../store/types.js";
-import { createSerializeCache, serializePull } from "../serialize.js";
+import { serializePull } from "../serialize.js";
 import { descending, intParam, pagedList, readRoute, withRepo } from "./common.js";
+import { commentCountsFor, serializeCacheFor } from "./serialize-cache.js";
 import { type SortSpec, sortedView } from "./sorted-view.js";
 
 function pullOrder(req: FakeRequest, repo: FakeRepo): SortSpec<FakeIssue> {
@@ -14,8 +15,7 @@ function pullOrder(req: FakeRequest, repo: FakeRepo): SortSpec<FakeIssue> {
     case "updated":
       return { id: "updated", key: (i) => i.updated_at, tie, desc: descending(req, "asc") };
     case "popularity": {
-      const counts = new Map<number, number>();
-      for (const c of repo.comments) counts.set(c.issue_number, (counts.get(c.issue_number) ?? 0) + 1);
+      const counts = commentCountsFor(repo);
       return { id: "popularity", key: (i) => counts.get(i.number) ?? 0, tie, desc: descending(req, "asc") };
     }
     case "long-running":
@@ -49,7 +49,7 @@ function listPulls(req: FakeRequest, store: FakeStore, repo: FakeRepo): FakeResp
     }
     return true;
   });
-  const cache = createSerializeCache();
+  const cache = serializeCacheFor(repo);
   return pagedList(req, pulls, (issue) => serializePull(store, repo, issue, req.baseUrl, { cache }));
 }
 
@@ -63,7 +63,13 @@ export function pullRoutes(): RouteDef[] {
         const number = intParam(req, "pull_number");
         const issue = number === null ? undefined : repo.issues.get(number);
         if (!issue?.pull) return notFound();
-        return { status: 200, body: serializePull(store, repo, issue, req.baseUrl, { single: true }) };
+        return {
+          status: 200,
+          body: serializePull(store, repo, issue, req.baseUrl, {
+            single: true,
+            cache: serializeCacheFor(repo),
+          }),
+        };
       }),
     ),
   ];

@@ -27,7 +27,7 @@ const memos = new WeakMap<object, Map<string, Memo>>();
  * `derive(items)` for `owner`'s list `name`, recomputed only when an item was
  * added, removed, replaced, or (with `key`) changed its key.
  */
-function memoByItems<T, R>(
+export function memoByItems<T, R>(
   owner: object,
   name: string,
   items: () => Iterable<T>,

@@ -4,8 +4,9 @@ import { notFound } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import { findIssueById } from "../../store/lookup.js";
 import type { FakeIssue } from "../../store/types.js";
-import { createSerializeCache, serializeIssue, serializeSubIssue } from "../serialize.js";
+import { serializeIssue, serializeSubIssue } from "../serialize.js";
 import { intParam, pagedList, readRoute, withRepo } from "./common.js";
+import { serializeCacheFor } from "./serialize-cache.js";
 
 export function subIssueRoutes(): RouteDef[] {
   return [
@@ -19,7 +20,7 @@ export function subIssueRoutes(): RouteDef[] {
           const child = findIssueById(store, id);
           if (child) children.push(child.issue);
         }
-        const cache = createSerializeCache();
+        const cache = serializeCacheFor(repo);
         return pagedList(req, children, (child) => serializeSubIssue(store, child, req.baseUrl, { cache }));
       }),
     ),

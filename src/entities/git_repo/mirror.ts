@@ -8,8 +8,8 @@
 import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type GitOptions, runGit } from "./git.js";
-import { GIT_REPO_DIR } from "./save.js";
+import { GIT_REPO_DIR } from "../../backup/git-mirror.js";
+import { type GitOptions, runGit } from "../../util/git.js";
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** Refspecs per `git push`, so thousands of branches never overflow a command line. */
@@ -50,6 +50,16 @@ export interface PushAuth {
   authHeader: string;
   redact: (text: string) => string;
   signal?: AbortSignal;
+}
+
+/** The branches and tags of a remote repository (ref → sha), read with the token in a header. */
+export async function remoteRefs(url: string, auth: PushAuth): Promise<Map<string, string>> {
+  const out = await runGit(["ls-remote", "--refs", url, "refs/heads/*", "refs/tags/*"], {
+    authHeader: auth.authHeader,
+    redact: auth.redact,
+    signal: auth.signal,
+  });
+  return parseLsRemote(out);
 }
 
 /** The mirror, opened for reading and pushing; `close` removes the scratch repository. */
@@ -111,19 +121,19 @@ export class Mirror {
   }
 
   /** The refs of a remote repository (branches and tags), read with the token in a header. */
-  async remoteRefs(url: string, auth: PushAuth): Promise<Map<string, string>> {
-    const out = await this.git(["ls-remote", "--refs", url, "refs/heads/*", "refs/tags/*"], {
-      authHeader: auth.authHeader,
-      redact: auth.redact,
-    });
-    return parseLsRemote(out);
+  remoteRefs(url: string, auth: PushAuth): Promise<Map<string, string>> {
+    return remoteRefs(url, auth);
   }
 
   /**
    * Pushes `sha:ref` refspecs to `url`, in batches. Never forced: a ref the
    * target holds at an unrelated commit is rejected, not overwritten.
    */
-  async push(url: string, updates: ReadonlyArray<{ sha: string; ref: string }>, auth: PushAuth): Promise<void> {
+  async push(
+    url: string,
+    updates: ReadonlyArray<{ sha: string; ref: string }>,
+    auth: PushAuth,
+  ): Promise<void> {
     for (let i = 0; i < updates.length; i += PUSH_BATCH) {
       const batch = updates.slice(i, i + PUSH_BATCH).map((u) => `${u.sha}:${u.ref}`);
       await this.git(["push", "--quiet", "--no-verify", url, ...batch], {

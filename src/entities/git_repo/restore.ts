@@ -4,7 +4,7 @@
 // target already holds at the same commit are left alone, so a rerun pushes
 // nothing; a target branch that has moved elsewhere is reported, not forced.
 import { describeGitHubError } from "../../github/errors.js";
-import type { EntityRestorer, EntityRestoreResult, RestoreContext } from "../../restore/types.js";
+import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { hasMirror, type Mirror, type PushAuth, withMirror } from "./mirror.js";
 
 export const GIT_PUSH_KEY = "git-repo";
@@ -30,8 +30,12 @@ async function planPush(
     const there = remote.get(ref);
     if (there === sha) plan.upToDate++;
     else if (there === undefined) plan.updates.push({ ref, sha });
-    else if (ref.startsWith("refs/heads/") && (await mirror.isAncestor(there, sha))) plan.updates.push({ ref, sha });
-    else plan.conflicts.push(`${ref} is at ${there.slice(0, 12)} in the target, ${sha.slice(0, 12)} in the backup`);
+    else if (ref.startsWith("refs/heads/") && (await mirror.isAncestor(there, sha)))
+      plan.updates.push({ ref, sha });
+    else
+      plan.conflicts.push(
+        `${ref} is at ${there.slice(0, 12)} in the target, ${sha.slice(0, 12)} in the backup`,
+      );
   }
   return plan;
 }
@@ -55,7 +59,12 @@ async function restoreMirror(ctx: RestoreContext, mirror: Mirror): Promise<Entit
   if (!url) {
     // Dry run for a target that does not exist yet: everything would be pushed.
     const all = [...local].map(([ref, sha]) => ({ ref, sha }));
-    ctx.plan({ entity: "git_repo", action: "create", what: `push ${describeRefs(all)}`, contentCreating: false });
+    ctx.plan({
+      entity: "git_repo",
+      action: "create",
+      what: `push ${describeRefs(all)}`,
+      contentCreating: false,
+    });
     return { records: 0, skipped: 0, failed: 0 };
   }
   const auth = pushAuth(ctx);
@@ -64,10 +73,20 @@ async function restoreMirror(ctx: RestoreContext, mirror: Mirror): Promise<Entit
   for (const conflict of plan.conflicts) ctx.itemFailed(`git: not pushed, ${conflict} (not overwritten)`);
   if (ctx.options.dryRun) {
     if (plan.updates.length > 0) {
-      ctx.plan({ entity: "git_repo", action: "create", what: `push ${describeRefs(plan.updates)}`, contentCreating: false });
+      ctx.plan({
+        entity: "git_repo",
+        action: "create",
+        what: `push ${describeRefs(plan.updates)}`,
+        contentCreating: false,
+      });
     }
     if (plan.upToDate > 0) {
-      ctx.plan({ entity: "git_repo", action: "skip", what: `${plan.upToDate} ref(s) already in the target`, contentCreating: false });
+      ctx.plan({
+        entity: "git_repo",
+        action: "skip",
+        what: `${plan.upToDate} ref(s) already in the target`,
+        contentCreating: false,
+      });
     }
     return { records: 0, skipped: plan.upToDate, failed: plan.conflicts.length };
   }

@@ -1,7 +1,14 @@
 import type { UserRef } from "../../backup/record-parts.js";
 import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
+import {
+  actorRef,
+  databaseId,
+  gqlMilestoneRef,
+  labelRef,
+  lockReason,
+  restEnum,
+} from "../shared/graphql-refs.js";
 import { byLogin, byName } from "../shared/order.js";
-import { actorRef, databaseId, gqlMilestoneRef, labelRef, lockReason, restEnum } from "../shared/graphql-refs.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { ISSUES_FILE, type IssueRecord, issueSortKey } from "./record.js";
@@ -12,7 +19,9 @@ function closedBy(node: Json, what: string): UserRef | null {
   if (node.state !== "CLOSED") return null;
   const events = arr(obj(node.timelineItems, `${what}.timelineItems`).nodes, `${what}.timelineItems.nodes`);
   const last = events.at(-1);
-  return last === undefined ? null : actorRef(obj(last, `${what}.closedEvent`).actor, `${what}.closedEvent.actor`);
+  return last === undefined
+    ? null
+    : actorRef(obj(last, `${what}.closedEvent`).actor, `${what}.closedEvent.actor`);
 }
 
 export function issueRecord({ node, labels, assignees }: ScannedIssue): IssueRecord {
@@ -29,7 +38,10 @@ export function issueRecord({ node, labels, assignees }: ScannedIssue): IssueRec
     state: restEnum(node.state, `${what}.state`) as IssueRecord["state"],
     state_reason: restEnum(node.stateReason, `${what}.stateReason`) as IssueRecord["state_reason"],
     locked: bool(node.locked, `${what}.locked`),
-    active_lock_reason: lockReason(node.activeLockReason, `${what}.activeLockReason`) as IssueRecord["active_lock_reason"],
+    active_lock_reason: lockReason(
+      node.activeLockReason,
+      `${what}.activeLockReason`,
+    ) as IssueRecord["active_lock_reason"],
     user: actorRef(node.author, `${what}.author`),
     labels: labels.map((l, i) => labelRef(l, `${what}.labels[${i}]`)).sort(byName),
     assignees: assignees.flatMap((a, i) => actorRef(a, `${what}.assignees[${i}]`) ?? []).sort(byLogin),
@@ -56,7 +68,9 @@ export const issuesSaver: EntitySaver = {
       // sub_issues depends on this job and writes these links.
       ctx.shared.subIssueLinks = links;
       if (notIssues.length > 0) {
-        ctx.log.warn(`selected numbers that are not issues of ${ctx.repo.owner}/${ctx.repo.repo}: ${notIssues.join(", ")}`);
+        ctx.log.warn(
+          `selected numbers that are not issues of ${ctx.repo.owner}/${ctx.repo.repo}: ${notIssues.join(", ")}`,
+        );
       }
     }),
 };

@@ -16,10 +16,10 @@ const LINK_FIELDS = `id number fullDatabaseId
   subIssues(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${SUB_ISSUE_FIELDS} } }`;
 
 const FULL_FIELDS = `${LINK_FIELDS}
-  title body state stateReason locked activeLockReason authorAssociation createdAt updatedAt closedAt url
+  title body state stateReason(enableDuplicate: true) locked activeLockReason authorAssociation createdAt updatedAt closedAt url
   author { ${ACTOR_FIELDS} }
   milestone { number title }
-  comments { totalCount }
+  comments(first: 1) { totalCount }
   timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { ${ACTOR_FIELDS} } } } }
   labels(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${LABEL_FIELDS} } }
   assignees(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${USER_FIELDS} } }`;
@@ -110,7 +110,14 @@ export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promis
         });
       }
       if (full && options.onIssue) {
-        const labels = await allNodes(ctx, connection(node.labels, "labels"), id, "Issue", "labels", LABEL_FIELDS);
+        const labels = await allNodes(
+          ctx,
+          connection(node.labels, "labels"),
+          id,
+          "Issue",
+          "labels",
+          LABEL_FIELDS,
+        );
         const assignees = await allNodes(
           ctx,
           connection(node.assignees, "assignees"),

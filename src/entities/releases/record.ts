@@ -16,7 +16,6 @@ export interface ReleaseAssetRecord {
   content_type: string;
   /** Size in bytes as GitHub reports it. */
   size: number;
-  download_count: number;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** Hex SHA-256 of the downloaded file; null when the file was not downloaded. */

@@ -68,7 +68,6 @@ async function assetRecords(
         label: strOrNull(asset.label, "asset.label"),
         content_type: str(asset.content_type, "asset.content_type"),
         size: int(asset.size, "asset.size"),
-        download_count: int(asset.download_count, "asset.download_count"),
         created_at: str(asset.created_at, "asset.created_at"),
         updated_at: str(asset.updated_at, "asset.updated_at"),
         sha256,

@@ -2,6 +2,7 @@
 // connections, sub-issues across repositories, reviews and threads, releases,
 // node ids that round-trip, and cursor pagination in both directions.
 import { describe, expect, it } from "vitest";
+import { insertIssueComment } from "../../../fake-github/data/records.js";
 import { findIssueById } from "../../../fake-github/store/lookup.js";
 import type { FakeIssue } from "../../../fake-github/store/types.js";
 import { at, makeEnv, repoArgs, run } from "./helpers.js";
@@ -315,6 +316,51 @@ describe("GraphQL over the small dataset", () => {
       cursor = page.pageInfo.endCursor;
     }
     expect(seen).toEqual(expected);
+  });
+});
+
+describe("GraphQL after the store changes", () => {
+  it("sees writes made between requests (orders, comment indexes, node ids)", async () => {
+    const env = makeEnv("small");
+    const repo = env.ds.repo;
+    const query = `{ repository(${repoArgs}) {
+      issues(first: 100, orderBy: {field: UPDATED_AT, direction: DESC}) { nodes { number comments(first: 100) { totalCount } } }
+      byComments: issues(first: 1, orderBy: {field: COMMENTS, direction: DESC}) { nodes { number } } } }`;
+    type Nodes = Array<{ number: number; comments: { totalCount: number } }>;
+    const before = at((await run(env, query)).body.data, "repository.issues.nodes") as Nodes;
+    const last = before[before.length - 1];
+    if (!last) throw new Error("no issues");
+    // The least recently updated issue gets 20 new comments, which also bump its updated_at.
+    let comment = null;
+    for (let i = 0; i < 20; i++) {
+      comment = insertIssueComment(env.store, repo, {
+        issue_number: last.number,
+        body: `late comment ${i}`,
+        userId: env.ds.tokenUser.id,
+        created_at: "2030-01-01T00:00:00Z",
+        updated_at: "2030-01-01T00:00:00Z",
+        author_association: "MEMBER",
+      });
+    }
+    const issue = repo.issues.get(last.number);
+    if (issue) issue.updated_at = "2030-01-01T00:00:00Z";
+    const after = await run(env, query);
+    const nodes = at(after.body.data, "repository.issues.nodes") as Nodes;
+    expect(nodes[0]).toEqual({
+      number: last.number,
+      comments: { totalCount: last.comments.totalCount + 20 },
+    });
+    expect(at(after.body.data, "repository.byComments.nodes")).toEqual([{ number: last.number }]);
+    const found = await run(env, `query($id: ID!) { node(id: $id) { ... on IssueComment { body } } }`, {
+      id: comment?.node_id,
+    });
+    expect(found.body.data).toEqual({ node: { body: "late comment 19" } });
+
+    // A deleted issue's id no longer resolves.
+    repo.issues.delete(last.number);
+    const gone = await run(env, `query($id: ID!) { node(id: $id) { id } }`, { id: issue?.node_id });
+    expect(gone.body.data).toEqual({ node: null });
+    expect(gone.body.errors?.[0]?.type).toBe("NOT_FOUND");
   });
 });
 

@@ -1,6 +1,10 @@
 // Builds a client against a test server with fast, deterministic defaults.
 import { seededRandom } from "../../../src/github/backoff.js";
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../../../src/github/client.js";
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from "../../../src/github/client.js";
 
 export const TEST_TOKEN = "ghp_testTOKEN1234567890abcdef";
 

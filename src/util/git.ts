@@ -2,8 +2,6 @@
 // configuration (GIT_CONFIG_COUNT/KEY/VALUE), which git never writes to the
 // repository's config and which does not show in process listings.
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { readdir, stat } from "node:fs/promises";
 
 export interface GitOptions {
   cwd?: string;
@@ -38,22 +36,4 @@ export function runGit(args: string[], options: GitOptions = {}): Promise<string
       }
     });
   });
-}
-
-/** The refs of a repository, one "sha refname" line each, sorted by name. */
-export async function refListing(gitDir: string, options: GitOptions = {}): Promise<string> {
-  return runGit(["for-each-ref", "--sort=refname", "--format=%(objectname) %(refname)"], { ...options, cwd: gitDir });
-}
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
-
-/** Total bytes of the files below a folder. */
-export async function dirSize(path: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(path, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(`${entry.parentPath}/${entry.name}`)).size;
-  }
-  return total;
 }

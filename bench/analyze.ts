@@ -1,0 +1,247 @@
+// Turns the runs of one dataset into the figures the benchmark reports:
+// A/B speed-up over the pairs, R / R_min, T / T_min, peak memory, and when
+// the small jobs finished. Pure: records in, figures out.
+import {
+  budgetFloorMs,
+  type Chain,
+  longestChain,
+  nestedRequestFloor,
+  type RepoFacts,
+  type RequestFloor,
+  requestFloor,
+  type TimeFloor,
+  timeFloor,
+} from "./floor.js";
+import type { RunRecord, Side } from "./measure-run.js";
+import { type Spread, spread } from "./summary-stats.js";
+
+export interface RunFigures {
+  side: Side;
+  wallMs: number;
+  ok: boolean;
+  /** API requests (REST + GraphQL). */
+  requests: number;
+  rOverRmin: number;
+  /** T_min for this run's own R (DESIGN.md §3) and for R_min. */
+  tMin: TimeFloor;
+  tMinAtRmin: TimeFloor;
+  tOverTmin: number;
+  tOverTminAtRmin: number;
+  maxRssBytes: number | null;
+}
+
+export interface EarlyJob {
+  job: string;
+  /** ms after the spawn. */
+  finishedAtMs: number | null;
+  /** Whether issues were still being collected at that moment. */
+  beforeIssuesDone: boolean | null;
+}
+
+export interface SideSummary {
+  runs: RunFigures[];
+  wall: Spread;
+  requests: Spread;
+  rOverRmin: Spread;
+  tOverTmin: Spread;
+  tOverTminAtRmin: Spread;
+  maxRssBytes: number | null;
+  failures: Array<{ job: string; error: string }>;
+}
+
+export interface DatasetFigures {
+  dataset: string;
+  facts: RepoFacts;
+  rMin: RequestFloor;
+  rMinNested: RequestFloor;
+  chain: Chain;
+  concurrency: number;
+  latencyMs: number;
+  a: SideSummary;
+  b: SideSummary | null;
+  /** T_B / T_A per pair (how many times faster A is). */
+  speedup: Spread | null;
+  pairs: Array<{ aMs: number; bMs: number; speedup: number }>;
+  /** Labels, milestones and releases in A's median run. */
+  early: EarlyJob[];
+}
+
+export const EARLY_JOBS = ["labels", "milestones", "releases"] as const;
+
+function figures(
+  run: RunRecord,
+  rMin: RequestFloor,
+  chain: Chain,
+  concurrency: number,
+  latencyMs: number,
+): RunFigures {
+  const requests = run.requests.api;
+  const common = { k: chain.k, concurrency, latencyMs };
+  const tMin = timeFloor({ ...common, requests, budgetFloorMs: budgetFloorMs(run.requests.byRoute) });
+  // The floor's own routes are all under a budget's worth, except when a list is huge.
+  const tMinAtRmin = timeFloor({ ...common, requests: rMin.total, budgetFloorMs: 0 });
+  return {
+    side: run.side,
+    wallMs: run.wallMs,
+    ok: run.ok,
+    requests,
+    rOverRmin: requests / rMin.total,
+    tMin,
+    tMinAtRmin,
+    tOverTmin: run.wallMs / tMin.ms,
+    tOverTminAtRmin: run.wallMs / tMinAtRmin.ms,
+    maxRssBytes: run.maxRssBytes,
+  };
+}
+
+function summarize(runs: RunFigures[], records: RunRecord[]): SideSummary {
+  const rss = runs.map((r) => r.maxRssBytes).filter((v): v is number => v !== null);
+  const failures = new Map<string, string>();
+  for (const record of records) for (const f of record.failures) failures.set(f.job, f.error);
+  return {
+    runs,
+    wall: spread(runs.map((r) => r.wallMs)),
+    requests: spread(runs.map((r) => r.requests)),
+    rOverRmin: spread(runs.map((r) => r.rOverRmin)),
+    tOverTmin: spread(runs.map((r) => r.tOverTmin)),
+    tOverTminAtRmin: spread(runs.map((r) => r.tOverTminAtRmin)),
+    maxRssBytes: rss.length === 0 ? null : Math.max(...rss),
+    failures: [...failures].map(([job, error]) => ({ job, error })),
+  };
+}
+
+/** The run whose wall time is the median one (the lower middle for an even count). */
+export function medianRun<T extends { wallMs: number }>(runs: readonly T[]): T | undefined {
+  const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+export function earlyJobs(run: RunRecord | undefined): EarlyJob[] {
+  const issues = run?.spans.find((s) => s.job === "issues");
+  return EARLY_JOBS.map((job) => {
+    const span = run?.spans.find((s) => s.job === job);
+    const end = span?.end ?? null;
+    return {
+      job,
+      finishedAtMs: run && end !== null ? end - run.origin : null,
+      beforeIssuesDone: end === null || !issues ? null : issues.end === null || end < issues.end,
+    };
+  });
+}
+
+export function analyzeDataset(input: {
+  dataset: string;
+  facts: RepoFacts;
+  a: RunRecord[];
+  b: RunRecord[];
+  concurrency: number;
+  latencyMs: number;
+}): DatasetFigures {
+  const rMin = requestFloor(input.facts);
+  const chain = longestChain(input.facts);
+  const fig = (run: RunRecord) => figures(run, rMin, chain, input.concurrency, input.latencyMs);
+  const aRuns = input.a.map(fig);
+  const bRuns = input.b.map(fig);
+  const pairs = input.a.slice(0, input.b.length).map((a, i) => {
+    const b = input.b[i] as RunRecord;
+    return { aMs: a.wallMs, bMs: b.wallMs, speedup: b.wallMs / a.wallMs };
+  });
+  return {
+    dataset: input.dataset,
+    facts: input.facts,
+    rMin,
+    rMinNested: nestedRequestFloor(input.facts),
+    chain,
+    concurrency: input.concurrency,
+    latencyMs: input.latencyMs,
+    a: summarize(aRuns, input.a),
+    b: bRuns.length === 0 ? null : summarize(bRuns, input.b),
+    speedup: pairs.length === 0 ? null : spread(pairs.map((p) => p.speedup)),
+    pairs,
+    early: earlyJobs(medianRun(input.a)),
+  };
+}
+
+export interface TargetCheck {
+  target: string;
+  value: string;
+  met: boolean | null;
+  /** How far off, when missed. */
+  gap: string | null;
+}
+
+const MB = 1024 * 1024;
+/** "Within the first few seconds": finished this soon after the spawn. */
+export const EARLY_LIMIT_MS = 5000;
+
+function fmt(n: number, digits = 2): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : "n/a";
+}
+
+/** The issue's targets, read against the figures (never relaxed here). */
+export function checkTargets(results: readonly DatasetFigures[]): TargetCheck[] {
+  const by = new Map(results.map((r) => [r.dataset, r]));
+  const checks: TargetCheck[] = [];
+  for (const name of ["medium", "skewed"]) {
+    const r = by.get(name);
+    if (!r?.speedup) continue;
+    const s = r.speedup.median;
+    checks.push({
+      target: `${name}: A ≥ 3× faster than B (median T_B/T_A)`,
+      value: `${fmt(s)}× (min ${fmt(r.speedup.min)}, max ${fmt(r.speedup.max)})`,
+      met: s >= 3,
+      gap: s >= 3 ? null : `${fmt(3 / s)}× short`,
+    });
+  }
+  const medium = by.get("medium");
+  if (medium) {
+    const t = medium.a.tOverTmin.median;
+    checks.push({
+      target: "medium: T / T_min ≤ 1.5 (A, median)",
+      value: fmt(t),
+      met: t <= 1.5,
+      gap: t <= 1.5 ? null : `${fmt(t / 1.5)}× over`,
+    });
+    const r = medium.a.rOverRmin.median;
+    checks.push({
+      target: "medium: R / R_min ≤ 1.2 (A, median)",
+      value: fmt(r),
+      met: r <= 1.2,
+      gap: r <= 1.2 ? null : `${fmt(r / 1.2)}× over`,
+    });
+  }
+  const large = by.get("large");
+  if (large) {
+    const rss = large.a.maxRssBytes;
+    checks.push({
+      target: "large: peak RSS of A < 250 MB",
+      value: rss === null ? "unknown" : `${fmt(rss / MB, 0)} MB`,
+      met: rss === null ? null : rss < 250 * MB,
+      gap: rss === null || rss < 250 * MB ? null : `${fmt(rss / MB - 250, 0)} MB over`,
+    });
+    const base = medium?.a.maxRssBytes ?? null;
+    if (rss !== null && base !== null) {
+      const ratio = rss / base;
+      checks.push({
+        target: "large: peak RSS ≤ 1.5 × medium's",
+        value: `${fmt(ratio)}× (${fmt(rss / MB, 0)} / ${fmt(base / MB, 0)} MB)`,
+        met: ratio <= 1.5,
+        gap: ratio <= 1.5 ? null : `${fmt(ratio / 1.5)}× over`,
+      });
+    }
+  }
+  for (const r of results) {
+    const late = r.early.filter(
+      (e) => e.finishedAtMs === null || e.finishedAtMs > EARLY_LIMIT_MS || e.beforeIssuesDone === false,
+    );
+    checks.push({
+      target: `${r.dataset}: labels, milestones, releases done within ${EARLY_LIMIT_MS / 1000} s, before issues`,
+      value: r.early
+        .map((e) => `${e.job} ${e.finishedAtMs === null ? "n/a" : `${fmt(e.finishedAtMs / 1000)} s`}`)
+        .join(", "),
+      met: late.length === 0,
+      gap: late.length === 0 ? null : late.map((e) => e.job).join(", "),
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,151 @@
+// Command-line flags of `npm run bench` (pure: argv in, settings out).
+
+export const BENCH_DATASETS = ["small", "medium", "skewed", "large"] as const;
+export type BenchDataset = (typeof BENCH_DATASETS)[number];
+
+export interface BenchSettings {
+  datasets: BenchDataset[];
+  /** A/B pairs per dataset (A only on `large`). */
+  pairs: number;
+  /** A runs on `large` (memory); B is not run there (see docs/performance.md). */
+  largeRuns: number;
+  latencyMs: number;
+  jitterMs: number;
+  /** One unrecorded A run per dataset before the pairs (warms the server's JIT and the disk cache). */
+  warmup: boolean;
+  seed: number;
+  /** Folder for the JSON results. */
+  resultsDir: string;
+  /** Rewrite the table in docs/performance.md. */
+  updateDocs: boolean;
+  /** Characters of a Gantt bar. */
+  ganttWidth: number;
+  help: boolean;
+}
+
+export const DEFAULT_SETTINGS: BenchSettings = {
+  datasets: ["medium", "skewed", "large"],
+  pairs: 3,
+  largeRuns: 2,
+  latencyMs: 80,
+  jitterMs: 20,
+  warmup: true,
+  seed: 1,
+  resultsDir: "bench/results",
+  updateDocs: false,
+  ganttWidth: 60,
+  help: false,
+};
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+Runs github-data save (A, the CLI with default settings) against the phase-based
+baseline (B) on the fake GitHub server, alternating A B A B, and compares both
+with the floor GitHub's limits set (docs/performance.md).
+
+Options:
+  --dataset LIST     comma-separated: small, medium, skewed, large (default medium,skewed,large)
+  --pairs N          A/B pairs per dataset (default 3)
+  --large-runs N     A runs on large, for peak memory (default 2; B is not run on large)
+  --quick            one pair on medium and skewed, no warm-up, no large (about a minute)
+  --latency-ms MS    server latency per request (default 80)
+  --jitter-ms MS     ± jitter around it (default 20)
+  --seed N           dataset and jitter seed (default 1)
+  --no-warmup        skip the unrecorded warm-up run per dataset
+  --results DIR      where the JSON result goes (default bench/results)
+  --update-docs      rewrite the results table in docs/performance.md
+  --gantt-width N    characters per Gantt bar (default 60)
+  --help             this text`;
+
+function positiveInt(flag: string, value: string | undefined, min = 1): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < min)
+    throw new Error(`${flag} needs a whole number ≥ ${min}`);
+  return n;
+}
+
+function nonNegative(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number ≥ 0`);
+  return n;
+}
+
+function datasets(value: string | undefined): BenchDataset[] {
+  if (!value) throw new Error("--dataset needs a list, e.g. medium,skewed");
+  const names = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(BENCH_DATASETS as readonly string[]).includes(name))
+      throw new Error(`--dataset: unknown dataset "${name}" (choose from ${BENCH_DATASETS.join(", ")})`);
+  }
+  return [...new Set(names)] as BenchDataset[];
+}
+
+/** Parses the flags after `npm run bench --`; throws an Error naming a bad flag. */
+export function parseBenchArgs(argv: readonly string[]): BenchSettings {
+  const s: BenchSettings = { ...DEFAULT_SETTINGS, datasets: [...DEFAULT_SETTINGS.datasets] };
+  let quick = false;
+  let explicitDatasets = false;
+  let explicitPairs = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.indexOf("=");
+    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith("--") && eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case "--dataset":
+      case "--datasets":
+        s.datasets = datasets(value());
+        explicitDatasets = true;
+        break;
+      case "--pairs":
+        s.pairs = positiveInt(flag, value());
+        explicitPairs = true;
+        break;
+      case "--large-runs":
+        s.largeRuns = positiveInt(flag, value());
+        break;
+      case "--quick":
+        quick = true;
+        break;
+      case "--latency-ms":
+        s.latencyMs = nonNegative(flag, value());
+        break;
+      case "--jitter-ms":
+        s.jitterMs = nonNegative(flag, value());
+        break;
+      case "--seed":
+        s.seed = positiveInt(flag, value(), 0);
+        break;
+      case "--no-warmup":
+        s.warmup = false;
+        break;
+      case "--results":
+        s.resultsDir = value() ?? "";
+        if (!s.resultsDir) throw new Error("--results needs a folder");
+        break;
+      case "--update-docs":
+        s.updateDocs = true;
+        break;
+      case "--gantt-width":
+        s.ganttWidth = positiveInt(flag, value(), 10);
+        break;
+      case "--help":
+      case "-h":
+        s.help = true;
+        break;
+      default:
+        throw new Error(`unknown option ${arg} (see --help)`);
+    }
+  }
+  if (quick) {
+    if (!explicitDatasets) s.datasets = ["medium", "skewed"];
+    if (!explicitPairs) s.pairs = 1;
+    s.warmup = false;
+  }
+  if (s.jitterMs > s.latencyMs) throw new Error("--jitter-ms must not exceed --latency-ms");
+  return s;
+}

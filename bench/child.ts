@@ -1,0 +1,74 @@
+// Runs one measured node process (a save, A or B): wall time from spawn to
+// exit, its output, and the peak RSS and CPU time the preloaded probe reports.
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface MeasuredProcess {
+  /** Epoch ms of the spawn and of the exit. */
+  startedAt: number;
+  endedAt: number;
+  wallMs: number;
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** Peak resident set size of the node process (not its git children), or null if unknown. */
+  maxRssBytes: number | null;
+  /** User + system CPU of the node process. */
+  cpuMs: number | null;
+}
+
+const probe = pathToFileURL(fileURLToPath(new URL("./rss-probe.js", import.meta.url))).href;
+
+export async function runMeasured(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { timeoutMs?: number } = {},
+): Promise<MeasuredProcess> {
+  const scratch = await mkdtemp(join(tmpdir(), "github-data-bench-rss-"));
+  const rssFile = join(scratch, "rss.json");
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["--import", probe, script, ...args], {
+    env: { ...env, BENCH_RSS_FILE: rssFile },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+  child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  const timer =
+    options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill("SIGTERM"), options.timeoutMs);
+  const [exitCode, signal] = await new Promise<[number | null, string | null]>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, sig) => resolve([code, sig]));
+  });
+  const wallMs = performance.now() - t0;
+  if (timer) clearTimeout(timer);
+  let maxRssBytes: number | null = null;
+  let cpuMs: number | null = null;
+  try {
+    const probed = JSON.parse(await readFile(rssFile, "utf8")) as Record<string, unknown>;
+    if (typeof probed.maxRssBytes === "number") maxRssBytes = probed.maxRssBytes;
+    if (typeof probed.cpuUserUs === "number" && typeof probed.cpuSystemUs === "number")
+      cpuMs = (probed.cpuUserUs + probed.cpuSystemUs) / 1000;
+  } catch {
+    // The process died before its exit handler ran; memory stays unknown.
+  }
+  await rm(scratch, { recursive: true, force: true });
+  return {
+    startedAt,
+    endedAt: startedAt + wallMs,
+    wallMs,
+    exitCode,
+    signal,
+    stdout: Buffer.concat(out).toString("utf8"),
+    stderr: Buffer.concat(err).toString("utf8"),
+    maxRssBytes,
+    cpuMs,
+  };
+}

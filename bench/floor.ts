@@ -1,0 +1,248 @@
+// The floor GitHub's limits set for a save (DESIGN.md §3): the fewest
+// requests any client could use for a repository's data (R_min), the longest
+// chain of requests that must follow one another (K), and the shortest time
+// T_min = max(K, R / C) × L, no lower than the per-minute budgets allow.
+// Pure functions over counts, so the formulas are unit-tested.
+
+/** What a repository holds, as far as request counts are concerned. */
+export interface RepoFacts {
+  labels: number;
+  milestones: number;
+  /** Issues, not counting pull requests. */
+  issues: number;
+  pulls: number;
+  /** Conversation comments on issues and on pull requests (one repo-wide list). */
+  conversationComments: number;
+  reviewComments: number;
+  reviews: number;
+  releases: number;
+  assets: number;
+  /** Per issue with sub-issues: its number of children. */
+  subIssueChildren: number[];
+  /** Per pull request with reviews: its number of reviews. */
+  reviewsPerPull: number[];
+  /** Per issue or pull request with comments: its number of conversation comments. */
+  commentsPerItem: number[];
+  /** Largest label and assignee lists on one issue. */
+  maxLabelsPerItem: number;
+  maxAssigneesPerItem: number;
+}
+
+export const PAGE = 100;
+
+/** Requests to read a list of n items at 100 per page (an empty list still costs one). */
+export function pages(n: number): number {
+  return Math.max(1, Math.ceil(n / PAGE));
+}
+
+/** Follow-up requests for nested connections longer than one page of 100. */
+export function extraNestedPages(lengths: readonly number[]): number {
+  let extra = 0;
+  for (const n of lengths) if (n > PAGE) extra += Math.ceil(n / PAGE) - 1;
+  return extra;
+}
+
+export interface FloorTerm {
+  /** What is read, e.g. "issue comments". */
+  what: string;
+  /** How, e.g. "ceil(4000/100) REST issues/comments". */
+  how: string;
+  requests: number;
+}
+
+export interface RequestFloor {
+  total: number;
+  terms: FloorTerm[];
+  /** One line stating the formula. */
+  formula: string;
+}
+
+function term(what: string, how: string, requests: number): FloorTerm {
+  return { what, how, requests };
+}
+
+/**
+ * R_min: for every record set, the pages of the cheapest source GitHub offers
+ * at its largest page size (100): REST lists where they exist, GraphQL
+ * connections for data without a list (reviews) or where GraphQL is cheaper
+ * (issues without pull requests, with their sub-issue links nested). Nested
+ * connections of ≤ 100 ride along in their parent's page. Separate top-level
+ * collections are not merged into one request.
+ */
+export function requestFloor(f: RepoFacts): RequestFloor {
+  const terms: FloorTerm[] = [
+    term("repository", "1 GET /repos/{o}/{r} (clone URL, access check)", 1),
+    term("labels", `P(${f.labels}) REST labels`, pages(f.labels)),
+    term("milestones", `P(${f.milestones}) REST milestones`, pages(f.milestones)),
+    term(
+      "issues + sub-issue links",
+      `P(${f.issues}) GraphQL issues(first:100){labels,assignees,subIssues(first:100)}`,
+      pages(f.issues),
+    ),
+    term(
+      "nested pages > 100",
+      "Σ (ceil(n/100)−1) over sub-issue lists, labels, assignees",
+      extraNestedPages(f.subIssueChildren) + extraNestedPages([f.maxLabelsPerItem, f.maxAssigneesPerItem]),
+    ),
+    term("pull requests", `P(${f.pulls}) REST pulls`, pages(f.pulls)),
+    term(
+      "reviews",
+      `P(${f.pulls}) GraphQL pullRequests(first:100){reviews(first:100)} + nested pages`,
+      f.reviews === 0 && f.pulls === 0 ? 0 : pages(f.pulls) + extraNestedPages(f.reviewsPerPull),
+    ),
+    term(
+      "issue + PR comments",
+      `P(${f.conversationComments}) REST issues/comments`,
+      pages(f.conversationComments),
+    ),
+    term("review comments", `P(${f.reviewComments}) REST pulls/comments`, pages(f.reviewComments)),
+    term("releases", `P(${f.releases}) REST releases`, pages(f.releases)),
+    term("release assets", `${f.assets} × 1 GET releases/assets/{id}`, f.assets),
+  ];
+  return {
+    total: terms.reduce((sum, t) => sum + t.requests, 0),
+    terms,
+    formula:
+      "R_min = 1 + P(labels) + P(milestones) + P(issues) + nested + P(pulls) + P(pulls)[reviews, GraphQL] + P(issue+PR comments) + P(review comments) + P(releases) + assets, P(n) = max(1, ceil(n/100))",
+  };
+}
+
+/**
+ * A stricter floor a GraphQL-only client could approach: conversation
+ * comments nested in their issue's or pull request's page, reviews in the
+ * pull-request page. Review comments stay on the REST list (threads nested
+ * under 100 pull requests exceed GitHub's 500,000-node cap).
+ */
+export function nestedRequestFloor(f: RepoFacts): RequestFloor {
+  const terms: FloorTerm[] = [
+    term("repository", "1 GET /repos/{o}/{r}", 1),
+    term("labels", `P(${f.labels})`, pages(f.labels)),
+    term("milestones", `P(${f.milestones})`, pages(f.milestones)),
+    term(
+      "issues (+ sub-issues, comments)",
+      `P(${f.issues}) GraphQL issues(first:100){…, comments(first:100)}`,
+      pages(f.issues),
+    ),
+    term(
+      "pull requests (+ reviews, comments)",
+      `P(${f.pulls}) GraphQL pullRequests(first:100){…, reviews, comments}`,
+      pages(f.pulls),
+    ),
+    term(
+      "nested pages > 100",
+      "Σ (ceil(n/100)−1) over sub-issues, comments, reviews, labels, assignees",
+      extraNestedPages(f.subIssueChildren) +
+        extraNestedPages(f.commentsPerItem) +
+        extraNestedPages(f.reviewsPerPull) +
+        extraNestedPages([f.maxLabelsPerItem, f.maxAssigneesPerItem]),
+    ),
+    term("review comments", `P(${f.reviewComments}) REST pulls/comments`, pages(f.reviewComments)),
+    term("releases", `P(${f.releases})`, pages(f.releases)),
+    term("release assets", `${f.assets} downloads`, f.assets),
+  ];
+  return {
+    total: terms.reduce((sum, t) => sum + t.requests, 0),
+    terms,
+    formula:
+      "R_min* = 1 + P(labels) + P(milestones) + P(issues) + P(pulls) + nested + P(review comments) + P(releases) + assets (comments and reviews nested in GraphQL pages)",
+  };
+}
+
+export interface Chain {
+  k: number;
+  /** The chain that sets K, in words. */
+  why: string;
+}
+
+/**
+ * K: the longest run of requests that must follow one another. A page-
+ * numbered list is page 1 (which names the last page), then every other page
+ * at once; issues are read by number in parallel batches once the highest
+ * number is known; an asset is a release page, then the API's redirect, then
+ * the storage download; a nested list longer than 100 needs one more request
+ * after its parent's page.
+ */
+export function longestChain(f: RepoFacts): Chain {
+  const candidates: Chain[] = [{ k: 1, why: "one page per list" }];
+  const lists = [f.labels, f.milestones, f.pulls, f.conversationComments, f.reviewComments, f.releases];
+  if (lists.some((n) => n > PAGE) || f.issues > 0)
+    candidates.push({
+      k: 2,
+      why: "page 1 names the last page (or the highest number), then the rest at once",
+    });
+  const nested =
+    f.subIssueChildren.some((n) => n > PAGE) ||
+    f.reviewsPerPull.some((n) => n > PAGE) ||
+    f.maxLabelsPerItem > PAGE ||
+    f.maxAssigneesPerItem > PAGE;
+  if (nested) candidates.push({ k: 3, why: "list → parent page → nested page beyond 100" });
+  if (f.assets > 0) {
+    const k = (f.releases > PAGE ? 2 : 1) + 2;
+    candidates.push({ k, why: "releases page → asset redirect → asset download" });
+  }
+  return candidates.reduce((a, b) => (b.k > a.k ? b : a));
+}
+
+export interface Budgets {
+  restPointsPerMinute: number;
+  graphqlPointsPerMinute: number;
+  windowMs: number;
+}
+
+export const GITHUB_BUDGETS: Budgets = {
+  restPointsPerMinute: 900,
+  graphqlPointsPerMinute: 2000,
+  windowMs: 60_000,
+};
+
+/**
+ * The shortest time the per-minute budgets allow for these requests (GETs
+ * and GraphQL queries cost 1 point): a window's worth can go at once, every
+ * further window's worth one window later. Routes are "METHOD template".
+ */
+export function budgetFloorMs(
+  byRoute: Readonly<Record<string, number>>,
+  budgets: Budgets = GITHUB_BUDGETS,
+): number {
+  let floor = 0;
+  for (const [route, count] of Object.entries(byRoute)) {
+    const limit = route === "POST /graphql" ? budgets.graphqlPointsPerMinute : budgets.restPointsPerMinute;
+    const windows = Math.ceil(count / limit) - 1;
+    floor = Math.max(floor, Math.max(0, windows) * budgets.windowMs);
+  }
+  return floor;
+}
+
+export interface TimeFloorInput {
+  /** Requests (API only). */
+  requests: number;
+  k: number;
+  /** Requests in flight at most. */
+  concurrency: number;
+  /** Latency per request, ms. */
+  latencyMs: number;
+  budgetFloorMs: number;
+}
+
+export interface TimeFloor {
+  ms: number;
+  /** Which term set it: "chain", "concurrency" or "budget". */
+  boundBy: "chain" | "concurrency" | "budget";
+}
+
+/** T_min = max(K, R / C) × L, no lower than the budget floor. */
+export function timeFloor(input: TimeFloorInput): TimeFloor {
+  const chain = input.k * input.latencyMs;
+  const width = (input.requests / Math.max(1, input.concurrency)) * input.latencyMs;
+  const ms = Math.max(chain, width, input.budgetFloorMs);
+  const boundBy =
+    ms === input.budgetFloorMs && ms > Math.max(chain, width)
+      ? "budget"
+      : width > chain
+        ? "concurrency"
+        : "chain";
+  return { ms, boundBy };
+}
+
+export const TIME_FLOOR_FORMULA =
+  "T_min = max(K, R / C) × L, and ≥ the per-minute budget floor (REST 900/min/route, GraphQL 2,000/min)";

@@ -1,0 +1,201 @@
+// The benchmark's terminal report and the Markdown table for docs/performance.md.
+import type { DatasetFigures, RunFigures, TargetCheck } from "./analyze.js";
+import { medianRun } from "./analyze.js";
+import { TIME_FLOOR_FORMULA } from "./floor.js";
+import { renderGantt } from "./gantt.js";
+import type { RunRecord } from "./measure-run.js";
+
+const MB = 1024 * 1024;
+
+export function secondsText(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function mb(bytes: number | null): string {
+  return bytes === null ? "n/a" : `${Math.round(bytes / MB)} MB`;
+}
+
+function x(n: number): string {
+  return Number.isFinite(n) ? n.toFixed(2) : "n/a";
+}
+
+function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.length);
+    });
+  }
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function factsLine(d: DatasetFigures): string {
+  const f = d.facts;
+  return `${f.labels} labels, ${f.milestones} milestones, ${f.issues} issues, ${f.pulls} PRs, ${f.conversationComments} issue+PR comments, ${f.reviews} reviews, ${f.reviewComments} review comments, ${f.subIssueChildren.reduce((a, b) => a + b, 0)} sub-issue links, ${f.releases} releases, ${f.assets} assets`;
+}
+
+function runRows(runs: Array<[RunRecord, RunFigures]>): string[][] {
+  return runs.map(([run, f]) => {
+    return [
+      run.side,
+      secondsText(run.wallMs),
+      String(f.requests),
+      x(f.rOverRmin),
+      secondsText(f.tMin.ms),
+      x(f.tOverTmin),
+      x(f.tOverTminAtRmin),
+      mb(run.maxRssBytes),
+      run.cpuMs === null ? "n/a" : secondsText(run.cpuMs),
+      String(run.requests.git),
+      String(run.requests.storage),
+      String(run.requests.limited),
+      String(run.requests.peakInFlight),
+      run.ok ? "ok" : `FAILED: ${run.failures.map((f) => f.job).join(", ")}`,
+    ];
+  });
+}
+
+/** A B A B …: the order the runs happened in. */
+export function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i] as T);
+    if (i < b.length) out.push(b[i] as T);
+  }
+  return out;
+}
+
+function zip<A, B>(a: readonly A[], b: readonly B[]): Array<[A, B]> {
+  return a.slice(0, b.length).map((item, i) => [item, b[i] as B]);
+}
+
+export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[], ganttWidth: number): string {
+  const out: string[] = [];
+  out.push(`== ${d.dataset}: ${factsLine(d)}`);
+  out.push("");
+  out.push(`${d.rMin.formula}`);
+  out.push(`R_min = ${d.rMin.total}: ${d.rMin.terms.map((t) => `${t.what} ${t.requests}`).join(" · ")}`);
+  out.push(
+    `R_min* = ${d.rMinNested.total} if comments and reviews ride nested in GraphQL pages (not a target; shown for honesty)`,
+  );
+  out.push(`${TIME_FLOOR_FORMULA}`);
+  out.push(
+    `K = ${d.chain.k} (${d.chain.why}), C = ${d.concurrency} (the concurrency github-data uses by default), L = ${d.latencyMs} ms; T_min at R_min = ${secondsText(
+      d.a.runs[0]?.tMinAtRmin.ms ?? Number.NaN,
+    )}`,
+  );
+  out.push("");
+  const header = [
+    "side",
+    "wall",
+    "API req",
+    "R/R_min",
+    "T_min(R)",
+    "T/T_min",
+    "T/T_min(R_min)",
+    "peak RSS",
+    "CPU",
+    "git req",
+    "storage",
+    "403/429",
+    "peak in flight",
+    "status",
+  ];
+  const runs = interleave(zip(a, d.a.runs), zip(b, d.b?.runs ?? []));
+  out.push(table([header, ...runRows(runs)]));
+  out.push("");
+  if (d.speedup) {
+    out.push(
+      `A/B speed-up (T_B / T_A): median ${x(d.speedup.median)}× (min ${x(d.speedup.min)}, max ${x(d.speedup.max)}) over ${d.speedup.n} pairs`,
+    );
+  } else {
+    out.push("B not run on this dataset (A only, for memory).");
+  }
+  const am = medianRun(a);
+  const bm = medianRun(b);
+  const routes = new Set([
+    ...Object.keys(am?.requests.byRoute ?? {}),
+    ...Object.keys(bm?.requests.byRoute ?? {}),
+  ]);
+  out.push("");
+  out.push("API requests by route (median runs) and server time per request in A (latency included):");
+  const routeRows = [["route", "A", "B", "A mean ms", "A max ms"]];
+  for (const route of [...routes].sort()) {
+    const t = am?.timings[route];
+    routeRows.push([
+      route,
+      String(am?.requests.byRoute[route] ?? 0),
+      bm ? String(bm.requests.byRoute[route] ?? 0) : "-",
+      t ? String(t.meanMs) : "-",
+      t ? String(t.maxMs) : "-",
+    ]);
+  }
+  out.push(table(routeRows).replace(/^/gm, "  "));
+  for (const [label, run] of [
+    ["A", am],
+    ["B", bm],
+  ] as const) {
+    if (!run) continue;
+    out.push("");
+    out.push(`Gantt ${label} (median run, ${secondsText(run.wallMs)}; axis from spawn to exit):`);
+    out.push(renderGantt(run.spans, { origin: run.origin, end: run.origin + run.wallMs, width: ganttWidth }));
+    const notes = run.notes.filter(
+      (n) => n.level === "warn" || n.level === "error" || /concurrency/i.test(n.msg),
+    );
+    if (notes.length > 0) {
+      out.push(`${label} log notes (${notes.length}):`);
+      for (const n of notes.slice(0, 8))
+        out.push(`  +${secondsText(n.time - run.origin)} ${n.level} ${n.msg}`);
+    }
+  }
+  const failures = [
+    ...d.a.failures.map((f) => ({ side: "A", ...f })),
+    ...(d.b?.failures ?? []).map((f) => ({ side: "B", ...f })),
+  ];
+  if (failures.length > 0) {
+    out.push("");
+    out.push("Failures:");
+    for (const f of failures) out.push(`  ${f.side} ${f.job}: ${f.error}`);
+  }
+  return out.join("\n");
+}
+
+export function renderTargets(checks: readonly TargetCheck[]): string {
+  const rows = [["target", "measured", "met", "gap"]];
+  for (const c of checks)
+    rows.push([c.target, c.value, c.met === null ? "?" : c.met ? "yes" : "NO", c.gap ?? ""]);
+  return table(rows);
+}
+
+/** The results table of docs/performance.md. */
+export function markdownTable(results: readonly DatasetFigures[]): string {
+  const lines = [
+    "| dataset | A wall (median) | B wall (median) | speed-up T_B/T_A (median, min–max) | A requests | R_min | R/R_min | T_min (A's R) | T/T_min | A peak RSS | B peak RSS |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const d of results) {
+    const am = medianRun(d.a.runs);
+    lines.push(
+      `| ${d.dataset} | ${secondsText(d.a.wall.median)} | ${d.b ? secondsText(d.b.wall.median) : "not run"} | ${
+        d.speedup ? `${x(d.speedup.median)}× (${x(d.speedup.min)}–${x(d.speedup.max)})` : "–"
+      } | ${d.a.requests.median} | ${d.rMin.total} | ${x(d.a.rOverRmin.median)} | ${am ? secondsText(am.tMin.ms) : "n/a"} | ${x(
+        d.a.tOverTmin.median,
+      )} | ${mb(d.a.maxRssBytes)} | ${d.b ? mb(d.b.maxRssBytes) : "–"} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export function markdownTargets(checks: readonly TargetCheck[]): string {
+  const lines = ["| target | measured | met |", "|---|---|---|"];
+  for (const c of checks)
+    lines.push(`| ${c.target} | ${c.value} | ${c.met === null ? "?" : c.met ? "yes" : `no (${c.gap})`} |`);
+  return lines.join("\n");
+}

@@ -1,0 +1,174 @@
+// `npm run bench`: github-data save (A) against the phase-based baseline (B)
+// on the fake GitHub server with realistic latency and GitHub's secondary
+// limits, alternating A B A B on one server per dataset, and both against the
+// floor GitHub's limits set. Prints the figures and Gantt charts, writes them
+// as JSON under bench/results/, and optionally refreshes docs/performance.md.
+
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { join, resolve } from "node:path";
+import { DEFAULT_CONCURRENCY } from "../src/cli/config-types.js";
+import { analyzeDataset, checkTargets, type DatasetFigures } from "./analyze.js";
+import { type BenchSettings, parseBenchArgs, USAGE } from "./args.js";
+import { factsFromRepo } from "./dataset-facts.js";
+import { measureRun, type RunRecord, type Side } from "./measure-run.js";
+import { markdownTable, markdownTargets, renderDataset, renderTargets, secondsText } from "./report.js";
+import { startBenchServer } from "./server.js";
+
+const RUN_TIMEOUT_MS = 10 * 60_000;
+const DOCS_START = "<!-- bench:results:start -->";
+const DOCS_END = "<!-- bench:results:end -->";
+
+interface DatasetOutcome {
+  figures: DatasetFigures;
+  runs: RunRecord[];
+  serverStartMs: number;
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+async function benchDataset(
+  dataset: BenchSettings["datasets"][number],
+  s: BenchSettings,
+): Promise<DatasetOutcome> {
+  const t0 = performance.now();
+  log(
+    `\n[${dataset}] generating the dataset and starting the fake server (latency ${s.latencyMs} ± ${s.jitterMs} ms, secondary limits on)…`,
+  );
+  const server = await startBenchServer({
+    dataset,
+    seed: s.seed,
+    latencyMs: s.latencyMs,
+    jitterMs: s.jitterMs,
+  });
+  const serverStartMs = performance.now() - t0;
+  try {
+    const repo = server.fake.dataset?.repo;
+    if (!repo) throw new Error("no dataset repository");
+    const facts = factsFromRepo(repo);
+    const a: RunRecord[] = [];
+    const b: RunRecord[] = [];
+    const run = async (side: Side, label: string): Promise<RunRecord> => {
+      const record = await measureRun(side, server, {
+        dataset,
+        concurrency: DEFAULT_CONCURRENCY,
+        timeoutMs: RUN_TIMEOUT_MS,
+      });
+      const status = record.ok
+        ? "ok"
+        : `FAILED (${record.failures.map((f) => `${f.job}: ${f.error}`).join("; ")})`;
+      log(
+        `[${dataset}] ${label}: ${secondsText(record.wallMs)}, ${record.requests.api} API requests, peak RSS ${
+          record.maxRssBytes === null ? "n/a" : `${Math.round(record.maxRssBytes / 2 ** 20)} MB`
+        }, ${status}`,
+      );
+      return record;
+    };
+    if (s.warmup) await run("A", "warm-up A (not counted)");
+    if (dataset === "large") {
+      for (let i = 1; i <= s.largeRuns; i++) a.push(await run("A", `A ${i}/${s.largeRuns}`));
+    } else {
+      for (let i = 1; i <= s.pairs; i++) {
+        a.push(await run("A", `pair ${i}/${s.pairs} A`));
+        b.push(await run("B", `pair ${i}/${s.pairs} B`));
+      }
+    }
+    const figures = analyzeDataset({
+      dataset,
+      facts,
+      a,
+      b,
+      concurrency: DEFAULT_CONCURRENCY,
+      latencyMs: s.latencyMs,
+    });
+    log("");
+    log(renderDataset(figures, a, b, s.ganttWidth));
+    return { figures, runs: [...a, ...b], serverStartMs };
+  } finally {
+    await server.close();
+  }
+}
+
+async function writeResults(path: string, body: unknown): Promise<void> {
+  await mkdir(join(path, ".."), { recursive: true });
+  const temp = `${path}.tmp`;
+  await writeFile(temp, `${JSON.stringify(body, null, 2)}\n`);
+  await rename(temp, path);
+}
+
+async function updateDocs(path: string, section: string): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    return false;
+  }
+  const start = text.indexOf(DOCS_START);
+  const end = text.indexOf(DOCS_END);
+  if (start < 0 || end < start) return false;
+  const next = `${text.slice(0, start + DOCS_START.length)}\n${section}\n${text.slice(end)}`;
+  await writeFile(path, next);
+  return true;
+}
+
+async function main(): Promise<number> {
+  let settings: BenchSettings;
+  try {
+    settings = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (settings.help) {
+    log(USAGE);
+    return 0;
+  }
+  const started = new Date();
+  log(
+    `github-data benchmark: datasets ${settings.datasets.join(", ")}; ${settings.pairs} A/B pair(s) each (A only on large, ${settings.largeRuns} run(s)); ${cpus().length} CPUs, node ${process.version}`,
+  );
+  const outcomes: DatasetOutcome[] = [];
+  for (const dataset of settings.datasets) outcomes.push(await benchDataset(dataset, settings));
+
+  const figures = outcomes.map((o) => o.figures);
+  const targets = checkTargets(figures);
+  log("\n== Targets (read, not tested; see docs/performance.md)");
+  log(renderTargets(targets));
+
+  const resultsPath = resolve(settings.resultsDir, "latest.json");
+  await writeResults(resultsPath, {
+    generated_at: started.toISOString(),
+    duration_ms: Date.now() - started.getTime(),
+    machine: {
+      cpus: cpus().length,
+      cpu_model: cpus()[0]?.model ?? null,
+      node: process.version,
+      platform: process.platform,
+    },
+    settings,
+    concurrency: DEFAULT_CONCURRENCY,
+    datasets: outcomes.map((o) => ({ ...o.figures, server_start_ms: o.serverStartMs, runs: o.runs })),
+    targets,
+  });
+  log(`\nResults written to ${resultsPath}`);
+  if (settings.updateDocs) {
+    const section = [
+      `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}), node ${process.version}; ${settings.pairs} A/B pairs, latency ${settings.latencyMs} ± ${settings.jitterMs} ms, C = ${DEFAULT_CONCURRENCY}.`,
+      "",
+      markdownTable(figures),
+      "",
+      markdownTargets(targets),
+    ].join("\n");
+    const docs = resolve("docs/performance.md");
+    log(
+      (await updateDocs(docs, section)) ? `Updated ${docs}` : `Could not find the results markers in ${docs}`,
+    );
+  }
+  const failed = outcomes.some((o) => o.runs.some((r) => !r.ok));
+  if (failed) log("\nSome saves failed (see above): their figures are not comparable.");
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();

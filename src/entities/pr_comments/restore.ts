@@ -1,0 +1,57 @@
+// Restores PR conversation comments in their original order onto the new
+// pull request (or the issue it was restored as), each with its attribution
+// and hidden marker.
+import { attributionLines } from "../../restore/attribution.js";
+import type { EntityRestorer, RestoreContext } from "../../restore/types.js";
+import { selectionHas } from "../../selection/number-spec.js";
+import { ConversationComments } from "../pull_requests/conversation-comment.js";
+import { byCreation, restoreChildren } from "../pull_requests/restore-children.js";
+import { PR_COMMENTS_FILE, type PrCommentRecord } from "./record.js";
+
+async function readComments(ctx: RestoreContext): Promise<PrCommentRecord[]> {
+  const out: PrCommentRecord[] = [];
+  for await (const c of ctx.readRecords<PrCommentRecord>(PR_COMMENTS_FILE)) {
+    if (selectionHas(ctx.selection.pullRequests, c.pull_request_number)) out.push(c);
+  }
+  return out.sort(byCreation((c) => c.created_at));
+}
+
+export const prCommentsRestorer: EntityRestorer = {
+  name: "pr_comments",
+  dependsOn: ["pull_requests"],
+  files: [PR_COMMENTS_FILE],
+  async restore(ctx) {
+    const comments = new ConversationComments(ctx);
+    return restoreChildren(ctx, await readComments(ctx), {
+      entity: "pr_comments",
+      kind: "pr_comment",
+      noun: "comment",
+      key: (c) => String(c.id),
+      pullNumber: (c) => c.pull_request_number,
+      async restore(c, parent) {
+        const key = String(c.id);
+        const posted = await comments.post(parent.newNumber, "pr_comment", key, c.body, () =>
+          ctx.bodies.render(c.body, {
+            kind: "pr_comment",
+            originalId: key,
+            attribution: attributionLines({
+              what: "Originally posted",
+              author: c.user,
+              createdAt: c.created_at,
+              url: c.html_url || null,
+            }),
+          }),
+        );
+        await ctx.journal.record({
+          kind: "pr_comment",
+          key,
+          newId: posted.id,
+          parentNumber: parent.newNumber,
+          outcome: posted.adopted ? "adopted" : "created",
+          pendingRefs: posted.pendingRefs,
+        });
+        return "restored";
+      },
+    });
+  },
+};

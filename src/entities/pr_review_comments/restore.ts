@@ -1,0 +1,212 @@
+// Restores review (diff) comments: top-level comments on their line at their
+// commit, replies threaded under the new id of the comment they answer. When
+// GitHub cannot place one (the commit or line is not in the new PR's diff, the
+// PR was restored as an issue, the thread's first comment could not be placed)
+// it becomes a conversation comment quoting path, line and diff hunk. Comments
+// already created together with their review (pr_reviews) are skipped.
+import type { EntityRestorer, RestoreContext } from "../../restore/types.js";
+import { selectionHas } from "../../selection/number-spec.js";
+import { ConversationComments } from "../pull_requests/conversation-comment.js";
+import { MarkerIndex } from "../pull_requests/marker-index.js";
+import { byCreation, restoreChildren } from "../pull_requests/restore-children.js";
+import { failureText, isRefused, rethrowIfAborted } from "../pull_requests/restore-errors.js";
+import type { RestoredParent } from "../pull_requests/restored-parent.js";
+import { placementOf, renderFallback, renderReviewComment } from "./comment-body.js";
+import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "./record.js";
+
+/** Journal note of a review comment restored as a conversation comment. */
+export const FALLBACK_NOTE = "as a conversation comment: ";
+
+class ReviewCommentRestorer {
+  private readonly conversation: ConversationComments;
+  /** Review comments an interrupted run created (any PR), by marker. */
+  private readonly created: MarkerIndex;
+  /** Per PR, listed even in a new target: ids of comments created inline with their review. */
+  private readonly perPull = new Map<number, MarkerIndex>();
+
+  constructor(
+    private readonly ctx: RestoreContext,
+    private readonly byId: ReadonlyMap<number, PrReviewCommentRecord>,
+  ) {
+    this.conversation = new ConversationComments(ctx);
+    this.created = new MarkerIndex(ctx, "pr_review_comment", "GET /repos/{owner}/{repo}/pulls/comments");
+  }
+
+  private repo() {
+    return { owner: this.ctx.target.owner, repo: this.ctx.target.repo };
+  }
+
+  async restore(c: PrReviewCommentRecord, parent: RestoredParent): Promise<"restored"> {
+    const key = String(c.id);
+    const replyTo = c.in_reply_to_id === null ? null : (this.byId.get(c.in_reply_to_id) ?? null);
+    if (parent.asIssue) return this.fallback(c, parent, "the pull request was restored as an issue", replyTo);
+    const found = await this.created.find(key);
+    if (found) {
+      await this.ctx.journal.record({
+        kind: "pr_review_comment",
+        key,
+        newId: found.id,
+        parentNumber: parent.newNumber,
+        outcome: "adopted",
+      });
+      return "restored";
+    }
+    return c.in_reply_to_id === null
+      ? this.topLevel(c, parent)
+      : this.reply(c, c.in_reply_to_id, replyTo, parent);
+  }
+
+  private async topLevel(c: PrReviewCommentRecord, parent: RestoredParent): Promise<"restored"> {
+    const placement = placementOf(c);
+    if (!placement) return this.fallback(c, parent, "it has no line in the diff any more", null);
+    const rendered = renderReviewComment(this.ctx, c);
+    try {
+      const response = await this.ctx.client.octokit.request(
+        "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+        {
+          ...this.repo(),
+          pull_number: parent.newNumber,
+          body: rendered.body,
+          ...placement,
+          request: { signal: this.ctx.signal },
+        },
+      );
+      await this.recordCreated(c, parent, Number(response.data.id), rendered.pendingRefs);
+      return "restored";
+    } catch (error) {
+      rethrowIfAborted(error, this.ctx.signal);
+      if (!isRefused(error)) throw error;
+      return this.fallback(
+        c,
+        parent,
+        `GitHub could not place it on its line (${failureText(error, this.ctx.client.redact)})`,
+        null,
+      );
+    }
+  }
+
+  private async reply(
+    c: PrReviewCommentRecord,
+    inReplyTo: number,
+    replyTo: PrReviewCommentRecord | null,
+    parent: RestoredParent,
+  ): Promise<"restored"> {
+    const entry = this.ctx.journal.get("pr_review_comment", String(inReplyTo));
+    if (!entry) return this.fallback(c, parent, "the comment it answers was not restored", replyTo);
+    if (entry.note?.startsWith(FALLBACK_NOTE)) {
+      return this.fallback(c, parent, "its thread is restored as conversation comments", replyTo);
+    }
+    const target = entry.newId ?? (await this.createdIn(parent.newNumber).find(String(inReplyTo)))?.id;
+    if (target === undefined)
+      return this.fallback(c, parent, "the comment it answers was not found", replyTo);
+    const rendered = renderReviewComment(this.ctx, c);
+    try {
+      const response = await this.ctx.client.octokit.request(
+        "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+        {
+          ...this.repo(),
+          pull_number: parent.newNumber,
+          comment_id: target,
+          body: rendered.body,
+          request: { signal: this.ctx.signal },
+        },
+      );
+      await this.recordCreated(c, parent, Number(response.data.id), rendered.pendingRefs);
+      return "restored";
+    } catch (error) {
+      rethrowIfAborted(error, this.ctx.signal);
+      if (!isRefused(error)) throw error;
+      return this.fallback(
+        c,
+        parent,
+        `GitHub refused the reply (${failureText(error, this.ctx.client.redact)})`,
+        replyTo,
+      );
+    }
+  }
+
+  private createdIn(number: number): MarkerIndex {
+    let index = this.perPull.get(number);
+    if (!index) {
+      index = new MarkerIndex(
+        this.ctx,
+        "pr_review_comment",
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+        {
+          pull_number: number,
+        },
+      ).alwaysList();
+      this.perPull.set(number, index);
+    }
+    return index;
+  }
+
+  private async recordCreated(
+    c: PrReviewCommentRecord,
+    parent: RestoredParent,
+    newId: number,
+    pendingRefs: number[],
+  ): Promise<void> {
+    await this.ctx.journal.record({
+      kind: "pr_review_comment",
+      key: String(c.id),
+      newId,
+      parentNumber: parent.newNumber,
+      outcome: "created",
+      pendingRefs,
+    });
+  }
+
+  private async fallback(
+    c: PrReviewCommentRecord,
+    parent: RestoredParent,
+    reason: string,
+    replyTo: PrReviewCommentRecord | null,
+  ): Promise<"restored"> {
+    const key = String(c.id);
+    const posted = await this.conversation.post(parent.newNumber, "pr_review_comment", key, c.body, () =>
+      renderFallback(this.ctx, c, reason, replyTo),
+    );
+    // Journalled as a conversation comment (the references pass edits it through that endpoint);
+    // the review comment's own entry says where it went, with no id of a review comment.
+    await this.ctx.journal.record({
+      kind: "pr_comment",
+      key: `review-comment-${key}`,
+      newId: posted.id,
+      parentNumber: parent.newNumber,
+      outcome: posted.adopted ? "adopted" : "created",
+      pendingRefs: posted.pendingRefs,
+    });
+    await this.ctx.journal.record({
+      kind: "pr_review_comment",
+      key,
+      parentNumber: parent.newNumber,
+      outcome: "created",
+      note: `${FALLBACK_NOTE}${reason}`,
+    });
+    if (!parent.asIssue) this.ctx.log.info(`review comment ${key} restored ${FALLBACK_NOTE}${reason}`);
+    return "restored";
+  }
+}
+
+export const prReviewCommentsRestorer: EntityRestorer = {
+  name: "pr_review_comments",
+  dependsOn: ["pr_reviews", "pull_requests"],
+  files: [PR_REVIEW_COMMENTS_FILE],
+  async restore(ctx: RestoreContext) {
+    const comments: PrReviewCommentRecord[] = [];
+    for await (const c of ctx.readRecords<PrReviewCommentRecord>(PR_REVIEW_COMMENTS_FILE)) {
+      if (selectionHas(ctx.selection.pullRequests, c.pull_request_number)) comments.push(c);
+    }
+    comments.sort(byCreation((c) => c.created_at));
+    const restorer = new ReviewCommentRestorer(ctx, new Map(comments.map((c) => [c.id, c])));
+    return restoreChildren(ctx, comments, {
+      entity: "pr_review_comments",
+      kind: "pr_review_comment",
+      noun: "review comment",
+      key: (c) => String(c.id),
+      pullNumber: (c) => c.pull_request_number,
+      restore: (c, parent) => restorer.restore(c, parent),
+    });
+  },
+};

@@ -1,0 +1,155 @@
+// Runs the built command line (dist/src/cli/main.js, built by `npm ci`'s
+// prepare step) as a real process, talking to the fake server through a
+// counting proxy that can kill the process when its Nth request arrives — a
+// deterministic crash point, with no timing involved.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { resolve } from "node:path";
+
+/** The CLI under test; GITHUB_DATA_CLI overrides it (e.g. a private build). */
+export function cliPath(): string {
+  const path = process.env.GITHUB_DATA_CLI ?? resolve("dist/src/cli/main.js");
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run 'npm run build' (npm ci does) before the reliability suite`);
+  }
+  return path;
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  /** Wrap the command: e.g. a shell that lowers the file-size limit first. */
+  shell?: string;
+  uid?: number;
+  gid?: number;
+  cwd?: string;
+  /** Receives the child as soon as it is spawned. */
+  onChild?: (child: ChildProcess) => void;
+}
+
+/** A clean environment: nothing from the caller's GitHub Actions variables leaks in. */
+export function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    LANG: "C.UTF-8",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
+export function runCli(args: string[], options: SpawnOptions = {}): Promise<CliRun> {
+  const env = options.env ?? baseEnv();
+  const [command, argv] = options.shell
+    ? ["/bin/sh", ["-c", `${options.shell}; exec "$0" "$@"`, process.execPath, cliPath(), ...args]]
+    : [process.execPath, [cliPath(), ...args]];
+  return new Promise((done, fail) => {
+    const child = spawn(command as string, argv as string[], {
+      env,
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", fail);
+    child.on("close", (code, signal) => done({ code, signal, stdout, stderr }));
+    options.onChild?.(child);
+  });
+}
+
+export interface CountingProxy {
+  url: string;
+  /** Requests received since the last `reset`. */
+  readonly count: number;
+  /** Request lines received since the last `reset` ("GET /repos/…"). */
+  readonly requests: readonly string[];
+  /**
+   * Starts a new count; `onRequest` is called as each request arrives, before
+   * it is forwarded, and may answer "hold" to keep it unanswered forever.
+   */
+  reset(onRequest?: (n: number, line: string) => "forward" | "hold"): void;
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy in front of `target` that keeps the Host header, so URLs the fake builds point back at it. */
+export async function startCountingProxy(target: string): Promise<CountingProxy> {
+  const upstream = new URL(target);
+  let count = 0;
+  let lines: string[] = [];
+  let hook: ((n: number, line: string) => "forward" | "hold") | undefined;
+  const sockets = new Set<Socket>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    count += 1;
+    const line = `${req.method} ${req.url}`;
+    lines.push(line);
+    if (hook?.(count, line) === "hold") return;
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on("error", () => res.destroy());
+      },
+    );
+    forward.on("error", () => res.destroy());
+    req.pipe(forward);
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    get count() {
+      return count;
+    },
+    get requests() {
+      return lines;
+    },
+    reset(onRequest) {
+      count = 0;
+      lines = [];
+      hook = onRequest;
+    },
+    close: () =>
+      new Promise<void>((closed) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => closed());
+      }),
+  };
+}
+
+/** A small seeded generator (mulberry32), for reproducible crash points. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

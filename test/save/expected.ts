@@ -1,0 +1,196 @@
+// What a backup of a fake repository must contain, computed from the fake
+// server's store (independently of the save code), as comparable projections.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { FakeRepo, FakeStore } from "../../fake-github/store/types.js";
+
+export type Row = Record<string, unknown>;
+
+export function readJsonl(dir: string, file: string): Row[] {
+  const text = readFileSync(join(dir, file), "utf8");
+  return text === "" ? [] : text.trimEnd().split("\n").map((line) => JSON.parse(line) as Row);
+}
+
+const login = (store: FakeStore, id: number | null) => (id === null ? null : (store.users.get(id)?.login ?? null));
+const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
+
+export interface Wanted {
+  issues: (n: number) => boolean;
+  pulls: (n: number) => boolean;
+}
+export const everything: Wanted = { issues: () => true, pulls: () => true };
+
+export function expectedIssues(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  return [...repo.issues.values()]
+    .filter((i) => i.pull === null && wanted.issues(i.number))
+    .sort(byNumber)
+    .map((i) => ({
+      number: i.number,
+      id: i.id,
+      title: i.title,
+      body: i.body === "" ? null : i.body,
+      state: i.state,
+      state_reason: i.state_reason,
+      locked: i.locked,
+      active_lock_reason: i.active_lock_reason,
+      user: login(store, i.userId),
+      labels: i.labelIds.map((id) => repo.labels.find((l) => l.id === id)?.name).sort(),
+      assignees: i.assigneeIds.map((id) => login(store, id)).sort(),
+      milestone: i.milestoneNumber,
+      created_at: i.created_at,
+      closed_at: i.closed_at,
+      comments: repo.comments.filter((c) => c.issue_number === i.number).length,
+    }));
+}
+
+export function projectIssue(r: Row): Row {
+  const user = r.user as { login: string } | null;
+  return {
+    number: r.number,
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    state: r.state,
+    state_reason: r.state_reason,
+    locked: r.locked,
+    active_lock_reason: r.active_lock_reason,
+    user: user?.login ?? null,
+    labels: (r.labels as { name: string }[]).map((l) => l.name),
+    assignees: (r.assignees as { login: string }[]).map((a) => a.login),
+    milestone: (r.milestone as { number: number } | null)?.number ?? null,
+    created_at: r.created_at,
+    closed_at: r.closed_at,
+    comments: r.comments,
+  };
+}
+
+export function expectedPulls(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  return [...repo.issues.values()]
+    .filter((i) => i.pull !== null && wanted.pulls(i.number))
+    .sort(byNumber)
+    .map((i) => {
+      const p = i.pull!;
+      return {
+        number: i.number,
+        id: p.id,
+        title: i.title,
+        body: i.body,
+        state: i.state,
+        draft: p.draft,
+        merged: p.merged_at !== null,
+        head: { ref: p.head.ref, sha: p.head.sha, repo: p.head.repoFullName },
+        base: { ref: p.base.ref, sha: p.base.sha },
+        user: login(store, i.userId),
+        labels: i.labelIds.map((id) => repo.labels.find((l) => l.id === id)?.name).sort(),
+      };
+    });
+}
+
+export function projectPull(r: Row): Row {
+  const head = r.head as { ref: string; sha: string; repo: { full_name: string } | null };
+  const base = r.base as { ref: string; sha: string };
+  return {
+    number: r.number,
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    state: r.state,
+    draft: r.draft,
+    merged: r.merged,
+    head: { ref: head.ref, sha: head.sha, repo: head.repo?.full_name ?? null },
+    base: { ref: base.ref, sha: base.sha },
+    user: (r.user as { login: string } | null)?.login ?? null,
+    labels: (r.labels as { name: string }[]).map((l) => l.name),
+  };
+}
+
+export function expectedComments(store: FakeStore, repo: FakeRepo, onPulls: boolean, wanted: Wanted = everything) {
+  return repo.comments
+    .filter((c) => {
+      const parent = repo.issues.get(c.issue_number);
+      const isPull = parent?.pull != null;
+      return isPull === onPulls && (onPulls ? wanted.pulls(c.issue_number) : wanted.issues(c.issue_number));
+    })
+    .sort((a, b) => a.id - b.id)
+    .map((c) => ({ id: c.id, parent: c.issue_number, body: c.body, user: login(store, c.userId), updated_at: c.updated_at }));
+}
+
+export function projectComment(r: Row): Row {
+  return {
+    id: r.id,
+    parent: r.issue_number ?? r.pull_request_number,
+    body: r.body,
+    user: (r.user as { login: string } | null)?.login ?? null,
+    updated_at: r.updated_at,
+  };
+}
+
+export function expectedReviews(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  return repo.reviews
+    .filter((r) => wanted.pulls(r.pull_number))
+    .sort((a, b) => a.id - b.id)
+    .map((r) => ({ id: r.id, pr: r.pull_number, state: r.state, body: r.body, commit_id: r.commit_id, user: login(store, r.userId) }));
+}
+
+export function projectReview(r: Row): Row {
+  return {
+    id: r.id,
+    pr: r.pull_request_number,
+    state: r.state,
+    body: r.body,
+    commit_id: r.commit_id,
+    user: (r.user as { login: string } | null)?.login ?? null,
+  };
+}
+
+export function expectedReviewComments(repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  return repo.reviewComments
+    .filter((c) => wanted.pulls(c.pull_number))
+    .sort((a, b) => a.id - b.id)
+    .map((c) => ({
+      id: c.id,
+      pr: c.pull_number,
+      review: c.pull_request_review_id,
+      reply_to: c.in_reply_to_id,
+      path: c.path,
+      line: c.line,
+      body: c.body,
+      commit_id: c.commit_id,
+      diff_hunk: c.diff_hunk,
+    }));
+}
+
+export function projectReviewComment(r: Row): Row {
+  return {
+    id: r.id,
+    pr: r.pull_request_number,
+    review: r.pull_request_review_id,
+    reply_to: r.in_reply_to_id,
+    path: r.path,
+    line: r.line,
+    body: r.body,
+    commit_id: r.commit_id,
+    diff_hunk: r.diff_hunk,
+  };
+}
+
+export function expectedSubIssues(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  const rows: Row[] = [];
+  for (const parent of [...repo.issues.values()].sort(byNumber)) {
+    if (parent.pull !== null || !wanted.issues(parent.number)) continue;
+    parent.subIssueIds.forEach((childId, position) => {
+      const where = store.issueIndex.get(childId)!;
+      const own = where.repoKey === `${repo.ownerLogin}/${repo.name}`.toLowerCase();
+      const childRepo = store.repos.get(where.repoKey)!;
+      rows.push({
+        parent_number: parent.number,
+        parent_id: parent.id,
+        sub_issue_number: where.number,
+        sub_issue_id: childId,
+        position,
+        ...(own ? {} : { sub_issue_repository: `${childRepo.ownerLogin}/${childRepo.name}` }),
+      });
+    });
+  }
+  return rows;
+}

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runMeasured } from "./child.js";
-import type { BenchServer, RouteTiming } from "./server.js";
+import { type BenchServer, isApiRoute, type ServerActivity } from "./server.js";
 import { type JobSpan, type LogNote, parseEventLines } from "./spans.js";
 
 export type Side = "A" | "B";
@@ -37,8 +37,8 @@ export interface RunRecord {
   maxRssBytes: number | null;
   cpuMs: number | null;
   requests: RequestCounts;
-  /** Server time per route (latency included). */
-  timings: Record<string, RouteTiming>;
+  /** The API requests as the server saw them (per-route times, busy window). */
+  server: ServerActivity;
   spans: JobSpan[];
   notes: LogNote[];
 }
@@ -66,7 +66,7 @@ export function splitRequests(
   let storage = 0;
   for (const [route, count] of Object.entries(byRoute)) {
     if (/\.git\//.test(route)) git += count;
-    else if (route.includes(" /_storage/")) storage += count;
+    else if (!isApiRoute(route)) storage += count;
     else {
       api[route] = count;
       apiTotal += count;
@@ -125,7 +125,7 @@ export async function measureRun(
         limited,
         peakInFlight: stats.peakInFlight,
       },
-      timings: server.timings(),
+      server: server.activity(),
       spans: parsed.spans,
       notes: parsed.notes,
     };

@@ -51,6 +51,11 @@ function runRows(runs: Array<[RunRecord, RunFigures]>): string[][] {
       secondsText(f.tMin.ms),
       x(f.tOverTmin),
       x(f.tOverTminAtRmin),
+      `${Math.round(f.measuredLatencyMs)} ms`,
+      x(f.tOverTminMeasuredL),
+      f.firstRequestMs === null ? "n/a" : secondsText(f.firstRequestMs),
+      f.apiWindowMs === null ? "n/a" : secondsText(f.apiWindowMs),
+      f.meanInFlight === null ? "n/a" : f.meanInFlight.toFixed(1),
       mb(run.maxRssBytes),
       run.cpuMs === null ? "n/a" : secondsText(run.cpuMs),
       String(run.requests.git),
@@ -100,6 +105,11 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
     "T_min(R)",
     "T/T_min",
     "T/T_min(R_min)",
+    "L seen",
+    "T/T_min(L seen)",
+    "1st req",
+    "API window",
+    "in flight",
     "peak RSS",
     "CPU",
     "git req",
@@ -128,7 +138,7 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
   out.push("API requests by route (median runs) and server time per request in A (latency included):");
   const routeRows = [["route", "A", "B", "A mean ms", "A max ms"]];
   for (const route of [...routes].sort()) {
-    const t = am?.timings[route];
+    const t = am?.server.timings[route];
     routeRows.push([
       route,
       String(am?.requests.byRoute[route] ?? 0),

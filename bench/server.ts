@@ -5,6 +5,7 @@
 import {
   type FakeGitHub,
   type FakeStats,
+  type FakeStatsEntry,
   type SecondaryKnob,
   startFakeGitHub,
 } from "../fake-github/index.js";
@@ -26,6 +27,50 @@ export interface RouteTiming {
   maxMs: number;
 }
 
+/** The API part of a run as the server saw it. */
+export interface ServerActivity {
+  /** Per API route: requests, mean and longest server time (latency included). */
+  timings: Record<string, RouteTiming>;
+  /** Epoch ms of the first API request's arrival and of the last API answer. */
+  firstArrival: number | null;
+  lastFinish: number | null;
+  /** Sum of API request durations; divided by the window it is the mean number in flight. */
+  busyMs: number;
+  /** Mean server time of an API request: the latency actually experienced. */
+  meanMs: number;
+}
+
+/** Git smart-HTTP and asset-storage requests are not API requests (GitHub's limits do not count them). */
+export function isApiRoute(route: string): boolean {
+  return !/\.git\//.test(route) && !route.includes(" /_storage/");
+}
+
+export function summarizeLog(log: readonly FakeStatsEntry[]): ServerActivity {
+  const timings: Record<string, RouteTiming> = {};
+  let firstArrival: number | null = null;
+  let lastFinish: number | null = null;
+  let busyMs = 0;
+  let count = 0;
+  for (const entry of log) {
+    const route = `${entry.method} ${entry.template}`;
+    if (!isApiRoute(route)) continue;
+    const t = timings[route] ?? { count: 0, meanMs: 0, maxMs: 0 };
+    timings[route] = t;
+    t.count += 1;
+    t.meanMs += entry.durationMs;
+    t.maxMs = Math.max(t.maxMs, entry.durationMs);
+    firstArrival = Math.min(firstArrival ?? entry.startedAt, entry.startedAt);
+    lastFinish = Math.max(lastFinish ?? 0, entry.startedAt + entry.durationMs);
+    busyMs += entry.durationMs;
+    count += 1;
+  }
+  for (const t of Object.values(timings)) {
+    t.meanMs = Math.round(t.meanMs / t.count);
+    t.maxMs = Math.round(t.maxMs);
+  }
+  return { timings, firstArrival, lastFinish, busyMs, meanMs: count === 0 ? 0 : busyMs / count };
+}
+
 export interface BenchServer {
   fake: FakeGitHub;
   owner: string;
@@ -34,8 +79,8 @@ export interface BenchServer {
   reset(): void;
   /** A detached copy of the counters after a run (without the per-request log). */
   snapshot(): FakeStats;
-  /** Per route: requests, mean and longest server time (latency included), from the request log. */
-  timings(): Record<string, RouteTiming>;
+  /** What the server saw of the last run, from its request log. */
+  activity(): ServerActivity;
   close(): Promise<void>;
 }
 
@@ -74,22 +119,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       // The per-request log can be long; the benchmark keeps only counters.
       return structuredClone({ ...stats, log: [] });
     },
-    timings() {
-      const sums: Record<string, RouteTiming> = {};
-      for (const entry of fake.stats.log) {
-        const route = `${entry.method} ${entry.template}`;
-        const t = sums[route] ?? { count: 0, meanMs: 0, maxMs: 0 };
-        sums[route] = t;
-        t.count += 1;
-        t.meanMs += entry.durationMs;
-        t.maxMs = Math.max(t.maxMs, entry.durationMs);
-      }
-      for (const t of Object.values(sums)) {
-        t.meanMs = Math.round(t.meanMs / t.count);
-        t.maxMs = Math.round(t.maxMs);
-      }
-      return sums;
-    },
+    activity: () => summarizeLog(fake.stats.log),
     close: () => fake.close(),
   };
 }

@@ -8,9 +8,9 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { openAtomicFile, writeStreamAtomic } from "../../src/backup/atomic.js";
 import { safeFileName } from "../../src/backup/safe-name.js";
-import { runGit } from "../../src/util/git.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import type { RequestStats } from "../../src/github/stats.js";
+import { runGit } from "../../src/util/git.js";
 import {
   type CollectContext,
   type IssueLinks,

@@ -1,6 +1,7 @@
 // Builders that insert fully-formed records into a repo, keeping the store's
 // indexes (issue numbers, issueIndex, sub-issue links) consistent. Used by the
 // dataset generator; no GitHub validation here (see store/mutations.ts for that).
+import { issueShape } from "../store/issue-shape.js";
 import { repoKey } from "../store/create-store.js";
 import { makeNodeId } from "../store/node-id.js";
 import type {
@@ -57,7 +58,7 @@ export function insertIssue(store: FakeStore, repo: FakeRepo, init: IssueInit): 
     const pullId = store.nextId();
     pull = { id: pullId, node_id: makeNodeId("PR", pullId), ...init.pull };
   }
-  const issue: FakeIssue = {
+  const issue: FakeIssue = issueShape({
     ...init,
     id,
     // As on GitHub, a PR's issue row carries the PullRequest node id.
@@ -66,7 +67,7 @@ export function insertIssue(store: FakeStore, repo: FakeRepo, init: IssueInit): 
     pull,
     subIssueIds: [],
     parentId: null,
-  };
+  });
   repo.issues.set(number, issue);
   store.issueIndex.set(id, { repoKey: repoKey(repo.ownerLogin, repo.name), number });
   return issue;

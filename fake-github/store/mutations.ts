@@ -4,6 +4,7 @@
 // MutationError describing GitHub's answer. No HTTP here: the REST layer parses
 // bodies and serialises results.
 
+import { issueShape } from "./issue-shape.js";
 import { addRepo, findUserByLogin, repoFullName, repoKey } from "./create-store.js";
 import { findIssueById } from "./lookup.js";
 import { makeNodeId } from "./node-id.js";
@@ -383,7 +384,7 @@ function resolveMilestone(repo: FakeRepo, number: number | null): number | null 
 
 /** Allocates the next number of the shared issue/PR sequence and registers the issue. */
 function insertIssue(store: FakeStore, repo: FakeRepo, issue: Omit<FakeIssue, "number">): FakeIssue {
-  const full: FakeIssue = { ...issue, number: repo.nextIssueNumber++ };
+  const full: FakeIssue = issueShape({ ...issue, number: repo.nextIssueNumber++ });
   repo.issues.set(full.number, full);
   store.issueIndex.set(full.id, { repoKey: repoKey(repo.ownerLogin, repo.name), number: full.number });
   return full;

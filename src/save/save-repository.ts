@@ -20,6 +20,7 @@ import { type Logger, silentLogger } from "../util/logger.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkRepository } from "./check-repository.js";
 import { PreflightError } from "./preflight-error.js";
+import { removeLeftoverTempFiles } from "./leftovers.js";
 import { skippableJobs } from "./resume-plan.js";
 import { openResponseJournal } from "./response-journal.js";
 
@@ -236,6 +237,7 @@ async function prepareFolder(request: SaveRepositoryRequest, apiUrl: string, log
         );
       }
       await rm(join(dir, SCRATCH_DIR), { recursive: true, force: true });
+      await removeLeftoverTempFiles(dir);
       log.info(`resuming the unfinished save in ${dir}`);
       return state;
     }

@@ -1,9 +1,11 @@
 // Shared pieces of the reliability suite: the save request every case uses,
 // a fault-free reference to compare with, and the byte-level comparison.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { FakeGitHub } from "../../fake-github/index.js";
+import { GIT_REPO_DIR } from "../../src/backup/git-mirror.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
 import {
   type SaveRepositoryRequest,
@@ -81,14 +83,24 @@ function walk(dir: string, out: string[] = []): string[] {
  * other byte must match.
  */
 export function backupContent(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const files = walk(dir)
-    .map((path) => relative(dir, path))
-    .filter((rel) => rel.endsWith(".jsonl") || rel.startsWith("release-assets/"))
-    .sort();
+  const all = walk(dir).map((path) => relative(dir, path));
+  // Which files exist at all (stray temporary files included), the git mirror as one entry.
+  const out: Record<string, string> = {
+    "(files)": all
+      .filter((rel) => !rel.startsWith(`${GIT_REPO_DIR}/`))
+      .sort()
+      .join("\n"),
+  };
+  const files = all.filter((rel) => rel.endsWith(".jsonl") || rel.startsWith("release-assets/")).sort();
   for (const rel of files) {
     const text = readFileSync(join(dir, rel), rel.endsWith(".jsonl") ? "utf8" : "latin1");
     out[rel] = rel === "releases.jsonl" ? text.replace(/"download_count":\d+/g, '"download_count":0') : text;
+  }
+  if (existsSync(join(dir, GIT_REPO_DIR))) {
+    out["(git refs)"] = execFileSync("git", ["for-each-ref", "--format=%(refname) %(objectname)"], {
+      cwd: join(dir, GIT_REPO_DIR),
+      encoding: "utf8",
+    });
   }
   return out;
 }

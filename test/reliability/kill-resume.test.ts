@@ -43,39 +43,42 @@ describe("a save killed with SIGKILL and resumed", () => {
   const random = seededRandom(SEED);
   const picks = Array.from({ length: KILLS }, () => random());
 
-  it.each(picks.map((p, i) => [i + 1, p]))("crash point %i: identical output, only the remaining requests", async (_i, pick) => {
-    // Somewhere after the preflight and before the last request.
-    const killAt = 3 + Math.floor(pick * (fullRequests - 4));
-    const dir = join(tempDir(), "backup");
-    const killed = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir], {
-      env,
-      onChild: (child) => {
-        proxy.reset((n) => {
-          if (n < killAt) return "forward";
-          child.kill("SIGKILL");
-          return "hold";
-        });
-      },
-    });
-    expect(killed.signal).toBe("SIGKILL");
-    expect(killed.stderr).not.toContain(fake.token);
-    // A crash leaves no manifest and nothing half-written under a final name.
-    expect(existsSync(join(dir, "manifest.json"))).toBe(false);
-    expect(assertWholeJsonl(dir)).toEqual([]);
-    const journaled = existsSync(responsesDir(dir))
-      ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(".json")).length
-      : 0;
+  it.each(picks.map((p, i) => [i + 1, p]))(
+    "crash point %i: identical output, only the remaining requests",
+    async (_i, pick) => {
+      // Somewhere after the preflight and before the last request.
+      const killAt = 3 + Math.floor(pick * (fullRequests - 4));
+      const dir = join(tempDir(), "backup");
+      const killed = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir], {
+        env,
+        onChild: (child) => {
+          proxy.reset((n) => {
+            if (n < killAt) return "forward";
+            child.kill("SIGKILL");
+            return "hold";
+          });
+        },
+      });
+      expect(killed.signal).toBe("SIGKILL");
+      expect(killed.stderr).not.toContain(fake.token);
+      // A crash leaves no manifest and nothing half-written under a final name.
+      expect(existsSync(join(dir, "manifest.json"))).toBe(false);
+      expect(assertWholeJsonl(dir)).toEqual([]);
+      const journaled = existsSync(responsesDir(dir))
+        ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(".json")).length
+        : 0;
 
-    proxy.reset();
-    const resumed = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir, "--resume"], { env });
-    expect(resumed.stderr).not.toContain(fake.token);
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(backupContent(dir)).toEqual(reference);
-    expect(existsSync(join(dir, ".github-data"))).toBe(false);
+      proxy.reset();
+      const resumed = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir, "--resume"], { env });
+      expect(resumed.stderr).not.toContain(fake.token);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(backupContent(dir)).toEqual(reference);
+      expect(existsSync(join(dir, ".github-data"))).toBe(false);
 
-    console.log({ killAt, journaled, fullRequests, resumed: proxy.count });
-    // Requests answered before the crash are not made again.
-    expect(proxy.count).toBeLessThanOrEqual(fullRequests - journaled + PREFLIGHT_REQUESTS);
-    if (journaled > 0) expect(proxy.count).toBeLessThan(fullRequests);
-  });
+      console.log({ killAt, journaled, fullRequests, resumed: proxy.count });
+      // Requests answered before the crash are not made again.
+      expect(proxy.count).toBeLessThanOrEqual(fullRequests - journaled + PREFLIGHT_REQUESTS);
+      if (journaled > 0) expect(proxy.count).toBeLessThan(fullRequests);
+    },
+  );
 });

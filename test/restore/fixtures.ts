@@ -132,7 +132,7 @@ export function request(
     selection: { entities: new Set(ISSUE_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
     restorers: ISSUE_RESTORERS,
     importApi: "never",
-    contentLimits: { minWriteIntervalMs: 0 },
+    contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
     client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0, secondaryFallbackMs: 50 } },
     ...extra,
   };

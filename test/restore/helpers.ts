@@ -96,7 +96,7 @@ export function restoreRequest(
     selection: { entities: new Set(ISSUE_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
     labelConflict: "overwrite",
     restorers: ISSUE_RESTORERS,
-    contentLimits: { minWriteIntervalMs: 0 },
+    contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
     client: { schedulerOptions: fastScheduler },
     ...extra,
   };

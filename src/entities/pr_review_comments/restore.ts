@@ -9,7 +9,7 @@ import { selectionHas } from "../../selection/number-spec.js";
 import { ConversationComments } from "../pull_requests/conversation-comment.js";
 import { MarkerIndex } from "../pull_requests/marker-index.js";
 import { byCreation, restoreChildren } from "../pull_requests/restore-children.js";
-import { failureText, isRefused, rethrowIfAborted } from "../pull_requests/restore-errors.js";
+import { isRefused, refusalText, rethrowIfAborted } from "../pull_requests/restore-errors.js";
 import type { RestoredParent } from "../pull_requests/restored-parent.js";
 import { placementOf, renderFallback, renderReviewComment } from "./comment-body.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "./record.js";
@@ -79,7 +79,7 @@ class ReviewCommentRestorer {
       return this.fallback(
         c,
         parent,
-        `GitHub could not place it on its line (${failureText(error, this.ctx.client.redact)})`,
+        `GitHub could not place it on its line (${refusalText(error, this.ctx.client.redact)})`,
         null,
       );
     }
@@ -119,7 +119,7 @@ class ReviewCommentRestorer {
       return this.fallback(
         c,
         parent,
-        `GitHub refused the reply (${failureText(error, this.ctx.client.redact)})`,
+        `GitHub refused the reply (${refusalText(error, this.ctx.client.redact)})`,
         replyTo,
       );
     }

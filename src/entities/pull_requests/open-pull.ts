@@ -10,7 +10,7 @@ import type { RestoreContext } from "../../restore/types.js";
 import type { PullRequestRecord } from "./record.js";
 import { type PullRoute, pullAttribution } from "./restore-attribution.js";
 import { baseRestoreBranch, headRestoreBranch, type TargetBranches } from "./restore-branches.js";
-import { failureText, isRefused, rethrowIfAborted } from "./restore-errors.js";
+import { isRefused, refusalText, rethrowIfAborted } from "./restore-errors.js";
 
 export interface OpenedPull {
   number: number;
@@ -76,7 +76,7 @@ async function tryOpen(
     } catch (error) {
       rethrowIfAborted(error, ctx.signal);
       if (!isRefused(error)) throw error;
-      const text = failureText(error, ctx.client.redact);
+      const text = refusalText(error, ctx.client.redact);
       // Some repositories (private ones on free plans) do not allow drafts: keep the PR, say it was one.
       if (draft && /draft/i.test(text)) {
         draft = false;

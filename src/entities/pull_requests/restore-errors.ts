@@ -24,6 +24,14 @@ export function failureText(err: unknown, redact: (text: string) => string): str
   return details.length > 0 ? redact(`${head} (${details.join("; ")})`) : head;
 }
 
+/** What GitHub said about a refused (422) request, without status and route: the details, else the message. */
+export function refusalText(err: unknown, redact: (text: string) => string): string {
+  const details = detailsOf(err).filter(Boolean);
+  if (details.length > 0) return redact(details.join("; "));
+  const data = (err as { response?: { data?: { message?: unknown } } } | null)?.response?.data;
+  return typeof data?.message === "string" ? redact(data.message) : failureText(err, redact);
+}
+
 /** A 422: GitHub understood the request and refused this object (a per-item outcome). */
 export function isRefused(err: unknown): boolean {
   return statusOf(err) === 422;

@@ -1,0 +1,176 @@
+// Set-up for the pull-request-side restore tests: a fake GitHub serving git,
+// a real save of its octo-org/sample repository, restores into new
+// repositories of the same fake, and views of a fake repository keyed by the
+// original objects (found through the restore's hidden markers).
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DatasetName, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
+import { addToken } from "../../fake-github/store/create-store.js";
+import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
+import { labelsRestorer } from "../../src/entities/labels/restore.js";
+import { milestonesRestorer } from "../../src/entities/milestones/restore.js";
+import type { EntityName } from "../../src/entities/names.js";
+import { prCommentsRestorer } from "../../src/entities/pr_comments/restore.js";
+import { prReviewCommentsRestorer } from "../../src/entities/pr_review_comments/restore.js";
+import { prReviewsRestorer } from "../../src/entities/pr_reviews/restore.js";
+import { pullRequestsRestorer } from "../../src/entities/pull_requests/restore.js";
+import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
+import { releasesRestorer } from "../../src/entities/releases/restore.js";
+import { markerOf } from "../../src/restore/bodies.js";
+import {
+  type RestoreRepositoryRequest,
+  type RestoreRepositoryResult,
+  RestoreRepositoryUseCase,
+} from "../../src/restore/restore-repository.js";
+import type { EntityRestorer, ObjectKind } from "../../src/restore/types.js";
+import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+
+export const SOURCE = { owner: "octo-org", repo: "sample" };
+
+/** What these tests restore: the pull-request side, plus labels and milestones it refers to. */
+export const PR_SIDE: EntityName[] = [
+  "labels",
+  "milestones",
+  "pull_requests",
+  "pr_comments",
+  "pr_reviews",
+  "pr_review_comments",
+  "releases",
+  "release_assets",
+  "git_repo",
+];
+export const PR_RESTORERS: EntityRestorer[] = [
+  labelsRestorer,
+  milestonesRestorer,
+  gitRepoRestorer,
+  pullRequestsRestorer,
+  prCommentsRestorer,
+  prReviewsRestorer,
+  prReviewCommentsRestorer,
+  releasesRestorer,
+];
+
+const roots: string[] = [];
+export function tempDir(prefix = "gd-restore-pr-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  roots.push(dir);
+  return dir;
+}
+export function removeTempDirs(): void {
+  for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The fake with `dataset` and git. Repositories created through its API get a
+ * bare repository only when `store.gitRoot` is set, which the server does not
+ * do itself (yet): the test sets it.
+ */
+export async function startFake(dataset: DatasetName, seed = 1): Promise<FakeGitHub> {
+  const fake = await startFakeGitHub({ dataset, seed, git: true });
+  fake.store.gitRoot ??= tempDir("gd-restore-pr-git-");
+  return fake;
+}
+
+const fastScheduler = { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0, secondaryFallbackMs: 50 };
+
+/** A real save of octo-org/sample (everything, with the git mirror and asset files). */
+export async function saveBackup(fake: FakeGitHub): Promise<string> {
+  const dir = join(tempDir(), "backup");
+  const result = await new SaveRepositoryUseCase().execute({
+    repo: SOURCE,
+    outDir: dir,
+    token: fake.token,
+    apiUrl: fake.url,
+    selection: {
+      entities: new Set<EntityName>([...PR_SIDE, "issues"]),
+      issues: { kind: "all" },
+      pullRequests: { kind: "all" },
+    },
+    client: { schedulerOptions: fastScheduler },
+  });
+  if (result.exitCode !== 0) throw new Error(`save failed: ${JSON.stringify(result.results)}`);
+  return dir;
+}
+
+/** Lets every dataset person be assigned in any repository (they need push access on GitHub). */
+export function makeEveryoneAssignable(store: FakeStore): void {
+  for (const user of store.users.values()) {
+    if (user.type !== "User") continue;
+    addToken(store, `tok-assignable-${user.login}`, { userId: user.id, write: "*" });
+  }
+}
+
+export function restoreRequest(
+  fake: FakeGitHub,
+  backupDir: string,
+  target: string,
+  extra: Partial<RestoreRepositoryRequest> = {},
+): RestoreRepositoryRequest {
+  return {
+    backupDir,
+    target: { owner: "octo-org", repo: target },
+    token: fake.token,
+    apiUrl: fake.url,
+    selection: { entities: new Set(PR_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+    labelConflict: "overwrite",
+    importApi: "never",
+    restorers: PR_RESTORERS,
+    contentLimits: { minWriteIntervalMs: 0 },
+    client: { schedulerOptions: fastScheduler },
+    ...extra,
+  };
+}
+
+export function restore(request: RestoreRepositoryRequest): Promise<RestoreRepositoryResult> {
+  return new RestoreRepositoryUseCase().execute(request);
+}
+
+export function repoOf(fake: FakeGitHub, name: string): FakeRepo {
+  const repo = findRepo(fake.store, "octo-org", name);
+  if (!repo) throw new Error(`no repository octo-org/${name}`);
+  return repo;
+}
+
+export function pulls(repo: FakeRepo): FakeIssue[] {
+  return [...repo.issues.values()].filter((i) => i.pull !== null).sort((a, b) => a.number - b.number);
+}
+
+/** Target objects by the original id in their marker. */
+export function byMarker<T extends { body: string | null }>(items: readonly T[], kind: ObjectKind): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) {
+    const id = markerOf(item.body, kind);
+    if (id !== null) out.set(id, item);
+  }
+  return out;
+}
+
+/** `git for-each-ref` of a bare repository: ref → sha. */
+export function gitRefs(gitDir: string): Map<string, string> {
+  const out = execFileSync("git", ["for-each-ref", "--format=%(objectname) %(refname)"], {
+    cwd: gitDir,
+    env: isolatedGitEnv(),
+    encoding: "utf8",
+  });
+  return new Map(
+    out
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [sha, ref] = line.split(" ");
+        return [ref as string, sha as string];
+      }),
+  );
+}
+
+/** Requests that write (anything but GET/HEAD) in the fake's stats. */
+export function writeRequests(fake: FakeGitHub): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [route, count] of Object.entries(fake.stats.byRoute)) {
+    if (!/^(GET|HEAD) /.test(route)) out[route] = count;
+  }
+  return out;
+}

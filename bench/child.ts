@@ -19,6 +19,26 @@ export interface MeasuredProcess {
   maxRssBytes: number | null;
   /** User + system CPU of the node process. */
   cpuMs: number | null;
+  /** The highest sampled memory (100 ms samples): when, and how it split. */
+  memoryPeak: MemoryPeak | null;
+}
+
+export interface MemoryPeak {
+  /** Epoch ms of the sample. */
+  at: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+function memoryPeakOf(value: unknown): MemoryPeak | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const keys = ["at", "rss", "heapUsed", "heapTotal", "external", "arrayBuffers"] as const;
+  if (!keys.every((k) => typeof v[k] === "number")) return null;
+  return Object.fromEntries(keys.map((k) => [k, v[k]])) as unknown as MemoryPeak;
 }
 
 const probe = pathToFileURL(fileURLToPath(new URL("./rss-probe.js", import.meta.url))).href;
@@ -51,11 +71,13 @@ export async function runMeasured(
   if (timer) clearTimeout(timer);
   let maxRssBytes: number | null = null;
   let cpuMs: number | null = null;
+  let memoryPeak: MemoryPeak | null = null;
   try {
     const probed = JSON.parse(await readFile(rssFile, "utf8")) as Record<string, unknown>;
     if (typeof probed.maxRssBytes === "number") maxRssBytes = probed.maxRssBytes;
     if (typeof probed.cpuUserUs === "number" && typeof probed.cpuSystemUs === "number")
       cpuMs = (probed.cpuUserUs + probed.cpuSystemUs) / 1000;
+    memoryPeak = memoryPeakOf(probed.peak);
   } catch {
     // The process died before its exit handler ran; memory stays unknown.
   }
@@ -70,5 +92,6 @@ export async function runMeasured(
     stderr: Buffer.concat(err).toString("utf8"),
     maxRssBytes,
     cpuMs,
+    memoryPeak,
   };
 }

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runMeasured } from "./child.js";
+import { type MemoryPeak, runMeasured } from "./child.js";
 import { type BenchServer, isApiRoute, type ServerActivity } from "./server.js";
 import { type JobSpan, type LogNote, parseEventLines } from "./spans.js";
 
@@ -35,7 +35,11 @@ export interface RunRecord {
   ok: boolean;
   failures: Array<{ job: string; error: string }>;
   maxRssBytes: number | null;
+  /** The highest 100 ms memory sample: when (epoch ms) and heap / external / buffers then. */
+  memoryPeak: MemoryPeak | null;
   cpuMs: number | null;
+  /** CPU the fake server (this process) spent during the run: near the wall time means the server was the bottleneck. */
+  serverCpuMs: number;
   requests: RequestCounts;
   /** The API requests as the server saw them (per-route times, busy window). */
   server: ServerActivity;
@@ -89,6 +93,7 @@ export async function measureRun(
       side === "A"
         ? ["save", target, "--out", outDir, "--api-url", server.fake.url, "--log-format", "json"]
         : [target, outDir, server.fake.url, String(options.concurrency)];
+    const cpuBefore = process.cpuUsage();
     const proc = await runMeasured(
       side === "A" ? CLI_PATH : BASELINE_PATH,
       args,
@@ -97,6 +102,7 @@ export async function measureRun(
         timeoutMs: options.timeoutMs,
       },
     );
+    const cpu = process.cpuUsage(cpuBefore);
     const stats = server.snapshot();
     const parsed = parseEventLines(proc.stderr);
     const failures = parsed.spans
@@ -118,7 +124,9 @@ export async function measureRun(
       ok: proc.exitCode === 0,
       failures,
       maxRssBytes: proc.maxRssBytes,
+      memoryPeak: proc.memoryPeak,
       cpuMs: proc.cpuMs,
+      serverCpuMs: (cpu.user + cpu.system) / 1000,
       requests: {
         ...splitRequests(stats.byRoute),
         byStatus: stats.byStatus,

@@ -58,6 +58,7 @@ function runRows(runs: Array<[RunRecord, RunFigures]>): string[][] {
       f.meanInFlight === null ? "n/a" : f.meanInFlight.toFixed(1),
       mb(run.maxRssBytes),
       run.cpuMs === null ? "n/a" : secondsText(run.cpuMs),
+      secondsText(run.serverCpuMs),
       String(run.requests.git),
       String(run.requests.storage),
       String(run.requests.limited),
@@ -112,6 +113,7 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
     "in flight",
     "peak RSS",
     "CPU",
+    "server CPU",
     "git req",
     "storage",
     "403/429",
@@ -156,6 +158,19 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
     out.push("");
     out.push(`Gantt ${label} (median run, ${secondsText(run.wallMs)}; axis from spawn to exit):`);
     out.push(renderGantt(run.spans, { origin: run.origin, end: run.origin + run.wallMs, width: ganttWidth }));
+    const peak = run.memoryPeak;
+    if (peak) {
+      const running = run.spans
+        .filter((sp) => sp.start !== null && sp.start <= peak.at && (sp.end === null || sp.end >= peak.at))
+        .map((sp) => sp.job);
+      out.push(
+        `${label} memory: peak RSS ${mb(run.maxRssBytes)}; highest sample ${mb(peak.rss)} at ${secondsText(
+          peak.at - run.origin,
+        )} (heap ${mb(peak.heapUsed)} used of ${mb(peak.heapTotal)}, external ${mb(peak.external)}, array buffers ${mb(
+          peak.arrayBuffers,
+        )}) while running: ${running.join(", ") || "none"}`,
+      );
+    }
     const notes = run.notes.filter(
       (n) => n.level === "warn" || n.level === "error" || /concurrency/i.test(n.msg),
     );

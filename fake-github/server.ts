@@ -84,6 +84,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (ownsGitRoot && gitRoot) await rm(gitRoot, { recursive: true, force: true });
   };
 
+  // Repositories created through the API get their bare git repository here too.
+  if (gitRoot && store.gitRoot === undefined) store.gitRoot = gitRoot;
+
   let dataset: GeneratedDataset | null = null;
   const core = new ServerCore(store, options.clock);
   try {

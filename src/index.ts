@@ -15,3 +15,8 @@ export {
 } from "./save/save-repository.js";
 export { PreflightError } from "./save/preflight-error.js";
 export { type NumberSelection, parseNumberSpec } from "./selection/number-spec.js";
+export {
+  type RestoreRepositoryRequest,
+  type RestoreRepositoryResult,
+  RestoreRepositoryUseCase,
+} from "./restore/restore-repository.js";

@@ -1,10 +1,10 @@
-// The fake server's request pipeline. For an API request, in order: count it,
-// read the body, wait the simulated latency, apply scripted/random faults,
-// route (404), authenticate (401), secondary limits (403 + retry-after),
-// primary limit (403/429), run the route, add x-ratelimit-* headers and an
-// ETag (a matching If-None-Match gives a free 304). Admin paths skip all of
-// it; git and asset-storage requests are counted and delayed but never
-// limited or faulted.
+// The fake server's request pipeline. For an API request, in order: count it
+// (and its concurrency), read the body, wait the simulated latency, apply
+// scripted/random faults (routed requests only), 404 for no route, 401 for a
+// bad token, secondary limits (403 + retry-after), primary limit (403/429),
+// run the route, add x-ratelimit-* headers and an ETag (a matching
+// If-None-Match gives a free 304). Admin paths skip all of it; git and
+// asset-storage requests are counted and delayed but never limited or faulted.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";

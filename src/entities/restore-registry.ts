@@ -15,14 +15,14 @@ import { pullRequestsRestorer } from "./pull_requests/restore.js";
 import { releasesRestorer } from "./releases/restore.js";
 import { subIssuesRestorer } from "./sub_issues/restore.js";
 
-// --- Pull-request side: filled in by the pull-request restore helper. -------
+// --- Pull-request side: owned by the pull-request restore helper. -----------
 const PR_SIDE_RESTORERS: readonly EntityRestorer[] = [
-  gitRepoRestorer,
   pullRequestsRestorer,
   prCommentsRestorer,
   prReviewsRestorer,
   prReviewCommentsRestorer,
   releasesRestorer,
+  gitRepoRestorer,
 ];
 // --- end of the pull-request side -------------------------------------------
 

@@ -282,7 +282,8 @@ export class RestoreRepositoryUseCase {
     const actions: PlannedAction[] = [];
 
     // The registry is loaded on demand: it pulls in every entity type, and tests inject their own list.
-    const registry = request.restorers ?? (await import("../entities/restore-registry.js")).restorersFor(entities);
+    const registry =
+      request.restorers ?? (await import("../entities/restore-registry.js")).restorersFor(entities);
     const restorers = registry.filter((r) => entities.has(r.name));
     const present = new Set<string>();
     for (const r of restorers) {

@@ -1,9 +1,10 @@
 // Confirms the token works and the repository is visible before a save or
 // restore writes anything, turning GitHub's answers into one clear line.
+
+import { bool, obj, str } from "../entities/shared/fields.js";
 import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError } from "../github/errors.js";
-import { bool, obj, str } from "../entities/shared/fields.js";
 import { PreflightError } from "./preflight-error.js";
 
 export interface RepositoryInfo {
@@ -38,9 +39,13 @@ export async function checkRepository(
     const name = `${repo.owner}/${repo.repo}`;
     switch (status(error)) {
       case 401:
-        throw new PreflightError("GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN or GH_TOKEN");
+        throw new PreflightError(
+          "GitHub rejected the token (401 Bad credentials); check GITHUB_TOKEN or GH_TOKEN",
+        );
       case 403:
-        throw new PreflightError(`the token may not read ${name} (403); it needs the repo scope or read access`);
+        throw new PreflightError(
+          `the token may not read ${name} (403); it needs the repo scope or read access`,
+        );
       case 404:
         throw new PreflightError(`repository ${name} does not exist or is not visible to this token (404)`);
       default:

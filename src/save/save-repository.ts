@@ -19,10 +19,11 @@ import { selectionToString } from "../selection/number-spec.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkRepository } from "./check-repository.js";
-import { PreflightError } from "./preflight-error.js";
+import { explainDiskErrors, writeOrExplain } from "./disk-errors.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
-import { skippableJobs } from "./resume-plan.js";
+import { PreflightError } from "./preflight-error.js";
 import { openResponseJournal } from "./response-journal.js";
+import { skippableJobs } from "./resume-plan.js";
 
 export interface SaveRepositoryRequest {
   repo: RepoRef;
@@ -146,7 +147,10 @@ export class SaveRepositoryUseCase {
       },
     }));
 
-    const run = await runJobs(jobs, { signal, onEvent: request.onEvent });
+    const run = await runJobs(
+      jobs.map((job) => explainDiskErrors(job, request.outDir)),
+      { signal, onEvent: request.onEvent },
+    );
     const results: OperationResult[] = run.results.map((r) => ({
       name: r.name,
       status: r.status,
@@ -163,7 +167,8 @@ export class SaveRepositoryUseCase {
 
     const files: Manifest["files"] = {};
     for (const r of run.results) {
-      for (const f of r.output?.files ?? []) files[f.file] = { records: f.records, bytes: f.bytes, sha256: f.sha256 };
+      for (const f of r.output?.files ?? [])
+        files[f.file] = { records: f.records, bytes: f.bytes, sha256: f.sha256 };
     }
     const manifest: Manifest = {
       format: "github-data",
@@ -192,7 +197,11 @@ export class SaveRepositoryUseCase {
       files,
       requests: { total: stats.requests, by_route: stats.byRoute },
     };
-    await writeManifest(request.outDir, manifest);
+    await writeOrExplain(
+      join(request.outDir, "manifest.json"),
+      "the save is unfinished: fix the folder, then continue it with --resume",
+      () => writeManifest(request.outDir, manifest),
+    );
     await rm(join(request.outDir, SCRATCH_DIR), { recursive: true, force: true });
     await journal.discard();
     const failed = results.some((r) => r.status !== "succeeded");
@@ -210,7 +219,11 @@ function selectionRecord(selection: SaveSelection): Manifest["selection"] {
 }
 
 /** Refuses folders a save must not touch; returns the unfinished save being resumed, if any. */
-async function prepareFolder(request: SaveRepositoryRequest, apiUrl: string, log: Logger): Promise<SaveState | null> {
+async function prepareFolder(
+  request: SaveRepositoryRequest,
+  apiUrl: string,
+  log: Logger,
+): Promise<SaveState | null> {
   const dir = request.outDir;
   const kind = await classifyFolder(dir);
   switch (kind) {
@@ -229,7 +242,10 @@ async function prepareFolder(request: SaveRepositoryRequest, apiUrl: string, log
         );
       }
       const state = await readSaveState(dir);
-      if (state === null) throw new PreflightError(`the unfinished save in ${dir} has no readable state; choose another folder`);
+      if (state === null)
+        throw new PreflightError(
+          `the unfinished save in ${dir} has no readable state; choose another folder`,
+        );
       const wanted = JSON.stringify(selectionRecord(request.selection));
       if (JSON.stringify(state.selection) !== wanted) {
         throw new PreflightError(

@@ -40,10 +40,12 @@ export function removeTempRoots(): void {
   for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+export type SaveRequestExtra = Partial<SaveRepositoryRequest>;
+
 export function saveRequest(
   fake: FakeGitHub,
   outDir: string,
-  extra: Partial<SaveRepositoryRequest> = {},
+  extra: SaveRequestExtra = {},
 ): SaveRepositoryRequest {
   return {
     repo: { owner: OWNER, repo: REPO },

@@ -9,14 +9,15 @@ import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "../../fake-github/index.js";
 import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
-import { releasesRestorer } from "../../src/entities/releases/restore.js";
 import type { ReleaseRecord } from "../../src/entities/releases/record.js";
+import { releasesRestorer } from "../../src/entities/releases/restore.js";
 import { markerFor, markerOf } from "../../src/restore/bodies.js";
 import type { EntityRestorer } from "../../src/restore/types.js";
 import {
   byMarker,
   makeEveryoneAssignable,
   PR_RESTORERS,
+  PR_SIDE,
   pulls,
   removeTempDirs,
   repoOf,
@@ -96,7 +97,10 @@ describe("fallbacks of the pull-request side (tricky)", () => {
 
   it("restores a PR whose head branch is gone from its saved commit on github-data/pr-N", () => {
     const got = byMarker(pulls(target), "pull_request").get(String(orphanPr.pull?.id));
-    expect(got?.pull?.head).toMatchObject({ ref: `github-data/pr-${orphanPr.number}`, sha: orphanPr.pull?.head.sha });
+    expect(got?.pull?.head).toMatchObject({
+      ref: `github-data/pr-${orphanPr.number}`,
+      sha: orphanPr.pull?.head.sha,
+    });
     expect(got?.body).toContain(`restored from the saved commit \`${orphanPr.pull?.head.sha}\``);
     expect(target.branches.get(`github-data/pr-${orphanPr.number}`)).toBe(orphanPr.pull?.head.sha);
   });
@@ -113,11 +117,18 @@ describe("fallbacks of the pull-request side (tricky)", () => {
     expect(got.state_reason).toBe("not_planned");
     // Its comments and its review went to the issue, as conversation comments.
     const texts = conversation(target, got.number).map((c) => c.body);
-    expect(texts.length).toBe(conversation(source, lostPr.number).length + source.reviews.filter((r) => r.pull_number === lostPr.number).length);
+    expect(texts.length).toBe(
+      conversation(source, lostPr.number).length +
+        source.reviews.filter((r) => r.pull_number === lostPr.number).length,
+    );
     const review = source.reviews.find((r) => r.pull_number === lostPr.number);
-    const asComment = conversation(target, got.number).find((c) => markerOf(c.body, "pr_review") === String(review?.id));
+    const asComment = conversation(target, got.number).find(
+      (c) => markerOf(c.body, "pr_review") === String(review?.id),
+    );
     expect(asComment?.body).toContain(`Original review state: **${review?.state}**`);
-    expect(result.warnings.some((w) => w.includes(`pull request #${lostPr.number} restored as issue`))).toBe(true);
+    expect(result.warnings.some((w) => w.includes(`pull request #${lostPr.number} restored as issue`))).toBe(
+      true,
+    );
   });
 
   it("turns a review comment that cannot be placed into a conversation comment quoting path, line and hunk", () => {
@@ -130,8 +141,13 @@ describe("fallbacks of the pull-request side (tricky)", () => {
     expect(byMarker(target.reviewComments, "pr_review_comment").has(String(original.id))).toBe(false);
     const comments = conversation(target, pr.number);
     const fallback = comments.find((c) => markerOf(c.body, "pr_review_comment") === String(original.id));
-    const lines = original.start_line === null ? `line ${original.line}` : `lines ${original.start_line}–${original.line}`;
-    expect(fallback?.body).toContain(`A review comment on \`${original.path}\` ${lines} at commit \`${MISSING_SHA}\``);
+    const lines =
+      original.start_line === null
+        ? `line ${original.line}`
+        : `lines ${original.start_line}–${original.line}`;
+    expect(fallback?.body).toContain(
+      `A review comment on \`${original.path}\` ${lines} at commit \`${MISSING_SHA}\``,
+    );
     expect(fallback?.body).toContain("```diff");
     expect(fallback?.body).toContain(original.diff_hunk.split("\n").pop());
     expect(strip(fallback?.body)).toContain(original.body);
@@ -145,7 +161,12 @@ describe("fallbacks of the pull-request side (tricky)", () => {
   it("fails only the asset whose record points outside the backup", () => {
     const v1 = target.releases.find((r) => r.tag_name === "v1.0.0");
     const original = source.releases.find((r) => r.tag_name === "v1.0.0");
-    expect(v1?.assets.map((a) => a.name).sort()).toEqual(original?.assets.slice(1).map((a) => a.name).sort());
+    expect(v1?.assets.map((a) => a.name).sort()).toEqual(
+      original?.assets
+        .slice(1)
+        .map((a) => a.name)
+        .sort(),
+    );
     const failure = result.warnings.filter((w) => w.startsWith("releases:"));
     expect(failure).toHaveLength(1);
     expect(failure[0]).toContain(`record ${original?.assets[0]?.id}`);
@@ -177,11 +198,19 @@ describe("reviews on a pull request someone else authored", () => {
     // under that account would have), carrying the original's marker.
     const first = await restore(
       restoreRequest(fake, backup, "others", {
-        selection: { entities: new Set(["git_repo"]), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+        selection: {
+          entities: new Set(["git_repo"]),
+          issues: { kind: "all" },
+          pullRequests: { kind: "all" },
+        },
       }),
     );
     expect(first.exitCode).toBe(0);
-    const pr = pulls(source).find((p) => source.reviews.some((r) => r.pull_number === p.number && r.state === "APPROVED" && p.pull?.head.repoFullName));
+    const pr = pulls(source).find((p) =>
+      source.reviews.some(
+        (r) => r.pull_number === p.number && r.state === "APPROVED" && p.pull?.head.repoFullName,
+      ),
+    );
     if (!pr?.pull) throw new Error("no PR with an approval");
     const alice = new Octokit({ auth: "tok-assignable-alice", baseUrl: fake.url });
     await alice.rest.pulls.create({
@@ -201,7 +230,8 @@ describe("reviews on a pull request someone else authored", () => {
     for (const review of source.reviews.filter((r) => r.pull_number === pr.number)) {
       const got = reviews.get(String(review.id));
       expect(got?.pull_number).toBe(adopted?.number);
-      if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") expect(got?.state).toBe(review.state);
+      if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED")
+        expect(got?.state).toBe(review.state);
     }
   }, 60_000);
 });
@@ -233,5 +263,40 @@ describe("dry run", () => {
       source.releases.length + source.releases.reduce((n, r) => n + r.assets.length, 0),
     );
     expect(plan?.actions.some((a) => a.entity === "git_repo" && /push \d+ branch/.test(a.what))).toBe(true);
+  }, 60_000);
+
+  it("restores only the selected pull request and its children", async () => {
+    const backup = await saveBackup(fake);
+    const source = repoOf(fake, "sample");
+    const chosen = pulls(source).find(
+      (p) =>
+        source.comments.some((c) => c.issue_number === p.number) &&
+        source.reviews.some((r) => r.pull_number === p.number),
+    );
+    if (!chosen?.pull) throw new Error("no PR with comments and reviews");
+    const result = await restore(
+      restoreRequest(fake, backup, "selected", {
+        selection: {
+          entities: new Set(PR_SIDE),
+          issues: { kind: "all" },
+          pullRequests: { kind: "some", ranges: [[chosen.number, chosen.number]] },
+        },
+      }),
+    );
+    expect(result.exitCode).toBe(0);
+    const target = repoOf(fake, "selected");
+    expect([...byMarker(pulls(target), "pull_request").keys()]).toEqual([String(chosen.pull.id)]);
+    expect([...byMarker(target.reviews, "pr_review").keys()].sort()).toEqual(
+      source.reviews
+        .filter((r) => r.pull_number === chosen.number)
+        .map((r) => String(r.id))
+        .sort(),
+    );
+    expect([...byMarker(target.comments, "pr_comment").keys()].sort()).toEqual(
+      source.comments
+        .filter((c) => c.issue_number === chosen.number)
+        .map((c) => String(c.id))
+        .sort(),
+    );
   }, 60_000);
 });

@@ -6,10 +6,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DatasetName, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
+import { type DatasetName, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import { addToken } from "../../fake-github/store/create-store.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
+import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
 import { labelsRestorer } from "../../src/entities/labels/restore.js";
 import { milestonesRestorer } from "../../src/entities/milestones/restore.js";
 import type { EntityName } from "../../src/entities/names.js";
@@ -17,7 +18,6 @@ import { prCommentsRestorer } from "../../src/entities/pr_comments/restore.js";
 import { prReviewCommentsRestorer } from "../../src/entities/pr_review_comments/restore.js";
 import { prReviewsRestorer } from "../../src/entities/pr_reviews/restore.js";
 import { pullRequestsRestorer } from "../../src/entities/pull_requests/restore.js";
-import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
 import { releasesRestorer } from "../../src/entities/releases/restore.js";
 import { markerOf } from "../../src/restore/bodies.js";
 import {
@@ -74,7 +74,11 @@ export async function startFake(dataset: DatasetName, seed = 1): Promise<FakeGit
   return fake;
 }
 
-const fastScheduler = { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0, secondaryFallbackMs: 50 };
+const fastScheduler = {
+  backoff: { baseMs: 1, capMs: 5 },
+  rateLimitResetMarginMs: 0,
+  secondaryFallbackMs: 50,
+};
 
 /** A real save of octo-org/sample (everything, with the git mirror and asset files). */
 export async function saveBackup(fake: FakeGitHub): Promise<string> {
@@ -139,7 +143,10 @@ export function pulls(repo: FakeRepo): FakeIssue[] {
 }
 
 /** Target objects by the original id in their marker. */
-export function byMarker<T extends { body: string | null }>(items: readonly T[], kind: ObjectKind): Map<string, T> {
+export function byMarker<T extends { body: string | null }>(
+  items: readonly T[],
+  kind: ObjectKind,
+): Map<string, T> {
   const out = new Map<string, T>();
   for (const item of items) {
     const id = markerOf(item.body, kind);

@@ -111,7 +111,8 @@ function compareReviews(m: Matched): void {
     if (c.in_reply_to_id === null) {
       expect(got.in_reply_to_id, where).toBeNull();
       // Top-level comments travel with their review.
-      const review = c.pull_request_review_id === null ? undefined : reviews.get(String(c.pull_request_review_id));
+      const review =
+        c.pull_request_review_id === null ? undefined : reviews.get(String(c.pull_request_review_id));
       expect(got.pull_request_review_id, where).toBe(review?.id);
     } else {
       expect(got.in_reply_to_id, where).toBe(comments.get(String(c.in_reply_to_id))?.id);
@@ -144,7 +145,8 @@ function compareGit(m: Matched): void {
   const sourceRefs = gitRefs(m.source.gitDir as string);
   const targetRefs = gitRefs(m.target.gitDir as string);
   for (const [ref, sha] of sourceRefs) {
-    if (ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/")) expect(targetRefs.get(ref), ref).toBe(sha);
+    if (ref.startsWith("refs/heads/") || ref.startsWith("refs/tags/"))
+      expect(targetRefs.get(ref), ref).toBe(sha);
   }
   const extra = [...targetRefs.keys()].filter((ref) => !sourceRefs.has(ref));
   expect(extra.every((ref) => ref.startsWith("refs/heads/github-data/pr-"))).toBe(true);
@@ -160,6 +162,10 @@ describe.each(["small", "tricky"] as const)("round trip of the pull-request side
   beforeAll(async () => {
     fake = await startFake(dataset, 3);
     makeEveryoneAssignable(fake.store);
+    // Locks, with and without a reason (the datasets lock issues only).
+    const [one, two] = pulls(repoOf(fake, "sample"));
+    Object.assign(one ?? {}, { locked: true, active_lock_reason: "too heated" });
+    Object.assign(two ?? {}, { locked: true, active_lock_reason: null });
     backup = await saveBackup(fake);
     first = await restore(restoreRequest(fake, backup, "restored"));
     m = matchPulls(repoOf(fake, "sample"), repoOf(fake, "restored"), fake.url);
@@ -175,6 +181,7 @@ describe.each(["small", "tricky"] as const)("round trip of the pull-request side
     expect(source.reviewComments.some((c) => c.in_reply_to_id !== null)).toBe(true);
     expect(source.releases.flatMap((r) => r.assets).length).toBeGreaterThan(3);
     expect(pulls(source).some((p) => p.pull?.merged_at)).toBe(true);
+    expect(source.reviewComments.some((c) => c.start_line !== null)).toBe(true);
     if (dataset === "tricky") {
       expect(pulls(source).some((p) => p.pull?.head.repoFullName === null)).toBe(true);
       expect(pulls(source).some((p) => p.pull?.draft)).toBe(true);

@@ -2,20 +2,37 @@
 // record types, the sorted JSONL writer and the manifest writer), so restore
 // tests do not depend on the save side, and tests can hand-craft hard cases
 // (101 children, 9 levels) that the fake server itself refuses to hold.
-import type { UserRef } from "../../src/backup/record-parts.js";
+
+import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
 import { type Manifest, manifestFiles, writeManifest } from "../../src/backup/manifest.js";
-import { createSortedJsonlWriter, type FileSummary, type SortKey } from "../../src/backup/sorted-jsonl-writer.js";
-import { ISSUE_COMMENTS_FILE, type IssueCommentRecord, issueCommentSortKey } from "../../src/entities/issue_comments/record.js";
+import type { UserRef } from "../../src/backup/record-parts.js";
+import {
+  createSortedJsonlWriter,
+  type FileSummary,
+  type SortKey,
+} from "../../src/backup/sorted-jsonl-writer.js";
+import {
+  ISSUE_COMMENTS_FILE,
+  type IssueCommentRecord,
+  issueCommentSortKey,
+} from "../../src/entities/issue_comments/record.js";
 import { ISSUES_FILE, type IssueRecord, issueSortKey } from "../../src/entities/issues/record.js";
 import { LABELS_FILE, type LabelRecord, labelSortKey } from "../../src/entities/labels/record.js";
-import { MILESTONES_FILE, type MilestoneRecord, milestoneSortKey } from "../../src/entities/milestones/record.js";
+import {
+  MILESTONES_FILE,
+  type MilestoneRecord,
+  milestoneSortKey,
+} from "../../src/entities/milestones/record.js";
 import {
   PULL_REQUESTS_FILE,
   type PullRequestRecord,
   pullRequestSortKey,
 } from "../../src/entities/pull_requests/record.js";
-import { SUB_ISSUES_FILE, type SubIssueRecord, subIssueSortKey } from "../../src/entities/sub_issues/record.js";
-import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
+import {
+  SUB_ISSUES_FILE,
+  type SubIssueRecord,
+  subIssueSortKey,
+} from "../../src/entities/sub_issues/record.js";
 
 export interface BackupRecords {
   labels: LabelRecord[];
@@ -51,7 +68,10 @@ export function recordsOf(store: FakeStore, repo: FakeRepo, baseUrl: string): Ba
     milestone:
       i.milestoneNumber === null
         ? null
-        : { number: i.milestoneNumber, title: repo.milestones.find((m) => m.number === i.milestoneNumber)?.title ?? "?" },
+        : {
+            number: i.milestoneNumber,
+            title: repo.milestones.find((m) => m.number === i.milestoneNumber)?.title ?? "?",
+          },
   });
   const issues: IssueRecord[] = plain.map((i) => ({
     id: i.id,
@@ -89,7 +109,11 @@ export function recordsOf(store: FakeStore, repo: FakeRepo, baseUrl: string): Ba
         user: userRef(store, i.userId),
         ...common(i),
         draft: p.draft,
-        head: { ref: p.head.ref, sha: p.head.sha, repo: p.head.repoFullName ? { full_name: p.head.repoFullName } : null },
+        head: {
+          ref: p.head.ref,
+          sha: p.head.sha,
+          repo: p.head.repoFullName ? { full_name: p.head.repoFullName } : null,
+        },
         base: { ref: p.base.ref, sha: p.base.sha, repo: { full_name: `${repo.ownerLogin}/${repo.name}` } },
         merged: p.merged_at !== null,
         merged_at: p.merged_at,
@@ -128,12 +152,20 @@ export function recordsOf(store: FakeStore, repo: FakeRepo, baseUrl: string): Ba
         sub_issue_id: childId,
         position: index + 1,
       };
-      if (childRepo && childRepo !== repo) link.sub_issue_repository = `${childRepo.ownerLogin}/${childRepo.name}`;
+      if (childRepo && childRepo !== repo)
+        link.sub_issue_repository = `${childRepo.ownerLogin}/${childRepo.name}`;
       subIssues.push(link);
     });
   }
   return {
-    labels: repo.labels.map((l) => ({ id: l.id, node_id: l.node_id, name: l.name, color: l.color, description: l.description, default: l.default })),
+    labels: repo.labels.map((l) => ({
+      id: l.id,
+      node_id: l.node_id,
+      name: l.name,
+      color: l.color,
+      description: l.description,
+      default: l.default,
+    })),
     milestones: repo.milestones.map((m) => ({
       id: m.id,
       node_id: m.node_id,
@@ -157,7 +189,12 @@ export function recordsOf(store: FakeStore, repo: FakeRepo, baseUrl: string): Ba
   };
 }
 
-async function writeFile<T>(dir: string, file: string, records: T[], key: (r: T) => SortKey): Promise<FileSummary> {
+async function writeFile<T>(
+  dir: string,
+  file: string,
+  records: T[],
+  key: (r: T) => SortKey,
+): Promise<FileSummary> {
   const writer = createSortedJsonlWriter<T>({ dir, file, sortKey: key });
   for (const r of records) await writer.add(r);
   return writer.finish();
@@ -175,7 +212,15 @@ export async function writeBackup(
     if (!list) return;
     const summary = await writeFile(dir, file, list, key);
     summaries.push(summary);
-    jobs.push({ name, status: "succeeded", records: summary.records, started_at: null, finished_at: null, duration_ms: 0, error: null });
+    jobs.push({
+      name,
+      status: "succeeded",
+      records: summary.records,
+      started_at: null,
+      finished_at: null,
+      duration_ms: 0,
+      error: null,
+    });
   };
   await add("labels", LABELS_FILE, records.labels, labelSortKey);
   await add("milestones", MILESTONES_FILE, records.milestones, milestoneSortKey);

@@ -31,7 +31,8 @@ describe("mentions", () => {
   });
 
   it("leaves e-mail addresses, URLs, code and already neutralised mentions alone", () => {
-    const text = "mail user@example.com, https://x.io/@u, `@inline`\n```\n@fenced\n```\n~~~\n@tilde\n~~~\n<!-- @hidden -->";
+    const text =
+      "mail user@example.com, https://x.io/@u, `@inline`\n```\n@fenced\n```\n~~~\n@tilde\n~~~\n<!-- @hidden -->";
     expect(neutraliseMentions(text)).toBe(text);
     const once = neutraliseMentions("@alice");
     expect(neutraliseMentions(once)).toBe(once);
@@ -49,19 +50,28 @@ describe("markdown segments", () => {
 
 describe("references", () => {
   it("maps restored numbers, keeps code, and ignores entities and fragments", () => {
-    const { text, pending } = rewriteReferences("See #1, o/r#2, GH-1 and `#1`; &#1; page#1", refs({ 1: 11, 2: 12 }));
+    const { text, pending } = rewriteReferences(
+      "See #1, o/r#2, GH-1 and `#1`; &#1; page#1",
+      refs({ 1: 11, 2: 12 }),
+    );
     expect(text).toBe("See #11, #12, GH-11 and `#1`; &#1; page#1");
     expect(pending).toEqual([]);
   });
 
   it("rewrites links to the source repository", () => {
-    const { text } = rewriteReferences("https://github.com/o/r/issues/1 and https://github.com/o/r/pull/2#x", refs({ 1: 11, 2: 12 }));
+    const { text } = rewriteReferences(
+      "https://github.com/o/r/issues/1 and https://github.com/o/r/pull/2#x",
+      refs({ 1: 11, 2: 12 }),
+    );
     expect(text).toBe("https://github.com/o/copy/issues/11 and https://github.com/o/copy/pull/12#x");
   });
 
   it("leaves placeholders for numbers restored later and neutralises unknown ones", () => {
     const map = refs({ 1: 11 }, [5]);
-    const first = rewriteReferences("#1 then #5, o/r#5, https://github.com/o/r/issues/5, unknown #99, other/x#5", map);
+    const first = rewriteReferences(
+      "#1 then #5, o/r#5, https://github.com/o/r/issues/5, unknown #99, other/x#5",
+      map,
+    );
     expect(first.pending).toEqual([5]);
     expect(first.text).toBe(
       `#11 then #${WJ}5, #${WJ}5, https://github.com/o/r/issues/${WJ}5, unknown #${WJ}99, other/x#5`,
@@ -70,7 +80,9 @@ describe("references", () => {
     expect(later.changed).toBe(true);
     expect(later.stillPending).toEqual([]);
     // Rewritten numbers are not mapped twice (#11 stays, although 11 is no original here).
-    expect(later.text).toBe(`#11 then #15, #15, https://github.com/o/copy/issues/15, unknown #${WJ}99, other/x#5`);
+    expect(later.text).toBe(
+      `#11 then #15, #15, https://github.com/o/copy/issues/15, unknown #${WJ}99, other/x#5`,
+    );
     expect(resolvePending(later.text, refs({ 1: 11, 5: 15, 11: 99 })).changed).toBe(false);
   });
 });

@@ -32,21 +32,42 @@ function expectExactlyOneCopy(source: FakeRepo, target: FakeRepo): void {
   const markers = (kind: "issue" | "issue_comment", bodies: Array<string | null>) =>
     bodies.map((b) => markerOf(b, kind)).sort();
   const sourceIssues = plainIssues(source);
-  expect(markers("issue", plainIssues(target).map((i) => i.body))).toEqual(sourceIssues.map((i) => String(i.id)).sort());
+  expect(
+    markers(
+      "issue",
+      plainIssues(target).map((i) => i.body),
+    ),
+  ).toEqual(sourceIssues.map((i) => String(i.id)).sort());
   const plainNumbers = new Set(sourceIssues.map((i) => i.number));
-  expect(markers("issue_comment", target.comments.map((c) => c.body))).toEqual(
-    source.comments.filter((c) => plainNumbers.has(c.issue_number)).map((c) => String(c.id)).sort(),
+  expect(
+    markers(
+      "issue_comment",
+      target.comments.map((c) => c.body),
+    ),
+  ).toEqual(
+    source.comments
+      .filter((c) => plainNumbers.has(c.issue_number))
+      .map((c) => String(c.id))
+      .sort(),
   );
   expect(target.milestones.map((m) => m.title).sort()).toEqual(source.milestones.map((m) => m.title).sort());
   const links = (repo: FakeRepo, only?: Set<number>) =>
-    [...repo.issues.values()].reduce((n, i) => n + i.subIssueIds.filter((id) => !only || only.has(id)).length, 0);
+    [...repo.issues.values()].reduce(
+      (n, i) => n + i.subIssueIds.filter((id) => !only || only.has(id)).length,
+      0,
+    );
   // Children in another repository are not restored.
   const local = new Set([...source.issues.values()].map((i) => i.id));
   expect(links(target)).toBe(links(source, local));
 }
 
-function dropLastLine(path: string, predicate: (entry: Record<string, unknown>) => boolean = () => true): string {
-  const lines = readFileSync(path, "utf8").split("\n").filter((l) => l !== "");
+function dropLastLine(
+  path: string,
+  predicate: (entry: Record<string, unknown>) => boolean = () => true,
+): string {
+  const lines = readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l !== "");
   for (let i = lines.length - 1; i >= 0; i--) {
     const entry = JSON.parse(lines[i] as string) as Record<string, unknown>;
     if (!predicate(entry)) continue;
@@ -57,20 +78,31 @@ function dropLastLine(path: string, predicate: (entry: Record<string, unknown>) 
   throw new Error("no journal line to drop");
 }
 
-async function crashAndResume(fake: FakeGitHub, dir: string, target: string, stopAfter: number, importApi: ImportApiMode, lose: "none" | "last" | "created") {
+async function crashAndResume(
+  fake: FakeGitHub,
+  dir: string,
+  target: string,
+  stopAfter: number,
+  importApi: ImportApiMode,
+  lose: "none" | "last" | "created",
+) {
   const controller = new AbortController();
   const first = await restore(
     restoreRequest(fake, dir, target, {
       importApi,
       signal: controller.signal,
       onEvent: () => {
-        if (objectsIn(fake.store.repos.get(`octo-org/${target}`)) >= stopAfter) controller.abort(new Error("simulated crash"));
+        if (objectsIn(fake.store.repos.get(`octo-org/${target}`)) >= stopAfter)
+          controller.abort(new Error("simulated crash"));
       },
     }),
   );
   expect(first.exitCode).toBe(130);
   if (lose !== "none" && first.journalPath) {
-    dropLastLine(first.journalPath, lose === "created" ? (e) => e.outcome === "created" && e.kind !== "label" : undefined);
+    dropLastLine(
+      first.journalPath,
+      lose === "created" ? (e) => e.outcome === "created" && e.kind !== "label" : undefined,
+    );
   }
   const second = await restore(restoreRequest(fake, dir, target, { importApi }));
   expect(second.results.filter((r) => r.status !== "succeeded")).toEqual([]);
@@ -84,7 +116,16 @@ describe.each(["never", "auto"] as const)("interrupted restores (import API %s)"
   let source: FakeRepo;
   const stops = importApi === "never" ? [3, 14, 30, 45] : [5, 20, 35];
 
-  it.each(stops.flatMap((n) => [[n, "none"], [n, "last"], [n, "created"]] as const))(
+  it.each(
+    stops.flatMap(
+      (n) =>
+        [
+          [n, "none"],
+          [n, "last"],
+          [n, "created"],
+        ] as const,
+    ),
+  )(
     "stopped once %i objects exist, journal loss: %s — a rerun leaves exactly one copy",
     async (stopAfter, lose) => {
       fake ??= await startFakeGitHub({ dataset: "small", seed: 5 });
@@ -117,7 +158,12 @@ describe("connection resets on content-creating requests", () => {
       fake.configure({
         script: [
           { route: "POST /repos/{owner}/{repo}/issues", nth: 3, reset: true },
-          { route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments", nth: 5, reset: true, times: 2 },
+          {
+            route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+            nth: 5,
+            reset: true,
+            times: 2,
+          },
           { route: "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", nth: 2, reset: true },
         ],
       });

@@ -1,10 +1,22 @@
 // Failure paths: each bad item is reported on its own (warning or per-item
 // error), everything else is restored, and the run exits 1 when any item failed.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { markerOf } from "../../src/restore/bodies.js";
-import { type EmptyFake, comment, handBackup, issue, label, link, milestone, request, startEmptyFake } from "./fixtures.js";
-import { removeTempDirs, restore } from "./helpers.js";
+import {
+  comment,
+  type EmptyFake,
+  handBackup,
+  issue,
+  label,
+  link,
+  milestone,
+  request,
+  startEmptyFake,
+} from "./fixtures.js";
+import { removeTempDirs, restore, tempDir } from "./helpers.js";
 
 afterAll(removeTempDirs);
 
@@ -28,7 +40,10 @@ describe("restore failure paths", () => {
     const issues = [
       issue(1, {
         milestone: { number: 9, title: "gone" },
-        assignees: [{ login: "nobody-here", id: 77, type: "User" }, { login: "me", id: 1, type: "User" }],
+        assignees: [
+          { login: "nobody-here", id: 77, type: "User" },
+          { login: "me", id: 1, type: "User" },
+        ],
       }),
     ];
     const links = [];
@@ -96,6 +111,21 @@ describe("restore failure paths", () => {
     const writes = env.fake.stats.log.filter((e) => e.method !== "GET");
     expect(writes).toEqual([]);
     expect(env.store.repos.has("me/absent")).toBe(false);
+  });
+
+  it("exits 2, naming --state, when the journal cannot be written, before creating the target", async () => {
+    const dir = await handBackup({ labels: [label("x")] });
+    writeFileSync(join(dir, ".github-data"), "not a folder");
+    await expect(restore(request(env, dir, "unwritable"))).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/--state/),
+    });
+    expect(env.store.repos.has("me/unwritable")).toBe(false);
+    // With --state elsewhere it works.
+    const state = join(tempDir(), "state.jsonl");
+    const result = await restore(request(env, dir, "unwritable", { statePath: state }));
+    expect(result.exitCode).toBe(0);
+    expect(result.journalPath).toBe(state);
   });
 
   it("exits 2 for a folder that is not a backup and for a token GitHub rejects", async () => {

@@ -11,9 +11,9 @@ import type { IssueRecord } from "../../src/entities/issues/record.js";
 import type { LabelRecord } from "../../src/entities/labels/record.js";
 import type { MilestoneRecord } from "../../src/entities/milestones/record.js";
 import type { SubIssueRecord } from "../../src/entities/sub_issues/record.js";
+import type { RestoreRepositoryRequest } from "../../src/restore/restore-repository.js";
 import { type BackupRecords, writeBackup } from "./backup-from-store.js";
 import { ISSUE_RESTORERS, ISSUE_SIDE, tempDir } from "./helpers.js";
-import type { RestoreRepositoryRequest } from "../../src/restore/restore-repository.js";
 
 export const ME = "me";
 export const TOKEN = "tok-me-0123456789abcdef0123456789abcdef";
@@ -27,7 +27,9 @@ export interface EmptyFake {
 }
 
 /** A fake with one user "me" whose token may write anywhere, create repositories and (optionally) import. */
-export async function startEmptyFake(opts: { importApi?: boolean } & Partial<FakeKnobs> = {}): Promise<EmptyFake> {
+export async function startEmptyFake(
+  opts: { importApi?: boolean } & Partial<FakeKnobs> = {},
+): Promise<EmptyFake> {
   const { importApi, ...knobs } = opts;
   const store = createStore();
   const me = addUser(store, ME);
@@ -42,11 +44,27 @@ export function addTargetRepo(store: FakeStore, name: string) {
 
 const alice = { login: "alice", id: 501, type: "User" };
 
-export function label(name: string, color = "ededed", description: string | null = null, id = 0): LabelRecord {
-  return { id: id || 100 + name.length * 7 + name.charCodeAt(0), node_id: `LA_${name}`, name, color, description, default: false };
+export function label(
+  name: string,
+  color = "ededed",
+  description: string | null = null,
+  id = 0,
+): LabelRecord {
+  return {
+    id: id || 100 + name.length * 7 + name.charCodeAt(0),
+    node_id: `LA_${name}`,
+    name,
+    color,
+    description,
+    default: false,
+  };
 }
 
-export function milestone(number: number, title: string, overrides: Partial<MilestoneRecord> = {}): MilestoneRecord {
+export function milestone(
+  number: number,
+  title: string,
+  overrides: Partial<MilestoneRecord> = {},
+): MilestoneRecord {
   return {
     id: 200 + number,
     node_id: `MI_${number}`,
@@ -106,8 +124,20 @@ export function comment(id: number, issueNumber: number, body = `Comment ${id}`)
   };
 }
 
-export function link(parent: number, child: number, position: number, extra: Partial<SubIssueRecord> = {}): SubIssueRecord {
-  return { parent_number: parent, parent_id: 1000 + parent, sub_issue_number: child, sub_issue_id: 1000 + child, position, ...extra };
+export function link(
+  parent: number,
+  child: number,
+  position: number,
+  extra: Partial<SubIssueRecord> = {},
+): SubIssueRecord {
+  return {
+    parent_number: parent,
+    parent_id: 1000 + parent,
+    sub_issue_number: child,
+    sub_issue_id: 1000 + child,
+    position,
+    ...extra,
+  };
 }
 
 /** Writes a hand-made backup of "src/repo" and returns its folder. */
@@ -133,7 +163,13 @@ export function request(
     restorers: ISSUE_RESTORERS,
     importApi: "never",
     contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
-    client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0, secondaryFallbackMs: 50 } },
+    client: {
+      schedulerOptions: {
+        backoff: { baseMs: 1, capMs: 5 },
+        rateLimitResetMarginMs: 0,
+        secondaryFallbackMs: 50,
+      },
+    },
     ...extra,
   };
 }

@@ -45,16 +45,25 @@ export function removeTempDirs(): void {
   for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-const fastScheduler = { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0, secondaryFallbackMs: 50 };
+const fastScheduler = {
+  backoff: { baseMs: 1, capMs: 5 },
+  rateLimitResetMarginMs: 0,
+  secondaryFallbackMs: 50,
+};
 
 /**
  * A backup of octo-org/sample's issue side (plus pull requests, whose numbers
- * bodies mention). Built from the fake's store with the record writers; set
- * GD_RESTORE_REAL_SAVE=1 to make it with SaveRepositoryUseCase instead.
+ * bodies mention). `real`: made by SaveRepositoryUseCase (the round trip);
+ * otherwise written from the fake's store with the record writers, so tests
+ * of restore alone do not depend on the save side.
  */
-export async function saveBackup(fake: FakeGitHub, entities: EntityName[] = [...ISSUE_SIDE, "pull_requests"]): Promise<string> {
+export async function saveBackup(
+  fake: FakeGitHub,
+  entities: EntityName[] = [...ISSUE_SIDE, "pull_requests"],
+  options: { real?: boolean } = {},
+): Promise<string> {
   const dir = join(tempDir(), "backup");
-  if (process.env.GD_RESTORE_REAL_SAVE === "1") {
+  if (options.real) {
     const result = await new SaveRepositoryUseCase().execute({
       repo: SOURCE,
       outDir: dir,

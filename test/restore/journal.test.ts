@@ -12,9 +12,22 @@ describe("restore journal", () => {
   it("writes one line per entry and merges entries of one object", async () => {
     const path = join(tempDir(), "state", "j.jsonl");
     const journal = await FileJournal.open(path);
-    await journal.record({ kind: "issue", key: "101", originalNumber: 1, newId: 9001, newNumber: 3, outcome: "created" });
+    await journal.record({
+      kind: "issue",
+      key: "101",
+      originalNumber: 1,
+      newId: 9001,
+      newNumber: 3,
+      outcome: "created",
+    });
     await journal.record({ kind: "issue", key: "101", outcome: "created", finished: true });
-    await journal.record({ kind: "milestone", key: "5", originalNumber: 2, newNumber: 1, outcome: "adopted" });
+    await journal.record({
+      kind: "milestone",
+      key: "5",
+      originalNumber: 2,
+      newNumber: 1,
+      outcome: "adopted",
+    });
     await journal.close();
     expect(readFileSync(path, "utf8").trim().split("\n")).toHaveLength(3);
 
@@ -40,20 +53,24 @@ describe("restore journal", () => {
   });
 
   it("refuses a damaged journal instead of guessing", () => {
-    expect(() => parseJournal('garbage\n{"kind":"label","key":"a","outcome":"created"}\n')).toThrow(JournalError);
+    expect(() => parseJournal('garbage\n{"kind":"label","key":"a","outcome":"created"}\n')).toThrow(
+      JournalError,
+    );
   });
 
   it("names --state when the backup folder is not writable", async () => {
     const dir = tempDir();
     // A file where the journal's folder should be: unwritable even for root.
     writeFileSync(join(dir, ".github-data"), "");
-    await expect(FileJournal.open(defaultJournalPath(dir, { owner: "o", repo: "r" }))).rejects.toThrow(/--state/);
+    await expect(FileJournal.open(defaultJournalPath(dir, { owner: "o", repo: "r" }))).rejects.toThrow(
+      /--state/,
+    );
     if (process.getuid?.() === 0) return; // root ignores permissions
     mkdirSync(join(dir, "ro"));
     chmodSync(join(dir, "ro"), 0o500);
-    await expect(FileJournal.open(defaultJournalPath(join(dir, "ro"), { owner: "o", repo: "r" }))).rejects.toThrow(
-      /--state/,
-    );
+    await expect(
+      FileJournal.open(defaultJournalPath(join(dir, "ro"), { owner: "o", repo: "r" })),
+    ).rejects.toThrow(/--state/);
   });
 
   it("keeps the default journal inside the backup folder", () => {

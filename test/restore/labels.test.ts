@@ -9,7 +9,11 @@ import { removeTempDirs, restore } from "./helpers.js";
 
 afterAll(removeTempDirs);
 
-const backupLabels = [label("bug", "d73a4a", "Broken"), label("docs", "0075ca"), label("new-one", "00ff00", "n")];
+const backupLabels = [
+  label("bug", "d73a4a", "Broken"),
+  label("docs", "0075ca"),
+  label("new-one", "00ff00", "n"),
+];
 
 function setUpTarget(env: EmptyFake): FakeRepo {
   const repo = addTargetRepo(env.store, "target");
@@ -55,7 +59,10 @@ const view = (repo: FakeRepo) =>
 async function run(env: EmptyFake, strategy: LabelConflictStrategy, labels = backupLabels, backup?: string) {
   const dir = backup ?? (await handBackup({ labels }));
   return restore(
-    request(env, dir, "target", { labelConflict: strategy, selection: { entities: new Set(["labels"]), issues: { kind: "all" }, pullRequests: { kind: "all" } } }),
+    request(env, dir, "target", {
+      labelConflict: strategy,
+      selection: { entities: new Set(["labels"]), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+    }),
   );
 }
 
@@ -86,12 +93,18 @@ describe("label conflict strategies", () => {
   it("fail-if-existing: succeeds on a repository it creates, ignoring GitHub's default labels", async () => {
     const dir = await handBackup({ labels: backupLabels });
     const result = await restore(
-      request(env, dir, "fresh", { labelConflict: "fail-if-existing", selection: { entities: new Set(["labels"]), issues: { kind: "all" }, pullRequests: { kind: "all" } } }),
+      request(env, dir, "fresh", {
+        labelConflict: "fail-if-existing",
+        selection: { entities: new Set(["labels"]), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+      }),
     );
     expect(result.exitCode).toBe(0);
     // And a rerun does not trip over what the first run made.
     const again = await restore(
-      request(env, dir, "fresh", { labelConflict: "fail-if-existing", selection: { entities: new Set(["labels"]), issues: { kind: "all" }, pullRequests: { kind: "all" } } }),
+      request(env, dir, "fresh", {
+        labelConflict: "fail-if-existing",
+        selection: { entities: new Set(["labels"]), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+      }),
     );
     expect(again.exitCode).toBe(0);
   });
@@ -105,7 +118,10 @@ describe("label conflict strategies", () => {
   });
 
   it("fail-if-conflict: a same-named label that looks the same (any case) is no conflict", async () => {
-    const result = await run(env, "fail-if-conflict", [label("BUG", "D73A4A", "Broken"), label("new-one", "00ff00", "n")]);
+    const result = await run(env, "fail-if-conflict", [
+      label("BUG", "D73A4A", "Broken"),
+      label("new-one", "00ff00", "n"),
+    ]);
     expect(result.exitCode).toBe(0);
     expect(view(repo)).toContain("new-one:00ff00:n");
   });

@@ -10,7 +10,15 @@ import { stripRestoreDecorations } from "../../src/restore/bodies.js";
 import { WORD_JOINER } from "../../src/restore/mentions.js";
 import { estimateSeconds } from "../../src/restore/plan.js";
 import { parseNumberSpec } from "../../src/selection/number-spec.js";
-import { addTargetRepo, comment, type EmptyFake, handBackup, issue, request, startEmptyFake } from "./fixtures.js";
+import {
+  addTargetRepo,
+  comment,
+  type EmptyFake,
+  handBackup,
+  issue,
+  request,
+  startEmptyFake,
+} from "./fixtures.js";
 import { plainIssues, removeTempDirs, repoOf, restore, restoreRequest, saveBackup } from "./helpers.js";
 
 afterAll(removeTempDirs);
@@ -88,9 +96,20 @@ describe("selection and references", () => {
   it("rewrites references to the new numbers, also to issues created later", async () => {
     // Two issues already in the target shift every restored number by two.
     const repo = addTargetRepo(env.store, "shifted");
-    for (const [n, title] of [[90, "first"], [91, "second"]] as const) {
+    for (const [n, title] of [
+      [90, "first"],
+      [91, "second"],
+    ] as const) {
       const dir0 = await handBackup({ issues: [issue(n, { title, body: "x" })] });
-      await restore(request(env, dir0, "shifted", { selection: { entities: new Set(["issues"]), issues: { kind: "all" }, pullRequests: { kind: "all" } } }));
+      await restore(
+        request(env, dir0, "shifted", {
+          selection: {
+            entities: new Set(["issues"]),
+            issues: { kind: "all" },
+            pullRequests: { kind: "all" },
+          },
+        }),
+      );
     }
     expect(repo.issues.size).toBe(2);
     const dir = await handBackup({
@@ -111,6 +130,9 @@ describe("selection and references", () => {
     expect(stripRestoreDecorations(three?.body)).toBe("Follows #3.\n```\n#1 stays in code\n```");
     const dup = repo.comments.find((c) => c.issue_number === 3);
     expect(stripRestoreDecorations(dup?.body)).toBe("Duplicate of #4");
-    expect(result.results.find((r) => r.name === "references")).toMatchObject({ status: "succeeded", records: 1 }); // only #1 came before #3
+    expect(result.results.find((r) => r.name === "references")).toMatchObject({
+      status: "succeeded",
+      records: 1,
+    }); // only #1 came before #3
   });
 });

@@ -12,7 +12,12 @@ import { plainIssues, removeTempDirs, restore, tempDir } from "./helpers.js";
 
 afterAll(removeTempDirs);
 
-const user = (login: string) => ({ login, id: `U_${login}`, avatar_url: "", html_url: `https://github.com/${login}` });
+const user = (login: string) => ({
+  login,
+  id: `U_${login}`,
+  avatar_url: "",
+  html_url: `https://github.com/${login}`,
+});
 const milestone = {
   id: "MI_kwDOx1",
   number: 1,
@@ -52,12 +57,16 @@ const issueJson = (n: number, extra: Record<string, unknown> = {}) => ({
 function writePythonBackup(): string {
   const dir = join(tempDir(), "python-backup");
   mkdirSync(dir, { recursive: true });
-  const write = (name: string, value: unknown) => writeFileSync(join(dir, name), JSON.stringify(value, null, 2));
+  const write = (name: string, value: unknown) =>
+    writeFileSync(join(dir, name), JSON.stringify(value, null, 2));
   write("labels.json", [
     { name: "bug", color: "d73a4a", description: "Broken behaviour", url: "u", id: "LA_kwDOAbc123" },
   ]);
   write("milestones.json", [milestone]);
-  write("issues.json", [issueJson(3), issueJson(4, { state: "closed", closed_at: "2025-04-05 10:00:00+00:00" })]);
+  write("issues.json", [
+    issueJson(3),
+    issueJson(4, { state: "closed", closed_at: "2025-04-05 10:00:00+00:00" }),
+  ]);
   write("comments.json", [
     {
       id: "IC_kwDOc9",
@@ -70,7 +79,13 @@ function writePythonBackup(): string {
     },
   ]);
   write("sub_issues.json", [
-    { sub_issue_id: "I_kwDOi4", sub_issue_number: 4, parent_issue_id: "I_kwDOi3", parent_issue_number: 3, position: 1 },
+    {
+      sub_issue_id: "I_kwDOi4",
+      sub_issue_number: 4,
+      parent_issue_id: "I_kwDOi3",
+      parent_issue_number: 3,
+      position: 1,
+    },
   ]);
   return dir;
 }
@@ -108,7 +123,10 @@ describe("Python-format backups", () => {
     expect(three?.title).toBe("Python issue 3");
     expect(stripRestoreDecorations(three?.body)).toBe(`Steps, see #${four?.number}`);
     expect(three?.body).toContain("Originally `#3` by @\u2060lee on 2025-04-01 12:00 UTC");
-    expect(repo.milestones.find((m) => m.number === three?.milestoneNumber)).toMatchObject({ title: "v1.0", state: "closed" });
+    expect(repo.milestones.find((m) => m.number === three?.milestoneNumber)).toMatchObject({
+      title: "v1.0",
+      state: "closed",
+    });
     expect(four?.state).toBe("closed");
     expect(three?.subIssueIds).toEqual([four?.id]);
     expect(repo.comments.map((c) => stripRestoreDecorations(c.body))).toEqual(["Reproduced on 2.1"]);

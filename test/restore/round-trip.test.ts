@@ -1,6 +1,6 @@
-// Round trip of the issue side: save octo-org/sample from the fake server,
-// restore it into a new repository, and compare the two repositories in the
-// fake's store — labels, milestones, issues (title, text, state, reason,
+// Round trip of the issue side: save octo-org/sample from the fake server
+// with SaveRepositoryUseCase, restore it into a new repository, and compare
+// the two repositories in the fake's store — labels, milestones, issues (title, text, state, reason,
 // labels, milestone, lock, assignees), comments in order and the sub-issue tree
 // — through the Issue Import API and through the normal endpoints.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -79,7 +79,7 @@ describe.each([
     fake = await startFakeGitHub({ dataset, seed: 3 });
     makeEveryoneAssignable(fake.store);
     source = repoOf(fake, "sample");
-    const dir = await saveBackup(fake);
+    const dir = await saveBackup(fake, undefined, { real: true });
     result = await restore(restoreRequest(fake, dir, "restored", { importApi }));
     target = repoOf(fake, "restored");
   });
@@ -99,7 +99,8 @@ describe.each([
     const ids = new Set(plainIssues(source).map((i) => String(i.id)));
     for (const issue of plainIssues(target)) expect(ids.has(markerOf(issue.body, "issue") ?? "")).toBe(true);
     const commentIds = new Set(source.comments.map((c) => String(c.id)));
-    for (const c of target.comments) expect(commentIds.has(markerOf(c.body, "issue_comment") ?? "")).toBe(true);
+    for (const c of target.comments)
+      expect(commentIds.has(markerOf(c.body, "issue_comment") ?? "")).toBe(true);
     expect(target.comments.length).toBe(
       source.comments.filter((c) => source.issues.get(c.issue_number)?.pull === null).length,
     );

@@ -9,6 +9,12 @@ import { pagedList, readRoute, withRepo } from "./common.js";
 
 const execFileAsync = promisify(execFile);
 
+const gitIdentity = {
+  name: "Fake GitHub",
+  email: "fake-github@example.invalid",
+  date: "2026-01-01T00:00:00Z",
+};
+
 function apiRepo(baseUrl: string, repo: FakeRepo): string {
   return `${baseUrl}/repos/${repo.ownerLogin}/${repo.name}`;
 }
@@ -61,7 +67,18 @@ export function branchRoutes(): RouteDef[] {
               node_id: nodeIdFor("C", sha),
               url: `${api}/commits/${sha}`,
               html_url: `${web}/commit/${sha}`,
-              commit: { tree: { sha, url: `${api}/git/trees/${sha}` }, url: `${api}/git/commits/${sha}` },
+              comments_url: `${api}/commits/${sha}/comments`,
+              // Commit metadata is not modelled; the fake's git identity stands in.
+              commit: {
+                url: `${api}/git/commits/${sha}`,
+                author: gitIdentity,
+                committer: gitIdentity,
+                message: "",
+                comment_count: 0,
+                tree: { sha, url: `${api}/git/trees/${sha}` },
+              },
+              author: null,
+              committer: null,
               parents: [],
             },
             _links: { self: `${api}/branches/${encodeURIComponent(name)}`, html: `${web}/tree/${name}` },

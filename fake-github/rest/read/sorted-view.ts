@@ -50,13 +50,23 @@ export function memoByItems<T, R>(
 }
 
 function same<T>(memo: Memo, items: Iterable<T>, key: ((item: T) => unknown) | null): boolean {
+  const known = memo.items;
+  const keys = key ? memo.keys : null;
+  if (Array.isArray(items)) {
+    // Indexed loops: this check runs on every request over whole collections.
+    const list = items as T[];
+    if (list.length !== known.length) return false;
+    for (let i = 0; i < list.length; i++) if (known[i] !== list[i]) return false;
+    if (key && keys) for (let i = 0; i < list.length; i++) if (keys[i] !== key(list[i] as T)) return false;
+    return true;
+  }
   let index = 0;
   for (const item of items) {
-    if (memo.items[index] !== item) return false;
-    if (key && memo.keys && memo.keys[index] !== key(item)) return false;
+    if (known[index] !== item) return false;
+    if (key && keys && keys[index] !== key(item)) return false;
     index++;
   }
-  return index === memo.items.length;
+  return index === known.length;
 }
 
 export function compareEntries(aKey: SortKey, aTie: number, bKey: SortKey, bTie: number): number {

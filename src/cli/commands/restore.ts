@@ -1,8 +1,47 @@
-// `github-data restore DIR OWNER/REPO` (wired to the restore use case).
+// `github-data restore DIR OWNER/REPO`: runs the restore use case, renders its
+// progress, and prints the plan on a dry run.
+import { describePlan } from "../../restore/plan.js";
+import { RestoreRepositoryUseCase } from "../../restore/restore-repository.js";
 import type { RestoreCommand } from "../config-types.js";
-import { InputError } from "../errors.js";
 import type { CommandContext } from "../run-cli.js";
 
-export async function restoreCommand(_cfg: RestoreCommand, _ctx: CommandContext): Promise<number> {
-  throw new InputError("restore is not available yet");
+export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): Promise<number> {
+  for (const warning of cfg.warnings) ctx.renderer.onWarning(warning);
+  const started = Date.now();
+  const result = await new RestoreRepositoryUseCase().execute({
+    backupDir: cfg.dir,
+    target: cfg.repo,
+    token: cfg.token,
+    apiUrl: cfg.apiUrl,
+    graphqlUrl: cfg.graphqlUrl,
+    selection: { entities: cfg.entities, issues: cfg.issues, pullRequests: cfg.pullRequests },
+    labelConflict: cfg.labelConflict,
+    createRepo: cfg.createRepo,
+    visibility: cfg.visibility,
+    dryRun: cfg.dryRun,
+    importApi: cfg.importApi,
+    statePath: cfg.statePath,
+    concurrency: cfg.concurrency,
+    signal: ctx.signal,
+    log: ctx.logger,
+    onEvent: (event) => ctx.renderer.onEvent(event),
+  });
+  for (const warning of result.warnings) ctx.renderer.onWarning(warning);
+  if (result.plan) for (const line of describePlan(result.plan)) ctx.stdout.write(`${line}\n`);
+  ctx.renderer.finish({
+    command: cfg.dryRun ? "restore (dry run)" : "restore",
+    target: `${cfg.repo.owner}/${cfg.repo.repo}`,
+    outDir: cfg.dir,
+    jobs: result.results.map((r) => ({
+      name: r.name,
+      status: r.status,
+      records: r.records,
+      durationMs: r.durationMs,
+      error: r.error,
+    })),
+    totalMs: Date.now() - started,
+    requests: { total: result.requests.requests },
+    exitCode: result.exitCode,
+  });
+  return result.exitCode;
 }

@@ -37,7 +37,8 @@ export function importClosed(record: IssueRecord): boolean {
   return record.state === "closed" && (reason === null || reason === "completed");
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects when `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(abortErrorFor(signal));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -20,7 +20,7 @@ import type { IssueCommentRecord } from "../issue_comments/record.js";
 import { renderComment, selectedComments } from "../issue_comments/restore-shared.js";
 import { createIssueRest } from "./create.js";
 import { finishIssue, type Unassignable } from "./finish.js";
-import { ImportUnavailableError, importIssue, resumeImport } from "./import.js";
+import { ImportUnavailableError, importIssue, resumeImport, sleep } from "./import.js";
 import { type IssueState, issueStateOf } from "./issue-state.js";
 import { ISSUES_FILE, type IssueRecord } from "./record.js";
 import { TargetLabels } from "./target-labels.js";
@@ -63,7 +63,7 @@ async function settlePendingImports(ctx: RestoreContext): Promise<void> {
     });
     const list = Array.isArray(response.data) ? (response.data as Array<{ status?: unknown }>) : [];
     if (!list.some((i) => i.status === "pending")) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000, ctx.signal);
   }
 }
 

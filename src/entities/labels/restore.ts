@@ -141,7 +141,10 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
     const there = existing.get(key);
     const recorded = ctx.journal.get("label", key);
     // A label without description is created without one (GitHub then reports null, as in the backup).
-    const payload = label.description === null ? { color: label.color } : { color: label.color, description: label.description };
+    const payload =
+      label.description === null
+        ? { color: label.color }
+        : { color: label.color, description: label.description };
     try {
       if (there === undefined) {
         if (dry) {

@@ -59,6 +59,8 @@ class ReviewCommentRestorer {
   private async topLevel(c: PrReviewCommentRecord, parent: RestoredParent): Promise<"restored"> {
     const placement = placementOf(c);
     if (!placement) return this.fallback(c, parent, "it has no line in the diff any more", null);
+    if (placement.commit_id === "")
+      return this.fallback(c, parent, "the backup does not record its commit", null);
     const rendered = renderReviewComment(this.ctx, c);
     try {
       const response = await this.ctx.client.octokit.request(

@@ -21,7 +21,10 @@ export const prReviewCommentsSaver: EntitySaver = {
           id: int(c.id, "review_comment.id"),
           node_id: str(c.node_id, "review_comment.node_id"),
           pull_request_number: pullNumber,
-          pull_request_review_id: intOrNull(c.pull_request_review_id, "review_comment.pull_request_review_id"),
+          pull_request_review_id: intOrNull(
+            c.pull_request_review_id,
+            "review_comment.pull_request_review_id",
+          ),
           in_reply_to_id: intOrNull(c.in_reply_to_id, "review_comment.in_reply_to_id"),
           path: str(c.path, "review_comment.path"),
           line: intOrNull(c.line, "review_comment.line"),

@@ -40,6 +40,7 @@ function inlineCandidates(
     if (comment.in_reply_to_id !== null || ctx.journal.get("pr_review_comment", String(comment.id))) continue;
     const placement = placementOf(comment);
     if (!placement || placement.subject_type === "file" || placement.line === undefined) continue;
+    if (placement.commit_id === "") continue;
     if (review.commit_id !== null && placement.commit_id !== review.commit_id) continue;
     out.push({ comment, placement });
   }

@@ -31,6 +31,20 @@ export function isOwnBranch(pr: PullRequestRecord): boolean {
   return head !== undefined && (base === undefined || head.toLowerCase() === base.toLowerCase());
 }
 
+/**
+ * Whether the PR can be opened from its own head branch in the target. A
+ * backup of the Python tool records neither the head repository nor commits:
+ * there the branch is used whenever the target has one of that name.
+ */
+export function headBranchUsable(
+  ctx: RestoreContext,
+  branches: TargetBranches,
+  pr: PullRequestRecord,
+): boolean {
+  if (!branches.has(pr.head.ref)) return false;
+  return isOwnBranch(pr) || (ctx.backupFormat === "python" && pr.head.repo === null && pr.head.sha === "");
+}
+
 function repo(ctx: RestoreContext) {
   return { owner: ctx.target.owner, repo: ctx.target.repo };
 }
@@ -43,7 +57,7 @@ async function tryOpen(
   notes: string[],
 ): Promise<Attempt> {
   const route: PullRoute =
-    head === pr.head.ref && base === pr.base.ref && isOwnBranch(pr)
+    head === pr.head.ref && base === pr.base.ref
       ? { kind: "branches" }
       : { kind: "restore-branch", head, base };
   let draft = pr.draft;
@@ -117,7 +131,7 @@ export async function openPull(
 ): Promise<OpenedPull> {
   const headBranch = headRestoreBranch(pr.number);
   const baseBranch = baseRestoreBranch(pr.number);
-  let head: string | null = isOwnBranch(pr) && branches.has(pr.head.ref) ? pr.head.ref : null;
+  let head: string | null = headBranchUsable(ctx, branches, pr) ? pr.head.ref : null;
   let base: string | null = branches.has(pr.base.ref) ? pr.base.ref : null;
   let reason = "";
   const notes: string[] = [];
@@ -161,10 +175,14 @@ export async function openPull(
 }
 
 /** What a dry run says about the route the PR would take. */
-export async function predictRoute(branches: TargetBranches, pr: PullRequestRecord): Promise<string> {
+export async function predictRoute(
+  ctx: RestoreContext,
+  branches: TargetBranches,
+  pr: PullRequestRecord,
+): Promise<string> {
   const baseOk =
     branches.has(pr.base.ref) || (await branches.couldCreate(baseRestoreBranch(pr.number), pr.base.sha));
-  if (isOwnBranch(pr) && branches.has(pr.head.ref) && branches.has(pr.base.ref)) {
+  if (headBranchUsable(ctx, branches, pr) && branches.has(pr.base.ref)) {
     return `from \`${pr.head.ref}\` into \`${pr.base.ref}\``;
   }
   if (baseOk && (await branches.couldCreate(headRestoreBranch(pr.number), pr.head.sha))) {

@@ -89,6 +89,7 @@ export class TargetBranches {
 
   /** Makes branch `name` point at `sha` in the target, unless impossible (the reason says why). */
   async ensure(name: string, sha: string): Promise<BranchResult> {
+    if (sha === "") return { ok: false, reason: "the backup does not record its commit" };
     const have = this.heads.get(name);
     if (have === sha) return { ok: true, name };
     if (have !== undefined) {

@@ -16,8 +16,6 @@ export interface ChildSpec<T> {
   noun: string;
   key(item: T): string;
   pullNumber(item: T): number;
-  /** Done already (beyond its own journal entry, e.g. created inline with its review). */
-  isDone?(item: T): boolean;
   restore(item: T, parent: RestoredParent): Promise<"restored" | "skipped">;
 }
 
@@ -28,7 +26,7 @@ export async function restoreChildren<T>(
 ): Promise<EntityRestoreResult> {
   const result: EntityRestoreResult = { records: 0, skipped: 0, failed: 0 };
   const orphans = new Map<number, number>();
-  const todo = items.filter((item) => !ctx.journal.get(spec.kind, spec.key(item)) && !spec.isDone?.(item));
+  const todo = items.filter((item) => !ctx.journal.get(spec.kind, spec.key(item)));
   result.skipped = items.length - todo.length;
   let done = 0;
   for (const item of todo) {

@@ -13,7 +13,7 @@ import type {
 } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
 import { MarkerIndex } from "./marker-index.js";
-import { isOwnBranch, openPull, predictRoute } from "./open-pull.js";
+import { headBranchUsable, openPull, predictRoute } from "./open-pull.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord } from "./record.js";
 import { headRestoreBranch, TargetBranches } from "./restore-branches.js";
 import { failureText, rethrowIfAborted } from "./restore-errors.js";
@@ -58,7 +58,7 @@ async function settleAndFinish(
 async function planOne(ctx: RestoreContext, branches: TargetBranches, pr: PullRequestRecord): Promise<void> {
   const entry = ctx.journal.get("pull_request", String(pr.id));
   if (!entry) {
-    const route = await predictRoute(branches, pr);
+    const route = await predictRoute(ctx, branches, pr);
     ctx.plan({
       entity: "pull_requests",
       action: "create",
@@ -145,7 +145,7 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
     // if that fails, each PR tries its own branch again and reports its own failure.
     const wanted = todo
       .filter((pr) => ctx.journal.get("pull_request", String(pr.id)) === undefined)
-      .filter((pr) => !(isOwnBranch(pr) && branches.has(pr.head.ref)))
+      .filter((pr) => pr.head.sha !== "" && !headBranchUsable(ctx, branches, pr))
       .map((pr) => ({ name: headRestoreBranch(pr.number), sha: pr.head.sha }));
     await branches.pushMany(wanted).catch((error: unknown) => {
       rethrowIfAborted(error, ctx.signal);

@@ -1,7 +1,7 @@
 import { selectionHas } from "../../selection/number-spec.js";
 import { bool, int, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
-import { labelRefs, milestoneRef, userRef, userRefs } from "../shared/rest-refs.js";
 import { byLogin, byName } from "../shared/order.js";
+import { labelRefs, milestoneRef, userRef, userRefs } from "../shared/rest-refs.js";
 import { writePages } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord, pullRequestSortKey } from "./record.js";

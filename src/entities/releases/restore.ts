@@ -13,20 +13,33 @@ import { checkAssetFile } from "./asset-file.js";
 import { RELEASES_FILE, type ReleaseAssetRecord, type ReleaseRecord } from "./record.js";
 import { uploadAsset } from "./upload-asset.js";
 
+interface TargetAsset {
+  id: number;
+  /** "uploaded", or "starter" for an upload that broke off (GitHub keeps it until deleted). */
+  state: string | null;
+  /** "sha256:<hex>" where GitHub reports it. */
+  digest: string | null;
+}
+
 /** What restore needs of a release in the target. */
 interface TargetRelease {
   id: number;
   uploadUrl: string;
-  /** Asset name → id. */
-  assets: Map<string, number>;
+  /** By asset name. */
+  assets: Map<string, TargetAsset>;
 }
 
 function toTargetRelease(data: unknown): TargetRelease {
   const d = (data ?? {}) as { id?: unknown; upload_url?: unknown; assets?: unknown };
-  const assets = new Map<string, number>();
+  const assets = new Map<string, TargetAsset>();
   for (const a of Array.isArray(d.assets) ? d.assets : []) {
-    const asset = a as { name?: unknown; id?: unknown };
-    if (typeof asset.name === "string") assets.set(asset.name, Number(asset.id));
+    const asset = a as { name?: unknown; id?: unknown; state?: unknown; digest?: unknown };
+    if (typeof asset.name !== "string") continue;
+    assets.set(asset.name, {
+      id: Number(asset.id),
+      state: typeof asset.state === "string" ? asset.state : null,
+      digest: typeof asset.digest === "string" ? asset.digest : null,
+    });
   }
   return { id: Number(d.id), uploadUrl: String(d.upload_url ?? ""), assets };
 }
@@ -239,22 +252,36 @@ class ReleaseRestorer {
   }
 
   private async uploadOne(target: TargetRelease, asset: ReleaseAssetRecord, path: string): Promise<void> {
+    const ctx = this.ctx;
     const akey = String(asset.id);
     const existing = target.assets.get(asset.name);
-    if (existing !== undefined) {
-      await this.ctx.journal.record({
+    if (existing?.state === "starter") {
+      // An upload that broke off blocks the name until it is deleted.
+      await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        ...this.repo(),
+        asset_id: existing.id,
+        request: { signal: ctx.signal },
+      });
+      target.assets.delete(asset.name);
+    } else if (existing !== undefined) {
+      if (existing.digest && asset.sha256 && existing.digest !== `sha256:${asset.sha256}`) {
+        ctx.warn(
+          `asset ${JSON.stringify(asset.name)}: the release in the target has one of that name with other content; left as it is`,
+        );
+      }
+      await ctx.journal.record({
         kind: "release_asset",
         key: akey,
-        newId: existing,
+        newId: existing.id,
         outcome: "adopted",
         note: asset.name,
       });
       this.result.skipped++;
       return;
     }
-    const newId = await uploadAsset(this.ctx, target.uploadUrl, asset, path);
-    target.assets.set(asset.name, newId);
-    await this.ctx.journal.record({
+    const newId = await uploadAsset(ctx, target.uploadUrl, asset, path);
+    target.assets.set(asset.name, { id: newId, state: "uploaded", digest: null });
+    await ctx.journal.record({
       kind: "release_asset",
       key: akey,
       newId,

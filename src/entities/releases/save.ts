@@ -20,13 +20,16 @@ const DOWNLOAD_ATTEMPTS = 3;
 /** Streams one asset to disk; a body cut off mid-way is fetched again. */
 async function downloadAsset(ctx: SaveContext, assetId: number, path: string) {
   for (let attempt = 1; ; attempt++) {
-    const response = await ctx.client.octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
-      owner: ctx.repo.owner,
-      repo: ctx.repo.repo,
-      asset_id: assetId,
-      headers: { accept: "application/octet-stream" },
-      request: { parseSuccessResponseBody: false, signal: ctx.signal },
-    });
+    const response = await ctx.client.octokit.request(
+      "GET /repos/{owner}/{repo}/releases/assets/{asset_id}",
+      {
+        owner: ctx.repo.owner,
+        repo: ctx.repo.repo,
+        asset_id: assetId,
+        headers: { accept: "application/octet-stream" },
+        request: { parseSuccessResponseBody: false, signal: ctx.signal },
+      },
+    );
     try {
       return await writeStreamAtomic(path, response.data as unknown as AsyncIterable<Uint8Array>);
     } catch (error) {
@@ -82,28 +85,32 @@ export const releasesSaver: EntitySaver = {
   dependsOn: [],
   async save(ctx) {
     const assetFiles: FileSummary[] = [];
-    const result = await writePages<ReleaseRecord>(ctx, listPages(ctx, "GET /repos/{owner}/{repo}/releases"), {
-      file: RELEASES_FILE,
-      sortKey: releaseSortKey,
-      map: async (r) => {
-        const id = int(r.id, "release.id");
-        return {
-          id,
-          node_id: str(r.node_id, "release.node_id"),
-          tag_name: str(r.tag_name, "release.tag_name"),
-          target_commitish: str(r.target_commitish, "release.target_commitish"),
-          name: strOrNull(r.name, "release.name"),
-          body: strOrNull(r.body, "release.body"),
-          draft: bool(r.draft, "release.draft"),
-          prerelease: bool(r.prerelease, "release.prerelease"),
-          author: userRef(r.author, "release.author"),
-          created_at: str(r.created_at, "release.created_at"),
-          published_at: strOrNull(r.published_at, "release.published_at"),
-          html_url: str(r.html_url, "release.html_url"),
-          assets: await assetRecords(ctx, r, id, assetFiles),
-        };
+    const result = await writePages<ReleaseRecord>(
+      ctx,
+      listPages(ctx, "GET /repos/{owner}/{repo}/releases"),
+      {
+        file: RELEASES_FILE,
+        sortKey: releaseSortKey,
+        map: async (r) => {
+          const id = int(r.id, "release.id");
+          return {
+            id,
+            node_id: str(r.node_id, "release.node_id"),
+            tag_name: str(r.tag_name, "release.tag_name"),
+            target_commitish: str(r.target_commitish, "release.target_commitish"),
+            name: strOrNull(r.name, "release.name"),
+            body: strOrNull(r.body, "release.body"),
+            draft: bool(r.draft, "release.draft"),
+            prerelease: bool(r.prerelease, "release.prerelease"),
+            author: userRef(r.author, "release.author"),
+            created_at: str(r.created_at, "release.created_at"),
+            published_at: strOrNull(r.published_at, "release.published_at"),
+            html_url: str(r.html_url, "release.html_url"),
+            assets: await assetRecords(ctx, r, id, assetFiles),
+          };
+        },
       },
-    });
+    );
     assetFiles.sort((a, b) => (a.file < b.file ? -1 : 1));
     return { records: result.records, files: [...result.files, ...assetFiles] };
   },

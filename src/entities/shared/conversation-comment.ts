@@ -31,3 +31,24 @@ export function readConversationComment(c: Json): ConversationComment {
     html_url: htmlUrl,
   };
 }
+
+/**
+ * A record of issue_comments.jsonl or pr_comments.jsonl: the comment with its
+ * parent's number under `parentKey`, in the file's fixed key order.
+ */
+export function conversationCommentRecord<K extends string>(
+  c: ConversationComment,
+  parentKey: K,
+): Record<K, number> & Omit<ConversationComment, "parentNumber" | "onPullRequest"> {
+  return {
+    id: c.id,
+    node_id: c.node_id,
+    [parentKey]: c.parentNumber,
+    body: c.body,
+    user: c.user,
+    author_association: c.author_association,
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    html_url: c.html_url,
+  } as Record<K, number> & Omit<ConversationComment, "parentNumber" | "onPullRequest">;
+}

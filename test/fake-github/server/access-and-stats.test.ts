@@ -43,7 +43,9 @@ describe("authentication and visibility", () => {
     expect(hidden.status).toBe(404);
     expect(hidden.data).toMatchObject({ message: "Not Found", documentation_url: expect.any(String) });
     expect((await limited.request("GET /repos/acme/public/labels")).data).toHaveLength(9);
-    expect((await octokitFor(fake, adminToken).request("GET /repos/acme/secret/labels")).data).toHaveLength(9);
+    expect((await octokitFor(fake, adminToken).request("GET /repos/acme/secret/labels")).data).toHaveLength(
+      9,
+    );
   });
 
   it("lets anonymous callers read public repositories only, and not /user", async () => {
@@ -83,17 +85,25 @@ describe("authentication and visibility", () => {
 describe("branches and refs", () => {
   it("lists branches and reads one, slashes included", async () => {
     const octokit = octokitFor(fake, adminToken);
-    const list = await octokit.request("GET /repos/acme/public/branches");
+    const list = await octokit.request("GET /repos/{owner}/{repo}/branches", {
+      owner: "acme",
+      repo: "public",
+    });
     expect(list.data.map((b) => b.name)).toEqual(["feature/x", "main"]);
     const one = await octokit.request("GET /repos/acme/public/branches/{branch}", { branch: "feature/x" });
     expect(one.data.commit.sha).toBe("b".repeat(40));
     const ref = await octokit.request("GET /repos/acme/public/git/ref/{ref}", { ref: "heads/feature/x" });
-    expect(ref.data).toMatchObject({ ref: "refs/heads/feature/x", object: { sha: "b".repeat(40), type: "commit" } });
-    const raw = await fetch(`${fake.url}/repos/acme/public/git/ref/heads/feature/x`, { headers: authHeader(adminToken) });
+    expect(ref.data).toMatchObject({
+      ref: "refs/heads/feature/x",
+      object: { sha: "b".repeat(40), type: "commit" },
+    });
+    const raw = await fetch(`${fake.url}/repos/acme/public/git/ref/heads/feature/x`, {
+      headers: authHeader(adminToken),
+    });
     expect(raw.status).toBe(200);
-    expect((await failure(octokit.request("GET /repos/acme/public/git/ref/{ref}", { ref: "heads/nope" }))).status).toBe(
-      404,
-    );
+    expect(
+      (await failure(octokit.request("GET /repos/acme/public/git/ref/{ref}", { ref: "heads/nope" }))).status,
+    ).toBe(404);
   });
 });
 
@@ -161,6 +171,8 @@ describe("stats and admin paths", () => {
       headers: authHeader(adminToken),
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get("link")).toContain(`<${fake.url}/api/v3/repos/acme/public/labels?per_page=2&page=2>`);
+    expect(res.headers.get("link")).toContain(
+      `<${fake.url}/api/v3/repos/acme/public/labels?per_page=2&page=2>`,
+    );
   });
 });

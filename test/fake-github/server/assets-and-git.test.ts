@@ -121,8 +121,19 @@ describe("git over HTTP", () => {
     });
     const target = join(work, "mirror.git");
     await git(["clone", "--mirror", repoInfo.data.clone_url, target], { header: basic(fake.token) });
-    const { stdout } = await git(["--git-dir", target, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads"]);
-    const cloned = new Map(stdout.trim().split("\n").map((line) => line.split(" ") as [string, string]));
+    const { stdout } = await git([
+      "--git-dir",
+      target,
+      "for-each-ref",
+      "--format=%(refname:short) %(objectname)",
+      "refs/heads",
+    ]);
+    const cloned = new Map(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => line.split(" ") as [string, string]),
+    );
     expect(cloned).toEqual(data.branches);
     expect(await readFile(join(target, "config"), "utf8")).not.toContain(fake.token);
     expect(fake.stats.byRoute["GET /{owner}/{repo}.git/info/refs"]).toBeGreaterThanOrEqual(1);
@@ -132,7 +143,9 @@ describe("git over HTTP", () => {
   it("refuses a clone without credentials or with a bad token", async () => {
     const url = `${fake.url}/${data.ownerLogin}/${data.name}.git`;
     await expect(git(["clone", "--mirror", url, join(work, "anonymous.git")])).rejects.toThrow();
-    await expect(git(["clone", "--mirror", url, join(work, "bad.git")], { header: basic("ghp_wrong") })).rejects.toThrow();
+    await expect(
+      git(["clone", "--mirror", url, join(work, "bad.git")], { header: basic("ghp_wrong") }),
+    ).rejects.toThrow();
   });
 
   it("accepts pushes from a token with write access and refreshes the branch list", async () => {

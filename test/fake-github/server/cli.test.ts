@@ -49,7 +49,9 @@ describe("fake-github command line", () => {
   it("starts a server from the options and prints the listening line", async () => {
     const fake = await startFakeGitHub(optionsFromArgs(["--dataset", "small", "--seed", "2"]));
     try {
-      expect(listeningLine(fake)).toMatch(/^fake-github listening on http:\/\/127\.0\.0\.1:\d+ token=ghp_\S+$/);
+      expect(listeningLine(fake)).toMatch(
+        /^fake-github listening on http:\/\/127\.0\.0\.1:\d+ token=ghp_\S+$/,
+      );
       const res = await fetch(`${fake.url}/user`, { headers: { authorization: `token ${fake.token}` } });
       expect(res.status).toBe(200);
     } finally {

@@ -86,7 +86,9 @@ describe("issues list filters", () => {
     });
     expect(res.length).toBe(times.filter((t) => t >= since).length);
     expect(res.every((i) => i.updated_at >= since)).toBe(true);
-    const bad = await failure(octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, since: "yesterday" }));
+    const bad = await failure(
+      octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, since: "yesterday" }),
+    );
     expect(bad.status).toBe(422);
   });
 
@@ -102,7 +104,9 @@ describe("issues list filters", () => {
       labels: label.name,
       per_page: 100,
     });
-    expect(byLabel.length).toBe([...data.issues.values()].filter((i) => i.labelIds.includes(label.id)).length);
+    expect(byLabel.length).toBe(
+      [...data.issues.values()].filter((i) => i.labelIds.includes(label.id)).length,
+    );
 
     const withMilestone = [...data.issues.values()].find((i) => i.milestoneNumber !== null);
     const number = withMilestone?.milestoneNumber ?? 0;
@@ -113,7 +117,9 @@ describe("issues list filters", () => {
       milestone: String(number),
       per_page: 100,
     });
-    expect(byMilestone.length).toBe([...data.issues.values()].filter((i) => i.milestoneNumber === number).length);
+    expect(byMilestone.length).toBe(
+      [...data.issues.values()].filter((i) => i.milestoneNumber === number).length,
+    );
     const none = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
       owner,
       repo,
@@ -126,13 +132,23 @@ describe("issues list filters", () => {
 
   it("sees writes made after a cached walk (new state, new order)", async () => {
     const octokit = octokitFor(fake);
-    const before = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "open", per_page: 100 });
+    const before = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      state: "open",
+      per_page: 100,
+    });
     const target = [...data.issues.values()].find((i) => i.state === "open");
     if (!target) throw new Error("no open issue");
     target.state = "closed";
     target.updated_at = "2099-01-01T00:00:00Z";
     try {
-      const after = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "open", per_page: 100 });
+      const after = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+        owner,
+        repo,
+        state: "open",
+        per_page: 100,
+      });
       expect(after.length).toBe(before.length - 1);
       const newest = await octokit.request("GET /repos/{owner}/{repo}/issues", {
         owner,
@@ -164,7 +180,11 @@ describe("other list filters", () => {
     const pulls = [...data.issues.values()].filter((i) => i.pull);
     const all = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "all" });
     expect(all.length).toBe(pulls.length);
-    const closed = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "closed" });
+    const closed = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+      owner,
+      repo,
+      state: "closed",
+    });
     expect(closed.length).toBe(pulls.filter((p) => p.state === "closed").length);
     const sample = pulls[0]?.pull;
     if (!sample) throw new Error("no pull");
@@ -187,7 +207,11 @@ describe("other list filters", () => {
 
   it("repo-wide comments: ascending id by default, sort=updated with direction, since", async () => {
     const octokit = octokitFor(fake);
-    const byId = await octokit.paginate("GET /repos/{owner}/{repo}/issues/comments", { owner, repo, per_page: 10 });
+    const byId = await octokit.paginate("GET /repos/{owner}/{repo}/issues/comments", {
+      owner,
+      repo,
+      per_page: 10,
+    });
     expect(byId.map((c) => c.id)).toEqual(data.comments.map((c) => c.id).sort((a, b) => a - b));
     const desc = await octokit.paginate("GET /repos/{owner}/{repo}/issues/comments", {
       owner,

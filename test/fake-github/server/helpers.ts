@@ -30,7 +30,11 @@ export async function failure(promise: Promise<unknown>): Promise<CapturedError>
   try {
     await promise;
   } catch (error) {
-    const e = error as { status?: number; message?: string; response?: { headers?: CapturedError["headers"]; data?: unknown } };
+    const e = error as {
+      status?: number;
+      message?: string;
+      response?: { headers?: CapturedError["headers"]; data?: unknown };
+    };
     return {
       status: e.status ?? 0,
       message: e.message ?? "",

@@ -68,7 +68,9 @@ describe("primary rate limit", () => {
     expect(first.headers["x-ratelimit-limit"]).toBe("1");
     const limited = await failure(anonymous.request("GET /repos/{owner}/{repo}", names(f)));
     expect(limited.status).toBe(429);
-    expect((limited.data as { message: string }).message).toMatch(/^API rate limit exceeded for 127\.0\.0\.1/);
+    expect((limited.data as { message: string }).message).toMatch(
+      /^API rate limit exceeded for 127\.0\.0\.1/,
+    );
     // The token's own budget is untouched.
     const authed = await octokitFor(f).request("GET /repos/{owner}/{repo}", names(f));
     expect(authed.headers["x-ratelimit-remaining"]).toBe("4999");
@@ -127,7 +129,10 @@ describe("secondary rate limits", () => {
     const f = await start({ secondary: { maxInFlight: 2 }, extraRoutes: [gated.route] });
     const octokit = octokitFor(f);
     const requests = Array.from({ length: 5 }, () => failureOrStatus(octokit.request("GET /test/slow")));
-    await until(() => gated.entered() === 2 && (f.stats.byStatus["403"] ?? 0) === 3, "2 in flight and 3 rejected");
+    await until(
+      () => gated.entered() === 2 && (f.stats.byStatus["403"] ?? 0) === 3,
+      "2 in flight and 3 rejected",
+    );
     gated.open();
     const results = await Promise.all(requests);
     expect(results.filter((r) => r.status === 200)).toHaveLength(2);
@@ -151,7 +156,9 @@ describe("secondary rate limits", () => {
     const limited = await failure(octokit.request("GET /repos/{owner}/{repo}/labels", names(f)));
     expect(limited.status).toBe(403);
     expect(limited.headers["retry-after"]).toBe("8");
-    expect((limited.data as { message: string }).message).toMatch(/^You have exceeded a secondary rate limit/);
+    expect((limited.data as { message: string }).message).toMatch(
+      /^You have exceeded a secondary rate limit/,
+    );
     // Another endpoint has its own budget.
     await octokit.request("GET /repos/{owner}/{repo}/milestones", names(f));
     clock.advance(7_500);
@@ -217,8 +224,15 @@ async function failureOrStatus(
     const res = await promise;
     return { status: res.status, message: "", retryAfter: undefined };
   } catch (error) {
-    const e = error as { status: number; response?: { data?: { message?: string }; headers?: Record<string, unknown> } };
-    return { status: e.status, message: e.response?.data?.message ?? "", retryAfter: e.response?.headers?.["retry-after"] };
+    const e = error as {
+      status: number;
+      response?: { data?: { message?: string }; headers?: Record<string, unknown> };
+    };
+    return {
+      status: e.status,
+      message: e.response?.data?.message ?? "",
+      retryAfter: e.response?.headers?.["retry-after"],
+    };
   }
 }
 
@@ -277,7 +291,13 @@ describe("faults", () => {
     const f = await start({
       script: [
         { route: "GET /repos/{owner}/{repo}/labels", nth: 1, reset: true },
-        { route: "GET /repos/{owner}/{repo}/labels", nth: 2, status: 403, body: { message: "custom" }, headers: { "Retry-After": "3" } },
+        {
+          route: "GET /repos/{owner}/{repo}/labels",
+          nth: 2,
+          status: 403,
+          body: { message: "custom" },
+          headers: { "Retry-After": "3" },
+        },
       ],
     });
     const url = `${f.url}/repos/${names(f).owner}/${names(f).repo}/labels`;

@@ -28,7 +28,12 @@ describe("page-number pagination", () => {
     const total = fake.dataset?.repo.labels.length ?? 0;
     const lastPage = Math.ceil(total / 4);
     expect(lastPage).toBeGreaterThanOrEqual(3);
-    const res = await octokit.request("GET /repos/{owner}/{repo}/labels", { owner, repo, per_page: 4, page: 2 });
+    const res = await octokit.request("GET /repos/{owner}/{repo}/labels", {
+      owner,
+      repo,
+      per_page: 4,
+      page: 2,
+    });
     const base = `${fake.url}/repos/${owner}/${repo}/labels?per_page=4&page=`;
     expect(res.headers.link).toBe(
       `<${base}1>; rel="prev", <${base}3>; rel="next", <${base}${lastPage}>; rel="last", <${base}1>; rel="first"`,
@@ -37,21 +42,42 @@ describe("page-number pagination", () => {
 
     const first = await octokit.request("GET /repos/{owner}/{repo}/labels", { owner, repo, per_page: 4 });
     expect(Object.keys(parseLink(first.headers.link))).toEqual(["next", "last"]);
-    const last = await octokit.request("GET /repos/{owner}/{repo}/labels", { owner, repo, per_page: 4, page: lastPage });
+    const last = await octokit.request("GET /repos/{owner}/{repo}/labels", {
+      owner,
+      repo,
+      per_page: 4,
+      page: lastPage,
+    });
     expect(Object.keys(parseLink(last.headers.link))).toEqual(["prev", "first"]);
   });
 
   it("serves every page in parallel once rel=last is known, in a stable order", async () => {
     const octokit = octokitFor(fake);
-    const first = await octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "all", per_page: 5 });
+    const first = await octokit.request("GET /repos/{owner}/{repo}/pulls", {
+      owner,
+      repo,
+      state: "all",
+      per_page: 5,
+    });
     const last = Number(new URL(parseLink(first.headers.link).last ?? "").searchParams.get("page"));
     const pages = await Promise.all(
       Array.from({ length: last - 1 }, (_, i) =>
-        octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "all", per_page: 5, page: i + 2 }),
+        octokit.request("GET /repos/{owner}/{repo}/pulls", {
+          owner,
+          repo,
+          state: "all",
+          per_page: 5,
+          page: i + 2,
+        }),
       ),
     );
     const numbers = [first, ...pages].flatMap((page) => page.data.map((pull) => pull.number));
-    const all = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "all", per_page: 5 });
+    const all = await octokit.paginate("GET /repos/{owner}/{repo}/pulls", {
+      owner,
+      repo,
+      state: "all",
+      per_page: 5,
+    });
     expect(numbers).toEqual(all.map((pull) => pull.number));
     expect(new Set(numbers).size).toBe(fake.dataset?.counts.pulls);
   });
@@ -61,7 +87,11 @@ describe("page-number pagination", () => {
     const comments = fake.dataset?.repo.comments.length ?? 0;
     const res = await octokit.request("GET /repos/{owner}/{repo}/issues/comments", { owner, repo });
     expect(res.data).toHaveLength(Math.min(30, comments));
-    const big = await octokit.request("GET /repos/{owner}/{repo}/issues/comments", { owner, repo, per_page: 500 });
+    const big = await octokit.request("GET /repos/{owner}/{repo}/issues/comments", {
+      owner,
+      repo,
+      per_page: 500,
+    });
     expect(big.data).toHaveLength(Math.min(100, comments));
   });
 
@@ -80,7 +110,8 @@ describe("page-number pagination", () => {
     expect(subs.map((s) => s.id)).toEqual(parent.subIssueIds);
 
     const pull = [...data.issues.values()].find(
-      (i) => i.pull && data.reviews.filter((r) => r.pull_number === i.number && r.state !== "PENDING").length >= 2,
+      (i) =>
+        i.pull && data.reviews.filter((r) => r.pull_number === i.number && r.state !== "PENDING").length >= 2,
     );
     if (!pull) throw new Error("dataset has no PR with two reviews");
     const reviews = await octokit.paginate("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
@@ -100,7 +131,9 @@ describe("page-number pagination", () => {
       repo,
       per_page: 7,
     });
-    expect(reviewComments.map((c) => c.id)).toEqual(data.reviewComments.map((c) => c.id).sort((a, b) => a - b));
+    expect(reviewComments.map((c) => c.id)).toEqual(
+      data.reviewComments.map((c) => c.id).sort((a, b) => a - b),
+    );
 
     const commented = [...data.issues.values()].find(
       (i) => data.comments.filter((c) => c.issue_number === i.number).length >= 2,
@@ -119,7 +152,11 @@ describe("page-number pagination", () => {
         .sort((a, b) => a - b),
     );
 
-    const releases = await octokit.paginate("GET /repos/{owner}/{repo}/releases", { owner, repo, per_page: 1 });
+    const releases = await octokit.paginate("GET /repos/{owner}/{repo}/releases", {
+      owner,
+      repo,
+      per_page: 1,
+    });
     expect(releases).toHaveLength(data.releases.length);
   });
 });
@@ -127,7 +164,12 @@ describe("page-number pagination", () => {
 describe("cursor-paginated issues list", () => {
   it("links only rel=next with an after cursor and a page number; octokit.paginate walks it", async () => {
     const octokit = octokitFor(fake);
-    const first = await octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "all", per_page: 5 });
+    const first = await octokit.request("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      state: "all",
+      per_page: 5,
+    });
     const links = parseLink(first.headers.link);
     expect(Object.keys(links)).toEqual(["next"]);
     const next = new URL(links.next ?? "");
@@ -136,7 +178,12 @@ describe("cursor-paginated issues list", () => {
     expect(next.searchParams.get("state")).toBe("all");
     expect(next.searchParams.get("per_page")).toBe("5");
 
-    const all = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "all", per_page: 5 });
+    const all = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      state: "all",
+      per_page: 5,
+    });
     const expected = (fake.dataset?.counts.issues ?? 0) + (fake.dataset?.counts.pulls ?? 0);
     expect(all).toHaveLength(expected);
     expect(new Set(all.map((i) => i.number)).size).toBe(expected);
@@ -155,10 +202,20 @@ describe("cursor-paginated issues list", () => {
       per_page: 5,
       page: 2,
     });
-    const walked = await octokit.paginate("GET /repos/{owner}/{repo}/issues", { owner, repo, state: "all", per_page: 5 });
+    const walked = await octokit.paginate("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      state: "all",
+      per_page: 5,
+    });
     expect(shallow.data.map((i) => i.number)).toEqual(walked.slice(5, 10).map((i) => i.number));
 
-    const ok = await octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, per_page: 100, page: 99 });
+    const ok = await octokit.request("GET /repos/{owner}/{repo}/issues", {
+      owner,
+      repo,
+      per_page: 100,
+      page: 99,
+    });
     expect(ok.status).toBe(200);
     const deep = await failure(
       octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, per_page: 100, page: 100 }),
@@ -175,7 +232,9 @@ describe("cursor-paginated issues list", () => {
 
   it("rejects a malformed cursor", async () => {
     const octokit = octokitFor(fake);
-    const bad = await failure(octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, after: "bm9wZQ==" }));
+    const bad = await failure(
+      octokit.request("GET /repos/{owner}/{repo}/issues", { owner, repo, after: "bm9wZQ==" }),
+    );
     expect(bad.status).toBe(422);
   });
 });

@@ -20,7 +20,9 @@ describe("router", () => {
   );
 
   it("prefers literal segments over parameters and decodes parameters", () => {
-    expect(r.match("GET", "/repos/o/r/issues/comments")?.route.template).toBe("/repos/{owner}/{repo}/issues/comments");
+    expect(r.match("GET", "/repos/o/r/issues/comments")?.route.template).toBe(
+      "/repos/{owner}/{repo}/issues/comments",
+    );
     expect(r.match("GET", "/repos/o/r%20x/issues/12")).toMatchObject({
       route: { template: "/repos/{owner}/{repo}/issues/{issue_number}" },
       params: { owner: "o", repo: "r x", issue_number: "12" },
@@ -46,7 +48,13 @@ describe("router", () => {
 
 describe("knob validation", () => {
   it("accepts a valid patch and rejects unknown or malformed knobs", () => {
-    expect(parseKnobPatch({ latencyMs: 5, faults: { rate: 0.1, statuses: [502] }, script: [{ nth: 2, status: 500 }] })).toEqual({
+    expect(
+      parseKnobPatch({
+        latencyMs: 5,
+        faults: { rate: 0.1, statuses: [502] },
+        script: [{ nth: 2, status: 500 }],
+      }),
+    ).toEqual({
       latencyMs: 5,
       faults: { rate: 0.1, statuses: [502] },
       script: [{ nth: 2, status: 500 }],
@@ -75,7 +83,10 @@ describe("latency model", () => {
 
 describe("issue cursors", () => {
   it("round-trip and reject foreign strings", () => {
-    expect(decodeCursor(encodeCursor("2026-01-01T00:00:00Z", 12))).toEqual({ key: "2026-01-01T00:00:00Z", tie: 12 });
+    expect(decodeCursor(encodeCursor("2026-01-01T00:00:00Z", 12))).toEqual({
+      key: "2026-01-01T00:00:00Z",
+      tie: 12,
+    });
     expect(decodeCursor("not a cursor")).toBeNull();
   });
 });

@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import {
+  budgetFloorMs,
+  extraNestedPages,
+  longestChain,
+  nestedRequestFloor,
+  pages,
+  type RepoFacts,
+  requestFloor,
+  timeFloor,
+} from "../../bench/floor.js";
+
+/** The medium dataset's shape (fake-github/data/generate.ts documents its counts). */
+const medium: RepoFacts = {
+  labels: 30,
+  milestones: 15,
+  issues: 1000,
+  pulls: 300,
+  conversationComments: 4000,
+  reviewComments: 900,
+  reviews: 600,
+  releases: 10,
+  assets: 20,
+  subIssueChildren: [100, 3, 2],
+  reviewsPerPull: [2, 2, 2],
+  commentsPerItem: [3, 4],
+  maxLabelsPerItem: 3,
+  maxAssigneesPerItem: 2,
+};
+
+const empty: RepoFacts = {
+  labels: 0,
+  milestones: 0,
+  issues: 0,
+  pulls: 0,
+  conversationComments: 0,
+  reviewComments: 0,
+  reviews: 0,
+  releases: 0,
+  assets: 0,
+  subIssueChildren: [],
+  reviewsPerPull: [],
+  commentsPerItem: [],
+  maxLabelsPerItem: 0,
+  maxAssigneesPerItem: 0,
+};
+
+describe("pages", () => {
+  it("counts 100 items per page and one request for an empty list", () => {
+    expect(pages(0)).toBe(1);
+    expect(pages(1)).toBe(1);
+    expect(pages(100)).toBe(1);
+    expect(pages(101)).toBe(2);
+    expect(pages(4000)).toBe(40);
+  });
+
+  it("adds follow-up pages only for nested lists longer than 100", () => {
+    expect(extraNestedPages([100, 50])).toBe(0);
+    expect(extraNestedPages([101])).toBe(1);
+    expect(extraNestedPages([250, 201])).toBe(4);
+  });
+});
+
+describe("requestFloor", () => {
+  it("sums the cheapest source of every record set", () => {
+    const floor = requestFloor(medium);
+    // 1 repo + 1 labels + 1 milestones + 10 issues + 0 nested + 3 pulls + 3 reviews
+    // + 40 comments + 9 review comments + 1 releases + 20 assets
+    expect(floor.total).toBe(89);
+    expect(floor.terms.find((t) => t.what === "issue + PR comments")?.requests).toBe(40);
+    expect(floor.formula).toContain("P(n) = max(1, ceil(n/100))");
+  });
+
+  it("charges nested pages beyond 100 children", () => {
+    expect(requestFloor({ ...medium, subIssueChildren: [250] }).total).toBe(89 + 2);
+    expect(requestFloor({ ...medium, reviewsPerPull: [150] }).total).toBe(89 + 1);
+  });
+
+  it("still needs one request per list for an empty repository", () => {
+    // repo, labels, milestones, issues, pulls, comments, review comments, releases; no reviews without PRs.
+    expect(requestFloor(empty).total).toBe(8);
+  });
+
+  it("is lower when comments and reviews ride nested in GraphQL pages", () => {
+    // 1 + 1 + 1 + 10 issues + 3 PRs + 0 nested + 9 review comments + 1 release page + 20 assets
+    expect(nestedRequestFloor(medium).total).toBe(46);
+    expect(nestedRequestFloor({ ...medium, commentsPerItem: [101] }).total).toBe(47);
+  });
+});
+
+describe("longestChain", () => {
+  it("is release page → asset redirect → download when there are assets", () => {
+    expect(longestChain(medium).k).toBe(3);
+    expect(longestChain({ ...medium, releases: 150 }).k).toBe(4);
+  });
+
+  it("is page 1 then the rest, without assets or long nested lists", () => {
+    expect(longestChain({ ...medium, assets: 0 }).k).toBe(2);
+    expect(longestChain(empty).k).toBe(1);
+  });
+
+  it("adds a step for a nested list longer than 100", () => {
+    expect(longestChain({ ...medium, assets: 0, subIssueChildren: [101] }).k).toBe(3);
+  });
+});
+
+describe("budgetFloorMs", () => {
+  it("lets one window's worth go at once", () => {
+    expect(budgetFloorMs({ "GET /repos/{owner}/{repo}/issues/comments": 900 })).toBe(0);
+    expect(budgetFloorMs({ "POST /graphql": 2000 })).toBe(0);
+  });
+
+  it("waits a window for every further window's worth, per route", () => {
+    expect(budgetFloorMs({ "GET /a": 901 })).toBe(60_000);
+    expect(budgetFloorMs({ "GET /a": 1800, "GET /b": 2700 })).toBe(120_000);
+    expect(budgetFloorMs({ "POST /graphql": 4001 })).toBe(120_000);
+  });
+});
+
+describe("timeFloor", () => {
+  it("is max(K, R / C) × L", () => {
+    expect(timeFloor({ requests: 110, k: 3, concurrency: 10, latencyMs: 80, budgetFloorMs: 0 })).toEqual({
+      ms: 880,
+      boundBy: "concurrency",
+    });
+    expect(timeFloor({ requests: 10, k: 3, concurrency: 10, latencyMs: 80, budgetFloorMs: 0 })).toEqual({
+      ms: 240,
+      boundBy: "chain",
+    });
+  });
+
+  it("is never below the budget floor", () => {
+    expect(
+      timeFloor({ requests: 2000, k: 2, concurrency: 100, latencyMs: 80, budgetFloorMs: 60_000 }),
+    ).toEqual({
+      ms: 60_000,
+      boundBy: "budget",
+    });
+  });
+});

@@ -1,0 +1,186 @@
+// The fault suite: each case saves the same fake repository while the server
+// misbehaves in one way (seeded, so every run sees the same faults), and the
+// entity files must be byte-identical to a fault-free save of the same data.
+// Each case also checks that its faults really happened.
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type FakeGitHub, type FakeKnobs, type FakeStats, startFakeGitHub } from "../../fake-github/index.js";
+import {
+  backupContent,
+  FAST_CLIENT,
+  failures,
+  removeTempRoots,
+  type SaveRequestExtra,
+  save,
+  saveRequest,
+  tempDir,
+} from "./helpers.js";
+
+const FAULT_SEED = 4242;
+const DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
+const SECONDARY_MESSAGE =
+  "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.";
+
+/** Knobs back to a well-behaved server. */
+const CALM: Partial<FakeKnobs> = {
+  faults: null,
+  script: [],
+  rateLimit: null,
+  secondary: null,
+  graphqlMaxNodesBeforeTimeout: null,
+};
+
+/** Far beyond any real answer here (tens of ms) and the timeout, which is far beyond those too. */
+const TIMEOUT_MS = 3_000;
+const SLOW_MS = 20_000;
+
+function restRequests(stats: Pick<FakeStats, "byRoute">): number {
+  return Object.entries(stats.byRoute)
+    .filter(([route]) => route.startsWith("GET /repos/"))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
+function graphqlRequests(stats: Pick<FakeStats, "byRoute">): number {
+  return stats.byRoute["POST /graphql"] ?? 0;
+}
+
+function count(fake: FakeGitHub, status: string, route?: string): number {
+  if (route === undefined) return fake.stats.byStatus[status] ?? 0;
+  return fake.stats.byRouteStatus[route]?.[status] ?? 0;
+}
+
+interface FaultCase {
+  name: string;
+  knobs: Partial<FakeKnobs>;
+  extra?: SaveRequestExtra;
+  /** The faults really fired (`calm`: the fault-free save's counters). */
+  check(fake: FakeGitHub, calm: FakeStats): void;
+}
+
+const cases: FaultCase[] = [
+  {
+    name: "5% of requests answered 500/502/503 or reset",
+    knobs: { faults: { rate: 0.035, resetRate: 0.015, statuses: [500, 502, 503], seed: FAULT_SEED } },
+    check: (fake) => {
+      expect(count(fake, "500") + count(fake, "502") + count(fake, "503")).toBeGreaterThan(0);
+      expect(count(fake, "0")).toBeGreaterThan(0);
+    },
+  },
+  {
+    name: "bursts of secondary-limit 403s with retry-after",
+    knobs: {
+      script: [
+        ["GET /repos/{owner}/{repo}/issues/comments", 2],
+        ["POST /graphql", 3],
+        ["GET /repos/{owner}/{repo}/pulls/comments", 1],
+        ["GET /repos/{owner}/{repo}/labels", 1],
+      ].map(([route, nth]) => ({
+        route: route as string,
+        nth: nth as number,
+        times: 4,
+        status: 403,
+        body: {
+          message: SECONDARY_MESSAGE,
+          documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+        },
+        headers: { "retry-after": "0" },
+      })),
+    },
+    check: (fake) => {
+      expect(count(fake, "403", "GET /repos/{owner}/{repo}/issues/comments")).toBe(4);
+      expect(count(fake, "403", "POST /graphql")).toBe(4);
+    },
+  },
+  {
+    name: "the secondary limit on requests in flight, enforced by the server",
+    knobs: { secondary: { maxInFlight: 3, retryAfterSeconds: 0 }, latencyMs: 5 },
+    check: (fake) => expect(count(fake, "403")).toBeGreaterThan(0),
+  },
+  {
+    name: "the primary budget running out mid-run, reset a moment later",
+    knobs: { rateLimit: { limit: 30, graphqlLimit: 100_000, windowMs: 1_000 } },
+    // More REST requests than two budgets: the run waited for at least two resets.
+    check: (fake) => expect(restRequests(fake.stats)).toBeGreaterThan(2 * 30),
+  },
+  {
+    name: "a primary-limit 403 the client could not foresee (another tool spent the budget)",
+    knobs: {
+      script: [
+        {
+          route: "GET /repos/{owner}/{repo}/issues/comments",
+          nth: 3,
+          times: 2,
+          status: 403,
+          body: { message: "API rate limit exceeded for user ID 1001.", documentation_url: DOCS },
+          headers: {
+            "x-ratelimit-limit": "5000",
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-used": "5000",
+            "x-ratelimit-resource": "core",
+            // Whole seconds, as GitHub sends: at most a second or two from now.
+            "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 1),
+          },
+        },
+      ],
+    },
+    check: (fake) => expect(count(fake, "403", "GET /repos/{owner}/{repo}/issues/comments")).toBe(2),
+  },
+  {
+    name: "GraphQL RATE_LIMITED until the budget resets",
+    knobs: { rateLimit: { limit: 100_000, graphqlLimit: 60, windowMs: 1_000 } },
+    // RATE_LIMITED answers are 200s with an error: more GraphQL requests than without the limit.
+    check: (fake, calm) => expect(graphqlRequests(fake.stats)).toBeGreaterThan(graphqlRequests(calm)),
+  },
+  {
+    name: "a GraphQL 502 on a large batch: the batch is halved",
+    knobs: { graphqlMaxNodesBeforeTimeout: 4_000 },
+    check: (fake) => expect(count(fake, "502", "POST /graphql")).toBeGreaterThan(0),
+  },
+  {
+    name: "slow responses beyond the request timeout",
+    knobs: {
+      script: [
+        { route: "GET /repos/{owner}/{repo}/issues/comments", nth: 2, delayMs: SLOW_MS },
+        { route: "GET /repos/{owner}/{repo}/pulls", nth: 1, delayMs: SLOW_MS },
+        { route: "POST /graphql", nth: 1, delayMs: SLOW_MS },
+      ],
+    },
+    extra: { client: { ...FAST_CLIENT, requestTimeoutMs: TIMEOUT_MS } },
+    // The save finished while the three slow answers were still being held back.
+    check: (fake) => expect(fake.stats.inFlight).toBe(3),
+  },
+];
+
+describe("saves under server faults", () => {
+  let fake: FakeGitHub;
+  let reference: Record<string, string>;
+  let calm: FakeStats;
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "medium", seed: 5 });
+    const dir = join(tempDir(), "reference");
+    const result = await save(saveRequest(fake, dir));
+    expect(failures(result)).toEqual([]);
+    reference = backupContent(dir);
+    calm = structuredClone(fake.stats);
+  });
+  afterEach(() => {
+    fake.configure({ ...CALM, latencyMs: 0 });
+  });
+  afterAll(async () => {
+    await fake?.close();
+    removeTempRoots();
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))("%s", async (_name, fault) => {
+    fake.configure(fault.knobs);
+    fake.resetStats();
+    const dir = join(tempDir(), "backup");
+    const result = await save(saveRequest(fake, dir, fault.extra));
+    fake.configure(CALM);
+    expect(failures(result), JSON.stringify(fake.stats.byStatus)).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    fault.check(fake, calm);
+    expect(backupContent(dir)).toEqual(reference);
+  });
+});

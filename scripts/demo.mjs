@@ -25,5 +25,6 @@ const child = spawn(
 );
 const code = await new Promise((resolve) => child.on("close", resolve));
 await fake.close();
-if (code === 0) console.error(`demo: backup written to ${out} — check it with: npx github-data verify demo-backup`);
+if (code === 0)
+  console.error(`demo: backup written to ${out} — check it with: npx github-data verify demo-backup`);
 process.exit(code ?? 1);

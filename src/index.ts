@@ -1,6 +1,6 @@
 // Library entry point: the use cases, the backup format helpers, and the
 // generic orchestrator and GitHub client they are built from.
-export { readManifest, type Manifest } from "./backup/manifest.js";
+export { type Manifest, readManifest } from "./backup/manifest.js";
 export { type VerifyReport, verifyBackup } from "./backup/verify.js";
 export { ENTITY_NAMES, type EntityName } from "./entities/names.js";
 export type { RepoRef, SaveSelection } from "./entities/types.js";
@@ -8,15 +8,15 @@ export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from 
 export { runJobs } from "./orchestrator/run-jobs.js";
 export type { JobResult, JobSpec, OrchestratorEvent, RunOptions } from "./orchestrator/types.js";
 export {
+  type RestoreRepositoryRequest,
+  type RestoreRepositoryResult,
+  RestoreRepositoryUseCase,
+} from "./restore/restore-repository.js";
+export { PreflightError } from "./save/preflight-error.js";
+export {
   type OperationResult,
   type SaveRepositoryRequest,
   type SaveRepositoryResult,
   SaveRepositoryUseCase,
 } from "./save/save-repository.js";
-export { PreflightError } from "./save/preflight-error.js";
 export { type NumberSelection, parseNumberSpec } from "./selection/number-spec.js";
-export {
-  type RestoreRepositoryRequest,
-  type RestoreRepositoryResult,
-  RestoreRepositoryUseCase,
-} from "./restore/restore-repository.js";

@@ -1,8 +1,9 @@
 // Builders that insert fully-formed records into a repo, keeping the store's
 // indexes (issue numbers, issueIndex, sub-issue links) consistent. Used by the
 // dataset generator; no GitHub validation here (see store/mutations.ts for that).
-import { issueShape } from "../store/issue-shape.js";
+
 import { repoKey } from "../store/create-store.js";
+import { issueShape } from "../store/issue-shape.js";
 import { makeNodeId } from "../store/node-id.js";
 import type {
   FakeAsset,

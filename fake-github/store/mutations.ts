@@ -4,8 +4,8 @@
 // MutationError describing GitHub's answer. No HTTP here: the REST layer parses
 // bodies and serialises results.
 
-import { issueShape } from "./issue-shape.js";
 import { addRepo, findUserByLogin, repoFullName, repoKey } from "./create-store.js";
+import { issueShape } from "./issue-shape.js";
 import { findIssueById } from "./lookup.js";
 import { makeNodeId } from "./node-id.js";
 import type {

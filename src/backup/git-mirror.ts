@@ -42,7 +42,10 @@ export async function summarizeMirror(backupDir: string): Promise<MirrorSummary>
 }
 
 /** Problems with the mirror against its manifest entry (empty when intact). */
-export async function checkMirror(backupDir: string, entry: { records?: number; sha256: string }): Promise<string[]> {
+export async function checkMirror(
+  backupDir: string,
+  entry: { records?: number; sha256: string },
+): Promise<string[]> {
   const gitDir = join(backupDir, GIT_REPO_DIR);
   try {
     if (!(await stat(gitDir)).isDirectory()) return ["listed in the manifest but not a folder"];

@@ -7,12 +7,12 @@ import { realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { RELEASE_ASSETS_DIR, RELEASES_FILE } from "../entities/releases/record.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
+import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
 import { readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
-import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
 
 export interface VerifyProblem {

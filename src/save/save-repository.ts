@@ -11,7 +11,7 @@ import { createSortedJsonlWriter, type FileSummary, SCRATCH_DIR } from "../backu
 import { saversFor } from "../entities/registry.js";
 import { SharedSources } from "../entities/shared/sources.js";
 import type { EntitySaveResult, RepoRef, SaveContext, SaveSelection } from "../entities/types.js";
-import { createGitHubClient, type GitHubClient } from "../github/client.js";
+import { createGitHubClient } from "../github/client.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { JobOutput, JobSpec, JobStatus, OrchestratorEvent } from "../orchestrator/types.js";

@@ -22,12 +22,19 @@ export function runGit(args: string[], options: GitOptions = {}): Promise<string
   }
   const redact = options.redact ?? ((text: string) => text);
   return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd: options.cwd, env, signal: options.signal, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("git", args, {
+      cwd: options.cwd,
+      env,
+      signal: options.signal,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error) => reject(new GitError(redact(`git ${args[0]} could not run: ${error.message}`))));
+    child.on("error", (error) =>
+      reject(new GitError(redact(`git ${args[0]} could not run: ${error.message}`))),
+    );
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
       else {

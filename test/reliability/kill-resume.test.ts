@@ -75,7 +75,6 @@ describe("a save killed with SIGKILL and resumed", () => {
       expect(backupContent(dir)).toEqual(reference);
       expect(existsSync(join(dir, ".github-data"))).toBe(false);
 
-      console.log({ killAt, journaled, fullRequests, resumed: proxy.count });
       // Requests answered before the crash are not made again.
       expect(proxy.count).toBeLessThanOrEqual(fullRequests - journaled + PREFLIGHT_REQUESTS);
       if (journaled > 0) expect(proxy.count).toBeLessThan(fullRequests);

@@ -8,10 +8,16 @@ export type Row = Record<string, unknown>;
 
 export function readJsonl(dir: string, file: string): Row[] {
   const text = readFileSync(join(dir, file), "utf8");
-  return text === "" ? [] : text.trimEnd().split("\n").map((line) => JSON.parse(line) as Row);
+  return text === ""
+    ? []
+    : text
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Row);
 }
 
-const login = (store: FakeStore, id: number | null) => (id === null ? null : (store.users.get(id)?.login ?? null));
+const login = (store: FakeStore, id: number | null) =>
+  id === null ? null : (store.users.get(id)?.login ?? null);
 const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.number;
 
 export interface Wanted {
@@ -104,7 +110,12 @@ export function projectPull(r: Row): Row {
   };
 }
 
-export function expectedComments(store: FakeStore, repo: FakeRepo, onPulls: boolean, wanted: Wanted = everything) {
+export function expectedComments(
+  store: FakeStore,
+  repo: FakeRepo,
+  onPulls: boolean,
+  wanted: Wanted = everything,
+) {
   return repo.comments
     .filter((c) => {
       const parent = repo.issues.get(c.issue_number);
@@ -112,7 +123,13 @@ export function expectedComments(store: FakeStore, repo: FakeRepo, onPulls: bool
       return isPull === onPulls && (onPulls ? wanted.pulls(c.issue_number) : wanted.issues(c.issue_number));
     })
     .sort((a, b) => a.id - b.id)
-    .map((c) => ({ id: c.id, parent: c.issue_number, body: c.body, user: login(store, c.userId), updated_at: c.updated_at }));
+    .map((c) => ({
+      id: c.id,
+      parent: c.issue_number,
+      body: c.body,
+      user: login(store, c.userId),
+      updated_at: c.updated_at,
+    }));
 }
 
 export function projectComment(r: Row): Row {
@@ -129,7 +146,14 @@ export function expectedReviews(store: FakeStore, repo: FakeRepo, wanted: Wanted
   return repo.reviews
     .filter((r) => wanted.pulls(r.pull_number))
     .sort((a, b) => a.id - b.id)
-    .map((r) => ({ id: r.id, pr: r.pull_number, state: r.state, body: r.body, commit_id: r.commit_id, user: login(store, r.userId) }));
+    .map((r) => ({
+      id: r.id,
+      pr: r.pull_number,
+      state: r.state,
+      body: r.body,
+      commit_id: r.commit_id,
+      user: login(store, r.userId),
+    }));
 }
 
 export function projectReview(r: Row): Row {

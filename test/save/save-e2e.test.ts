@@ -1,7 +1,8 @@
 // End to end: save fake repositories and compare every record of every type
 // with the fake server's state.
-import { createHash } from "node:crypto";
+
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,13 +25,21 @@ afterAll(() => {
   for (const dir of roots) rmSync(dir, { recursive: true, force: true });
 });
 
-function request(fake: FakeGitHub, outDir: string, extra: Partial<SaveRepositoryRequest> = {}): SaveRepositoryRequest {
+function request(
+  fake: FakeGitHub,
+  outDir: string,
+  extra: Partial<SaveRepositoryRequest> = {},
+): SaveRepositoryRequest {
   return {
     repo: { owner: "octo-org", repo: "sample" },
     outDir,
     token: fake.token,
     apiUrl: fake.url,
-    selection: { entities: new Set<EntityName>(ENTITY_NAMES), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+    selection: {
+      entities: new Set<EntityName>(ENTITY_NAMES),
+      issues: { kind: "all" },
+      pullRequests: { kind: "all" },
+    },
     client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0 } },
     ...extra,
   } as SaveRepositoryRequest;
@@ -38,7 +47,9 @@ function request(fake: FakeGitHub, outDir: string, extra: Partial<SaveRepository
 
 function entityFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     out[name] = readFileSync(join(dir, name), "utf8");
   }
   return out;
@@ -47,14 +58,18 @@ function entityFiles(dir: string): Record<string, string> {
 function checkAgainstStore(fake: FakeGitHub, repo: FakeRepo, dir: string, wanted: E.Wanted = E.everything) {
   const store = fake.store;
   expect(E.readJsonl(dir, "issues.jsonl").map(E.projectIssue)).toEqual(E.expectedIssues(store, repo, wanted));
-  expect(E.readJsonl(dir, "pull_requests.jsonl").map(E.projectPull)).toEqual(E.expectedPulls(store, repo, wanted));
+  expect(E.readJsonl(dir, "pull_requests.jsonl").map(E.projectPull)).toEqual(
+    E.expectedPulls(store, repo, wanted),
+  );
   expect(E.readJsonl(dir, "issue_comments.jsonl").map(E.projectComment)).toEqual(
     E.expectedComments(store, repo, false, wanted),
   );
   expect(E.readJsonl(dir, "pr_comments.jsonl").map(E.projectComment)).toEqual(
     E.expectedComments(store, repo, true, wanted),
   );
-  expect(E.readJsonl(dir, "pr_reviews.jsonl").map(E.projectReview)).toEqual(E.expectedReviews(store, repo, wanted));
+  expect(E.readJsonl(dir, "pr_reviews.jsonl").map(E.projectReview)).toEqual(
+    E.expectedReviews(store, repo, wanted),
+  );
   expect(E.readJsonl(dir, "pr_review_comments.jsonl").map(E.projectReviewComment)).toEqual(
     E.expectedReviewComments(repo, wanted),
   );
@@ -87,10 +102,14 @@ describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) 
     );
     const milestones = E.readJsonl(dir, "milestones.jsonl");
     expect(milestones.map((m) => [m.number, m.title, m.state, m.due_on])).toEqual(
-      [...repo.milestones].sort((a, b) => a.number - b.number).map((m) => [m.number, m.title, m.state, m.due_on]),
+      [...repo.milestones]
+        .sort((a, b) => a.number - b.number)
+        .map((m) => [m.number, m.title, m.state, m.due_on]),
     );
     const releases = E.readJsonl(dir, "releases.jsonl");
-    expect(releases.map((r) => r.tag_name)).toEqual([...repo.releases].sort((a, b) => a.id - b.id).map((r) => r.tag_name));
+    expect(releases.map((r) => r.tag_name)).toEqual(
+      [...repo.releases].sort((a, b) => a.id - b.id).map((r) => r.tag_name),
+    );
     for (const release of repo.releases) {
       const saved = releases.find((r) => r.id === release.id)!;
       const assets = saved.assets as Array<{ id: number; name: string; path: string; sha256: string }>;
@@ -108,7 +127,10 @@ describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) 
 
   it("mirrors every branch and tag, with no credentials in the clone", () => {
     const gitDir = join(dir, "git-repo");
-    const refs = execFileSync("git", ["for-each-ref", "--format=%(refname) %(objectname)"], { cwd: gitDir, encoding: "utf8" });
+    const refs = execFileSync("git", ["for-each-ref", "--format=%(refname) %(objectname)"], {
+      cwd: gitDir,
+      encoding: "utf8",
+    });
     for (const [branch, sha] of repo.branches) expect(refs).toContain(`refs/heads/${branch} ${sha}`);
     const config = readFileSync(join(gitDir, "config"), "utf8");
     expect(config).not.toContain(fake.token);
@@ -145,19 +167,27 @@ describe("save with a selection", () => {
     const issuesSpec = parseNumberSpec("1-5 10", "--issues");
     const pullsSpec = parseNumberSpec("2-8", "--pull-requests");
     const dir = freshDir();
-    const entities = new Set<EntityName>(ENTITY_NAMES.filter((n) => n !== "git_repo" && n !== "release_assets"));
+    const entities = new Set<EntityName>(
+      ENTITY_NAMES.filter((n) => n !== "git_repo" && n !== "release_assets"),
+    );
     const result = await new SaveRepositoryUseCase().execute(
       request(fake, dir, { selection: { entities, issues: issuesSpec, pullRequests: pullsSpec } }),
     );
     expect(result.exitCode).toBe(0);
-    const wanted: E.Wanted = { issues: (n) => selectionHas(issuesSpec, n), pulls: (n) => selectionHas(pullsSpec, n) };
+    const wanted: E.Wanted = {
+      issues: (n) => selectionHas(issuesSpec, n),
+      pulls: (n) => selectionHas(pullsSpec, n),
+    };
     checkAgainstStore(fake, repo, dir, wanted);
     // No child of an unselected parent: not 15's or 51's comments when 5 is selected.
-    for (const c of E.readJsonl(dir, "issue_comments.jsonl")) expect(selectionHas(issuesSpec, c.issue_number as number)).toBe(true);
+    for (const c of E.readJsonl(dir, "issue_comments.jsonl"))
+      expect(selectionHas(issuesSpec, c.issue_number as number)).toBe(true);
     for (const file of ["pr_comments.jsonl", "pr_reviews.jsonl", "pr_review_comments.jsonl"]) {
-      for (const c of E.readJsonl(dir, file)) expect(selectionHas(pullsSpec, c.pull_request_number as number)).toBe(true);
+      for (const c of E.readJsonl(dir, file))
+        expect(selectionHas(pullsSpec, c.pull_request_number as number)).toBe(true);
     }
-    for (const s of E.readJsonl(dir, "sub_issues.jsonl")) expect(selectionHas(issuesSpec, s.parent_number as number)).toBe(true);
+    for (const s of E.readJsonl(dir, "sub_issues.jsonl"))
+      expect(selectionHas(issuesSpec, s.parent_number as number)).toBe(true);
     expect(E.readJsonl(dir, "issues.jsonl").length).toBeGreaterThan(0);
   });
 
@@ -166,7 +196,11 @@ describe("save with a selection", () => {
     const dir = freshDir();
     const result = await new SaveRepositoryUseCase().execute(
       request(fake, dir, {
-        selection: { entities: new Set<EntityName>(["labels", "releases"]), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+        selection: {
+          entities: new Set<EntityName>(["labels", "releases"]),
+          issues: { kind: "all" },
+          pullRequests: { kind: "all" },
+        },
       }),
     );
     expect(result.results.map((r) => r.name)).toEqual(["labels", "releases"]);
@@ -186,7 +220,9 @@ describe("save under faults", () => {
         rateLimit: { limit: 8, graphqlLimit: 1000, windowMs: 1500 },
       });
       const faultyDir = freshDir();
-      const result = await new SaveRepositoryUseCase().execute(request(fake, faultyDir, { selection: noGit() }));
+      const result = await new SaveRepositoryUseCase().execute(
+        request(fake, faultyDir, { selection: noGit() }),
+      );
       expect(result.exitCode).toBe(0);
       expect(result.requests.retries).toBeGreaterThan(0);
       expect(result.requests.rateLimitWaits).toBeGreaterThan(0);

@@ -162,7 +162,9 @@ export const issueResolvers: TypeResolvers<IssueSrc> = {
     const types = stringListArg(args, "itemTypes");
     const issue = src.issue;
     const events =
-      issue.state === "closed" && issue.closed_at !== null && (types === null || types.includes("CLOSED_EVENT"))
+      issue.state === "closed" &&
+      issue.closed_at !== null &&
+      (types === null || types.includes("CLOSED_EVENT"))
         ? [
             {
               __typename: "ClosedEvent" as const,

@@ -10,7 +10,11 @@ export const milestonesSaver: EntitySaver = {
   save: (ctx) =>
     writePages<MilestoneRecord>(
       ctx,
-      listPages(ctx, "GET /repos/{owner}/{repo}/milestones", { state: "all", sort: "due_on", direction: "asc" }),
+      listPages(ctx, "GET /repos/{owner}/{repo}/milestones", {
+        state: "all",
+        sort: "due_on",
+        direction: "asc",
+      }),
       {
         file: MILESTONES_FILE,
         sortKey: milestoneSortKey,

@@ -4,9 +4,9 @@
 // runs side by side. A batch GitHub cannot answer in time (502/504) is split
 // in halves and retried, down to single numbers.
 import { graphqlQuery, isGraphQLTimeout } from "../../github/graphql.js";
-import { obj } from "./fields.js";
-import type { Json } from "./fields.js";
 import type { SaveContext } from "../types.js";
+import type { Json } from "./fields.js";
+import { obj } from "./fields.js";
 
 export interface ByNumberOptions {
   /** The Repository field to alias, e.g. "issueOrPullRequest" or "pullRequest". */
@@ -76,5 +76,7 @@ export async function fetchByNumber(
   numbers: Iterable<number>,
   options: ByNumberOptions,
 ): Promise<void> {
-  await Promise.all(batches(numbers, options.batchSize ?? 50).map((batch) => fetchBatch(ctx, batch, options)));
+  await Promise.all(
+    batches(numbers, options.batchSize ?? 50).map((batch) => fetchBatch(ctx, batch, options)),
+  );
 }

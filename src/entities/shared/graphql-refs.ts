@@ -35,7 +35,9 @@ export function labelRef(label: Json, what: string): LabelRef {
 
 export function gqlMilestoneRef(value: unknown, what: string): MilestoneRef | null {
   const m = objOrNull(value, what);
-  return m === null ? null : { number: int(m.number, `${what}.number`), title: str(m.title, `${what}.title`) };
+  return m === null
+    ? null
+    : { number: int(m.number, `${what}.number`), title: str(m.title, `${what}.title`) };
 }
 
 /** GraphQL enum values (NOT_PLANNED, TOO_HEATED) as REST spells them (not_planned, too heated). */

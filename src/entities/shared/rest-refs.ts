@@ -8,7 +8,11 @@ export type { LabelRef, MilestoneRef, UserRef };
 export function userRef(value: unknown, what: string): UserRef | null {
   const user = objOrNull(value, what);
   if (user === null) return null;
-  return { login: str(user.login, `${what}.login`), id: int(user.id, `${what}.id`), type: str(user.type, `${what}.type`) };
+  return {
+    login: str(user.login, `${what}.login`),
+    id: int(user.id, `${what}.id`),
+    type: str(user.type, `${what}.type`),
+  };
 }
 
 export function userRefs(value: unknown, what: string): UserRef[] {

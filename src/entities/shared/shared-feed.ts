@@ -35,12 +35,9 @@ export class SharedFeed<T> {
     if (!this.#started) {
       this.#started = true;
       const queues = this.#queues;
-      this.#fetch(
-        (page) => {
-          for (const q of queues) q.push(page);
-        },
-        this.#signal,
-      ).then(
+      this.#fetch((page) => {
+        for (const q of queues) q.push(page);
+      }, this.#signal).then(
         () => {
           for (const q of queues) q.end();
         },

@@ -251,8 +251,15 @@ export class ServerCore {
         "x-github-api-version-selected": apiVersion,
         "x-github-request-id": requestId,
       });
+      const fault = route ? this.faults.decide(method, template) : null;
+      if (fault?.afterHandler) {
+        await this.respond(req, target, route, match?.params ?? {}, raw, auth, identity, {
+          slotOverLimit: slot.overLimit,
+          requestId,
+          resource,
+        });
+      }
       if (route) {
-        const fault = this.faults.decide(method, template);
         if (fault) {
           await sleep(fault.delayMs);
           if (fault.kind === "reset") {

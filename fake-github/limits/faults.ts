@@ -4,10 +4,14 @@
 import type { FaultsKnob, ScriptedFault } from "./knobs.js";
 import { hashUnit } from "./random.js";
 
-export type FaultDecision =
+export type FaultDecision = (
   | { kind: "status"; delayMs: number; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: "reset"; delayMs: number }
-  | { kind: "delay"; delayMs: number };
+  | { kind: "delay"; delayMs: number }
+) & {
+  /** The route runs first (a write is applied) and only its answer is replaced. */
+  afterHandler?: boolean;
+};
 
 const defaultStatuses = [500, 502, 503];
 
@@ -49,10 +53,11 @@ export class FaultInjector {
       const times = entry.times ?? 1;
       if (decision || state.seen < first || state.seen >= first + times) continue;
       const delayMs = entry.delayMs ?? 0;
-      if (entry.reset) decision = { kind: "reset", delayMs };
+      if (entry.reset) decision = { kind: "reset", delayMs, afterHandler: entry.afterHandler === true };
       else if (entry.status !== undefined)
         decision = {
           kind: "status",
+          afterHandler: entry.afterHandler === true,
           delayMs,
           status: entry.status,
           body: entry.body,

@@ -62,6 +62,11 @@ export interface ScriptedFault {
   status?: number;
   /** Destroy the socket without a response. */
   reset?: boolean;
+  /**
+   * Run the route first, then answer with the fault: the write is applied but
+   * its response is lost, as when GitHub times out after creating an object.
+   */
+  afterHandler?: boolean;
   /** Extra delay before whatever happens next. */
   delayMs?: number;
   /** How many consecutive matching requests fire (default 1). */
@@ -212,6 +217,9 @@ function parseScripted(entry: unknown, index: number): ScriptedFault {
         break;
       case "reset":
         out.reset = value === true;
+        break;
+      case "afterHandler":
+        out.afterHandler = value === true;
         break;
       case "body":
         out.body = value;

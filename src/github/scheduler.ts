@@ -71,6 +71,23 @@ export interface RequestSchedulerOptions {
   log?: Logger;
   /** Applied to every message the scheduler logs or emits. */
   redact?: (text: string) => string;
+  /**
+   * Consulted when a content-creating REST write fails in a way that leaves it
+   * unknown whether GitHub applied it (5xx, reset, timeout). Returns the object
+   * the write created, if it finds one, so the write is not sent twice; returns
+   * undefined when it is sure nothing was created, and the write is retried.
+   * Without it such writes are never retried blindly: the error is thrown.
+   */
+  recoverWrite?: (options: RequestOptions) => Promise<RequestResult | undefined>;
+}
+
+/** A write that failed after it may have reached GitHub: it was not sent again. */
+export class AmbiguousWriteError extends Error {
+  readonly retryable = false;
+  constructor(route: string, cause: unknown) {
+    super(`${route} failed and may or may not have been applied: ${messageOf(cause)}`, { cause });
+    this.name = "AmbiguousWriteError";
+  }
 }
 
 export type RetryReason = TransientReason | "rate-limit" | "secondary-rate-limit";
@@ -107,8 +124,8 @@ export interface SchedulerEvents {
   concurrency: [ConcurrencyEvent];
 }
 
-type RequestOptions = Hooks["request"]["Options"];
-type RequestResult = Hooks["request"]["Result"];
+export type RequestOptions = Hooks["request"]["Options"];
+export type RequestResult = Hooks["request"]["Result"];
 type SendRequest = (options: RequestOptions) => RequestResult | Promise<RequestResult>;
 
 /** Thrown when every attempt of a request ran past `requestTimeoutMs`. */
@@ -137,6 +154,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   private readonly graphqlTimeoutRetries: number;
   private readonly requestTimeoutMs: number;
   private readonly secondaryFallbackMs: number;
+  private readonly recoverWrite: RequestSchedulerOptions["recoverWrite"];
   private readonly rateLimitFallbackMs: number;
   private readonly resetMarginMs: number;
   private readonly signal: AbortSignal | undefined;
@@ -154,6 +172,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     this.graphqlTimeoutRetries = options.graphqlTimeoutRetries ?? 1;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.secondaryFallbackMs = options.secondaryFallbackMs ?? 60_000;
+    this.recoverWrite = options.recoverWrite;
     this.rateLimitFallbackMs = options.rateLimitFallbackMs ?? 60_000;
     this.resetMarginMs = options.rateLimitResetMarginMs ?? 1000;
     this.signal = options.signal;
@@ -314,6 +333,17 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         case "transient": {
           if (outcome.reason === "graphql-timeout" && ++graphqlTimeouts > this.graphqlTimeoutRetries)
             return giveUp();
+          if (info.contentCreating && !info.isGraphQL) {
+            // Sending a write twice could create the object twice.
+            if (!this.recoverWrite) throw new AmbiguousWriteError(info.routeKey, failure);
+            let found: RequestResult | undefined;
+            try {
+              found = await this.recoverWrite(options);
+            } catch {
+              throw new AmbiguousWriteError(info.routeKey, failure);
+            }
+            if (found) return found;
+          }
           if (++retries > this.maxRetries) return giveUp();
           delayMs = fullJitterDelay(retries, this.backoff, this.random);
           reason = outcome.reason;

@@ -6,7 +6,7 @@
 // but its dependents still run for the objects that exist.
 import type { EntityName } from "../entities/names.js";
 import type { RepoRef } from "../entities/types.js";
-import { createGitHubClient, type GitHubClientOptions } from "../github/client.js";
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/client.js";
 import { describeGitHubError, isAbortError } from "../github/errors.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
@@ -18,6 +18,7 @@ import { type BackupSource, openBackup } from "./backup-source.js";
 import { createBodyRewriter } from "./bodies.js";
 import { defaultJournalPath, FileJournal, JournalError, MemoryJournal, readJournalFile } from "./journal.js";
 import { GITHUB_PACING, type PacingLimits, type RestorePlan, summarisePlan } from "./plan.js";
+import { createWriteRecovery } from "./recover-write.js";
 import { fixReferences, REFERENCES_JOB } from "./reference-fixup.js";
 import type { ReferenceMap } from "./references.js";
 import { createTarget, lookUpTarget, probeImportApi } from "./target.js";
@@ -206,6 +207,8 @@ export class RestoreRepositoryUseCase {
       contentPerHour: limits.contentPerHour ?? GITHUB_PACING.contentPerHour,
       minWriteIntervalMs: limits.minWriteIntervalMs ?? GITHUB_PACING.minWriteIntervalMs,
     };
+    // Bound below: the recovery hook looks objects up through this same client.
+    let boundClient: GitHubClient | undefined;
     const client = createGitHubClient({
       token: request.token,
       apiUrl: request.apiUrl,
@@ -221,10 +224,12 @@ export class RestoreRepositoryUseCase {
         ...(limits.windowMs !== undefined ? { windowMs: limits.windowMs } : {}),
       },
       schedulerOptions: {
+        recoverWrite: createWriteRecovery(() => boundClient!),
         ...request.client?.schedulerOptions,
         ...(limits.minWriteIntervalMs !== undefined ? { minWriteIntervalMs: limits.minWriteIntervalMs } : {}),
       },
     });
+    boundClient = client;
 
     // The target: nothing is written before it is known to be usable.
     let targetRepo = await lookUpTarget(client, target, signal);

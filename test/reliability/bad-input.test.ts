@@ -6,7 +6,7 @@
 // snapshotted before and after, and the fake server's store and counters show
 // no write.
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -60,6 +60,8 @@ interface BadInput {
   message: RegExp;
   /** The error comes as one ERROR log line per problem (verify), not as "error: …". */
   verifyProblem?: boolean;
+  /** Problem lines verify prints (default 1). */
+  problems?: number;
 }
 
 function copyGood(ctx: Ctx): void {
@@ -110,6 +112,21 @@ function escapeAssetPath(ctx: Ctx, path: string): void {
     lines[0] = JSON.stringify(record);
     return lines.join("\n");
   });
+}
+
+/** The first asset file becomes a link to a file outside the backup (same bytes, so only the link is wrong). */
+function linkAssetOutside(ctx: Ctx): void {
+  copyGood(ctx);
+  const record = JSON.parse(
+    readFileSync(join(ctx.dir, "releases.jsonl"), "utf8").split("\n")[0] as string,
+  ) as {
+    assets: Array<{ path: string | null }>;
+  };
+  const path = record.assets.find((a) => a.path !== null)?.path;
+  if (!path) throw new Error("the good backup has no asset file");
+  const outside = join(ctx.dir, "..", "outside.bin");
+  renameSync(join(ctx.dir, path), outside);
+  symlinkSync(outside, join(ctx.dir, path));
 }
 
 const save_ =
@@ -514,6 +531,25 @@ const catalog: BadInput[] = [
     message:
       /does not verify: releases\.jsonl:1: .*\/assets\/0\/path: must match pattern "\^release-assets.*run "github-data verify/,
   },
+  {
+    name: "verify: an asset file that is a symbolic link out of the folder",
+    argv: verify,
+    setup: linkAssetOutside,
+    code: 1,
+    verifyProblem: true,
+    // Both the manifest's file list and the release record name the file.
+    problems: 2,
+    message:
+      /release-assets\/\d+\/[^:]+: listed in the manifest but resolves outside the backup folder \(symbolic link\)/,
+  },
+  {
+    name: "restore: an asset file that is a symbolic link out of the folder",
+    argv: restore(),
+    setup: linkAssetOutside,
+    code: 2,
+    message:
+      /does not verify: release-assets\/\d+\/[^:]+: listed in the manifest but resolves outside the backup folder \(symbolic link\).*run "github-data verify/,
+  },
 ];
 
 class CapturedStream {
@@ -585,7 +621,7 @@ describe("the bad-input catalog", () => {
     const errors = bad.verifyProblem
       ? lines.filter((line) => / ERROR /.test(line))
       : lines.filter((line) => line.startsWith("error: "));
-    expect(errors, result.stderr).toHaveLength(1);
+    expect(errors, result.stderr).toHaveLength(bad.problems ?? 1);
     expect(errors[0]).toMatch(bad.message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     // Nothing changed on disk or on the server.

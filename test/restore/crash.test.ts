@@ -175,4 +175,35 @@ describe("connection resets on content-creating requests", () => {
       await fake.close();
     }
   });
+
+  it("never sends a write twice when GitHub created the object but the answer was lost", async () => {
+    const fake = await startFakeGitHub({ dataset: "small", seed: 6 });
+    try {
+      makeEveryoneAssignable(fake.store);
+      const dir = await saveBackup(fake);
+      // The route runs (the object exists) and only then does the answer fail.
+      fake.configure({
+        script: [
+          { route: "POST /repos/{owner}/{repo}/issues", nth: 3, status: 502, afterHandler: true },
+          {
+            route: "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+            nth: 5,
+            reset: true,
+            afterHandler: true,
+          },
+          {
+            route: "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+            nth: 2,
+            status: 500,
+            afterHandler: true,
+          },
+        ],
+      });
+      const result = await restore(restoreRequest(fake, dir, "lost-answers", { importApi: "never" }));
+      expect(result.exitCode).toBe(0);
+      expectExactlyOneCopy(repoOf(fake, "sample"), repoOf(fake, "lost-answers"));
+    } finally {
+      await fake.close();
+    }
+  });
 });

@@ -172,12 +172,14 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
       );
     }
     const notes = run.notes.filter(
-      (n) => n.level === "warn" || n.level === "error" || /concurrency/i.test(n.msg),
+      (n) => n.level === "warn" || n.level === "error" || n.level === "stderr" || /concurrency/i.test(n.msg),
     );
     if (notes.length > 0) {
       out.push(`${label} log notes (${notes.length}):`);
-      for (const n of notes.slice(0, 8))
-        out.push(`  +${secondsText(n.time - run.origin)} ${n.level} ${n.msg}`);
+      for (const n of notes.slice(0, 8)) {
+        const when = Number.isFinite(n.time) ? `+${secondsText(n.time - run.origin)} ` : "";
+        out.push(`  ${when}${n.level} ${n.msg}`);
+      }
     }
   }
   const failures = [
@@ -199,28 +201,54 @@ export function renderTargets(checks: readonly TargetCheck[]): string {
   return table(rows);
 }
 
+type Align = "left" | "right";
+
+/** A Markdown table with padded columns, laid out as the project's formatter (Biome) lays it out. */
+export function markdownGrid(header: string[], align: Align[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(3, ...all.map((row) => (row[i] ?? "").length)));
+  const cell = (text: string, i: number) =>
+    align[i] === "right" ? text.padStart(widths[i] as number) : text.padEnd(widths[i] as number);
+  const line = (row: string[]) => `| ${row.map((c, i) => cell(c, i)).join(" | ")} |`;
+  const rule = widths.map((w, i) => (align[i] === "right" ? `${"-".repeat(w - 1)}:` : "-".repeat(w)));
+  return [line(header), `| ${rule.join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
 /** The results table of docs/performance.md. */
 export function markdownTable(results: readonly DatasetFigures[]): string {
-  const lines = [
-    "| dataset | A wall (median) | B wall (median) | speed-up T_B/T_A (median, min–max) | A requests | R_min | R/R_min | T_min (A's R) | T/T_min | A peak RSS | B peak RSS |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  const header = [
+    "dataset",
+    "A wall (median)",
+    "B wall (median)",
+    "speed-up T_B/T_A (median, min–max)",
+    "A requests",
+    "R_min",
+    "R/R_min",
+    "T_min (A's R)",
+    "T/T_min",
+    "A peak RSS",
+    "B peak RSS",
   ];
-  for (const d of results) {
+  const rows = results.map((d) => {
     const am = medianRun(d.a.runs);
-    lines.push(
-      `| ${d.dataset} | ${secondsText(d.a.wall.median)} | ${d.b ? secondsText(d.b.wall.median) : "not run"} | ${
-        d.speedup ? `${x(d.speedup.median)}× (${x(d.speedup.min)}–${x(d.speedup.max)})` : "–"
-      } | ${d.a.requests.median} | ${d.rMin.total} | ${x(d.a.rOverRmin.median)} | ${am ? secondsText(am.tMin.ms) : "n/a"} | ${x(
-        d.a.tOverTmin.median,
-      )} | ${mb(d.a.maxRssBytes)} | ${d.b ? mb(d.b.maxRssBytes) : "–"} |`,
-    );
-  }
-  return lines.join("\n");
+    return [
+      d.dataset,
+      secondsText(d.a.wall.median),
+      d.b ? secondsText(d.b.wall.median) : "not run",
+      d.speedup ? `${x(d.speedup.median)}× (${x(d.speedup.min)}–${x(d.speedup.max)})` : "–",
+      String(d.a.requests.median),
+      String(d.rMin.total),
+      x(d.a.rOverRmin.median),
+      am ? secondsText(am.tMin.ms) : "n/a",
+      x(d.a.tOverTmin.median),
+      mb(d.a.maxRssBytes),
+      d.b ? mb(d.b.maxRssBytes) : "–",
+    ];
+  });
+  return markdownGrid(header, ["left", ...header.slice(1).map((): Align => "right")], rows);
 }
 
 export function markdownTargets(checks: readonly TargetCheck[]): string {
-  const lines = ["| target | measured | met |", "|---|---|---|"];
-  for (const c of checks)
-    lines.push(`| ${c.target} | ${c.value} | ${c.met === null ? "?" : c.met ? "yes" : `no (${c.gap})`} |`);
-  return lines.join("\n");
+  const rows = checks.map((c) => [c.target, c.value, c.met === null ? "?" : c.met ? "yes" : `no (${c.gap})`]);
+  return markdownGrid(["target", "measured", "met"], ["left", "left", "left"], rows);
 }

@@ -11,6 +11,7 @@ import { DEFAULT_CONCURRENCY } from "../src/cli/config-types.js";
 import { analyzeDataset, checkTargets, type DatasetFigures } from "./analyze.js";
 import { type BenchSettings, parseBenchArgs, USAGE } from "./args.js";
 import { factsFromRepo } from "./dataset-facts.js";
+import type { RepoFacts } from "./floor.js";
 import { measureRun, type RunRecord, type Side } from "./measure-run.js";
 import { markdownTable, markdownTargets, renderDataset, renderTargets, secondsText } from "./report.js";
 import { startBenchServer } from "./server.js";
@@ -92,6 +93,21 @@ async function benchDataset(
   }
 }
 
+/** The per-item lists of the facts, as count / total / longest (the full lists run to thousands of numbers). */
+function summarizeFacts(facts: RepoFacts): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(facts)) {
+    out[key] = Array.isArray(value)
+      ? {
+          lists: value.length,
+          total: value.reduce((a: number, b: number) => a + b, 0),
+          longest: Math.max(0, ...value),
+        }
+      : value;
+  }
+  return out;
+}
+
 async function writeResults(path: string, body: unknown): Promise<void> {
   await mkdir(join(path, ".."), { recursive: true });
   const temp = `${path}.tmp`;
@@ -150,7 +166,12 @@ async function main(): Promise<number> {
     },
     settings,
     concurrency: DEFAULT_CONCURRENCY,
-    datasets: outcomes.map((o) => ({ ...o.figures, server_start_ms: o.serverStartMs, runs: o.runs })),
+    datasets: outcomes.map((o) => ({
+      ...o.figures,
+      facts: summarizeFacts(o.figures.facts),
+      server_start_ms: o.serverStartMs,
+      runs: o.runs,
+    })),
     targets,
   });
   log(`\nResults written to ${resultsPath}`);

@@ -51,7 +51,11 @@ export function parseEventLines(text: string): ParsedEvents {
   let summary: Record<string, unknown> | null = null;
   for (const line of text.split("\n")) {
     const r = record(line);
-    if (r === null) continue;
+    if (r === null) {
+      // Plain lines on stderr (Node warnings, crashes) are worth seeing too.
+      if (line.trim() !== "") notes.push({ time: Number.NaN, level: "stderr", msg: line.trim() });
+      continue;
+    }
     const time = typeof r.time === "string" ? Date.parse(r.time) : Number.NaN;
     const event = typeof r.event === "string" ? r.event : null;
     const job = typeof r.job === "string" ? r.job : null;

@@ -3,6 +3,7 @@
 import type { FileSummary, SortedJsonlWriter, SortKey } from "../backup/sorted-jsonl-writer.js";
 import type { GitHubClient } from "../github/client.js";
 import type { JobProgress } from "../orchestrator/types.js";
+import type { RepositoryInfo } from "../save/check-repository.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 import type { EntityName } from "./names.js";
@@ -22,6 +23,8 @@ export interface SaveSelection {
 export interface SaveContext {
   client: GitHubClient;
   repo: RepoRef;
+  /** What the preflight check learnt about the repository. */
+  repository: RepositoryInfo;
   /** The backup folder. */
   outDir: string;
   selection: SaveSelection;

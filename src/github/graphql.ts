@@ -37,12 +37,15 @@ export async function graphqlQuery<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; priority?: number } = {},
 ): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
   try {
     const data = await client.octokit.graphql<T>(query, {
       ...variables,
-      request: { signal: options.signal },
+      request: {
+        signal: options.signal,
+        ...(options.priority === undefined ? {} : { priority: options.priority }),
+      },
     });
     return { data, errors: [] };
   } catch (err) {

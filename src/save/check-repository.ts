@@ -9,6 +9,8 @@ import { PreflightError } from "./preflight-error.js";
 
 export interface RepositoryInfo {
   fullName: string;
+  /** Where git clones it from (no credentials in it). */
+  cloneUrl: string;
   defaultBranch: string;
   private: boolean;
 }
@@ -32,6 +34,7 @@ export async function checkRepository(
     const data = obj(response.data, "repository");
     return {
       fullName: str(data.full_name, "repository.full_name"),
+      cloneUrl: str(data.clone_url, "repository.clone_url"),
       defaultBranch: str(data.default_branch, "repository.default_branch"),
       private: bool(data.private, "repository.private"),
     };

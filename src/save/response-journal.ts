@@ -19,6 +19,8 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { promisify } from "node:util";
+import { constants, gunzip, gzip } from "node:zlib";
 import { openAtomicFile } from "../backup/atomic.js";
 import { STATE_DIR } from "../backup/save-state.js";
 import type { GitHubOctokit } from "../github/client.js";
@@ -27,6 +29,9 @@ import { type Logger, silentLogger } from "../util/logger.js";
 /** Journal folder, inside the save state folder (removed with it). */
 export const RESPONSES_DIR = "responses";
 const ENTRY_VERSION = 1;
+const ENTRY_SUFFIX = ".json.gz";
+const compress = promisify(gzip);
+const decompress = promisify(gunzip);
 /** Response headers callers read (pagination); nothing else is kept. */
 const KEPT_HEADERS = ["link", "content-type"] as const;
 
@@ -93,7 +98,7 @@ export function requestKey(parsed: ParsedRequest): string {
 }
 
 function fileFor(key: string): string {
-  return `${createHash("sha256").update(key).digest("hex")}.json`;
+  return `${createHash("sha256").update(key).digest("hex")}${ENTRY_SUFFIX}`;
 }
 
 function isGraphQL(parsed: ParsedRequest): boolean {
@@ -145,7 +150,7 @@ export async function openResponseJournal(
   const known = new Set<string>();
   if (options.keep) {
     const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names) if (name.endsWith(".json")) known.add(name);
+    for (const name of names) if (name.endsWith(ENTRY_SUFFIX)) known.add(name);
   } else {
     await rm(dir, { recursive: true, force: true });
   }
@@ -156,7 +161,7 @@ export async function openResponseJournal(
     const name = fileFor(key);
     if (!known.has(name)) return null;
     try {
-      const entry = JSON.parse(await readFile(join(dir, name), "utf8")) as Entry;
+      const entry = JSON.parse((await decompress(await readFile(join(dir, name)))).toString("utf8")) as Entry;
       // A damaged or foreign entry is simply asked for again.
       if (entry.v === ENTRY_VERSION && entry.key === key && typeof entry.status === "number") return entry;
     } catch {
@@ -178,11 +183,14 @@ export async function openResponseJournal(
       data: answer.data,
     };
     try {
-      // Scratch data: a rename without fsync survives a killed process; after
-      // a power loss a damaged entry fails its check and is fetched again.
+      // Answers are verbose JSON: fast gzip makes the journal about a tenth
+      // of their size (off the main thread). Scratch data: a rename without
+      // fsync survives a killed process; after a power loss a damaged entry
+      // fails its check and is fetched again.
+      const data = await compress(JSON.stringify(entry), { level: constants.Z_BEST_SPEED });
       const file = await openAtomicFile(join(dir, name), { durable: false });
       try {
-        await file.write(JSON.stringify(entry));
+        await file.write(data);
         await file.commit();
       } catch (error) {
         await file.discard();

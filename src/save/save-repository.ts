@@ -131,6 +131,7 @@ export class SaveRepositoryUseCase {
         const ctx: SaveContext = {
           client,
           repo: request.repo,
+          repository,
           outDir: request.outDir,
           selection: request.selection,
           signal: job.signal,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeDataset, checkTargets, earlyJobs, medianRun } from "../../bench/analyze.js";
 import type { RepoFacts } from "../../bench/floor.js";
 import { type RunRecord, splitRequests } from "../../bench/measure-run.js";
-import { interleave, markdownTable } from "../../bench/report.js";
+import { interleave, markdownGrid, markdownTable } from "../../bench/report.js";
 
 const facts: RepoFacts = {
   labels: 30,
@@ -132,7 +132,19 @@ describe("analyzeDataset", () => {
   it("renders a Markdown row per dataset", () => {
     const table = markdownTable([figures]).split("\n");
     expect(table).toHaveLength(3);
-    expect(table[2]).toContain("| medium | 4.50 s | 30.00 s | 6.40× (6.00–7.50) | 110 | 89 | 1.24 |");
+    const cells = (line: string | undefined) => (line ?? "").split("|").map((c) => c.trim());
+    expect(cells(table[2]).slice(1, 8)).toEqual([
+      "medium",
+      "4.50 s",
+      "30.00 s",
+      "6.40× (6.00–7.50)",
+      "110",
+      "89",
+      "1.24",
+    ]);
+    // Columns padded and right-aligned as the formatter lays Markdown tables out.
+    expect(table[1]?.startsWith("| ------- | --------------: |")).toBe(true);
+    expect(new Set(table.map((line) => line.length)).size).toBe(1);
   });
 });
 
@@ -141,6 +153,14 @@ describe("helpers", () => {
     expect(medianRun([{ wallMs: 3 }, { wallMs: 1 }, { wallMs: 2 }])?.wallMs).toBe(2);
     expect(medianRun([{ wallMs: 3 }, { wallMs: 1 }])?.wallMs).toBe(1);
     expect(earlyJobs(undefined).every((e) => e.finishedAtMs === null)).toBe(true);
+  });
+
+  it("pads Markdown columns to their widest cell", () => {
+    expect(markdownGrid(["a", "bb"], ["left", "right"], [["xxxx", "1"]]).split("\n")).toEqual([
+      "| a    |  bb |",
+      "| ---- | --: |",
+      "| xxxx |   1 |",
+    ]);
   });
 
   it("keeps A B A B order", () => {

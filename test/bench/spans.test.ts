@@ -61,6 +61,7 @@ describe("parseEventLines", () => {
     ]);
     expect(parsed.notes.map((n) => n.msg)).toEqual([
       "issues retrying: boom",
+      "not json at all",
       "GitHub secondary rate limit; pausing all requests for 1000 ms",
     ]);
     expect(parsed.summary?.exitCode).toBe(1);

@@ -5,10 +5,13 @@
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, type FakeKnobs, type FakeStats, startFakeGitHub } from "../../fake-github/index.js";
+import type { RequestStats } from "../../src/github/stats.js";
 import {
   backupContent,
   FAST_CLIENT,
   failures,
+  OWNER,
+  REPO,
   removeTempRoots,
   type SaveRequestExtra,
   save,
@@ -34,6 +37,18 @@ const CALM: Partial<FakeKnobs> = {
 const TIMEOUT_MS = 3_000;
 const SLOW_MS = 20_000;
 
+const SHARED_BUDGET = 100;
+
+/** Another client with the same token using up the core budget (each request costs one). */
+async function spendBudget(fake: FakeGitHub, requests: number): Promise<void> {
+  const url = `${fake.url}/repos/${OWNER}/${REPO}`;
+  await Promise.all(
+    Array.from({ length: requests }, () =>
+      fetch(url, { headers: { authorization: `token ${fake.token}` } }).then((r) => r.arrayBuffer()),
+    ),
+  );
+}
+
 function restRequests(stats: Pick<FakeStats, "byRoute">): number {
   return Object.entries(stats.byRoute)
     .filter(([route]) => route.startsWith("GET /repos/"))
@@ -52,9 +67,9 @@ function count(fake: FakeGitHub, status: string, route?: string): number {
 interface FaultCase {
   name: string;
   knobs: Partial<FakeKnobs>;
-  extra?: SaveRequestExtra;
+  extra?: (fake: FakeGitHub) => SaveRequestExtra;
   /** The faults really fired (`calm`: the fault-free save's counters). */
-  check(fake: FakeGitHub, calm: FakeStats): void;
+  check(fake: FakeGitHub, calm: FakeStats, client: RequestStats): void;
 }
 
 const cases: FaultCase[] = [
@@ -81,7 +96,7 @@ const cases: FaultCase[] = [
         status: 403,
         body: {
           message: SECONDARY_MESSAGE,
-          documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+          documentation_url: DOCS,
         },
         headers: { "retry-after": "0" },
       })),
@@ -103,27 +118,23 @@ const cases: FaultCase[] = [
     check: (fake) => expect(restRequests(fake.stats)).toBeGreaterThan(2 * 30),
   },
   {
+    // The client paces itself by the budget the headers report; here another
+    // tool with the same token spends the rest of it behind the client's
+    // back, so requests in the air meet real 403s and wait for the reset.
     name: "a primary-limit 403 the client could not foresee (another tool spent the budget)",
-    knobs: {
-      script: [
-        {
-          route: "GET /repos/{owner}/{repo}/issues/comments",
-          nth: 3,
-          times: 2,
-          status: 403,
-          body: { message: "API rate limit exceeded for user ID 1001.", documentation_url: DOCS },
-          headers: {
-            "x-ratelimit-limit": "5000",
-            "x-ratelimit-remaining": "0",
-            "x-ratelimit-used": "5000",
-            "x-ratelimit-resource": "core",
-            // Whole seconds, as GitHub sends: at most a second or two from now.
-            "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 1),
-          },
+    knobs: { rateLimit: { limit: SHARED_BUDGET, graphqlLimit: 100_000, windowMs: 3_000 } },
+    extra: (fake) => {
+      let spent = false;
+      return {
+        onStats: (stats) => {
+          if (spent || stats.requests < 15) return;
+          spent = true;
+          void spendBudget(fake, SHARED_BUDGET);
         },
-      ],
+      };
     },
-    check: (fake) => expect(count(fake, "403", "GET /repos/{owner}/{repo}/issues/comments")).toBe(2),
+    // The save's own client met them (the other tool's 403s count on the server too).
+    check: (_fake, _calm, client) => expect(client.byStatus["403"] ?? 0).toBeGreaterThan(0),
   },
   {
     name: "GraphQL RATE_LIMITED until the budget resets",
@@ -145,7 +156,7 @@ const cases: FaultCase[] = [
         { route: "POST /graphql", nth: 1, delayMs: SLOW_MS },
       ],
     },
-    extra: { client: { ...FAST_CLIENT, requestTimeoutMs: TIMEOUT_MS } },
+    extra: () => ({ client: { ...FAST_CLIENT, requestTimeoutMs: TIMEOUT_MS } }),
     // The save finished while the three slow answers were still being held back.
     check: (fake) => expect(fake.stats.inFlight).toBe(3),
   },
@@ -176,11 +187,11 @@ describe("saves under server faults", () => {
     fake.configure(fault.knobs);
     fake.resetStats();
     const dir = join(tempDir(), "backup");
-    const result = await save(saveRequest(fake, dir, fault.extra));
+    const result = await save(saveRequest(fake, dir, fault.extra?.(fake)));
     fake.configure(CALM);
     expect(failures(result), JSON.stringify(fake.stats.byStatus)).toEqual([]);
     expect(result.exitCode).toBe(0);
-    fault.check(fake, calm);
+    fault.check(fake, calm, result.requests);
     expect(backupContent(dir)).toEqual(reference);
   });
 });

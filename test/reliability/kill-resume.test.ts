@@ -65,7 +65,7 @@ describe("a save killed with SIGKILL and resumed", () => {
       expect(existsSync(join(dir, "manifest.json"))).toBe(false);
       expect(assertWholeJsonl(dir)).toEqual([]);
       const journaled = existsSync(responsesDir(dir))
-        ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(".json")).length
+        ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(".json.gz")).length
         : 0;
 
       proxy.reset();

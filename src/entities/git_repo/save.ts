@@ -3,19 +3,13 @@ import { rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { GIT_REPO_DIR, summarizeMirror } from "../../backup/git-mirror.js";
 import { runGit } from "../../util/git.js";
-import { obj, str } from "../shared/fields.js";
 import type { EntitySaver } from "../types.js";
 
 export const gitRepoSaver: EntitySaver = {
   name: "git_repo",
   dependsOn: [],
   async save(ctx) {
-    const response = await ctx.client.octokit.request("GET /repos/{owner}/{repo}", {
-      owner: ctx.repo.owner,
-      repo: ctx.repo.repo,
-      request: { signal: ctx.signal },
-    });
-    const cloneUrl = str(obj(response.data, "repository").clone_url, "repository.clone_url");
+    const cloneUrl = ctx.repository.cloneUrl;
     const final = join(ctx.outDir, GIT_REPO_DIR);
     const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
     try {

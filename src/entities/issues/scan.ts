@@ -79,6 +79,8 @@ export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promis
     field: "issueOrPullRequest",
     fragment,
     fragmentName: "F",
+    // The scan is the bulk of a save: everything else goes first.
+    priority: -1,
     onBatch: (numbers) => {
       done += numbers.length;
       ctx.progress({ items: found.size, pages: done, total: max });

@@ -27,7 +27,8 @@ async function downloadAsset(ctx: SaveContext, assetId: number, path: string) {
         repo: ctx.repo.repo,
         asset_id: assetId,
         headers: { accept: "application/octet-stream" },
-        request: { parseSuccessResponseBody: false, signal: ctx.signal },
+        // Few and small: they should not wait behind the bulk of the save.
+        request: { parseSuccessResponseBody: false, signal: ctx.signal, priority: 1 },
       },
     );
     try {

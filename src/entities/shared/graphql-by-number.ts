@@ -14,8 +14,13 @@ export interface ByNumberOptions {
   /** A named fragment on the field's type, e.g. "fragment F on PullRequest { ... }". */
   fragment: string;
   fragmentName: string;
-  /** Numbers per request (at most 100). */
+  /** Numbers per request (at most 100; default 100, the fewest requests). */
   batchSize?: number;
+  /**
+   * Scheduler priority of the batches. A long scan runs below the default so
+   * the first pages of the other jobs' lists are not queued behind it.
+   */
+  priority?: number;
   /** Called for every number GitHub found (null results are gaps). */
   onNode(node: Json, number: number): void | Promise<void>;
   /** Called once per answered request. */
@@ -48,7 +53,7 @@ async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumber
       ctx.client,
       buildQuery(numbers, options),
       { owner: ctx.repo.owner, name: ctx.repo.repo },
-      { signal: ctx.signal },
+      { signal: ctx.signal, ...(options.priority === undefined ? {} : { priority: options.priority }) },
     );
     data = result.data;
   } catch (error) {
@@ -77,6 +82,6 @@ export async function fetchByNumber(
   options: ByNumberOptions,
 ): Promise<void> {
   await Promise.all(
-    batches(numbers, options.batchSize ?? 50).map((batch) => fetchBatch(ctx, batch, options)),
+    batches(numbers, options.batchSize ?? 100).map((batch) => fetchBatch(ctx, batch, options)),
   );
 }

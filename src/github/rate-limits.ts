@@ -87,10 +87,8 @@ export class RateLimitTracker {
   /** Marks a bucket as spent until `resetAt` (a 403/429 or RATE_LIMITED answer). */
   exhaust(resource: string, resetAt: number, now: number): void {
     const state = this.current(resource, now);
-    if (state && state.resetAt >= resetAt) {
-      state.remaining = 0;
-      return;
-    }
+    // The refusal's own reset decides the wait: a later reset seen before
+    // belongs to a window that is not the one that just ran out.
     this.states.set(resource, { limit: state?.limit ?? null, remaining: 0, resetAt });
   }
 

@@ -102,7 +102,7 @@ function fileFor(key: string): string {
 }
 
 function isGraphQL(parsed: ParsedRequest): boolean {
-  return parsed.method.toUpperCase() === "POST" && /\/graphql$/.test(new URL(parsed.url).pathname);
+  return parsed.method.toUpperCase() === "POST" && /\/graphql(\?|$)/.test(parsed.url);
 }
 
 /** Reads without side effects: GETs, and GraphQL queries (not mutations). */
@@ -200,6 +200,7 @@ export async function openResponseJournal(
       stats.recorded += 1;
     } catch (error) {
       // The journal only saves requests on a resume; the save itself goes on.
+      if (!writable) return;
       writable = false;
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       log.warn(

@@ -35,6 +35,20 @@ export interface SpawnOptions {
   onChild?: (child: ChildProcess) => void;
 }
 
+/**
+ * Kills the CLI and everything it started (git) at once, as a machine going
+ * down or a supervisor stopping the process tree would: `runCli` starts every
+ * CLI in a process group of its own.
+ */
+export function killTree(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
 /** A clean environment: nothing from the caller's GitHub Actions variables leaks in. */
 export function baseEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -56,6 +70,8 @@ export function runCli(args: string[], options: SpawnOptions = {}): Promise<CliR
       env,
       cwd: options.cwd,
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group, so killTree reaches git too.
+      detached: true,
       ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
     });
     let stdout = "";

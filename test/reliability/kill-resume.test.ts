@@ -6,8 +6,16 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
+import { verifyBackup } from "../../src/backup/verify.js";
 import { responsesDir } from "../../src/save/response-journal.js";
-import { baseEnv, type CountingProxy, runCli, seededRandom, startCountingProxy } from "./cli-harness.js";
+import {
+  baseEnv,
+  type CountingProxy,
+  killTree,
+  runCli,
+  seededRandom,
+  startCountingProxy,
+} from "./cli-harness.js";
 import { assertWholeJsonl, backupContent, OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
 
 const SEED = 20_261_129;
@@ -54,7 +62,7 @@ describe("a save killed with SIGKILL and resumed", () => {
         onChild: (child) => {
           proxy.reset((n) => {
             if (n < killAt) return "forward";
-            child.kill("SIGKILL");
+            killTree(child);
             return "hold";
           });
         },
@@ -74,6 +82,7 @@ describe("a save killed with SIGKILL and resumed", () => {
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(backupContent(dir)).toEqual(reference);
       expect(existsSync(join(dir, ".github-data"))).toBe(false);
+      expect((await verifyBackup(dir)).problems).toEqual([]);
 
       // Requests answered before the crash are not made again.
       expect(proxy.count).toBeLessThanOrEqual(fullRequests - journaled + PREFLIGHT_REQUESTS);

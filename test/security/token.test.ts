@@ -13,6 +13,7 @@ import {
   baseEnv,
   type CliRun,
   type CountingProxy,
+  killTree,
   runCli,
   startCountingProxy,
 } from "../reliability/cli-harness.js";
@@ -91,7 +92,7 @@ describe("the token in everything the tool writes", () => {
       onChild: (child) =>
         proxy.reset((n) => {
           if (n < 12) return "forward";
-          child.kill("SIGKILL");
+          killTree(child);
           return "hold";
         }),
     });

@@ -26,7 +26,7 @@ export async function verifyCommand(cfg: VerifyCommand, ctx: CommandContext): Pr
   }
   const summary = report.ok
     ? `verify: ${cfg.dir} is intact (${report.files} files, ${report.records} records)`
-    : `verify: ${cfg.dir} has ${report.problems.length} problem(s)`;
+    : `verify: ${cfg.dir} has ${report.problems.length} problem(s); do not restore from it: save again, or verify another copy`;
   ctx.stdout.write(`${summary}\n`);
   return report.ok ? 0 : 1;
 }

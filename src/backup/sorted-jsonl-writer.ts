@@ -47,7 +47,9 @@ export interface SortedJsonlWriterOptions<T> {
   mergeFanIn?: number;
 }
 
-export const DEFAULT_SPILL_BYTES = 8 * 1024 * 1024;
+// Small on purpose: a save has ~10 writers open at once, and JavaScript holds
+// strings as UTF-16, so this is ~20 MB of live lines in all.
+export const DEFAULT_SPILL_BYTES = 1024 * 1024;
 const DEFAULT_FAN_IN = 64;
 /** Scratch folder inside the backup folder for spilled runs. */
 export const SCRATCH_DIR = ".tmp";

@@ -256,10 +256,8 @@ function issue(i: Json): IssueRecord {
     locked: false,
     active_lock_reason: null,
     user: user(i.user),
-    labels: (Array.isArray(i.labels) ? i.labels : []).map(labelRef),
-    assignees: (Array.isArray(i.assignees) ? i.assignees : [])
-      .map(user)
-      .filter((u): u is UserRef => u !== null),
+    labels: labelsOf(i),
+    assignees: assigneesOf(i),
     milestone: milestoneRef(i.milestone),
     comments: n(i.comments_count),
     author_association: "NONE",
@@ -269,6 +267,14 @@ function issue(i: Json): IssueRecord {
     closed_by: user(i.closed_by),
     html_url: s(i.html_url),
   };
+}
+
+function labelsOf(x: Json): LabelRef[] {
+  return (Array.isArray(x.labels) ? x.labels : []).map(labelRef);
+}
+
+function assigneesOf(x: Json): UserRef[] {
+  return (Array.isArray(x.assignees) ? x.assignees : []).map(user).filter((u): u is UserRef => u !== null);
 }
 
 function issueComment(c: Json): IssueCommentRecord {
@@ -307,10 +313,8 @@ function pullRequest(p: Json): PullRequestRecord {
     locked: false,
     active_lock_reason: null,
     user: user(p.user),
-    labels: (Array.isArray(p.labels) ? p.labels : []).map(labelRef),
-    assignees: (Array.isArray(p.assignees) ? p.assignees : [])
-      .map(user)
-      .filter((u): u is UserRef => u !== null),
+    labels: labelsOf(p),
+    assignees: assigneesOf(p),
     milestone: milestoneRef(p.milestone),
     draft: false,
     head: { ref: s(p.head_ref), sha: "", repo: null },

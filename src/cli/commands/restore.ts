@@ -4,6 +4,7 @@ import { describePlan } from "../../restore/plan.js";
 import { RestoreRepositoryUseCase } from "../../restore/restore-repository.js";
 import type { RestoreCommand } from "../config-types.js";
 import type { CommandContext } from "../run-cli.js";
+import { finishRun } from "./finish-run.js";
 
 export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): Promise<number> {
   for (const warning of cfg.warnings) ctx.renderer.onWarning(warning);
@@ -28,20 +29,13 @@ export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): 
   });
   for (const warning of result.warnings) ctx.renderer.onWarning(warning);
   if (result.plan) for (const line of describePlan(result.plan)) ctx.stdout.write(`${line}\n`);
-  ctx.renderer.finish({
+  return finishRun(ctx, {
     command: cfg.dryRun ? "restore (dry run)" : "restore",
-    target: `${cfg.repo.owner}/${cfg.repo.repo}`,
-    outDir: cfg.dir,
-    jobs: result.results.map((r) => ({
-      name: r.name,
-      status: r.status,
-      records: r.records,
-      durationMs: r.durationMs,
-      error: r.error,
-    })),
-    totalMs: Date.now() - started,
-    requests: { total: result.requests.requests },
+    target: cfg.repo,
+    dir: cfg.dir,
+    jobs: result.results,
+    startedAt: started,
+    requests: result.requests.requests,
     exitCode: result.exitCode,
   });
-  return result.exitCode;
 }

@@ -2,6 +2,7 @@
 import { SaveRepositoryUseCase } from "../../save/save-repository.js";
 import type { SaveCommand } from "../config-types.js";
 import type { CommandContext } from "../run-cli.js";
+import { finishRun } from "./finish-run.js";
 
 export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promise<number> {
   for (const warning of cfg.warnings) ctx.renderer.onWarning(warning);
@@ -20,21 +21,13 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
     onEvent: (event) => ctx.renderer.onEvent(event),
     onStats: (stats) => ctx.renderer.onRequestStats({ total: stats.requests, inFlight: stats.inFlight }),
   });
-  ctx.renderer.finish({
+  return finishRun(ctx, {
     command: "save",
-    target: `${cfg.repo.owner}/${cfg.repo.repo}`,
-    outDir: cfg.outDir,
-    jobs: result.results.map((r) => ({
-      name: r.name,
-      status: r.status,
-      records: r.records,
-      durationMs: r.durationMs,
-      requests: r.requests,
-      error: r.error,
-    })),
-    totalMs: Date.now() - started,
-    requests: { total: result.requests.requests },
+    target: cfg.repo,
+    dir: cfg.outDir,
+    jobs: result.results,
+    startedAt: started,
+    requests: result.requests.requests,
     exitCode: result.exitCode,
   });
-  return result.exitCode;
 }

@@ -236,6 +236,12 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     const timeoutMs =
       typeof options.request?.timeoutMs === "number" ? options.request.timeoutMs : this.requestTimeoutMs;
     const seq = ++this.seq;
+    // Octokit parses JSON with json-with-bigint, which copies and scans every
+    // body (a third of a save's CPU and much of its garbage); GitHub's numbers
+    // fit in a double, so bodies are read here with the native parser unless
+    // the caller asked for the raw body itself.
+    const parseHere = options.request?.parseSuccessResponseBody === undefined;
+    if (parseHere) options.request = { ...options.request, parseSuccessResponseBody: false };
     let retries = 0;
     let rateLimitWaits = 0;
     let graphqlTimeouts = 0;
@@ -257,6 +263,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         // the argument's fields, so the attempt's signal is set in place.
         options.request = { ...options.request, signal: anySignal(callerSignal, attempt.signal) };
         response = await send(options);
+        if (parseHere) response = await parseBody(response);
         const now = this.clock.now();
         this.limits.observe(info.resource, parseRateLimitHeaders(response.headers, now), now);
         this.counters.finished(info.routeKey, response.status);
@@ -430,4 +437,24 @@ export function schedulerPlugin(octokit: Octokit, options: OctokitOptions): { sc
       : createRequestScheduler((options.schedulerOptions as RequestSchedulerOptions | undefined) ?? {});
   octokit.hook.wrap("request", (send, requestOptions) => scheduler.schedule(send, requestOptions));
   return { scheduler };
+}
+
+/** What Octokit's own body parsing does, with JSON.parse. */
+async function parseBody(response: RequestResult): Promise<RequestResult> {
+  const body: unknown = response.data;
+  if (!(body instanceof ReadableStream)) return response;
+  const type = String(response.headers["content-type"] ?? "");
+  const reader = new Response(body);
+  if (/json/i.test(type)) {
+    const text = await reader.text();
+    let data: unknown = text;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // Not JSON after all: keep the text, as Octokit does.
+    }
+    return { ...response, data };
+  }
+  if (/^text\//i.test(type) || /charset=utf-8/i.test(type)) return { ...response, data: await reader.text() };
+  return { ...response, data: await reader.arrayBuffer() };
 }

@@ -8,8 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
 import { type DatasetName, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
-import { addToken } from "../../fake-github/store/create-store.js";
-import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
+import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
 import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
 import { labelsRestorer } from "../../src/entities/labels/restore.js";
 import { milestonesRestorer } from "../../src/entities/milestones/restore.js";
@@ -99,13 +98,7 @@ export async function saveBackup(fake: FakeGitHub): Promise<string> {
   return dir;
 }
 
-/** Lets every dataset person be assigned in any repository (they need push access on GitHub). */
-export function makeEveryoneAssignable(store: FakeStore): void {
-  for (const user of store.users.values()) {
-    if (user.type !== "User") continue;
-    addToken(store, `tok-assignable-${user.login}`, { userId: user.id, write: "*" });
-  }
-}
+export { makeEveryoneAssignable } from "../restore/helpers.js";
 
 export function restoreRequest(
   fake: FakeGitHub,

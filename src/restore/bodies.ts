@@ -20,6 +20,11 @@ export function markerFor(kind: ObjectKind, originalId: string): string {
   return `<!-- github-data:${kind}:${originalId} -->`;
 }
 
+/** The whole first marker in a body, whatever its kind (null when there is none). */
+export function firstMarkerIn(body: string | null | undefined): string | null {
+  return body ? (MARKER.exec(body)?.[0] ?? null) : null;
+}
+
 /** The original id in a body written by a restore, when its first marker is of `kind`. */
 export function markerOf(body: string | null | undefined, kind: ObjectKind): string | null {
   if (!body) return null;

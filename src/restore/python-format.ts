@@ -17,6 +17,10 @@ import type { PrReviewCommentRecord } from "../entities/pr_review_comments/recor
 import type { PrReviewRecord, ReviewState } from "../entities/pr_reviews/record.js";
 import type { PullRequestRecord } from "../entities/pull_requests/record.js";
 import type { ReleaseRecord } from "../entities/releases/record.js";
+import {
+  type ConversationComment,
+  conversationCommentRecord,
+} from "../entities/shared/conversation-comment.js";
 import type { SubIssueRecord } from "../entities/sub_issues/record.js";
 import type { BackupOrigin } from "./types.js";
 
@@ -277,11 +281,13 @@ function assigneesOf(x: Json): UserRef[] {
   return (Array.isArray(x.assignees) ? x.assignees : []).map(user).filter((u): u is UserRef => u !== null);
 }
 
-function issueComment(c: Json): IssueCommentRecord {
+/** A conversation comment of the Python format, in the shape the save side maps from. */
+function conversationComment(c: Json, parentNumber: number, onPullRequest: boolean): ConversationComment {
   return {
     id: numericId(c.id),
     node_id: s(c.id),
-    issue_number: numberAfter(c.issue_url, "issues") ?? numberAfter(c.html_url, "issues") ?? 0,
+    parentNumber,
+    onPullRequest,
     body: s(c.body),
     user: user(c.user),
     author_association: "NONE",
@@ -289,6 +295,11 @@ function issueComment(c: Json): IssueCommentRecord {
     updated_at: isoTime(c.updated_at) ?? "",
     html_url: s(c.html_url),
   };
+}
+
+function issueComment(c: Json): IssueCommentRecord {
+  const parent = numberAfter(c.issue_url, "issues") ?? numberAfter(c.html_url, "issues") ?? 0;
+  return conversationCommentRecord(conversationComment(c, parent, false), "issue_number");
 }
 
 function subIssue(x: Json): SubIssueRecord {
@@ -331,17 +342,8 @@ function pullRequest(p: Json): PullRequestRecord {
 }
 
 function prComment(c: Json): PrCommentRecord {
-  return {
-    id: numericId(c.id),
-    node_id: s(c.id),
-    pull_request_number: nOrNull(c.pull_request_number) ?? numberAfter(c.pull_request_url, "pull") ?? 0,
-    body: s(c.body),
-    user: user(c.user),
-    author_association: "NONE",
-    created_at: isoTime(c.created_at) ?? "",
-    updated_at: isoTime(c.updated_at) ?? "",
-    html_url: s(c.html_url),
-  };
+  const parent = nOrNull(c.pull_request_number) ?? numberAfter(c.pull_request_url, "pull") ?? 0;
+  return conversationCommentRecord(conversationComment(c, parent, true), "pull_request_number");
 }
 
 function prReview(r: Json): PrReviewRecord {

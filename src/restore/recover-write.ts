@@ -5,8 +5,7 @@
 // release is looked up by its tag. Found → the write is not repeated.
 import type { GitHubClient } from "../github/client.js";
 import type { RequestOptions, RequestResult } from "../github/scheduler.js";
-
-const MARKER = /<!-- github-data:[a-z_]+:[^\s>]+ -->/;
+import { firstMarkerIn } from "./bodies.js";
 
 type Lookup = { route: string; params: Record<string, unknown>; many: boolean };
 
@@ -80,8 +79,7 @@ export function createWriteRecovery(client: () => GitHubClient) {
       const child = children.find((c) => c.id === options.sub_issue_id);
       return child === undefined ? undefined : found(child, url);
     }
-    const body = typeof options.body === "string" ? options.body : "";
-    const marker = MARKER.exec(body)?.[0];
+    const marker = firstMarkerIn(typeof options.body === "string" ? options.body : null);
     const lookup = lookupFor(url, options);
     if (!marker || !lookup) throw new Error(`cannot tell whether ${options.method} ${url} was applied`);
     const params = { ...base, ...lookup.params } as never;

@@ -1,22 +1,15 @@
 // The saved file of a release asset, checked before it is uploaded: its path
 // (from a backup record, so untrusted) must stay inside the backup folder,
 // and its bytes must match the recorded SHA-256.
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import { sha256File } from "../../backup/atomic.js";
 import { isInside } from "../../backup/safe-name.js";
 import type { ReleaseAssetRecord } from "./record.js";
 
 export type AssetFile =
   | { ok: true; path: string; size: number }
   | { ok: false; problem: string; missing?: boolean };
-
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
 
 export async function checkAssetFile(backupDir: string, asset: ReleaseAssetRecord): Promise<AssetFile> {
   if (asset.path === null)
@@ -35,7 +28,7 @@ export async function checkAssetFile(backupDir: string, asset: ReleaseAssetRecor
   }
   if (asset.sha256 === null)
     return { ok: false, problem: `the backup records no checksum for ${asset.path}` };
-  const actual = await sha256Of(path);
+  const actual = await sha256File(path);
   if (actual !== asset.sha256.toLowerCase()) {
     return {
       ok: false,

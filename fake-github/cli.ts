@@ -56,7 +56,7 @@ function buildProgram(): Command {
     .option("--port <n>", "port (0 = any free port)", number, 0)
     .option("--owner <login>", "owner of the generated repository")
     .option("--repo <name>", "name of the generated repository")
-    .option("--latency-ms <ms>", "fixed delay before every API answer", number)
+    .option("--latency-ms <ms>", "time from arrival to every answer, server work included", number)
     .option("--jitter-ms <ms>", "seeded uniform jitter of ± this around the latency", number)
     .option("--rate-limit <n>", "primary limit: core requests per window per user", number)
     .option("--graphql-rate-limit <n>", "primary limit: GraphQL points per window", number)

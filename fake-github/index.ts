@@ -17,6 +17,7 @@ export type {
   ScriptedFault,
   SecondaryKnob,
 } from "./limits/knobs.js";
+export type { ServerTimer } from "./limits/latency.js";
 export { type FakeGitHub, type FakeGitHubOptions, startFakeGitHub } from "./server.js";
 export { addRepo, addToken, addUser, createStore, findRepo } from "./store/create-store.js";
 export type * from "./store/types.js";

@@ -12,6 +12,7 @@ import { ServerCore } from "./http/core.js";
 import type { FakeStats } from "./http/stats.js";
 import type { RouteDef } from "./http/types.js";
 import type { FakeKnobs } from "./limits/knobs.js";
+import type { ServerTimer } from "./limits/latency.js";
 import { createReadRoutes } from "./rest/read/index.js";
 import { writeRoutes } from "./rest/write/index.js";
 import { createStore } from "./store/create-store.js";
@@ -39,6 +40,11 @@ export interface FakeGitHubOptions extends Partial<FakeKnobs> {
   extraRoutes?: RouteDef[];
   /** Clock for the rate-limit windows, in epoch ms (tests; default Date.now). */
   clock?: () => number;
+  /**
+   * Monotonic clock and wait behind request durations and the latency
+   * (tests; default performance.now and setTimeout).
+   */
+  timer?: ServerTimer;
 }
 
 export interface FakeGitHub {
@@ -88,7 +94,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   if (gitRoot && store.gitRoot === undefined) store.gitRoot = gitRoot;
 
   let dataset: GeneratedDataset | null = null;
-  const core = new ServerCore(store, options.clock);
+  const core = new ServerCore(store, options.clock, options.timer);
   try {
     if (options.dataset) {
       dataset = generateDataset(store, {

@@ -1,10 +1,11 @@
 // Build: compile TypeScript, copy the non-TypeScript assets the runtime reads
-// (GraphQL SDL, JSON Schemas), and mark the bin entries executable.
+// (GraphQL SDL, JSON Schemas), generate the backup format's validators, and
+// mark the bin entries executable.
 import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -25,6 +26,11 @@ function copyAssets(dir) {
 for (const dir of ["src", "fake-github", "bench"]) {
   if (existsSync(join(root, dir))) copyAssets(join(root, dir));
 }
+// Standalone validator code (dist/src/backup/validators/), so runs from dist
+// never compile a JSON Schema; see src/backup/schemas.ts. After the asset copy:
+// the generator reads the schemas beside the compiled module.
+const schemas = await import(pathToFileURL(join(root, "dist/src/backup/schemas.js")).href);
+schemas.writeStandaloneValidators();
 for (const bin of ["dist/src/cli/main.js", "dist/fake-github/cli.js"]) {
   if (existsSync(join(root, bin))) chmodSync(join(root, bin), 0o755);
 }

@@ -82,6 +82,21 @@ export function commentsOfIssue(ctx: GqlContext, repo: FakeRepo, number: number)
   return grouped(ctx, repo.comments, "byIssue", (c) => c.issue_number).get(number) ?? [];
 }
 
+export function reviewById(ctx: GqlContext, repo: FakeRepo, id: number): FakeReview | undefined {
+  return indexed(
+    ctx,
+    repo.reviews,
+    "byId",
+    (r) => r.id,
+    (all) => {
+      // The first review with an id wins, as a scan would find it.
+      const byId = new Map<number, FakeReview>();
+      for (const review of all) if (!byId.has(review.id)) byId.set(review.id, review);
+      return byId;
+    },
+  ).get(id);
+}
+
 export function reviewsOfPull(ctx: GqlContext, repo: FakeRepo, number: number): FakeReview[] {
   return grouped(ctx, repo.reviews, "byPull", (r) => r.pull_number).get(number) ?? [];
 }

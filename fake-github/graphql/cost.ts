@@ -38,22 +38,40 @@ export interface QueryCost {
 
 type Variables = Record<string, unknown>;
 
-interface Walk {
-  schema: GraphQLSchema;
-  fragments: Map<string, FragmentDefinitionNode>;
-  variables: Variables;
+/** What a selection set adds when it is reached once (multiplier 1). */
+interface Counts {
   nodes: number;
   requests: number;
 }
 
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Variables;
+  /**
+   * Counts per selection set and parent type. Both sums are linear in the
+   * multiplier, so a fragment spread under 100 aliases is walked once and
+   * scaled (all values are integers, so the totals are exactly the same).
+   */
+  memo: Map<SelectionSetNode, Map<GraphQLCompositeType, Counts>>;
+}
+
+/** Per field, whether it is a connection (the schema never changes, so this is kept). */
+const connectionFields = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
+
 /** A connection field: returns a *Connection type and pages with first/last. */
 function isConnection(field: GraphQLField<unknown, unknown>): boolean {
-  return (
-    getNamedType(field.type).name.endsWith("Connection") && field.args.some((arg) => arg.name === "first")
-  );
+  let known = connectionFields.get(field);
+  if (known === undefined) {
+    known =
+      getNamedType(field.type).name.endsWith("Connection") && field.args.some((arg) => arg.name === "first");
+    connectionFields.set(field, known);
+  }
+  return known;
 }
 
 function included(walk: Walk, node: Parameters<typeof getDirectiveValues>[1]): boolean {
+  if (!node.directives || node.directives.length === 0) return true;
   const skip = getDirectiveValues(GraphQLSkipDirective, node, walk.variables);
   if (skip?.if === true) return false;
   const include = getDirectiveValues(GraphQLIncludeDirective, node, walk.variables);
@@ -66,12 +84,16 @@ function pageSize(args: Record<string, unknown>): number {
   return Math.max(0, Math.min(maxPageSize, value));
 }
 
-function visit(
-  walk: Walk,
-  selectionSet: SelectionSetNode,
-  parent: GraphQLCompositeType,
-  multiplier: number,
-): void {
+/** Nodes and requests of `selectionSet` under `parent`, reached once. */
+function visit(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLCompositeType): Counts {
+  let byParent = walk.memo.get(selectionSet);
+  const known = byParent?.get(parent);
+  if (known) return known;
+  const counts: Counts = { nodes: 0, requests: 0 };
+  const add = (child: Counts, times: number) => {
+    counts.nodes += times * child.nodes;
+    counts.requests += times * child.requests;
+  };
   for (const selection of selectionSet.selections) {
     if (!included(walk, selection)) continue;
     if (selection.kind === Kind.FIELD) {
@@ -79,7 +101,7 @@ function visit(
       if (!isObjectType(parent) && !isInterfaceType(parent)) continue;
       const field = parent.getFields()[selection.name.value];
       if (!field) continue;
-      let childMultiplier = multiplier;
+      let childMultiplier = 1;
       if (isConnection(field)) {
         let args: Record<string, unknown> = {};
         try {
@@ -88,22 +110,28 @@ function visit(
           // Invalid argument values fail at execution with their own error.
         }
         const size = pageSize(args);
-        walk.requests += multiplier;
-        walk.nodes += multiplier * size;
-        childMultiplier = multiplier * size;
+        counts.requests += 1;
+        counts.nodes += size;
+        childMultiplier = size;
       }
       const type = getNamedType(field.type);
       if (selection.selectionSet && isCompositeType(type))
-        visit(walk, selection.selectionSet, type, childMultiplier);
+        add(visit(walk, selection.selectionSet, type), childMultiplier);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
-      if (type && isCompositeType(type)) visit(walk, selection.selectionSet, type, multiplier);
+      if (type && isCompositeType(type)) add(visit(walk, selection.selectionSet, type), 1);
     } else {
       const fragment = walk.fragments.get(selection.name.value);
       const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
-      if (fragment && type && isCompositeType(type)) visit(walk, fragment.selectionSet, type, multiplier);
+      if (fragment && type && isCompositeType(type)) add(visit(walk, fragment.selectionSet, type), 1);
     }
   }
+  if (!byParent) {
+    byParent = new Map();
+    walk.memo.set(selectionSet, byParent);
+  }
+  byParent.set(parent, counts);
+  return counts;
 }
 
 function asksDryRun(walk: Walk, operation: OperationDefinitionNode, root: GraphQLCompositeType): boolean {
@@ -131,14 +159,14 @@ export function analyzeQuery(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const walk: Walk = { schema, fragments, variables, nodes: 0, requests: 0 };
+  const walk: Walk = { schema, fragments, variables, memo: new Map() };
   const root = schema.getRootType(operation.operation);
   if (!root) return { nodeCount: 0, requests: 0, cost: 1, dryRun: false };
-  visit(walk, operation.selectionSet, root, 1);
+  const counts = visit(walk, operation.selectionSet, root);
   return {
-    nodeCount: walk.nodes,
-    requests: walk.requests,
-    cost: Math.max(1, Math.round(walk.requests / 100)),
+    nodeCount: counts.nodes,
+    requests: counts.requests,
+    cost: Math.max(1, Math.round(counts.requests / 100)),
     dryRun: asksDryRun(walk, operation, root),
   };
 }

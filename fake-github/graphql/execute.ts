@@ -1,27 +1,16 @@
 // One GraphQL request from body to response, as GitHub processes it: parse and
-// validate (errors answer 200 without `data`), static analysis (node limit,
-// point cost), charge the primary limit (RATE_LIMITED when spent), an optional
-// simulated timeout for big queries, then execution with partial data.
+// validate (cached, see document-cache.ts; errors answer 200 without `data`),
+// static analysis (node limit, point cost), charge the primary limit
+// (RATE_LIMITED when spent), an optional simulated timeout for big queries,
+// then execution with partial data.
 // Independent of HTTP so tests can run it directly.
-import {
-  execute,
-  GraphQLError,
-  getOperationAST,
-  getVariableValues,
-  type OperationDefinitionNode,
-  parse,
-  validate,
-} from "graphql";
+import { execute, getOperationAST, getVariableValues, type OperationDefinitionNode } from "graphql";
 import type { FakeResponse } from "../http/types.js";
 import type { FakeStore, FakeToken, FakeUser } from "../store/types.js";
 import { createMemo, type GqlContext, type RateInfo } from "./context.js";
 import { analyzeQuery, maxNodeCount } from "./cost.js";
-import {
-  formatExecutionError,
-  formatSyntaxError,
-  formatValidationError,
-  type GitHubErrorJson,
-} from "./errors.js";
+import { DocumentCache } from "./document-cache.js";
+import { formatExecutionError, type GitHubErrorJson } from "./errors.js";
 import { fieldResolver, typeResolver } from "./resolvers/index.js";
 import { fakeSchema } from "./schema.js";
 
@@ -43,6 +32,8 @@ export const timeoutMessage =
   "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.";
 
 const defaultLimit = 5000;
+
+let documents: DocumentCache | null = null;
 
 function respond(status: number, body: unknown, rateHeaders: Record<string, string>): FakeResponse {
   return {
@@ -105,16 +96,11 @@ export async function executeGraphQL(body: unknown, options: ExecuteOptions): Pr
   if (rawVariables === null) return errorsOnly([{ message: "Variables are invalid JSON." }], options);
   const operationName = typeof request.operationName === "string" ? request.operationName : null;
 
-  let document: ReturnType<typeof parse>;
-  try {
-    document = parse(source);
-  } catch (error) {
-    if (error instanceof GraphQLError) return errorsOnly([formatSyntaxError(error)], options);
-    throw error;
-  }
   const schema = fakeSchema();
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) return errorsOnly(validationErrors.map(formatValidationError), options);
+  documents ??= new DocumentCache(schema);
+  const prepared = documents.prepare(source);
+  if (!prepared.ok) return errorsOnly(prepared.errors, options);
+  const { document } = prepared;
 
   const operation: OperationDefinitionNode | null | undefined = getOperationAST(document, operationName);
   if (!operation) return errorsOnly([operationError(operationName)], options);

@@ -1,16 +1,17 @@
 // The fake server's request pipeline. For an API request, in order: count it
-// (and its concurrency), read the body, wait the simulated latency, apply
+// (and its concurrency), read the body, draw the simulated latency, apply
 // scripted/random faults (routed requests only), 404 for no route, 401 for a
 // bad token, secondary limits (403 + retry-after), primary limit (403/429),
 // run the route, add x-ratelimit-* headers and an ETag (a matching
 // If-None-Match gives a free 304). Admin paths skip all of it; git and
 // asset-storage requests are counted and delayed but never limited or faulted.
+// The latency is the whole time from arrival to answer: the answer is worked
+// out first and only the rest of the latency is waited before sending it.
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { performance } from "node:perf_hooks";
 import { FaultInjector, faultBody } from "../limits/faults.js";
 import { defaultKnobs, type FakeKnobs, parseKnobPatch, resolveRateLimit } from "../limits/knobs.js";
-import { LatencyModel, sleep } from "../limits/latency.js";
+import { LatencyModel, realTimer, type ServerTimer, waitUntil } from "../limits/latency.js";
 import {
   type BudgetState,
   type Identity,
@@ -66,10 +67,14 @@ export class ServerCore {
   /** Host:port used when a request carries no Host header. */
   fallbackHost = "127.0.0.1";
 
-  /** `now` drives the rate-limit windows (tests pass a controllable clock). */
+  /**
+   * `now` drives the rate-limit windows (tests pass a controllable clock);
+   * `timer` measures request durations and waits out the latency.
+   */
   constructor(
     readonly store: FakeStore,
     now: () => number = Date.now,
+    private readonly timer: ServerTimer = realTimer,
   ) {
     this.primary = new PrimaryLimiter(now);
     this.secondary = new SecondaryLimiter(now);
@@ -145,10 +150,11 @@ export class ServerCore {
       return;
     }
     if (target.path.startsWith(storagePrefix)) {
-      await this.counted(target, storageTemplate, async () => {
+      await this.counted(target, storageTemplate, async (arrival) => {
         req.resume();
-        await sleep(this.latency.next());
+        const answerAt = arrival + this.latency.next();
         const response = serveStoredAsset(this.store, this.signer, target.path, target.query);
+        await waitUntil(this.timer, answerAt);
         sendResponse(res, target.method, response.status, lowerCaseHeaders(response.headers), response.body);
         return response.status;
       });
@@ -156,9 +162,10 @@ export class ServerCore {
     }
     const git = parseGitPath(target.path);
     if (git) {
-      await this.counted(target, gitTemplate(git), async () => {
-        await sleep(this.latency.next());
-        return serveGit(this.store, req, res, git, target.query);
+      await this.counted(target, gitTemplate(git), (arrival) => {
+        // git starts on the request at once; its answer is held back until the latency has passed.
+        const answerAt = waitUntil(this.timer, arrival + this.latency.next());
+        return serveGit(this.store, req, res, git, target.query, answerAt);
       });
       return;
     }
@@ -191,14 +198,21 @@ export class ServerCore {
     };
   }
 
-  /** Runs a non-API request with stats bookkeeping; `run` resolves with the status sent. */
-  private async counted(target: Target, template: string, run: () => Promise<number>): Promise<void> {
+  /**
+   * Runs a non-API request with stats bookkeeping; `run` gets the arrival time
+   * (on the server's timer) and resolves with the status sent.
+   */
+  private async counted(
+    target: Target,
+    template: string,
+    run: (arrival: number) => Promise<number>,
+  ): Promise<void> {
     const seq = this.recorder.enter();
     const startedAt = Date.now();
-    const t0 = performance.now();
+    const t0 = this.timer.now();
     let status = 0;
     try {
-      status = await run();
+      status = await run(t0);
     } finally {
       this.recorder.leave({
         seq,
@@ -207,7 +221,7 @@ export class ServerCore {
         path: target.rawPath,
         status,
         startedAt,
-        durationMs: performance.now() - t0,
+        durationMs: this.timer.now() - t0,
       });
     }
   }
@@ -215,7 +229,7 @@ export class ServerCore {
   private async api(req: IncomingMessage, res: ServerResponse, target: Target): Promise<void> {
     const seq = this.recorder.enter();
     const startedAt = Date.now();
-    const t0 = performance.now();
+    const t0 = this.timer.now();
     const { method } = target;
     const match = httpMethods.has(method) ? this.router.match(method as HttpMethod, target.path) : null;
     const route = match?.route;
@@ -238,66 +252,54 @@ export class ServerCore {
         path: target.rawPath,
         status,
         startedAt,
-        durationMs: performance.now() - t0,
+        durationMs: this.timer.now() - t0,
       });
     };
     const requestId = `FAKE:${seq.toString(16).toUpperCase()}`;
+    // When the answer may leave, on the timer's clock: arrival + latency (+ a scripted delay).
+    let answerAt = t0;
     try {
       const raw = await readBody(req);
-      await sleep(this.latency.next());
+      answerAt = t0 + this.latency.next();
       const resource: PrimaryResource = route?.resource === "graphql" ? "graphql" : "core";
       const baseHeaders = (state: BudgetState): Record<string, string> => ({
         ...rateLimitHeaders(state),
         "x-github-api-version-selected": apiVersion,
         "x-github-request-id": requestId,
       });
+      const extra = { slotOverLimit: slot.overLimit, requestId, resource };
+      const params = match?.params ?? {};
+      // The fault is decided before the route runs, as before: a reset or an
+      // error status that is not `afterHandler` never reaches the handler, so
+      // it applies no write; only the waiting moved behind the work.
       const fault = route ? this.faults.decide(method, template) : null;
-      if (fault?.afterHandler) {
-        await this.respond(req, target, route, match?.params ?? {}, raw, auth, identity, {
-          slotOverLimit: slot.overLimit,
-          requestId,
-          resource,
-        });
+      if (fault) answerAt += fault.delayMs;
+      if (fault?.afterHandler) await this.respond(req, target, route, params, raw, auth, identity, extra);
+      if (fault?.kind === "reset") {
+        await waitUntil(this.timer, answerAt);
+        req.socket.destroy();
+        finish(0);
+        return;
       }
-      if (route) {
-        if (fault) {
-          await sleep(fault.delayMs);
-          if (fault.kind === "reset") {
-            req.socket.destroy();
-            finish(0);
-            return;
-          }
-          if (fault.kind === "status") {
-            const headers = {
-              ...baseHeaders(this.primary.peek(identity, resource)),
-              ...lowerCaseHeaders(fault.headers),
-            };
-            sendResponse(res, method, fault.status, headers, fault.body ?? faultBody(fault.status));
-            finish(fault.status);
-            return;
-          }
-        }
+      if (fault?.kind === "status") {
+        const headers = {
+          ...baseHeaders(this.primary.peek(identity, resource)),
+          ...lowerCaseHeaders(fault.headers),
+        };
+        await waitUntil(this.timer, answerAt);
+        sendResponse(res, method, fault.status, headers, fault.body ?? faultBody(fault.status));
+        finish(fault.status);
+        return;
       }
-      const { response, state } = await this.respond(
-        req,
-        target,
-        route,
-        match?.params ?? {},
-        raw,
-        auth,
-        identity,
-        {
-          slotOverLimit: slot.overLimit,
-          requestId,
-          resource,
-        },
-      );
+      const { response, state } = await this.respond(req, target, route, params, raw, auth, identity, extra);
       const headers = { ...baseHeaders(state), ...lowerCaseHeaders(response.headers) };
+      await waitUntil(this.timer, answerAt);
       sendResponse(res, method, response.status, headers, response.body);
       finish(response.status);
     } catch (error) {
       if (!res.headersSent) {
         const detail = error instanceof Error ? error.message : String(error);
+        await waitUntil(this.timer, answerAt);
         sendResponse(
           res,
           method,
@@ -313,7 +315,7 @@ export class ServerCore {
     }
   }
 
-  /** Decides the answer once latency and faults are behind; returns it with the budget to report. */
+  /** Decides the answer once the fault (if any) is known; returns it with the budget to report. */
   private async respond(
     req: IncomingMessage,
     target: Target,

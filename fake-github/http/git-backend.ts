@@ -3,6 +3,8 @@
 // Every request needs a valid token (Basic with the token as password, or a
 // token/Bearer header such as http.extraHeader sends); pushes need write access.
 // After a push the repository's branch map is refreshed from the bare repo.
+// `answerAt` holds the answer back (the simulated latency) while git already
+// works on the request: its output waits in the pipe until then.
 import { execFile, spawn } from "node:child_process";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, dirname } from "node:path";
@@ -58,8 +60,8 @@ function plain(
 }
 
 /**
- * Answers one git request. Resolves with the HTTP status once the response is
- * complete (0 if the connection broke).
+ * Answers one git request, not before `answerAt` resolves. Resolves with the
+ * HTTP status once the response is complete (0 if the connection broke).
  */
 export async function serveGit(
   store: FakeStore,
@@ -67,11 +69,13 @@ export async function serveGit(
   res: ServerResponse,
   target: GitTarget,
   query: URLSearchParams,
+  answerAt: Promise<void> = Promise.resolve(),
 ): Promise<number> {
   const auth = authenticate(store, req.headers.authorization);
   const challenge = { "www-authenticate": 'Basic realm="GitHub"' };
   if (auth.kind !== "user") {
     req.resume();
+    await answerAt;
     return plain(
       res,
       401,
@@ -82,14 +86,16 @@ export async function serveGit(
   const repo = store.repos.get(`${target.owner}/${target.name}`.toLowerCase());
   if (!repo?.gitDir || !canReadRepo(auth.grant, repo)) {
     req.resume();
+    await answerAt;
     return plain(res, 404, "Repository not found.");
   }
   const push = isPush(target, query);
   if (push && !canWriteRepo(auth.grant, repo)) {
     req.resume();
+    await answerAt;
     return plain(res, 403, `Permission to ${repo.ownerLogin}/${repo.name}.git denied to ${auth.user.login}.`);
   }
-  const status = await runBackend(req, res, repo.gitDir, target, query, auth.user.login);
+  const status = await runBackend(req, res, repo.gitDir, target, query, auth.user.login, answerAt);
   if (push && target.rest === "/git-receive-pack" && status === 200) {
     // Answer only once the store shows the pushed branches (a restore creates PRs right after).
     await refreshBranches(store, repo).catch(() => undefined);
@@ -105,6 +111,7 @@ function runBackend(
   target: GitTarget,
   query: URLSearchParams,
   login: string,
+  answerAt: Promise<void>,
 ): Promise<number> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -132,7 +139,10 @@ function runBackend(
     let headerBuffer: Buffer | null = Buffer.alloc(0);
     req.pipe(child.stdin);
     child.stdin.on("error", () => {}); // git may stop reading early (e.g. on a bad request)
-    child.stdout.on("data", (chunk: Buffer) => {
+    // Output that comes before answerAt is held (and git paused) until then.
+    let open = false;
+    const held: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
       if (headerBuffer === null) {
         if (!res.write(chunk)) {
           child.stdout.pause();
@@ -147,14 +157,34 @@ function runBackend(
       status = parsed.status;
       res.writeHead(parsed.status, parsed.headers);
       if (parsed.body.length > 0) res.write(parsed.body);
-    });
-    child.on("error", () => resolve(res.headersSent ? status : plain(res, 500, "git http-backend failed")));
-    child.on("close", () => {
-      if (headerBuffer !== null && !res.headersSent) {
-        resolve(plain(res, 500, "git http-backend gave no answer"));
+    };
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (open) {
+        onData(chunk);
         return;
       }
-      resolve(status);
+      held.push(chunk);
+      child.stdout.pause();
+    });
+    // Registered before the close/error callbacks below, so held output goes out first.
+    void answerAt.then(() => {
+      open = true;
+      for (const chunk of held.splice(0)) onData(chunk);
+      if (!res.writableNeedDrain) child.stdout.resume();
+    });
+    child.on("error", () => {
+      void answerAt.then(() =>
+        resolve(res.headersSent ? status : plain(res, 500, "git http-backend failed")),
+      );
+    });
+    child.on("close", () => {
+      void answerAt.then(() => {
+        if (headerBuffer !== null && !res.headersSent) {
+          resolve(plain(res, 500, "git http-backend gave no answer"));
+          return;
+        }
+        resolve(status);
+      });
     });
   });
 }

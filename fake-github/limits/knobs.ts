@@ -76,7 +76,10 @@ export interface ScriptedFault {
 }
 
 export interface FakeKnobs {
-  /** Fixed delay before every API answer. */
+  /**
+   * Time from a request's arrival to its answer, the server's own work
+   * included (the answer is not held back at all when the work took longer).
+   */
   latencyMs: number;
   /** Uniform seeded jitter of ± jitterMs around latencyMs. */
   jitterMs: number;

@@ -1,5 +1,8 @@
 // Simulated network and server time: a fixed delay plus seeded uniform jitter,
 // drawn per request index so a run with the same seed replays the same delays.
+// The drawn delay is the whole time from a request's arrival to its answer
+// (the server's own work included), as a real server's latency is.
+import { performance } from "node:perf_hooks";
 import { hashUnit } from "./random.js";
 
 export class LatencyModel {
@@ -25,4 +28,22 @@ export class LatencyModel {
 
 export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/**
+ * The server's stopwatch: a monotonic clock in milliseconds (request
+ * durations, answer deadlines) and a way to wait. Tests pass a manual one so
+ * they can check waits without timing real time.
+ */
+export interface ServerTimer {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realTimer: ServerTimer = { now: () => performance.now(), sleep };
+
+/** Waits until `deadline` on `timer`'s clock; no wait once it has passed. */
+export function waitUntil(timer: ServerTimer, deadline: number): Promise<void> {
+  const remaining = deadline - timer.now();
+  return remaining > 0 ? timer.sleep(remaining) : Promise.resolve();
 }

@@ -17,8 +17,28 @@ export interface WrittenFile {
 export const TEMP_SUFFIX_RE = /\.tmp-[0-9a-f]{12}$/;
 
 /** A temporary name next to `path` (same folder, so the rename stays atomic). */
+// Temporary names: a random prefix per process and a counter (a save writes
+// hundreds of files; one random draw each costs more than it buys). Opening
+// with "wx" still refuses to clobber anything.
+const tempPrefix = randomBytes(3).toString("hex");
+let tempCounter = 0;
+
 export function tempPathFor(path: string): string {
-  return join(dirname(path), `${basename(path)}.tmp-${randomBytes(6).toString("hex")}`);
+  tempCounter = (tempCounter + 1) % 0x1000000;
+  const suffix = `${tempPrefix}${tempCounter.toString(16).padStart(6, "0")}`;
+  return join(dirname(path), `${basename(path)}.tmp-${suffix}`);
+}
+
+/** Opens a new temporary file, creating its folder only when it is missing. */
+async function openTemp(path: string): Promise<{ tempPath: string; handle: FileHandle }> {
+  const tempPath = tempPathFor(path);
+  try {
+    return { tempPath, handle: await open(tempPath, "wx") };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  await mkdir(dirname(path), { recursive: true });
+  return { tempPath, handle: await open(tempPath, "wx") };
 }
 
 /** fsync a folder so a rename inside it survives a crash; ignored where unsupported. */
@@ -59,9 +79,7 @@ export async function openAtomicFile(
   options: OpenAtomicFileOptions = {},
 ): Promise<AtomicFileWriter> {
   const durable = options.durable ?? true;
-  await mkdir(dirname(path), { recursive: true });
-  const tempPath = tempPathFor(path);
-  const handle = await open(tempPath, "wx");
+  const { tempPath, handle } = await openTemp(path);
   const hash = createHash("sha256");
   let bytes = 0;
   let pending: Uint8Array[] = [];

@@ -8,7 +8,7 @@ import { type Env, resolveConfig } from "./config.js";
 import type { RestoreCommand, RunnableCommand, SaveCommand, VerifyCommand } from "./config-types.js";
 import { EXIT_INTERRUPTED, exitCodeFor, formatError, InterruptedError } from "./errors.js";
 import { createLogger } from "./logging.js";
-import { chooseRendererKind, createRenderer, useColor } from "./render/index.js";
+import { chooseRendererKind, openRenderer, useColor } from "./render/choose.js";
 import type { OutputStream, Renderer } from "./render/types.js";
 
 export type SignalName = "SIGINT" | "SIGTERM";
@@ -74,7 +74,7 @@ export async function runCli(
     return 0;
   }
 
-  const renderer = createRenderer(chooseRendererKind({ isTTY: io.isTTY, logFormat: config.logFormat }), {
+  const renderer = await openRenderer(chooseRendererKind({ isTTY: io.isTTY, logFormat: config.logFormat }), {
     stream: io.stderr,
     redact,
     quiet: config.quiet,

@@ -23,8 +23,11 @@ export interface SaveSelection {
 export interface SaveContext {
   client: GitHubClient;
   repo: RepoRef;
-  /** What the preflight check learnt about the repository. */
-  repository: RepositoryInfo;
+  /**
+   * What the preflight check learnt about the repository. Jobs start while the
+   * check is in flight; this settles when it has passed (or rejects with its error).
+   */
+  repository: Promise<RepositoryInfo>;
   /** The backup folder. */
   outDir: string;
   selection: SaveSelection;

@@ -10,10 +10,13 @@ import { createRedactor } from "../util/redact.js";
 import type { Budgets } from "./rate-budget.js";
 import { RequestScheduler, type RequestSchedulerOptions, schedulerPlugin } from "./scheduler.js";
 import type { RequestStats } from "./stats.js";
+import { createStorageDownloader, type StorageDownloader } from "./storage-download.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
 /** REST API version sent with every request (GitHub's default; 2026-03-10 removes fields we keep). */
 export const API_VERSION = "2022-11-28";
+/** Time until a storage download's headers arrive, as the scheduler's per-request default. */
+const DEFAULT_STORAGE_TIMEOUT_MS = 30_000;
 
 export const GitHubOctokitClass = Octokit.plugin(paginateRest, paginateGraphQL, schedulerPlugin);
 export type GitHubOctokit = InstanceType<typeof GitHubOctokitClass>;
@@ -46,6 +49,8 @@ export interface GitHubClientOptions {
 export interface GitHubClient {
   octokit: GitHubOctokit;
   scheduler: RequestScheduler;
+  /** Downloads from file storage (where asset redirects point), outside the API's slots. */
+  storage: StorageDownloader;
   stats(): RequestStats;
   apiUrl: string;
   graphqlUrl: string;
@@ -119,6 +124,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   return {
     octokit,
     scheduler,
+    storage: createStorageDownloader({
+      // As many downloads at once as API requests: a save's assets stream
+      // while its list pages continue.
+      concurrency: scheduler.concurrency,
+      timeoutMs: options.requestTimeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
     stats: () => scheduler.stats(),
     apiUrl,
     graphqlUrl,

@@ -2,6 +2,7 @@
 // pages 2..N are all submitted at once (the scheduler bounds them) and handed
 // over as each arrives, with its index so a caller can restore order. Lists
 // without rel="last" (the issues list's cursors) are walked via rel="next".
+import PQueue from "p-queue";
 import { abortErrorFor, anySignal, throwIfAborted } from "./abort.js";
 import { statusOf } from "./classify-outcome.js";
 import type { GitHubClient } from "./client.js";
@@ -17,6 +18,12 @@ export interface PaginateOptions<T> {
   resumeFromPage?: number;
   /** Scheduler priority of these requests (higher first). */
   priority?: number;
+  /**
+   * Pages of this list in flight at most (default: as many as the scheduler
+   * allows). For lists whose pages are megabytes each, so a burst of them does
+   * not have to be held in memory at once.
+   */
+  maxInFlight?: number;
 }
 
 export interface PaginateResult {
@@ -100,14 +107,6 @@ export async function paginateParallel<T>(
       request: requestOptions(),
     })) as PageResponse;
 
-  let first: PageResponse;
-  try {
-    first = await fetchPage(firstPage);
-  } catch (err) {
-    // As @octokit/plugin-paginate-rest: an empty repository answers 409 to list calls.
-    if (statusOf(err) === 409 && firstPage === 1) return { pages: 0, items: 0 };
-    throw err;
-  }
   let pages = 1;
   let items = 0;
   const deliver = async (response: PageResponse, page: number): Promise<void> => {
@@ -116,24 +115,54 @@ export async function paginateParallel<T>(
     items += list.length;
     await options.onPage(list, page);
   };
-  await deliver(first, firstPage);
-
-  const links = parseLinkHeader(first.headers.link);
-  const lastPage = links.last ? pageNumberOf(links.last) : undefined;
-  if (lastPage !== undefined) {
+  const fetchRest = (lastPage: number): Promise<PromiseSettledResult<void>[]> => {
     const rest: number[] = [];
     for (let page = firstPage + 1; page <= lastPage; page++) rest.push(page);
-    const results = await Promise.allSettled(
-      rest.map(async (page) => {
-        try {
-          await deliver(await fetchPage(page), page);
-          pages++;
-        } catch (err) {
-          stop.abort(err);
-          throw err;
-        }
-      }),
-    );
+    const fetchOne = async (page: number): Promise<void> => {
+      try {
+        await deliver(await fetchPage(page), page);
+        pages++;
+      } catch (err) {
+        stop.abort(err);
+        throw err;
+      }
+    };
+    const limit = options.maxInFlight;
+    if (limit === undefined || limit >= rest.length) return Promise.allSettled(rest.map(fetchOne));
+    const queue = new PQueue({ concurrency: Math.max(1, limit) });
+    return Promise.allSettled(rest.map((page) => queue.add(() => fetchOne(page))));
+  };
+  let others: Promise<PromiseSettledResult<void>[]> | null = null;
+  // The other pages are asked for before the first is handed over, so their
+  // requests do not wait for its processing. A function of its own, so the
+  // first page (megabytes for pull requests) is not kept alive by this frame
+  // while the other pages load.
+  const startWithFirst = async (): Promise<LinkRelations | null> => {
+    let first: PageResponse;
+    try {
+      first = await fetchPage(firstPage);
+    } catch (err) {
+      // As @octokit/plugin-paginate-rest: an empty repository answers 409 to list calls.
+      if (statusOf(err) === 409 && firstPage === 1) return null;
+      throw err;
+    }
+    const links = parseLinkHeader(first.headers.link);
+    const lastPage = links.last ? pageNumberOf(links.last) : undefined;
+    if (lastPage !== undefined) others = fetchRest(lastPage);
+    await deliver(first, firstPage);
+    return links;
+  };
+  let links: LinkRelations | null;
+  try {
+    links = await startWithFirst();
+  } catch (err) {
+    stop.abort(err);
+    await others;
+    throw err;
+  }
+  if (links === null) return { pages: 0, items: 0 };
+  if (others !== null) {
+    const results = await (others as Promise<PromiseSettledResult<void>[]>);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (options.signal?.aborted) throw abortErrorFor(options.signal);
     if (failed) throw failed.reason;

@@ -80,6 +80,7 @@ export class RequestGate {
   private readonly watches = new Map<AbortSignal, SignalWatch>();
   private timer: unknown;
   private timerAt = Number.POSITIVE_INFINITY;
+  private wakePending = false;
 
   constructor(private readonly options: RequestGateOptions) {
     const { budgets } = options;
@@ -112,6 +113,20 @@ export class RequestGate {
       const ticket: Ticket = { ...request, resolve, reject, signal, budgetReported: false };
       this.watch(ticket);
       this.insert(ticket);
+      this.wakeSoon();
+    });
+  }
+
+  /**
+   * Admits after the current burst: requests made together (a page's answer
+   * starting dozens of others) are all queued first and then let through
+   * highest priority first, instead of first come, first served.
+   */
+  private wakeSoon(): void {
+    if (this.wakePending) return;
+    this.wakePending = true;
+    setImmediate(() => {
+      this.wakePending = false;
       this.wake();
     });
   }

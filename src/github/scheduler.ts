@@ -27,6 +27,7 @@ import { type Clock, systemClock } from "./clock.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "./concurrency.js";
 import { type Budgets, resolveBudgets } from "./rate-budget.js";
 import { parseRateLimitHeaders, RateLimitTracker } from "./rate-limits.js";
+import { withRawBody } from "./raw-body.js";
 import { type BudgetName, type GateWait, RequestGate } from "./request-gate.js";
 import { describeRequest } from "./route-key.js";
 import { type AttemptStatus, type RequestStats, StatsCounters } from "./stats.js";
@@ -452,8 +453,9 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
       data = JSON.parse(text);
     } catch {
       // Not JSON after all: keep the text, as Octokit does.
+      return { ...response, data };
     }
-    return { ...response, data };
+    return withRawBody({ ...response, data }, text);
   }
   if (/^text\//i.test(type) || /charset=utf-8/i.test(type)) return { ...response, data: await reader.text() };
   return { ...response, data: await reader.arrayBuffer() };

@@ -5,6 +5,7 @@ import { bool, obj, str } from "../entities/shared/fields.js";
 import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError } from "../github/errors.js";
+import { PRIORITY } from "../github/priorities.js";
 import { PreflightError } from "./preflight-error.js";
 
 export interface RepositoryInfo {
@@ -29,7 +30,7 @@ export async function checkRepository(
     const response = await client.octokit.request("GET /repos/{owner}/{repo}", {
       owner: repo.owner,
       repo: repo.repo,
-      request: { signal },
+      request: { signal, priority: PRIORITY.preflight },
     });
     const data = obj(response.data, "repository");
     return {

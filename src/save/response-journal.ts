@@ -12,6 +12,10 @@
 // the issues job hands to sub_issues) then resumes the same way, without any
 // job knowing about it, and the output needs no replay logic of its own.
 //
+// Entries are written in the background (a job never waits for its answer to
+// be kept) and hold the answer's body as received, after a line of metadata,
+// so no answer is serialised a second time.
+//
 // What is not journaled: binary downloads (release assets) and git traffic
 // (they are restarted), error answers, GraphQL answers with errors other than
 // NOT_FOUND, and mutations. The journal holds answers only, never a request
@@ -24,14 +28,21 @@ import { constants, gunzip, gzip } from "node:zlib";
 import { openAtomicFile } from "../backup/atomic.js";
 import { STATE_DIR } from "../backup/save-state.js";
 import type { GitHubOctokit } from "../github/client.js";
+import { takeRawBody } from "../github/raw-body.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 
 /** Journal folder, inside the save state folder (removed with it). */
 export const RESPONSES_DIR = "responses";
-const ENTRY_VERSION = 1;
-const ENTRY_SUFFIX = ".json.gz";
+const ENTRY_VERSION = 2;
+const ENTRY_SUFFIX = ".entry";
 const compress = promisify(gzip);
 const decompress = promisify(gunzip);
+/**
+ * Answer text waiting to be written at most; beyond it an answer is handed
+ * over only once older entries are on disk, so a journal that cannot keep up
+ * slows the save instead of holding every answer in memory.
+ */
+const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 /** Response headers callers read (pagination); nothing else is kept. */
 const KEPT_HEADERS = ["link", "content-type"] as const;
 
@@ -39,6 +50,8 @@ export interface ResponseJournalOptions {
   /** Keep the answers of an earlier run (a resumed save); otherwise start empty. */
   keep: boolean;
   log?: Logger;
+  /** Nothing is written (or removed) before this settles: the folder is claimed. A rejection disables the journal. */
+  writable?: Promise<unknown>;
 }
 
 export interface ResponseJournalStats {
@@ -50,19 +63,25 @@ export interface ResponseJournalStats {
 
 export interface ResponseJournal {
   readonly dir: string;
-  /** Routes the octokit's requests through the journal (install after the preflight checks). */
+  /** Routes the octokit's requests through the journal. */
   install(octokit: GitHubOctokit): void;
   stats(): ResponseJournalStats;
+  /** Waits for the entries still being written. */
+  flush(): Promise<void>;
   /** Removes the journal (once the manifest is written it is of no use). */
   discard(): Promise<void>;
 }
 
-interface Entry {
+/** The first line of an entry; the answer's body follows it as received. */
+interface EntryMeta {
   v: number;
   key: string;
   status: number;
   url: string;
   headers: Record<string, string>;
+}
+
+interface Entry extends EntryMeta {
   data: unknown;
 }
 
@@ -141,6 +160,19 @@ function keptHeaders(headers: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/**
+ * An entry is its metadata as one JSON line, then the body as received,
+ * gzipped: the body is compressed straight from the text it was parsed from,
+ * never joined with anything (pull-request pages run to megabytes).
+ */
+async function decodeEntry(bytes: Buffer): Promise<Entry | null> {
+  const end = bytes.indexOf(0x0a);
+  if (end < 0) return null;
+  const meta = JSON.parse(bytes.subarray(0, end).toString("utf8")) as EntryMeta;
+  const body = (await decompress(bytes.subarray(end + 1))).toString("utf8");
+  return { ...meta, data: JSON.parse(body) };
+}
+
 export async function openResponseJournal(
   outDir: string,
   options: ResponseJournalOptions,
@@ -151,19 +183,34 @@ export async function openResponseJournal(
   if (options.keep) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names) if (name.endsWith(ENTRY_SUFFIX)) known.add(name);
-  } else {
-    await rm(dir, { recursive: true, force: true });
   }
+  // A new save starts from an empty journal, once the folder is its own.
+  const ready = Promise.resolve(options.writable).then(() =>
+    options.keep ? undefined : rm(dir, { recursive: true, force: true }),
+  );
+  // Until the folder is claimed nothing can be written, so no answer waits
+  // for the backlog (the repository check's own answer passes through here).
+  let writing = false;
+  ready.then(
+    () => {
+      writing = true;
+    },
+    () => {}, // awaited by each write, which then keeps nothing
+  );
+  if (options.writable === undefined) await ready;
   const stats: ResponseJournalStats = { replayed: 0, recorded: 0 };
+  const pending = new Set<Promise<void>>();
+  const compressing = new Set<Promise<void>>();
+  let pendingChars = 0;
   let writable = true;
 
   async function lookup(key: string): Promise<Entry | null> {
     const name = fileFor(key);
     if (!known.has(name)) return null;
     try {
-      const entry = JSON.parse((await decompress(await readFile(join(dir, name)))).toString("utf8")) as Entry;
+      const entry = await decodeEntry(await readFile(join(dir, name)));
       // A damaged or foreign entry is simply asked for again.
-      if (entry.v === ENTRY_VERSION && entry.key === key && typeof entry.status === "number") return entry;
+      if (entry?.v === ENTRY_VERSION && entry.key === key && typeof entry.status === "number") return entry;
     } catch {
       // unreadable: fall through
     }
@@ -171,32 +218,30 @@ export async function openResponseJournal(
     return null;
   }
 
-  async function record(key: string, answer: Answer): Promise<void> {
-    if (!writable) return;
-    const name = fileFor(key);
-    const entry: Entry = {
-      v: ENTRY_VERSION,
-      key,
-      status: answer.status,
-      url: answer.url,
-      headers: keptHeaders(answer.headers),
-      data: answer.data,
-    };
+  /** Writes one entry once its body is compressed; nothing when the folder was never claimed. */
+  async function write(key: string, meta: EntryMeta, gzipped: Promise<Buffer>): Promise<void> {
+    let body: Buffer;
     try {
-      // Answers are verbose JSON: fast gzip makes the journal about a tenth
-      // of their size (off the main thread). Scratch data: a rename without
-      // fsync survives a killed process; after a power loss a damaged entry
-      // fails its check and is fetched again.
-      const data = await compress(JSON.stringify(entry), { level: constants.Z_BEST_SPEED });
-      const file = await openAtomicFile(join(dir, name), { durable: false });
+      await ready;
+    } catch {
+      writable = false; // the folder was never claimed: keep nothing
+      return;
+    }
+    try {
+      body = await gzipped;
+      if (!writable) return;
+      // Scratch data: a rename without fsync survives a killed process; after
+      // a power loss a damaged entry fails its check and is fetched again.
+      const file = await openAtomicFile(join(dir, fileFor(key)), { durable: false });
       try {
-        await file.write(data);
+        await file.write(Buffer.from(`${JSON.stringify(meta)}\n`, "utf8"));
+        await file.write(body);
         await file.commit();
       } catch (error) {
         await file.discard();
         throw error;
       }
-      known.add(name);
+      known.add(fileFor(key));
       stats.recorded += 1;
     } catch (error) {
       // The journal only saves requests on a resume; the save itself goes on.
@@ -207,6 +252,53 @@ export async function openResponseJournal(
         `cannot keep answers for --resume in ${dir} (${code}); an interrupted save will fetch them again`,
       );
     }
+  }
+
+  /** Keeps the answer in the background; `flush` and `discard` wait for it. */
+  function record(key: string, answer: Answer, text: string): void {
+    const meta: EntryMeta = {
+      v: ENTRY_VERSION,
+      key,
+      status: answer.status,
+      url: answer.url,
+      headers: keptHeaders(answer.headers),
+    };
+    // The answer's text is held only until it is compressed (off the main
+    // thread, to about a tenth of its size); that is what the backlog counts.
+    const chars = text.length;
+    pendingChars += chars;
+    const gzipped = ready.then(() => compress(text, { level: constants.Z_BEST_SPEED }));
+    const compressed = gzipped.then(
+      () => undefined,
+      () => undefined,
+    );
+    compressed.then(() => {
+      pendingChars -= chars;
+      compressing.delete(compressed);
+    });
+    compressing.add(compressed);
+    const task = write(key, meta, gzipped).finally(() => pending.delete(task));
+    pending.add(task);
+  }
+
+  /**
+   * Records a keepable answer and returns once the backlog allows. Not async:
+   * a suspended frame would keep the answer's text alive while it waits.
+   */
+  function keep(key: string, answer: Answer): Promise<void> | undefined {
+    // Taken in every case, so callers holding the answer do not hold its text too.
+    const text = takeRawBody(answer);
+    if (!writable || !keepable(answer)) return undefined;
+    record(key, answer, text ?? JSON.stringify(answer.data));
+    return writing && pendingChars > MAX_PENDING_CHARS ? drainBacklog() : undefined;
+  }
+
+  async function drainBacklog(): Promise<void> {
+    while (pendingChars > MAX_PENDING_CHARS && compressing.size > 0) await Promise.race(compressing);
+  }
+
+  async function flush(): Promise<void> {
+    while (pending.size > 0) await Promise.all(pending);
   }
 
   return {
@@ -227,11 +319,16 @@ export async function openResponseJournal(
           } as Awaited<ReturnType<typeof send>>;
         }
         const answer = await send(options);
-        if (keepable(answer as Answer)) await record(key, answer as Answer);
+        await keep(key, answer as Answer);
         return answer;
       });
     },
     stats: () => ({ ...stats }),
-    discard: () => rm(dir, { recursive: true, force: true }),
+    flush,
+    async discard() {
+      writable = false;
+      await flush();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -20,6 +20,7 @@ import { type Logger, silentLogger } from "../util/logger.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkRepository } from "./check-repository.js";
 import { explainDiskErrors, writeOrExplain } from "./disk-errors.js";
+import { holdAnswersUntil } from "./hold-answers.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
 import { PreflightError } from "./preflight-error.js";
 import { openResponseJournal } from "./response-journal.js";
@@ -92,9 +93,19 @@ export class SaveRepositoryUseCase {
     });
     const startedAt = new Date();
 
-    // Nothing is written before the repository and the folder are known good.
-    const repository = await checkRepository(client, request.repo, signal);
-    const previous = await prepareFolder(request, client.apiUrl, log);
+    // The folder is checked first (reading only). The repository check then
+    // runs alongside the jobs' first requests, but nothing is written, and no
+    // job sees an answer, before it has passed and the folder is claimed.
+    const folder = await inspectFolder(request, log);
+    const previous = folder.resuming;
+    const preflight = new AbortController();
+    const runSignal = AbortSignal.any([signal, preflight.signal]);
+    setMaxListeners(0, runSignal);
+    const ready = checkRepository(client, request.repo, signal).then(async (repository) => {
+      await claimFolder(request, folder, client.apiUrl, log);
+      return repository;
+    });
+    ready.catch((error: unknown) => preflight.abort(error));
 
     const perJob = new Map<string, number>();
     const currentJob = new AsyncLocalStorage<string>();
@@ -105,15 +116,20 @@ export class SaveRepositoryUseCase {
 
     const onStats = request.onStats;
     if (onStats) client.octokit.hook.after("request", () => onStats(client.stats()));
-    // Installed last, so answers it replays skip the counters above.
-    const journal = await openResponseJournal(request.outDir, { keep: previous !== null, log });
+    // Installed after the counters, so answers it replays skip them.
+    const journal = await openResponseJournal(request.outDir, {
+      keep: previous !== null,
+      log,
+      writable: ready,
+    });
     journal.install(client.octokit);
+    holdAnswersUntil(client.octokit, ready, () => currentJob.getStore() !== undefined);
 
     const savers = saversFor(request.selection.entities);
     const done = skippableJobs(previous, savers);
     // Skipped jobs consume no shared list, so none is buffered for them.
     const running = new Set([...request.selection.entities].filter((name) => !done.has(name)));
-    const shared = new SharedSources(client, request.repo, running, signal);
+    const shared = new SharedSources(client, request.repo, running, runSignal);
     const jobs: JobSpec<SaveJobOutput>[] = savers.map((saver) => ({
       name: saver.name,
       dependsOn: saver.dependsOn.filter((dep) => request.selection.entities.has(dep)),
@@ -125,13 +141,17 @@ export class SaveRepositoryUseCase {
           const files = previousJob.files;
           return { records: files[0]?.records ?? 0, files };
         }
-        await updateSaveState(request.outDir, (state) => {
-          state.jobs[saver.name] = { status: "running" };
-        });
+        // Marked once the folder is claimed; the job does not wait for it.
+        const marked = ready.then(() =>
+          updateSaveState(request.outDir, (state) => {
+            state.jobs[saver.name] = { status: "running" };
+          }),
+        );
+        marked.catch(() => {}); // awaited below, after the job's own outcome
         const ctx: SaveContext = {
           client,
           repo: request.repo,
-          repository,
+          repository: ready,
           outDir: request.outDir,
           selection: request.selection,
           signal: job.signal,
@@ -141,6 +161,7 @@ export class SaveRepositoryUseCase {
           openWriter: (file, sortKey) => createSortedJsonlWriter({ dir: request.outDir, file, sortKey }),
         };
         const result: EntitySaveResult = await currentJob.run(saver.name, () => saver.save(ctx));
+        await marked;
         await updateSaveState(request.outDir, (state) => {
           state.jobs[saver.name] = { status: "complete", files: result.files };
         });
@@ -150,7 +171,13 @@ export class SaveRepositoryUseCase {
 
     const run = await runJobs(
       jobs.map((job) => explainDiskErrors(job, request.outDir)),
-      { signal, onEvent: request.onEvent },
+      { signal: runSignal, onEvent: request.onEvent },
+    );
+    await journal.flush();
+    // A failed check is the answer, whatever the jobs made of it.
+    const checked = await ready.then(
+      (repository) => ({ repository, error: null }),
+      (error: unknown) => ({ repository: null, error }),
     );
     const results: OperationResult[] = run.results.map((r) => ({
       name: r.name,
@@ -164,7 +191,11 @@ export class SaveRepositoryUseCase {
       resumed: done.has(r.name),
     }));
     const stats = client.stats();
-    if (run.cancelled) return { results, exitCode: 130, manifest: null, requests: stats };
+    if (signal.aborted || run.cancelled || checked.repository === null) {
+      if (!signal.aborted && checked.error !== null) throw checked.error;
+      return { results, exitCode: 130, manifest: null, requests: stats };
+    }
+    const repository = checked.repository;
 
     const files: Manifest["files"] = {};
     for (const r of run.results) {
@@ -219,12 +250,13 @@ function selectionRecord(selection: SaveSelection): Manifest["selection"] {
   };
 }
 
-/** Refuses folders a save must not touch; returns the unfinished save being resumed, if any. */
-async function prepareFolder(
-  request: SaveRepositoryRequest,
-  apiUrl: string,
-  log: Logger,
-): Promise<SaveState | null> {
+interface FolderPlan {
+  /** The unfinished save being resumed, if any. */
+  resuming: SaveState | null;
+}
+
+/** Refuses folders a save must not touch, reading only; finds the unfinished save being resumed. */
+async function inspectFolder(request: SaveRepositoryRequest, log: Logger): Promise<FolderPlan> {
   const dir = request.outDir;
   const kind = await classifyFolder(dir);
   switch (kind) {
@@ -253,22 +285,36 @@ async function prepareFolder(
           `the unfinished save in ${dir} used another selection (${JSON.stringify(state.selection)}); resume it with the same options`,
         );
       }
-      await rm(join(dir, SCRATCH_DIR), { recursive: true, force: true });
-      await removeLeftoverTempFiles(dir);
       log.info(`resuming the unfinished save in ${dir}`);
-      return state;
+      return { resuming: state };
     }
     default:
-      try {
-        await mkdir(dir, { recursive: true });
-        await updateSaveState(dir, (state) => {
-          state.source = { owner: request.repo.owner, repo: request.repo.repo, api_url: apiUrl };
-          state.selection = selectionRecord(request.selection);
-        });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new PreflightError(`cannot write to output folder ${dir}: ${code ?? (error as Error).message}`);
-      }
-      return null;
+      return { resuming: null };
+  }
+}
+
+/** Makes the folder the save's own: clears a resumed save's scratch, or creates the state. */
+async function claimFolder(
+  request: SaveRepositoryRequest,
+  folder: FolderPlan,
+  apiUrl: string,
+  log: Logger,
+): Promise<void> {
+  const dir = request.outDir;
+  if (folder.resuming) {
+    await rm(join(dir, SCRATCH_DIR), { recursive: true, force: true });
+    await removeLeftoverTempFiles(dir);
+    return;
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    await updateSaveState(dir, (state) => {
+      state.source = { owner: request.repo.owner, repo: request.repo.repo, api_url: apiUrl };
+      state.selection = selectionRecord(request.selection);
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    log.debug("cannot claim the output folder", { code });
+    throw new PreflightError(`cannot write to output folder ${dir}: ${code ?? (error as Error).message}`);
   }
 }

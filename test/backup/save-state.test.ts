@@ -93,6 +93,27 @@ describe("save state", () => {
     expect(next.jobs.labels?.status).toBe("failed");
   });
 
+  it("a mutate that throws among concurrent updates fails only its own call", async () => {
+    await writeSaveState(dir, initial());
+    const results = await Promise.allSettled([
+      updateSaveState(dir, (s) => {
+        s.jobs.labels = { status: "running" };
+      }),
+      updateSaveState(dir, () => {
+        throw new Error("mutate failed");
+      }),
+      updateSaveState(dir, (s) => {
+        s.jobs.issues = { status: "running" };
+      }),
+      updateSaveState(dir, (s) => {
+        s.jobs.releases = { status: "running" };
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled", "fulfilled"]);
+    const state = await readSaveState(dir);
+    expect(Object.keys(state!.jobs).sort()).toEqual(["issues", "labels", "releases"]);
+  });
+
   it("refuses to write an invalid state", async () => {
     await writeSaveState(dir, initial());
     await expect(

@@ -65,6 +65,22 @@ describe("paginateParallel", () => {
     expect(client.stats().byRoute).toEqual({ "GET /repos/{owner}/{repo}/labels": 10 });
   });
 
+  it("keeps at most maxInFlight pages of one list in flight, and still gets every page", async () => {
+    server.setHandler(numberedList(950, 5));
+    const client = testClient(server.url, { concurrency: 8 });
+    const seen = new Map<number, number[]>();
+    const result = await paginateParallel<number>(
+      client,
+      "GET /repos/{owner}/{repo}/pulls",
+      { owner: "o", repo: "r" },
+      { maxInFlight: 2, onPage: (items, page) => void seen.set(page, items) },
+    );
+    expect(result).toEqual({ pages: 10, items: 950 });
+    expect(server.peakInFlight).toBe(2);
+    const ordered = [...seen.entries()].sort(([a], [b]) => a - b).flatMap(([, items]) => items);
+    expect(ordered).toEqual(Array.from({ length: 950 }, (_, i) => i + 1));
+  });
+
   it("follows rel=next one page at a time when there is no rel=last (cursor lists)", async () => {
     const cursors = ["", "Y3Vyc29yOjEwMA==", "Y3Vyc29yOjIwMA==", "Y3Vyc29yOjMwMA=="];
     server.setHandler((req) => {

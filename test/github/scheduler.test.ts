@@ -90,6 +90,26 @@ describe("concurrency", () => {
   });
 });
 
+describe("bursts", () => {
+  it("admits requests made together by priority, even while slots are free", async () => {
+    const client = testClient(server.url, { concurrency: 2 });
+    await Promise.all([
+      client.octokit.request("GET /bulk-1"),
+      client.octokit.request("GET /bulk-2"),
+      client.octokit.request("GET /bulk-3"),
+      client.octokit.request("GET /chain", { request: { priority: 3 } }),
+      client.octokit.request("GET /batch", { request: { priority: 1 } }),
+    ]);
+    // The first two slots go to the highest priorities, not the first two requests made.
+    expect(
+      server.requests
+        .slice(0, 2)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/batch", "/chain"]);
+  });
+});
+
 describe("primary rate limit", () => {
   it("pauses a resource when its remaining budget runs out and resumes after the reset", async () => {
     const clock = createWarpClock();

@@ -60,6 +60,8 @@ describe("the response journal", () => {
     });
     const query = `query { repository(owner: "${OWNER}", name: "${REPO}") { name } }`;
     await first.octokit.graphql(query);
+    // Entries are written in the background.
+    await journal.flush();
     expect(journal.stats()).toEqual({ replayed: 0, recorded: 2 });
     expect(readdirSync(responsesDir(dir))).toHaveLength(2);
 
@@ -84,12 +86,34 @@ describe("the response journal", () => {
     await again.discard();
   });
 
+  it("writes nothing before the folder is claimed, and nothing at all if it never is", async () => {
+    for (const claimed of [true, false]) {
+      const dir = join(tempDir(), "backup");
+      let settle: (ok: boolean) => void = () => {};
+      const writable = new Promise<void>((resolve, reject) => {
+        settle = (ok) => (ok ? resolve() : reject(new Error("check failed")));
+      });
+      const c = client();
+      const journal = await openResponseJournal(dir, { keep: false, writable });
+      journal.install(c.octokit);
+      await c.octokit.request("GET /repos/{owner}/{repo}/labels", { owner: OWNER, repo: REPO });
+      expect(existsSync(dir)).toBe(false);
+      if (claimed) mkdirSync(dir, { recursive: true });
+      settle(claimed);
+      await journal.flush();
+      expect(journal.stats().recorded).toBe(claimed ? 1 : 0);
+      expect(existsSync(responsesDir(dir))).toBe(claimed);
+    }
+  });
+
   it("treats a damaged entry as missing", async () => {
     const dir = join(tempDir(), "backup");
     const c = client();
     const journal = await openResponseJournal(dir, { keep: false });
     journal.install(c.octokit);
     await c.octokit.request("GET /repos/{owner}/{repo}/labels", { owner: OWNER, repo: REPO });
+    await journal.flush();
+    expect(readdirSync(responsesDir(dir))).toHaveLength(1);
     for (const name of readdirSync(responsesDir(dir)))
       writeFileSync(join(responsesDir(dir), name), '{"v":1,"key":"tor');
     fake.resetStats();

@@ -11,9 +11,10 @@ import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/in
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { verifyBackup } from "../../src/backup/verify.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
-import { type SaveRepositoryRequest, SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { parseNumberSpec, selectionHas } from "../../src/selection/number-spec.js";
 import * as E from "./expected.js";
+import { saveRequest } from "./helpers.js";
 
 const roots: string[] = [];
 function freshDir(): string {
@@ -24,26 +25,6 @@ function freshDir(): string {
 afterAll(() => {
   for (const dir of roots) rmSync(dir, { recursive: true, force: true });
 });
-
-function request(
-  fake: FakeGitHub,
-  outDir: string,
-  extra: Partial<SaveRepositoryRequest> = {},
-): SaveRepositoryRequest {
-  return {
-    repo: { owner: "octo-org", repo: "sample" },
-    outDir,
-    token: fake.token,
-    apiUrl: fake.url,
-    selection: {
-      entities: new Set<EntityName>(ENTITY_NAMES),
-      issues: { kind: "all" },
-      pullRequests: { kind: "all" },
-    },
-    client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0 } },
-    ...extra,
-  } as SaveRepositoryRequest;
-}
 
 function entityFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -85,7 +66,7 @@ describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) 
     fake = await startFakeGitHub({ dataset, seed: 7, git: true });
     repo = findRepo(fake.store, "octo-org", "sample")!;
     dir = freshDir();
-    const result = await new SaveRepositoryUseCase().execute(request(fake, dir));
+    const result = await new SaveRepositoryUseCase().execute(saveRequest(fake, dir));
     expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
     expect(result.exitCode).toBe(0);
   });
@@ -149,7 +130,7 @@ describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) 
 
   it("writes byte-identical entity files when saving the same state again", async () => {
     const again = freshDir();
-    await new SaveRepositoryUseCase().execute(request(fake, again));
+    await new SaveRepositoryUseCase().execute(saveRequest(fake, again));
     expect(entityFiles(again)).toEqual(entityFiles(dir));
   });
 });
@@ -171,7 +152,7 @@ describe("save with a selection", () => {
       ENTITY_NAMES.filter((n) => n !== "git_repo" && n !== "release_assets"),
     );
     const result = await new SaveRepositoryUseCase().execute(
-      request(fake, dir, { selection: { entities, issues: issuesSpec, pullRequests: pullsSpec } }),
+      saveRequest(fake, dir, { selection: { entities, issues: issuesSpec, pullRequests: pullsSpec } }),
     );
     expect(result.exitCode).toBe(0);
     const wanted: E.Wanted = {
@@ -195,7 +176,7 @@ describe("save with a selection", () => {
     fake.resetStats();
     const dir = freshDir();
     const result = await new SaveRepositoryUseCase().execute(
-      request(fake, dir, {
+      saveRequest(fake, dir, {
         selection: {
           entities: new Set<EntityName>(["labels", "releases"]),
           issues: { kind: "all" },
@@ -214,14 +195,14 @@ describe("save under faults", () => {
     const fake = await startFakeGitHub({ dataset: "small", seed: 11 });
     try {
       const cleanDir = freshDir();
-      await new SaveRepositoryUseCase().execute(request(fake, cleanDir, { selection: noGit() }));
+      await new SaveRepositoryUseCase().execute(saveRequest(fake, cleanDir, { selection: noGit() }));
       fake.configure({
         faults: { rate: 0.05, seed: 5, resetRate: 0.02 },
         rateLimit: { limit: 8, graphqlLimit: 1000, windowMs: 1500 },
       });
       const faultyDir = freshDir();
       const result = await new SaveRepositoryUseCase().execute(
-        request(fake, faultyDir, { selection: noGit() }),
+        saveRequest(fake, faultyDir, { selection: noGit() }),
       );
       expect(result.exitCode).toBe(0);
       expect(result.requests.retries).toBeGreaterThan(0);

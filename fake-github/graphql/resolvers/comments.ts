@@ -2,7 +2,7 @@
 // PullRequestReviewThread.
 import type { FakeIssue, FakeRepo, FakeReviewComment } from "../../store/types.js";
 import { paginate, sortByKey } from "../connection.js";
-import { reviewCommentById, reviewCommentsOfReview, threadComments } from "../context.js";
+import { reviewById, reviewCommentById, reviewCommentsOfReview, threadComments } from "../context.js";
 import { threadNodeId } from "../node-lookup.js";
 import {
   commitSrc,
@@ -97,8 +97,9 @@ export const reviewCommentResolvers: TypeResolvers<ReviewCommentSrc> = {
     const parent = id === null ? undefined : reviewCommentById(ctx, src.repo, id);
     return parent ? reviewCommentSrc(src.repo, parent) : null;
   },
-  pullRequestReview: (src) => {
-    const review = src.repo.reviews.find((r) => r.id === src.comment.pull_request_review_id);
+  pullRequestReview: (src, _args, ctx) => {
+    const id = src.comment.pull_request_review_id;
+    const review = id === null ? undefined : reviewById(ctx, src.repo, id);
     return review ? reviewSrc(src.repo, review) : null;
   },
   author: (src, _args, ctx) => actor(ctx, src.comment.userId),

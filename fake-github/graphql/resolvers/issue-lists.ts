@@ -26,8 +26,26 @@ function userIdByLogin(ctx: GqlContext, login: string): number | null {
   return null;
 }
 
+/** userIdByLogin, looked up once per login (a filter is checked against every issue). */
+function userIdsByLogin(ctx: GqlContext): (login: string) => number | null {
+  const known = new Map<string, number | null>();
+  return (login) => {
+    let id = known.get(login);
+    if (id === undefined) {
+      id = userIdByLogin(ctx, login);
+      known.set(login, id);
+    }
+    return id;
+  };
+}
+
 /** IssueFilters: the filters GitHub applies to `issues(filterBy:)`. */
-function matchesFilterBy(ctx: GqlContext, repo: FakeRepo, issue: FakeIssue, filter: Args): boolean {
+function matchesFilterBy(
+  repo: FakeRepo,
+  issue: FakeIssue,
+  filter: Args,
+  idOf: (login: string) => number | null,
+): boolean {
   const since = stringArg(filter, "since");
   if (since !== null && Date.parse(issue.updated_at) < Date.parse(since)) return false;
   const states = stringListArg(filter, "states");
@@ -38,12 +56,11 @@ function matchesFilterBy(ctx: GqlContext, repo: FakeRepo, issue: FakeIssue, filt
   if (assignee === "*") {
     if (issue.assigneeIds.length === 0) return false;
   } else if (assignee !== null) {
-    const id = userIdByLogin(ctx, assignee);
+    const id = idOf(assignee);
     if (id === null || !issue.assigneeIds.includes(id)) return false;
   } else if ("assignee" in filter && filter.assignee === null && issue.assigneeIds.length > 0) return false;
   const createdBy = stringArg(filter, "createdBy");
-  if (createdBy !== null && (issue.userId === null || issue.userId !== userIdByLogin(ctx, createdBy)))
-    return false;
+  if (createdBy !== null && (issue.userId === null || issue.userId !== idOf(createdBy))) return false;
   const milestone = stringArg(filter, "milestoneNumber");
   if (milestone === "*") {
     if (issue.milestoneNumber === null) return false;
@@ -131,10 +148,11 @@ export function issueConnection(
   const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
   const value = orderValue(ctx, repo, order.field);
   const cacheKey = `${kind} ${order.field} ${order.descending ? "DESC" : "ASC"}`;
+  const idOf = userIdsByLogin(ctx);
   const sorted = ordered(repo, kind === "pullRequests", cacheKey, value, order.descending).filter((issue) => {
     if (states && !states.includes(issueState(issue))) return false;
     if (labels && !hasAnyLabel(repo, issue, labels)) return false;
-    if (filterBy && !matchesFilterBy(ctx, repo, issue, filterBy)) return false;
+    if (filterBy && !matchesFilterBy(repo, issue, filterBy, idOf)) return false;
     if (headRefName !== null && issue.pull?.head.ref !== headRefName) return false;
     if (baseRefName !== null && issue.pull?.base.ref !== baseRefName) return false;
     return true;

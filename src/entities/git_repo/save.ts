@@ -9,7 +9,7 @@ export const gitRepoSaver: EntitySaver = {
   name: "git_repo",
   dependsOn: [],
   async save(ctx) {
-    const cloneUrl = ctx.repository.cloneUrl;
+    const { cloneUrl } = await ctx.repository;
     const final = join(ctx.outDir, GIT_REPO_DIR);
     const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
     try {

@@ -2,6 +2,7 @@
 // their labels, assignees and sub-issue links. The numbers come from the
 // selection, bounded by the highest number in use (issues and pull requests
 // share one sequence).
+import { PRIORITY } from "../../github/priorities.js";
 import type { NumberSelection } from "../../selection/number-spec.js";
 import { arr, int, type Json, obj, str } from "../shared/fields.js";
 import { fetchByNumber } from "../shared/graphql-by-number.js";
@@ -51,7 +52,8 @@ export async function highestNumber(ctx: SaveContext): Promise<number> {
     sort: "created",
     direction: "desc",
     per_page: 1,
-    request: { signal: ctx.signal },
+    // Every batch of the scan waits for this number.
+    request: { signal: ctx.signal, priority: PRIORITY.unlock },
   });
   const first = arr(response.data, "issues")[0];
   return first === undefined ? 0 : int(obj(first, "issue").number, "issue.number");
@@ -79,8 +81,6 @@ export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promis
     field: "issueOrPullRequest",
     fragment,
     fragmentName: "F",
-    // The scan is the bulk of a save: everything else goes first.
-    priority: -1,
     onBatch: (numbers) => {
       done += numbers.length;
       ctx.progress({ items: found.size, pages: done, total: max });

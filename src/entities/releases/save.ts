@@ -1,8 +1,8 @@
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { writeStreamAtomic } from "../../backup/atomic.js";
+import { type WrittenFile, writeStreamAtomic } from "../../backup/atomic.js";
 import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
+import { PRIORITY } from "../../github/priorities.js";
 import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
@@ -17,8 +17,13 @@ import {
 
 const DOWNLOAD_ATTEMPTS = 3;
 
-/** Streams one asset to disk; a body cut off mid-way is fetched again. */
-async function downloadAsset(ctx: SaveContext, assetId: number, path: string) {
+/**
+ * Streams one asset to disk. The API's answer is read through the scheduler
+ * without following its redirect; the bytes then come from file storage
+ * outside the API's slots (see storage-download.ts). A failed or cut-off
+ * download asks the API again, since the signed storage URL may have expired.
+ */
+async function downloadAsset(ctx: SaveContext, assetId: number, path: string): Promise<WrittenFile> {
   for (let attempt = 1; ; attempt++) {
     const response = await ctx.client.octokit.request(
       "GET /repos/{owner}/{repo}/releases/assets/{asset_id}",
@@ -27,15 +32,29 @@ async function downloadAsset(ctx: SaveContext, assetId: number, path: string) {
         repo: ctx.repo.repo,
         asset_id: assetId,
         headers: { accept: "application/octet-stream" },
-        // Few and small: they should not wait behind the bulk of the save.
-        request: { parseSuccessResponseBody: false, signal: ctx.signal, priority: 1 },
+        // Few and small, and the last step of the save's longest chain.
+        request: {
+          parseSuccessResponseBody: false,
+          redirect: "manual",
+          signal: ctx.signal,
+          priority: PRIORITY.chain,
+        },
       },
     );
+    const body = response.data as unknown as ReadableStream<Uint8Array> | null;
     try {
-      return await writeStreamAtomic(path, response.data as unknown as AsyncIterable<Uint8Array>);
+      const location = response.headers.location;
+      if (response.status >= 300 && response.status < 400) {
+        await body?.cancel();
+        if (typeof location !== "string") throw new Error(`asset ${assetId}: redirect without a location`);
+        const url = new URL(location, response.url).href;
+        return await ctx.client.storage.download(url, ctx.signal, (bytes) => writeStreamAtomic(path, bytes));
+      }
+      if (body === null) throw new Error(`asset ${assetId}: empty answer`);
+      return await writeStreamAtomic(path, body as unknown as AsyncIterable<Uint8Array>);
     } catch (error) {
       if (attempt >= DOWNLOAD_ATTEMPTS || ctx.signal.aborted) throw error;
-      ctx.log.debug("asset download interrupted; fetching it again", { assetId, attempt });
+      ctx.log.debug("asset download failed; asking for it again", { assetId, attempt });
     }
   }
 }
@@ -61,7 +80,6 @@ async function assetRecords(
         // GitHub's file names are untrusted: the file is stored under a safe
         // name inside the backup folder; the record keeps the original.
         path = releaseAssetPath(releaseId, safeFileName(name, taken));
-        await mkdir(join(ctx.outDir, path, ".."), { recursive: true });
         const written = await downloadAsset(ctx, id, join(ctx.outDir, path));
         sha256 = written.sha256;
         files.push({ file: path, records: 1, bytes: written.bytes, sha256 });
@@ -88,7 +106,8 @@ export const releasesSaver: EntitySaver = {
     const assetFiles: FileSummary[] = [];
     const result = await writePages<ReleaseRecord>(
       ctx,
-      listPages(ctx, "GET /repos/{owner}/{repo}/releases"),
+      // The first step of the longest chain (release → asset redirect → download).
+      listPages(ctx, "GET /repos/{owner}/{repo}/releases", {}, { priority: PRIORITY.chain }),
       {
         file: RELEASES_FILE,
         sortKey: releaseSortKey,

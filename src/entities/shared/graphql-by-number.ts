@@ -4,6 +4,7 @@
 // runs side by side. A batch GitHub cannot answer in time (502/504) is split
 // in halves and retried, down to single numbers.
 import { graphqlQuery, isGraphQLTimeout } from "../../github/graphql.js";
+import { PRIORITY } from "../../github/priorities.js";
 import type { SaveContext } from "../types.js";
 import type { Json } from "./fields.js";
 import { obj } from "./fields.js";
@@ -16,10 +17,7 @@ export interface ByNumberOptions {
   fragmentName: string;
   /** Numbers per request (at most 100; default 100, the fewest requests). */
   batchSize?: number;
-  /**
-   * Scheduler priority of the batches. A long scan runs below the default so
-   * the first pages of the other jobs' lists are not queued behind it.
-   */
+  /** Scheduler priority of the batches (default PRIORITY.batch: the slowest requests go first). */
   priority?: number;
   /** Called for every number GitHub found (null results are gaps). */
   onNode(node: Json, number: number): void | Promise<void>;
@@ -53,7 +51,7 @@ async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumber
       ctx.client,
       buildQuery(numbers, options),
       { owner: ctx.repo.owner, name: ctx.repo.repo },
-      { signal: ctx.signal, ...(options.priority === undefined ? {} : { priority: options.priority }) },
+      { signal: ctx.signal, priority: options.priority ?? PRIORITY.batch },
     );
     data = result.data;
   } catch (error) {

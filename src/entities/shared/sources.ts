@@ -2,11 +2,14 @@
 // consume each feed is decided from the selection before any job starts.
 import type { GitHubClient } from "../../github/client.js";
 import { paginateParallel } from "../../github/paginate-parallel.js";
+import { PRIORITY } from "../../github/priorities.js";
 import type { EntityName } from "../names.js";
 import type { RepoRef } from "../types.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
 export type { FeedPage };
+
+const PULL_PAGES_IN_FLIGHT = 3;
 
 /** A sub-issue link found while collecting issues (ids are numeric REST ids). */
 export interface SubIssueLink {
@@ -41,6 +44,7 @@ export class SharedSources {
       "GET /repos/{owner}/{repo}/issues/comments",
       {},
       this.#count(["issue_comments", "pr_comments"]),
+      { priority: PRIORITY.bulk },
     );
     return this.#issueComments.consume();
   }
@@ -51,6 +55,13 @@ export class SharedSources {
       "GET /repos/{owner}/{repo}/pulls",
       { state: "all", sort: "created", direction: "asc" },
       this.#count(["pull_requests", "pr_reviews"]),
+      {
+        // Each page starts a batch of review queries.
+        priority: this.#entities.has("pr_reviews") ? PRIORITY.unlock : PRIORITY.bulk,
+        // A page of 100 pull requests is ~1.7 MB of JSON (each carries two
+        // full repository objects): a burst of ten would be held at once.
+        maxInFlight: PULL_PAGES_IN_FLIGHT,
+      },
     );
     return this.#pulls.consume();
   }
@@ -59,14 +70,19 @@ export class SharedSources {
     return names.filter((name) => this.#entities.has(name)).length;
   }
 
-  #feed(route: string, params: Record<string, unknown>, consumers: number): SharedFeed<RestObject> {
+  #feed(
+    route: string,
+    params: Record<string, unknown>,
+    consumers: number,
+    pages: { priority: number; maxInFlight?: number },
+  ): SharedFeed<RestObject> {
     return new SharedFeed<RestObject>(
       async (emit, signal) => {
         await paginateParallel<RestObject>(
           this.#client,
           route,
           { owner: this.#repo.owner, repo: this.#repo.repo, ...params },
-          { signal, onPage: (items, page) => emit({ items, page }) },
+          { signal, ...pages, onPage: (items, page) => emit({ items, page }) },
         );
       },
       consumers,

@@ -59,13 +59,14 @@ export function listPages(
   ctx: SaveContext,
   route: string,
   params: Record<string, unknown> = {},
+  options: { priority?: number } = {},
 ): AsyncIterable<FeedPage<RestObject>> {
   const queue = new AsyncQueue<FeedPage<RestObject>>();
   paginateParallel<RestObject>(
     ctx.client,
     route,
     { owner: ctx.repo.owner, repo: ctx.repo.repo, ...params },
-    { signal: ctx.signal, onPage: (items, page) => queue.push({ items, page }) },
+    { signal: ctx.signal, ...options, onPage: (items, page) => queue.push({ items, page }) },
   ).then(
     () => queue.end(),
     (error: unknown) => queue.end(error),

@@ -86,6 +86,27 @@ describe("query cost analysis", () => {
     expect(result.nodeCount).toBe(10_000);
   });
 
+  it("scales a fragment reached under different page sizes by each of them", () => {
+    const result = analyze(
+      `query($withAssignees: Boolean!) {
+        repository(owner: "o", name: "r") {
+          a: issues(first: 20) { nodes { ...L } }
+          b: pullRequests(first: 5) { nodes { ...L } }
+          c: issue(number: 1) { ...L }
+          d: issue(number: 2) { ...L }
+        }
+      }
+      fragment L on Issue {
+        labels(first: 10) { nodes { name } }
+        assignees(first: 5) @include(if: $withAssignees) { nodes { login } }
+      }`,
+      { withAssignees: true },
+    );
+    // a: 1 + 20 × 2 requests, 20 + 20 × 15 nodes; b: 1 + 5 × 2, 5 + 5 × 15; c and d: 2 and 15 each.
+    expect(result.requests).toBe(41 + 11 + 2 + 2);
+    expect(result.nodeCount).toBe(320 + 80 + 15 + 15);
+  });
+
   it("detects rateLimit(dryRun: true)", () => {
     expect(analyze(`{ rateLimit(dryRun: true) { cost } }`).dryRun).toBe(true);
     expect(analyze(`{ rateLimit { cost } }`).dryRun).toBe(false);

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { client, expect422, failure, OWNER, REPO, startWriteFixture, type WriteFixture } from "./setup.js";
+import { describe, expect, it } from "vitest";
+import { client, expect422, failure, OWNER, REPO, useWriteFixture } from "./setup.js";
 
-let fx: WriteFixture;
-
-beforeAll(async () => {
-  fx = await startWriteFixture();
-});
-afterAll(async () => {
-  await fx?.close();
-});
+const fx = useWriteFixture();
 
 describe("write permissions", () => {
   it("answers 403 to a token that can read but not write", async () => {

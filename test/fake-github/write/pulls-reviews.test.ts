@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expect422, failure, fakeSha, OWNER, REPO, startWriteFixture, type WriteFixture } from "./setup.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expect422, failure, fakeSha, OWNER, REPO, useWriteFixture } from "./setup.js";
 
-let fx: WriteFixture;
+const fx = useWriteFixture();
 const repo = { owner: OWNER, repo: REPO };
-
-beforeAll(async () => {
-  fx = await startWriteFixture();
-});
-afterAll(async () => {
-  await fx?.close();
-});
 
 describe("git refs (no bare repository: known shas)", () => {
   it("creates a branch at a known commit", async () => {

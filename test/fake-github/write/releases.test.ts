@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expect422, failure, OWNER, REPO, sendRaw, startWriteFixture, type WriteFixture } from "./setup.js";
+import { describe, expect, it } from "vitest";
+import { expect422, failure, OWNER, REPO, sendRaw, useWriteFixture } from "./setup.js";
 
-let fx: WriteFixture;
+const fx = useWriteFixture();
 const repo = { owner: OWNER, repo: REPO };
-
-beforeAll(async () => {
-  fx = await startWriteFixture();
-});
-afterAll(async () => {
-  await fx?.close();
-});
 
 function upload(uploadUrl: string, name: string, data: Buffer, contentType = "application/octet-stream") {
   return fx.octokit.request({

@@ -3,7 +3,7 @@
 // owner, and tokens with different rights.
 import { createHash } from "node:crypto";
 import { Octokit } from "@octokit/rest";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/server.js";
 import { addRepo, addToken, addUser, createStore } from "../../../fake-github/store/create-store.js";
 import type { FakeRepo, FakeStore, FakeUser } from "../../../fake-github/store/types.js";
@@ -115,4 +115,19 @@ export async function expect422(
 /** Sends a deliberately malformed request (untyped, so the route's parameter types do not apply). */
 export function sendRaw(octokit: Octokit, route: string, params: Record<string, unknown>): Promise<unknown> {
   return octokit.request(route, params);
+}
+
+/**
+ * One fixture for a whole test file, started before its tests and closed after
+ * them; the returned object is filled in by beforeAll.
+ */
+export function useWriteFixture(): WriteFixture {
+  const fixture = {} as WriteFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startWriteFixture());
+  });
+  afterAll(async () => {
+    await fixture.close?.();
+  });
+  return fixture;
 }

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findRepo } from "../../../fake-github/store/create-store.js";
 import { addSubIssue, createIssue } from "../../../fake-github/store/mutations.js";
 import type { FakeIssue } from "../../../fake-github/store/types.js";
-import { expect422, failure, OWNER, REPO, startWriteFixture, type WriteFixture } from "./setup.js";
+import { expect422, failure, OWNER, REPO, useWriteFixture } from "./setup.js";
 
-let fx: WriteFixture;
+const fx = useWriteFixture();
 const repo = { owner: OWNER, repo: REPO };
-
-beforeAll(async () => {
-  fx = await startWriteFixture();
-});
-afterAll(async () => {
-  await fx?.close();
-});
 
 /** Seeds an issue straight into the store (keeps the big cases to one HTTP call). */
 function seedIssue(title: string, repoName = REPO, owner = OWNER): FakeIssue {

@@ -1,0 +1,52 @@
+// Downloads from GitHub's file storage (release asset bytes). The API answers
+// an asset request with a redirect to a signed storage URL; following it inside
+// the API request would hold one of the scheduler's API slots for the whole
+// download, and storage requests are not API requests (another host, outside
+// the API's limits). So callers read the redirect through the scheduler and
+// fetch the bytes here: bounded on their own, and without the token — the
+// signed URL is the credential, and the token must never reach another host.
+import PQueue from "p-queue";
+import { abortErrorFor, anySignal } from "./abort.js";
+
+export type StorageConsumer<T> = (body: AsyncIterable<Uint8Array>) => Promise<T>;
+
+export interface StorageDownloader {
+  /** Fetches `url` and hands its body to `consume`; the slot is held until `consume` settles. */
+  download<T>(url: string, signal: AbortSignal | undefined, consume: StorageConsumer<T>): Promise<T>;
+}
+
+/** A storage answer that is not the file (expired signature, missing object, outage). */
+export class StorageDownloadError extends Error {
+  override readonly name = "StorageDownloadError";
+  constructor(readonly status: number) {
+    // The URL is left out: its signature grants access to the file.
+    super(`file storage answered ${status}`);
+  }
+}
+
+export function createStorageDownloader(options: {
+  concurrency: number;
+  /** Time until the answer's headers arrive. */
+  timeoutMs: number;
+  fetch?: typeof globalThis.fetch;
+}): StorageDownloader {
+  const queue = new PQueue({ concurrency: Math.max(1, options.concurrency) });
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  return {
+    async download(url, signal, consume) {
+      return queue.add(
+        async () => {
+          if (signal?.aborted) throw abortErrorFor(signal);
+          const timeout = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : undefined;
+          const response = await fetchImpl(url, { signal: anySignal(signal, timeout) ?? null });
+          if (!response.ok || response.body === null) {
+            await response.body?.cancel();
+            throw new StorageDownloadError(response.status);
+          }
+          return consume(response.body as unknown as AsyncIterable<Uint8Array>);
+        },
+        signal ? { signal } : {},
+      );
+    },
+  };
+}

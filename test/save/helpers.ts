@@ -1,0 +1,26 @@
+// What the save suites share: a save request for the fake's sample repository.
+import type { FakeGitHub } from "../../fake-github/index.js";
+import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
+import type { SaveRepositoryRequest } from "../../src/save/save-repository.js";
+
+/** Every entity type by default; `entities` narrows the selection, `extra` overrides the rest. */
+export function saveRequest(
+  fake: FakeGitHub,
+  outDir: string,
+  extra: Partial<SaveRepositoryRequest> & { entities?: EntityName[] } = {},
+): SaveRepositoryRequest {
+  const { entities, ...rest } = extra;
+  return {
+    repo: { owner: "octo-org", repo: "sample" },
+    outDir,
+    token: fake.token,
+    apiUrl: fake.url,
+    selection: {
+      entities: new Set<EntityName>(entities ?? ENTITY_NAMES),
+      issues: { kind: "all" },
+      pullRequests: { kind: "all" },
+    },
+    client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0 } },
+    ...rest,
+  };
+}

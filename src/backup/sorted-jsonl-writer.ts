@@ -41,7 +41,7 @@ export interface SortedJsonlWriterOptions<T> {
   /** File name relative to `dir`, e.g. "issues.jsonl". */
   file: string;
   sortKey: (record: T) => SortKey;
-  /** Serialised bytes held in memory before a sorted run spills to disk (default 8 MiB). */
+  /** Serialised bytes held in memory before a sorted run spills to disk (default 1 MiB). */
   spillBytes?: number;
   /** Runs merged at once; more runs are merged in several passes (default 64). */
   mergeFanIn?: number;

@@ -16,13 +16,13 @@ export interface WrittenFile {
 /** Marks temporary files: `<final name>.tmp-<random>`. */
 export const TEMP_SUFFIX_RE = /\.tmp-[0-9a-f]{12}$/;
 
-/** A temporary name next to `path` (same folder, so the rename stays atomic). */
 // Temporary names: a random prefix per process and a counter (a save writes
 // hundreds of files; one random draw each costs more than it buys). Opening
 // with "wx" still refuses to clobber anything.
 const tempPrefix = randomBytes(3).toString("hex");
 let tempCounter = 0;
 
+/** A temporary name next to `path` (same folder, so the rename stays atomic). */
 export function tempPathFor(path: string): string {
   tempCounter = (tempCounter + 1) % 0x1000000;
   const suffix = `${tempPrefix}${tempCounter.toString(16).padStart(6, "0")}`;

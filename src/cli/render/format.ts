@@ -33,8 +33,10 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(totalMinutes / 60)}h${String(totalMinutes % 60).padStart(2, "0")}m`;
 }
 
-/** 1,234,567 (always en-US, so output does not depend on the machine's locale). */
-/** 12,345 — without toLocaleString, whose first call loads locale data (~10 ms at exit). */
+/**
+ * 1,234,567 (always en-US, so output does not depend on the machine's locale),
+ * without toLocaleString, whose first call loads locale data (~10 ms at exit).
+ */
 export function formatCount(n: number): string {
   const [whole = "", fraction] = String(n).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -23,7 +23,12 @@ const DOWNLOAD_ATTEMPTS = 3;
  * outside the API's slots (see storage-download.ts). A failed or cut-off
  * download asks the API again, since the signed storage URL may have expired.
  */
-async function downloadAsset(ctx: SaveContext, assetId: number, path: string): Promise<WrittenFile> {
+async function downloadAsset(
+  ctx: SaveContext,
+  assetId: number,
+  path: string,
+  size: number,
+): Promise<WrittenFile> {
   for (let attempt = 1; ; attempt++) {
     const response = await ctx.client.octokit.request(
       "GET /repos/{owner}/{repo}/releases/assets/{asset_id}",
@@ -48,15 +53,34 @@ async function downloadAsset(ctx: SaveContext, assetId: number, path: string): P
         await body?.cancel();
         if (typeof location !== "string") throw new Error(`asset ${assetId}: redirect without a location`);
         const url = new URL(location, response.url).href;
-        return await ctx.client.storage.download(url, ctx.signal, (bytes) => writeStreamAtomic(path, bytes));
+        return checkSize(
+          await ctx.client.storage.download(url, ctx.signal, (bytes) => writeStreamAtomic(path, bytes)),
+          assetId,
+          size,
+        );
       }
       if (body === null) throw new Error(`asset ${assetId}: empty answer`);
-      return await writeStreamAtomic(path, body as unknown as AsyncIterable<Uint8Array>);
+      return checkSize(
+        await writeStreamAtomic(path, body as unknown as AsyncIterable<Uint8Array>),
+        assetId,
+        size,
+      );
     } catch (error) {
       if (attempt >= DOWNLOAD_ATTEMPTS || ctx.signal.aborted) throw error;
       ctx.log.debug("asset download failed; asking for it again", { assetId, attempt });
     }
   }
+}
+
+/**
+ * A download must have the size GitHub lists for the asset: a short file is
+ * never kept (it is fetched again, and the job fails if it stays short).
+ */
+function checkSize(written: WrittenFile, assetId: number, size: number): WrittenFile {
+  if (written.bytes !== size) {
+    throw new Error(`asset ${assetId}: downloaded ${written.bytes} bytes, GitHub lists ${size}`);
+  }
+  return written;
 }
 
 async function assetRecords(
@@ -80,7 +104,7 @@ async function assetRecords(
         // GitHub's file names are untrusted: the file is stored under a safe
         // name inside the backup folder; the record keeps the original.
         path = releaseAssetPath(releaseId, safeFileName(name, taken));
-        const written = await downloadAsset(ctx, id, join(ctx.outDir, path));
+        const written = await downloadAsset(ctx, id, join(ctx.outDir, path), int(asset.size, "asset.size"));
         sha256 = written.sha256;
         files.push({ file: path, records: 1, bytes: written.bytes, sha256 });
       }

@@ -37,8 +37,22 @@ export function createStorageDownloader(options: {
       return queue.add(
         async () => {
           if (signal?.aborted) throw abortErrorFor(signal);
-          const timeout = options.timeoutMs > 0 ? AbortSignal.timeout(options.timeoutMs) : undefined;
-          const response = await fetchImpl(url, { signal: anySignal(signal, timeout) ?? null });
+          // The timeout covers the wait for the headers only, as the scheduler's
+          // does: a large file may take far longer to stream.
+          const waiting = new AbortController();
+          const timer =
+            options.timeoutMs > 0
+              ? setTimeout(
+                  () => waiting.abort(new Error(`file storage did not answer in ${options.timeoutMs} ms`)),
+                  options.timeoutMs,
+                )
+              : undefined;
+          let response: Response;
+          try {
+            response = await fetchImpl(url, { signal: anySignal(signal, waiting.signal) ?? null });
+          } finally {
+            clearTimeout(timer);
+          }
           if (!response.ok || response.body === null) {
             await response.body?.cancel();
             throw new StorageDownloadError(response.status);

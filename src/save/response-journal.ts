@@ -232,7 +232,8 @@ export async function openResponseJournal(
       if (!writable) return;
       // Scratch data: a rename without fsync survives a killed process; after
       // a power loss a damaged entry fails its check and is fetched again.
-      const file = await openAtomicFile(join(dir, fileFor(key)), { durable: false });
+      const name = fileFor(key);
+      const file = await openAtomicFile(join(dir, name), { durable: false });
       try {
         await file.write(Buffer.from(`${JSON.stringify(meta)}\n`, "utf8"));
         await file.write(body);
@@ -241,7 +242,7 @@ export async function openResponseJournal(
         await file.discard();
         throw error;
       }
-      known.add(fileFor(key));
+      known.add(name);
       stats.recorded += 1;
     } catch (error) {
       // The journal only saves requests on a resume; the save itself goes on.

@@ -3,11 +3,8 @@
 // repositories of the same fake, and views of a fake repository keyed by the
 // original objects (found through the restore's hidden markers).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
-import { type DatasetName, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import { type DatasetName, type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
 import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
 import { labelsRestorer } from "../../src/entities/labels/restore.js";
@@ -19,15 +16,19 @@ import { prReviewsRestorer } from "../../src/entities/pr_reviews/restore.js";
 import { pullRequestsRestorer } from "../../src/entities/pull_requests/restore.js";
 import { releasesRestorer } from "../../src/entities/releases/restore.js";
 import { markerOf } from "../../src/restore/bodies.js";
-import {
-  type RestoreRepositoryRequest,
-  type RestoreRepositoryResult,
-  RestoreRepositoryUseCase,
-} from "../../src/restore/restore-repository.js";
+import type { RestoreRepositoryRequest } from "../../src/restore/restore-repository.js";
 import type { EntityRestorer, ObjectKind } from "../../src/restore/types.js";
-import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import { fastScheduler, saveBackup as saveSample, tempDir } from "../restore/helpers.js";
 
-export const SOURCE = { owner: "octo-org", repo: "sample" };
+// What both restore suites share lives in the issue side's helpers.
+export {
+  makeEveryoneAssignable,
+  removeTempDirs,
+  repoOf,
+  restore,
+  SOURCE,
+  tempDir,
+} from "../restore/helpers.js";
 
 /** What these tests restore: the pull-request side, plus labels and milestones it refers to. */
 export const PR_SIDE: EntityName[] = [
@@ -52,16 +53,6 @@ export const PR_RESTORERS: EntityRestorer[] = [
   releasesRestorer,
 ];
 
-const roots: string[] = [];
-export function tempDir(prefix = "gd-restore-pr-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  roots.push(dir);
-  return dir;
-}
-export function removeTempDirs(): void {
-  for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
 /**
  * The fake with `dataset` and git. Repositories created through its API get a
  * bare repository only when `store.gitRoot` is set, which the server does not
@@ -73,32 +64,10 @@ export async function startFake(dataset: DatasetName, seed = 1): Promise<FakeGit
   return fake;
 }
 
-const fastScheduler = {
-  backoff: { baseMs: 1, capMs: 5 },
-  rateLimitResetMarginMs: 0,
-  secondaryFallbackMs: 50,
-};
-
 /** A real save of octo-org/sample (everything, with the git mirror and asset files). */
-export async function saveBackup(fake: FakeGitHub): Promise<string> {
-  const dir = join(tempDir(), "backup");
-  const result = await new SaveRepositoryUseCase().execute({
-    repo: SOURCE,
-    outDir: dir,
-    token: fake.token,
-    apiUrl: fake.url,
-    selection: {
-      entities: new Set<EntityName>([...PR_SIDE, "issues"]),
-      issues: { kind: "all" },
-      pullRequests: { kind: "all" },
-    },
-    client: { schedulerOptions: fastScheduler },
-  });
-  if (result.exitCode !== 0) throw new Error(`save failed: ${JSON.stringify(result.results)}`);
-  return dir;
+export function saveBackup(fake: FakeGitHub): Promise<string> {
+  return saveSample(fake, [...PR_SIDE, "issues"], { real: true });
 }
-
-export { makeEveryoneAssignable } from "../restore/helpers.js";
 
 export function restoreRequest(
   fake: FakeGitHub,
@@ -119,16 +88,6 @@ export function restoreRequest(
     client: { schedulerOptions: fastScheduler },
     ...extra,
   };
-}
-
-export function restore(request: RestoreRepositoryRequest): Promise<RestoreRepositoryResult> {
-  return new RestoreRepositoryUseCase().execute(request);
-}
-
-export function repoOf(fake: FakeGitHub, name: string): FakeRepo {
-  const repo = findRepo(fake.store, "octo-org", name);
-  if (!repo) throw new Error(`no repository octo-org/${name}`);
-  return repo;
 }
 
 export function pulls(repo: FakeRepo): FakeIssue[] {

@@ -45,7 +45,7 @@ export function removeTempDirs(): void {
   for (const dir of roots.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-const fastScheduler = {
+export const fastScheduler = {
   backoff: { baseMs: 1, capMs: 5 },
   rateLimitResetMarginMs: 0,
   secondaryFallbackMs: 50,

@@ -42,8 +42,14 @@ export interface ServerTimer {
 
 export const realTimer: ServerTimer = { now: () => performance.now(), sleep };
 
-/** Waits until `deadline` on `timer`'s clock; no wait once it has passed. */
-export function waitUntil(timer: ServerTimer, deadline: number): Promise<void> {
-  const remaining = deadline - timer.now();
-  return remaining > 0 ? timer.sleep(remaining) : Promise.resolve();
+/**
+ * Waits until `deadline` on `timer`'s clock; no wait once it has passed.
+ * Node's timers count from the event loop's cached time, so on a busy loop a
+ * timer can fire several milliseconds early: the clock is read again and the
+ * rest waited, so the latency is never shorter than drawn.
+ */
+export async function waitUntil(timer: ServerTimer, deadline: number): Promise<void> {
+  for (let remaining = deadline - timer.now(); remaining > 0; remaining = deadline - timer.now()) {
+    await timer.sleep(remaining);
+  }
 }

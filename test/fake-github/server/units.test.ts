@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Router } from "../../../fake-github/http/router.js";
 import type { HttpMethod } from "../../../fake-github/http/types.js";
 import { parseKnobPatch } from "../../../fake-github/limits/knobs.js";
-import { LatencyModel } from "../../../fake-github/limits/latency.js";
+import { LatencyModel, type ServerTimer, waitUntil } from "../../../fake-github/limits/latency.js";
 import { decodeCursor, encodeCursor } from "../../../fake-github/rest/read/issues.js";
 
 function router(...templates: Array<[HttpMethod, string]>) {
@@ -78,6 +78,26 @@ describe("latency model", () => {
     expect(draw(2)).not.toEqual(first);
     expect(first.every((ms) => ms >= 60 && ms <= 100)).toBe(true);
     expect(new Set(first).size).toBeGreaterThan(40);
+  });
+
+  it("waits again when a timer fires early, so no answer leaves before its deadline", async () => {
+    // A clock whose timers fire 3 ms early, as Node's do on a busy event loop.
+    let now = 0;
+    const sleeps: number[] = [];
+    const early: ServerTimer = {
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += Math.max(ms - 3, 0.5);
+      },
+    };
+    await waitUntil(early, 40);
+    expect(now).toBeGreaterThanOrEqual(40);
+    expect(sleeps[0]).toBe(40);
+    expect(sleeps.length).toBeGreaterThan(1);
+    sleeps.length = 0;
+    await waitUntil(early, 10);
+    expect(sleeps).toEqual([]);
   });
 });
 

@@ -25,6 +25,7 @@ import {
 } from "./classify-outcome.js";
 import { type Clock, systemClock } from "./clock.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "./concurrency.js";
+import { keepBody } from "./kept-body.js";
 import { type Budgets, resolveBudgets } from "./rate-budget.js";
 import { parseRateLimitHeaders, RateLimitTracker } from "./rate-limits.js";
 import { withRawBody } from "./raw-body.js";
@@ -265,6 +266,8 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         options.request = { ...options.request, signal: anySignal(callerSignal, attempt.signal) };
         response = await send(options);
         if (parseHere) response = await parseBody(response);
+        else if (response.data instanceof ReadableStream)
+          response = { ...response, data: keepBody(response.data) };
         const now = this.clock.now();
         this.limits.observe(info.resource, parseRateLimitHeaders(response.headers, now), now);
         this.counters.finished(info.routeKey, response.status);

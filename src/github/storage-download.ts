@@ -7,6 +7,7 @@
 // signed URL is the credential, and the token must never reach another host.
 import PQueue from "p-queue";
 import { abortErrorFor, anySignal } from "./abort.js";
+import { keepBody } from "./kept-body.js";
 
 export type StorageConsumer<T> = (body: AsyncIterable<Uint8Array>) => Promise<T>;
 
@@ -57,7 +58,8 @@ export function createStorageDownloader(options: {
             await response.body?.cancel();
             throw new StorageDownloadError(response.status);
           }
-          return consume(response.body as unknown as AsyncIterable<Uint8Array>);
+          // Locked before anything awaits: the Response itself is dropped here.
+          return consume(keepBody(response.body) as unknown as AsyncIterable<Uint8Array>);
         },
         signal ? { signal } : {},
       );

@@ -45,6 +45,8 @@ export interface SortedJsonlWriterOptions<T> {
   spillBytes?: number;
   /** Runs merged at once; more runs are merged in several passes (default 64). */
   mergeFanIn?: number;
+  /** Nothing touches the disk before this settles (a save's folder is claimed); a rejection fails the writer. */
+  writable?: Promise<unknown>;
 }
 
 // Small on purpose: a save has ~10 writers open at once, and JavaScript holds
@@ -159,13 +161,16 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
   let finishing: Promise<unknown> | null = null;
   /** A failed spill loses records: finish must fail too, even if nobody awaited that add(). */
   let spillError: unknown;
+  let madeScratch = false;
 
   function checkNotAborted(): void {
     if (state === "aborted") throw new Error(`${file}: writer aborted`);
   }
 
   async function writeRun(entries: Iterable<Entry> | AsyncIterable<Entry>): Promise<string> {
+    await options.writable;
     await mkdir(scratch, { recursive: true });
+    madeScratch = true;
     runCount += 1;
     const path = join(scratch, `${runPrefix}.${runCount}.run`);
     // Runs are scratch data: nothing needs them after a crash, so no fsync.
@@ -194,7 +199,9 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
   }
 
   async function removeScratchIfEmpty(): Promise<void> {
-    // Other writers may share the folder; leave it when it is not empty.
+    // Other writers may share the folder; leave it when it is not empty. A
+    // writer that never spilled leaves it alone (the folder may not be ours).
+    if (!madeScratch) return;
     await rmdir(scratch).catch(() => undefined);
   }
 
@@ -227,6 +234,7 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
       await mergeDownTo(fanIn);
       source = mergeSorted(runs.map((p) => readRun(p)));
     }
+    await options.writable;
     const out = await openAtomicFile(join(dir, file));
     try {
       for await (const entry of source) {

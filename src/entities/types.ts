@@ -25,7 +25,9 @@ export interface SaveContext {
   repo: RepoRef;
   /**
    * What the preflight check learnt about the repository. Jobs start while the
-   * check is in flight; this settles when it has passed (or rejects with its error).
+   * check is in flight; this settles when it has passed and the folder is
+   * claimed (or rejects with its error). Jobs may read before, but write to
+   * `outDir` only after it (`openWriter`'s files wait for it themselves).
    */
   repository: Promise<RepositoryInfo>;
   /** The backup folder. */

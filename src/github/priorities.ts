@@ -4,7 +4,7 @@
 // GraphQL batches go before short list pages, so the save does not end on a
 // lone slow batch while the other slots sit idle.
 export const PRIORITY = {
-  /** The repository check: every answer of the run is held until it passes. */
+  /** The repository check: nothing is written, and no job fails, until it passes. */
   preflight: 4,
   /** Steps of the longest chain: release page → asset redirect → download. */
   chain: 3,

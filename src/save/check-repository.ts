@@ -6,6 +6,7 @@ import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError } from "../github/errors.js";
 import { PRIORITY } from "../github/priorities.js";
+import { BEFORE_READY } from "./hold-failures.js";
 import { PreflightError } from "./preflight-error.js";
 
 export interface RepositoryInfo {
@@ -30,7 +31,8 @@ export async function checkRepository(
     const response = await client.octokit.request("GET /repos/{owner}/{repo}", {
       owner: repo.owner,
       repo: repo.repo,
-      request: { signal, priority: PRIORITY.preflight },
+      // The jobs' failures wait for this one (hold-failures), so it is never held.
+      request: { signal, priority: PRIORITY.preflight, ...BEFORE_READY },
     });
     const data = obj(response.data, "repository");
     return {

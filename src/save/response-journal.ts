@@ -34,7 +34,8 @@ import { type Logger, silentLogger } from "../util/logger.js";
 /** Journal folder, inside the save state folder (removed with it). */
 export const RESPONSES_DIR = "responses";
 const ENTRY_VERSION = 2;
-const ENTRY_SUFFIX = ".entry";
+/** File name ending of a journal entry. */
+export const ENTRY_SUFFIX = ".entry";
 const compress = promisify(gzip);
 const decompress = promisify(gunzip);
 /**

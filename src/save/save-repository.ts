@@ -1,7 +1,6 @@
 // SaveRepositoryUseCase: the library entry point of a save. It checks the
 // inputs before writing anything, turns every selected entity type into one
 // orchestrator job, and writes the manifest last.
-import { AsyncLocalStorage } from "node:async_hooks";
 import { setMaxListeners } from "node:events";
 import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -20,7 +19,8 @@ import { type Logger, silentLogger } from "../util/logger.js";
 import { TOOL_NAME, TOOL_VERSION } from "../version.js";
 import { checkRepository } from "./check-repository.js";
 import { explainDiskErrors, writeOrExplain } from "./disk-errors.js";
-import { holdAnswersUntil } from "./hold-answers.js";
+import { holdFailuresUntil } from "./hold-failures.js";
+import { jobClient, jobOf } from "./job-client.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
 import { PreflightError } from "./preflight-error.js";
 import { openResponseJournal } from "./response-journal.js";
@@ -108,9 +108,8 @@ export class SaveRepositoryUseCase {
     ready.catch((error: unknown) => preflight.abort(error));
 
     const perJob = new Map<string, number>();
-    const currentJob = new AsyncLocalStorage<string>();
-    client.octokit.hook.before("request", () => {
-      const job = currentJob.getStore();
+    client.octokit.hook.before("request", (options) => {
+      const job = jobOf(options);
       if (job !== undefined) perJob.set(job, (perJob.get(job) ?? 0) + 1);
     });
 
@@ -123,13 +122,13 @@ export class SaveRepositoryUseCase {
       writable: ready,
     });
     journal.install(client.octokit);
-    holdAnswersUntil(client.octokit, ready, () => currentJob.getStore() !== undefined);
+    holdFailuresUntil(client.octokit, ready);
 
     const savers = saversFor(request.selection.entities);
     const done = skippableJobs(previous, savers);
     // Skipped jobs consume no shared list, so none is buffered for them.
     const running = new Set([...request.selection.entities].filter((name) => !done.has(name)));
-    const shared = new SharedSources(client, request.repo, running, runSignal);
+    const shared = new SharedSources(request.repo, running, runSignal);
     const jobs: JobSpec<SaveJobOutput>[] = savers.map((saver) => ({
       name: saver.name,
       dependsOn: saver.dependsOn.filter((dep) => request.selection.entities.has(dep)),
@@ -149,7 +148,7 @@ export class SaveRepositoryUseCase {
         );
         marked.catch(() => {}); // awaited below, after the job's own outcome
         const ctx: SaveContext = {
-          client,
+          client: jobClient(client, saver.name),
           repo: request.repo,
           repository: ready,
           outDir: request.outDir,
@@ -158,9 +157,11 @@ export class SaveRepositoryUseCase {
           progress: job.progress,
           log,
           shared,
-          openWriter: (file, sortKey) => createSortedJsonlWriter({ dir: request.outDir, file, sortKey }),
+          // Records are collected at once; the files wait for the claimed folder.
+          openWriter: (file, sortKey) =>
+            createSortedJsonlWriter({ dir: request.outDir, file, sortKey, writable: ready }),
         };
-        const result: EntitySaveResult = await currentJob.run(saver.name, () => saver.save(ctx));
+        const result: EntitySaveResult = await saver.save(ctx);
         await marked;
         await updateSaveState(request.outDir, (state) => {
           state.jobs[saver.name] = { status: "complete", files: result.files };

@@ -196,6 +196,46 @@ describe("createSortedJsonlWriter", () => {
     expect(await listTree(dir)).toEqual([SCRATCH_DIR]);
   });
 
+  it("touches the disk only once `writable` settles, and fails without a trace when it rejects", async () => {
+    const dir = await fresh();
+    let claim: () => void = () => {};
+    const writable = new Promise<void>((resolve) => {
+      claim = resolve;
+    });
+    const writer = createSortedJsonlWriter<Row>({
+      dir,
+      file: "rows.jsonl",
+      sortKey: byId,
+      spillBytes: 500,
+      writable,
+    });
+    const adds = data.slice(0, 50).map((r) => writer.add(r));
+    const finishing = writer.finish();
+    // Every turn of the loop has passed: the spills and the file wait for the claim.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await listTree(dir)).toEqual([]);
+    claim();
+    await Promise.all(adds);
+    expect((await finishing).records).toBe(50);
+    expect(await listTree(dir)).toEqual(["rows.jsonl"]);
+
+    const refusedDir = await fresh();
+    const refused = createSortedJsonlWriter<Row>({
+      dir: refusedDir,
+      file: "rows.jsonl",
+      sortKey: byId,
+      spillBytes: 500,
+      writable: Promise.reject(new Error("not our folder")),
+    });
+    const refusedAdds = data.slice(0, 50).map((r) => refused.add(r));
+    const reasons = (await Promise.allSettled(refusedAdds)).flatMap((a) =>
+      a.status === "rejected" ? [String(a.reason)] : [],
+    );
+    expect(reasons[0]).toMatch(/not our folder/);
+    await expect(refused.finish()).rejects.toThrow();
+    expect(await listTree(refusedDir)).toEqual([]);
+  });
+
   it("rejects add() after finish()", async () => {
     const dir = await fresh();
     const writer = createSortedJsonlWriter<Row>({ dir, file: "rows.jsonl", sortKey: byId });

@@ -7,7 +7,7 @@ import { chmodSync, chownSync, existsSync, readdirSync, readFileSync } from "nod
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import { STATE_DIR } from "../../src/backup/save-state.js";
+import { STATE_DIR, saveStatePath } from "../../src/backup/save-state.js";
 import { baseEnv, type CountingProxy, runCli, startCountingProxy } from "./cli-harness.js";
 import { assertWholeJsonl, listFiles, OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
 
@@ -85,8 +85,12 @@ describe("disk problems mid-run", () => {
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chownSync(root, NOBODY, NOBODY);
     const lockAt = 30;
+    let locked = false;
     proxy.reset((n) => {
-      if (n === lockAt) {
+      // Mid-run: past the first requests, and once the folder is claimed (its
+      // state file written); jobs read ahead while the claim is under way.
+      if (!locked && n >= lockAt && existsSync(saveStatePath(dir))) {
+        locked = true;
         // The folder and the state folder inside it: nothing new can be created there.
         for (const path of [dir, join(dir, STATE_DIR)]) if (existsSync(path)) chmodSync(path, 0o555);
       }
@@ -97,6 +101,7 @@ describe("disk problems mid-run", () => {
       ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     for (const path of [dir, join(dir, STATE_DIR)]) if (existsSync(path)) chmodSync(path, 0o755);
+    expect(locked).toBe(true);
     expect(proxy.count).toBeGreaterThan(lockAt);
     expect(run.stderr).not.toContain(fake.token);
     expect([1, 2]).toContain(run.code);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import { verifyBackup } from "../../src/backup/verify.js";
-import { responsesDir } from "../../src/save/response-journal.js";
+import { ENTRY_SUFFIX, responsesDir } from "../../src/save/response-journal.js";
 import {
   baseEnv,
   type CountingProxy,
@@ -73,7 +73,7 @@ describe("a save killed with SIGKILL and resumed", () => {
       expect(existsSync(join(dir, "manifest.json"))).toBe(false);
       expect(assertWholeJsonl(dir)).toEqual([]);
       const journaled = existsSync(responsesDir(dir))
-        ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(".json.gz")).length
+        ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(ENTRY_SUFFIX)).length
         : 0;
 
       proxy.reset();

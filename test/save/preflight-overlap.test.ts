@@ -61,6 +61,25 @@ describe("the repository check alongside the first requests", () => {
     expect(existsSync(outDir)).toBe(false);
   });
 
+  it("downloads no asset before the check, even with every redirect answered", async () => {
+    fake.configure({ script: [{ route: "GET /repos/{owner}/{repo}", status: 404 }] });
+    const outDir = join(root, "failed-assets");
+    const assets = (fake.dataset?.repo.releases ?? []).reduce((n, r) => n + r.assets.length, 0);
+    expect(assets).toBeGreaterThan(0);
+    // labels, milestones, the releases page and every asset's redirect.
+    const others = 3 + assets;
+    const probe = checkAnsweredLast(others);
+    const save = new SaveRepositoryUseCase().execute(
+      saveRequest(fake, outDir, {
+        entities: ["labels", "milestones", "releases", "release_assets"],
+        client: { fetch: probe.fetch },
+      }),
+    );
+    await expect(save).rejects.toThrow(/does not exist or is not visible to this token \(404\)/);
+    expect(probe.answeredBeforeCheck()).toBe(others);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
   it("saves normally when the check is answered last", async () => {
     const outDir = join(root, "passed");
     const probe = checkAnsweredLast(2);

@@ -8,7 +8,7 @@ export const issueCommentsSaver: EntitySaver = {
   name: "issue_comments",
   dependsOn: [],
   save: (ctx) =>
-    writePages<IssueCommentRecord>(ctx, ctx.shared.issueComments(), {
+    writePages<IssueCommentRecord>(ctx, ctx.shared.issueComments(ctx.client), {
       file: ISSUE_COMMENTS_FILE,
       sortKey: issueCommentSortKey,
       map: (raw) => {

@@ -8,7 +8,7 @@ export const prCommentsSaver: EntitySaver = {
   name: "pr_comments",
   dependsOn: [],
   save: (ctx) =>
-    writePages<PrCommentRecord>(ctx, ctx.shared.issueComments(), {
+    writePages<PrCommentRecord>(ctx, ctx.shared.issueComments(ctx.client), {
       file: PR_COMMENTS_FILE,
       sortKey: prCommentSortKey,
       map: (raw) => {

@@ -39,7 +39,7 @@ export const prReviewsSaver: EntitySaver = {
       const batches: Promise<void>[] = [];
       let pulls = 0;
       let records = 0;
-      for await (const page of ctx.shared.pulls()) {
+      for await (const page of ctx.shared.pulls(ctx.client)) {
         const numbers = page.items
           .map((p) => int(p.number, "pull.number"))
           .filter((n) => selectionHas(ctx.selection.pullRequests, n));

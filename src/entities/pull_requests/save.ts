@@ -20,7 +20,7 @@ export const pullRequestsSaver: EntitySaver = {
   name: "pull_requests",
   dependsOn: [],
   save: (ctx) =>
-    writePages<PullRequestRecord>(ctx, ctx.shared.pulls(), {
+    writePages<PullRequestRecord>(ctx, ctx.shared.pulls(ctx.client), {
       file: PULL_REQUESTS_FILE,
       sortKey: pullRequestSortKey,
       map: (p) => {

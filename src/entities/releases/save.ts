@@ -53,6 +53,7 @@ async function downloadAsset(
         await body?.cancel();
         if (typeof location !== "string") throw new Error(`asset ${assetId}: redirect without a location`);
         const url = new URL(location, response.url).href;
+        await ctx.repository; // the folder is claimed: files may be written
         return checkSize(
           await ctx.client.storage.download(url, ctx.signal, (bytes) => writeStreamAtomic(path, bytes)),
           assetId,
@@ -60,6 +61,7 @@ async function downloadAsset(
         );
       }
       if (body === null) throw new Error(`asset ${assetId}: empty answer`);
+      await ctx.repository;
       return checkSize(
         await writeStreamAtomic(path, body as unknown as AsyncIterable<Uint8Array>),
         assetId,

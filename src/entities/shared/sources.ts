@@ -21,8 +21,11 @@ export interface SubIssueLink {
 /** GitHub REST objects as the list endpoints return them (validated by the mappers). */
 export type RestObject = Record<string, unknown>;
 
+/**
+ * A feed is fetched with the client of the job that asks for it first, so its
+ * requests count for that job.
+ */
 export class SharedSources {
-  readonly #client: GitHubClient;
   readonly #repo: RepoRef;
   readonly #entities: ReadonlySet<EntityName>;
   readonly #signal: AbortSignal;
@@ -31,16 +34,16 @@ export class SharedSources {
   /** Filled by the issues job; read by sub_issues, which depends on it. */
   subIssueLinks: SubIssueLink[] | null = null;
 
-  constructor(client: GitHubClient, repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
-    this.#client = client;
+  constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
     this.#entities = entities;
     this.#signal = signal;
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */
-  issueComments(): AsyncIterable<FeedPage<RestObject>> {
+  issueComments(client: GitHubClient): AsyncIterable<FeedPage<RestObject>> {
     this.#issueComments ??= this.#feed(
+      client,
       "GET /repos/{owner}/{repo}/issues/comments",
       {},
       this.#count(["issue_comments", "pr_comments"]),
@@ -50,8 +53,9 @@ export class SharedSources {
   }
 
   /** Every pull request (state=all), ascending number. */
-  pulls(): AsyncIterable<FeedPage<RestObject>> {
+  pulls(client: GitHubClient): AsyncIterable<FeedPage<RestObject>> {
     this.#pulls ??= this.#feed(
+      client,
       "GET /repos/{owner}/{repo}/pulls",
       { state: "all", sort: "created", direction: "asc" },
       this.#count(["pull_requests", "pr_reviews"]),
@@ -71,6 +75,7 @@ export class SharedSources {
   }
 
   #feed(
+    client: GitHubClient,
     route: string,
     params: Record<string, unknown>,
     consumers: number,
@@ -79,7 +84,7 @@ export class SharedSources {
     return new SharedFeed<RestObject>(
       async (emit, signal) => {
         await paginateParallel<RestObject>(
-          this.#client,
+          client,
           route,
           { owner: this.#repo.owner, repo: this.#repo.repo, ...params },
           { signal, ...pages, onPage: (items, page) => emit({ items, page }) },

@@ -4,10 +4,12 @@
 // token/Bearer header such as http.extraHeader sends); pushes need write access.
 // After a push the repository's branch map is refreshed from the bare repo.
 // `answerAt` holds the answer back (the simulated latency) while git already
-// works on the request: its output waits in the pipe until then.
+// works on the request: its output is not read until then, and afterwards only
+// as fast as the client takes it.
 import { execFile, spawn } from "node:child_process";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, dirname } from "node:path";
+import type { Readable } from "node:stream";
 import { promisify } from "node:util";
 import type { FakeRepo, FakeStore } from "../store/types.js";
 import { authenticate, canReadRepo, canWriteRepo } from "./auth.js";
@@ -135,57 +137,77 @@ function runBackend(
 
   return new Promise((resolve) => {
     const child = spawn("git", ["http-backend"], { env, stdio: ["pipe", "pipe", "ignore"] });
-    let status = 0;
-    let headerBuffer: Buffer | null = Buffer.alloc(0);
     req.pipe(child.stdin);
     child.stdin.on("error", () => {}); // git may stop reading early (e.g. on a bad request)
-    // Output that comes before answerAt is held (and git paused) until then.
-    let open = false;
-    const held: Buffer[] = [];
-    const onData = (chunk: Buffer) => {
-      if (headerBuffer === null) {
-        if (!res.write(chunk)) {
-          child.stdout.pause();
-          res.once("drain", () => child.stdout.resume());
-        }
-        return;
-      }
-      headerBuffer = Buffer.concat([headerBuffer, chunk]);
-      const parsed = splitCgiHead(headerBuffer);
-      if (!parsed) return;
-      headerBuffer = null;
+    // Read from the start (Node discards the output of an exited child nobody
+    // listens to), but nothing is sent before answerAt: git works meanwhile,
+    // and its output waits in the stream and the pipe.
+    const relayed = relayCgiOutput(child.stdout, res, answerAt).catch(() => null);
+    let settled = false;
+    const finish = (failed: boolean) => {
+      if (settled) return;
+      settled = true;
+      void relayed.then((status) => {
+        if (status !== null) resolve(status);
+        else if (res.headersSent) resolve(0);
+        else resolve(plain(res, 500, failed ? "git http-backend failed" : "git http-backend gave no answer"));
+      });
+    };
+    child.on("error", () => finish(true));
+    child.on("close", () => finish(false));
+  });
+}
+
+/**
+ * Relays a CGI program's output as the HTTP answer, not before `answerAt`:
+ * its head (Status and headers), then the body, pulled only as fast as the
+ * client takes it.
+ * Resolves with the status sent, or null when the output ended before a
+ * complete head.
+ */
+export async function relayCgiOutput(
+  output: Readable,
+  res: ServerResponse,
+  answerAt: Promise<void> = Promise.resolve(),
+): Promise<number | null> {
+  let head: Buffer | null = Buffer.alloc(0);
+  let status: number | null = null;
+  for await (const chunk of output as AsyncIterable<Buffer>) {
+    await answerAt;
+    let body = chunk;
+    if (head !== null) {
+      head = Buffer.concat([head, chunk]);
+      const parsed = splitCgiHead(head);
+      if (!parsed) continue;
+      head = null;
       status = parsed.status;
       res.writeHead(parsed.status, parsed.headers);
-      if (parsed.body.length > 0) res.write(parsed.body);
+      body = parsed.body;
+    }
+    if (res.destroyed) {
+      output.destroy();
+      break;
+    }
+    if (body.length > 0 && !res.write(body)) await drained(res);
+  }
+  await answerAt; // a failure is answered no sooner than a success
+  return status;
+}
+
+/** Resolves once `res` takes more data, or is gone. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
     };
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (open) {
-        onData(chunk);
-        return;
-      }
-      held.push(chunk);
-      child.stdout.pause();
-    });
-    // Registered before the close/error callbacks below, so held output goes out first.
-    void answerAt.then(() => {
-      open = true;
-      for (const chunk of held.splice(0)) onData(chunk);
-      if (!res.writableNeedDrain) child.stdout.resume();
-    });
-    child.on("error", () => {
-      void answerAt.then(() =>
-        resolve(res.headersSent ? status : plain(res, 500, "git http-backend failed")),
-      );
-    });
-    child.on("close", () => {
-      void answerAt.then(() => {
-        if (headerBuffer !== null && !res.headersSent) {
-          resolve(plain(res, 500, "git http-backend gave no answer"));
-          return;
-        }
-        resolve(status);
-      });
-    });
+    res.on("drain", done);
+    res.on("close", done);
   });
 }
 

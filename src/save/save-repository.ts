@@ -94,8 +94,9 @@ export class SaveRepositoryUseCase {
     const startedAt = new Date();
 
     // The folder is checked first (reading only). The repository check then
-    // runs alongside the jobs' first requests, but nothing is written, and no
-    // job sees an answer, before it has passed and the folder is claimed.
+    // runs alongside the jobs' first requests; jobs follow their answers at
+    // once, but nothing is written, and no job fails, before it has passed and
+    // the folder is claimed (the sinks wait for `ready`; see hold-failures.ts).
     const folder = await inspectFolder(request, log);
     const previous = folder.resuming;
     const preflight = new AbortController();

@@ -44,16 +44,21 @@ afterAll(async () => {
 });
 
 describe("bodies read after a garbage collection", () => {
-  const client = () => createGitHubClient({ token: fake.token, apiUrl: fake.url, concurrency: 2 });
+  /** The asset's bytes (`Accept: application/octet-stream`), its body left unparsed. */
+  const requestAsset = (redirect: "manual" | "follow") =>
+    createGitHubClient({ token: fake.token, apiUrl: fake.url, concurrency: 2 }).octokit.request(
+      "GET /repos/{owner}/{repo}/releases/assets/{asset_id}",
+      {
+        owner,
+        repo,
+        asset_id: asset.id,
+        headers: { accept: "application/octet-stream" },
+        request: { redirect, parseSuccessResponseBody: false },
+      },
+    );
 
   it("arrive whole from file storage", async () => {
-    const redirect = await client().octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
-      owner,
-      repo,
-      asset_id: asset.id,
-      headers: { accept: "application/octet-stream" },
-      request: { redirect: "manual", parseSuccessResponseBody: false },
-    });
+    const redirect = await requestAsset("manual");
     const storage = createStorageDownloader({ concurrency: 1, timeoutMs: 10_000 });
     const bytes = await storage.download(String(redirect.headers.location), undefined, async (body) => {
       await collectGarbage();
@@ -63,13 +68,7 @@ describe("bodies read after a garbage collection", () => {
   });
 
   it("arrive whole through the scheduler when the caller reads the raw body", async () => {
-    const response = await client().octokit.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
-      owner,
-      repo,
-      asset_id: asset.id,
-      headers: { accept: "application/octet-stream" },
-      request: { parseSuccessResponseBody: false },
-    });
+    const response = await requestAsset("follow");
     expect(response.status).toBe(200);
     await collectGarbage();
     expect(await byteCount(response.data as unknown as AsyncIterable<Uint8Array>)).toBe(asset.size);

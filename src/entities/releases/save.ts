@@ -47,13 +47,14 @@ async function downloadAsset(
       },
     );
     const body = response.data as unknown as ReadableStream<Uint8Array> | null;
+    // Asset files are written only once the folder is claimed.
+    await ctx.repository;
     try {
       const location = response.headers.location;
       if (response.status >= 300 && response.status < 400) {
         await body?.cancel();
         if (typeof location !== "string") throw new Error(`asset ${assetId}: redirect without a location`);
         const url = new URL(location, response.url).href;
-        await ctx.repository; // the folder is claimed: files may be written
         return checkSize(
           await ctx.client.storage.download(url, ctx.signal, (bytes) => writeStreamAtomic(path, bytes)),
           assetId,
@@ -61,7 +62,6 @@ async function downloadAsset(
         );
       }
       if (body === null) throw new Error(`asset ${assetId}: empty answer`);
-      await ctx.repository;
       return checkSize(
         await writeStreamAtomic(path, body as unknown as AsyncIterable<Uint8Array>),
         assetId,

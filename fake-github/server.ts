@@ -75,6 +75,7 @@ const knobKeys: Array<keyof FakeKnobs> = [
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "listCapItems",
 ];
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {

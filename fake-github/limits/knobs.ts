@@ -97,7 +97,16 @@ export interface FakeKnobs {
    * 502 after being charged (GitHub's 10 s limit). null = never.
    */
   graphqlMaxNodesBeforeTimeout: number | null;
+  /**
+   * GitHub's depth limit on the repository-wide comment lists: pages past this
+   * many items answer 422 and `rel="last"` points no further (about 30,000 on
+   * github.com, observed, not documented). null = unlimited.
+   */
+  listCapItems: number | null;
 }
+
+/** GitHub's observed depth limit of the repository-wide comment lists. */
+export const defaultListCapItems = 30_000;
 
 export const defaultRateLimit: RateLimitKnob = {
   limit: 5000,
@@ -126,6 +135,7 @@ export function defaultKnobs(): FakeKnobs {
     faults: null,
     script: [],
     graphqlMaxNodesBeforeTimeout: null,
+    listCapItems: defaultListCapItems,
   };
 }
 
@@ -143,6 +153,7 @@ const knobNames = new Set<keyof FakeKnobs>([
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "listCapItems",
 ]);
 
 /**
@@ -176,6 +187,9 @@ export function parseKnobPatch(input: unknown): Partial<FakeKnobs> {
         break;
       case "graphqlMaxNodesBeforeTimeout":
         patch.graphqlMaxNodesBeforeTimeout = value === null ? null : nonNegative(key, value);
+        break;
+      case "listCapItems":
+        patch.listCapItems = value === null ? null : Math.max(1, nonNegative(key, value));
         break;
       case "script":
         if (!Array.isArray(value)) throw new Error("knobs: script must be an array");

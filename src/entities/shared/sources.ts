@@ -1,7 +1,7 @@
 // The lists several jobs of one save read, created once per run. Which jobs
 // consume each feed is decided from the selection before any job starts.
 import type { GitHubClient } from "../../github/client.js";
-import { paginateParallel } from "../../github/paginate-parallel.js";
+import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import { PRIORITY } from "../../github/priorities.js";
 import type { EntityName } from "../names.js";
 import type { RepoRef } from "../types.js";
@@ -47,7 +47,8 @@ export class SharedSources {
       "GET /repos/{owner}/{repo}/issues/comments",
       {},
       this.#count(["issue_comments", "pr_comments"]),
-      { priority: PRIORITY.bulk },
+      // GitHub pages this list no deeper than ~30,000 items.
+      { priority: PRIORITY.bulk, pastCap: "updated-windows" },
     );
     return this.#issueComments.consume();
   }
@@ -79,7 +80,7 @@ export class SharedSources {
     route: string,
     params: Record<string, unknown>,
     consumers: number,
-    pages: { priority: number; maxInFlight?: number },
+    pages: Pick<PaginateOptions<RestObject>, "priority" | "maxInFlight" | "pastCap">,
   ): SharedFeed<RestObject> {
     return new SharedFeed<RestObject>(
       async (emit, signal) => {

@@ -5,6 +5,7 @@ import { type PaginateOptions, paginateParallel } from "../../github/paginate-pa
 import { PRIORITY } from "../../github/priorities.js";
 import type { EntityName } from "../names.js";
 import type { RepoRef } from "../types.js";
+import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
 export type { FeedPage };
@@ -33,11 +34,14 @@ export class SharedSources {
   #pulls: SharedFeed<RestObject> | null = null;
   /** Filled by the issues job; read by sub_issues, which depends on it. */
   subIssueLinks: SubIssueLink[] | null = null;
+  /** Each issue's `comments` as GitHub reports it: set by the issues job, reconciled by issue_comments. */
+  readonly issueCommentCounts: ReportedCounts;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
     this.#entities = entities;
     this.#signal = signal;
+    this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */

@@ -1,6 +1,7 @@
 // Checks a backup folder against the format: the manifest, every listed
 // file's size, checksum and record count, every JSONL line (complete, JSON,
-// valid against its schema, in sort order) and every release asset file.
+// valid against its schema, in sort order), every release asset file, and
+// each parent's saved children against the count GitHub reported for it.
 // Files are streamed line by line; no file is ever loaded whole.
 import { createHash } from "node:crypto";
 import { realpath, stat } from "node:fs/promises";
@@ -14,6 +15,7 @@ import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js"
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+import { checkChildCounts } from "./verify-counts.js";
 
 export interface VerifyProblem {
   /** Path relative to the backup folder. */
@@ -283,5 +285,6 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
   }
   assetProblems.finish();
 
+  problems.push(...(await checkChildCounts(dir, manifest, limit)));
   return report(files, records);
 }

@@ -57,7 +57,8 @@ export function issue(number: number, overrides: Partial<IssueRecord> = {}): Iss
     labels: [{ name: "bug", color: "d73a4a", description: null }],
     assignees: [bot, maya],
     milestone: { number: 1, title: "v1.0" },
-    comments: 2,
+    // As GitHub reports it: the comments this fixture holds (verify reconciles them).
+    comments: number === issueComment.issue_number ? 1 : 0,
     author_association: "OWNER",
     created_at: "2025-04-01T12:00:00Z",
     updated_at: "2025-04-02T08:30:00.123Z",

@@ -2,13 +2,15 @@
 // comments saved for it. The list answers are doctored by a fetch wrapper on
 // the client (the fake server itself is honest), and the store is changed
 // between the issues' counts and the comment list, so the order is fixed.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import { createIssueComment } from "../../fake-github/store/mutations.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
+import { verifyBackup } from "../../src/backup/verify.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { saveRequest } from "./helpers.js";
@@ -151,5 +153,46 @@ describe("counts reconciled: issue comments against each issue's reported count"
       `issue #${lost.issue_number}: GitHub reports ${reported} comments, ${reported - 1} saved`,
     );
     expect(result.results.find((r) => r.name === "issues")?.status).toBe("succeeded");
+  });
+});
+
+describe("verify reconciles a folder offline", () => {
+  it("reports an issue whose comments were edited out of the folder, manifest and all", async () => {
+    const fake = await startFakeGitHub({ dataset: "small", seed: 22 });
+    try {
+      const { dir, result } = await save(fake, "edited");
+      expect(result.exitCode).toBe(0);
+      expect((await verifyBackup(dir)).problems).toEqual([]);
+      const file = join(dir, "issue_comments.jsonl");
+      const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
+      const dropped = JSON.parse(lines[0] ?? "{}") as { issue_number: number };
+      const saved = lines.filter(
+        (l) => (JSON.parse(l) as { issue_number: number }).issue_number === dropped.issue_number,
+      );
+      const text = `${lines.slice(1).join("\n")}\n`;
+      writeFileSync(file, text);
+      // The manifest is made to agree, so only the counts can tell.
+      const manifestPath = join(dir, "manifest.json");
+      const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+        files: Record<string, { bytes: number; sha256: string; records?: number }>;
+      };
+      manifest.files["issue_comments.jsonl"] = {
+        ...manifest.files["issue_comments.jsonl"],
+        bytes: Buffer.byteLength(text),
+        sha256: createHash("sha256").update(text).digest("hex"),
+        records: lines.length - 1,
+      };
+      writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+      const report = await verifyBackup(dir);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        {
+          file: "issue_comments.jsonl",
+          message: `issue #${dropped.issue_number}: GitHub reported ${saved.length} comments, the folder holds ${saved.length - 1}`,
+        },
+      ]);
+    } finally {
+      await fake.close();
+    }
   });
 });

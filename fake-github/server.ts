@@ -75,6 +75,7 @@ const knobKeys: Array<keyof FakeKnobs> = [
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "graphqlMaxNodes",
   "listCapItems",
 ];
 

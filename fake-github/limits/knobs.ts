@@ -97,6 +97,8 @@ export interface FakeKnobs {
    * 502 after being charged (GitHub's 10 s limit). null = never.
    */
   graphqlMaxNodesBeforeTimeout: number | null;
+  /** GraphQL's node cap: a query asking more answers MAX_NODE_LIMIT_EXCEEDED (GitHub: 500,000). */
+  graphqlMaxNodes: number;
   /**
    * GitHub's depth limit on the repository-wide comment lists: pages past this
    * many items answer 422 and `rel="last"` points no further (about 30,000 on
@@ -135,6 +137,7 @@ export function defaultKnobs(): FakeKnobs {
     faults: null,
     script: [],
     graphqlMaxNodesBeforeTimeout: null,
+    graphqlMaxNodes: 500_000,
     listCapItems: defaultListCapItems,
   };
 }
@@ -153,6 +156,7 @@ const knobNames = new Set<keyof FakeKnobs>([
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "graphqlMaxNodes",
   "listCapItems",
 ]);
 
@@ -187,6 +191,9 @@ export function parseKnobPatch(input: unknown): Partial<FakeKnobs> {
         break;
       case "graphqlMaxNodesBeforeTimeout":
         patch.graphqlMaxNodesBeforeTimeout = value === null ? null : nonNegative(key, value);
+        break;
+      case "graphqlMaxNodes":
+        patch.graphqlMaxNodes = nonNegative(key, value);
         break;
       case "listCapItems":
         patch.listCapItems = value === null ? null : Math.max(1, nonNegative(key, value));

@@ -149,6 +149,8 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   private readonly limits: RateLimitTracker;
   private readonly gate: RequestGate;
   private readonly counters = new StatsCounters();
+  /** The end of the current primary-limit pause (epoch ms; 0 = none yet). */
+  private pausedUntil = 0;
   private readonly backoff: BackoffOptions;
   private readonly random: () => number;
   private readonly maxRetries: number;
@@ -216,7 +218,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
 
   stats(): RequestStats {
     const now = this.clock.now();
+    const paused = this.pausedUntil > now ? { rateLimitPausedUntil: this.pausedUntil } : {};
     return {
+      ...paused,
       ...this.counters.counters(),
       inFlight: this.gate.inFlight,
       peakInFlight: this.gate.peakInFlight,
@@ -387,8 +391,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     if (wait.reason === "rate-limit") {
       this.counters.rateLimitWaits++;
       event.resource = wait.resource;
+      this.pausedUntil = Math.max(this.pausedUntil, wait.until);
       this.log.warn(
-        `GitHub ${wait.resource} rate limit reached; waiting until ${new Date(wait.until).toISOString()}`,
+        `GitHub ${wait.resource} rate limit reached; waiting ${formatWait(event.waitMs)} until the reset at ${new Date(wait.until).toISOString()}, then continuing`,
         { ...event },
       );
     } else if (wait.reason === "secondary-rate-limit") {
@@ -403,6 +408,12 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     }
     this.emit("wait", event);
   }
+}
+
+/** "42 s" or "12 min 5 s". */
+function formatWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 function asSignal(value: unknown): AbortSignal | undefined {

@@ -115,7 +115,11 @@ export class SaveRepositoryUseCase {
     });
 
     const onStats = request.onStats;
-    if (onStats) client.octokit.hook.after("request", () => onStats(client.stats()));
+    if (onStats) {
+      client.octokit.hook.after("request", () => onStats(client.stats()));
+      // A pause for the hourly limit shows at once, not after the next answer.
+      client.scheduler.on("wait", () => onStats(client.stats()));
+    }
     // Installed after the counters, so answers it replays skip them.
     const journal = await openResponseJournal(request.outDir, {
       keep: previous !== null,

@@ -39,11 +39,14 @@ export const ENTRY_SUFFIX = ".entry";
 const compress = promisify(gzip);
 const decompress = promisify(gunzip);
 /**
- * Answer text waiting to be written at most; beyond it an answer is handed
- * over only once older entries are on disk, so a journal that cannot keep up
- * slows the save instead of holding every answer in memory.
+ * Answer text waiting to be compressed at most, and entries not yet on disk
+ * at most; beyond either, an answer is handed over only once older ones are
+ * kept. This bounds what a killed save loses (answers in that backlog are
+ * fetched again by --resume) to a fraction of a second of answers, and keeps
+ * a journal that cannot keep up from holding every answer in memory.
  */
-const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+const MAX_PENDING_CHARS = 1024 * 1024;
+const MAX_PENDING_ENTRIES = 8;
 /** Response headers callers read (pagination); nothing else is kept. */
 const KEPT_HEADERS = ["link", "content-type"] as const;
 
@@ -292,11 +295,16 @@ export async function openResponseJournal(
     const text = takeRawBody(answer);
     if (!writable || !keepable(answer)) return undefined;
     record(key, answer, text ?? JSON.stringify(answer.data));
-    return writing && pendingChars > MAX_PENDING_CHARS ? drainBacklog() : undefined;
+    return writing && backlogFull() ? drainBacklog() : undefined;
+  }
+
+  function backlogFull(): boolean {
+    return pendingChars > MAX_PENDING_CHARS || pending.size > MAX_PENDING_ENTRIES;
   }
 
   async function drainBacklog(): Promise<void> {
     while (pendingChars > MAX_PENDING_CHARS && compressing.size > 0) await Promise.race(compressing);
+    while (pending.size > MAX_PENDING_ENTRIES) await Promise.race(pending);
   }
 
   async function flush(): Promise<void> {

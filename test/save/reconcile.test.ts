@@ -154,6 +154,26 @@ describe("counts reconciled: issue comments against each issue's reported count"
     );
     expect(result.results.find((r) => r.name === "issues")?.status).toBe("succeeded");
   });
+
+  it("pull requests too: their comment counts come with the reviews' GraphQL batches", async () => {
+    const onPulls = repo.comments.filter((c) => repo.issues.get(c.issue_number)?.pull);
+    const lost = onPulls[0];
+    if (!lost) throw new Error("no comment on a pull request");
+    const reported = onPulls.filter((c) => c.issue_number === lost.issue_number).length;
+    const dir = join(root, "pulls-short");
+    const request = saveRequest(fake, dir, {
+      selection: { ...selection, entities: new Set<EntityName>(["pr_reviews", "pr_comments"]) },
+    });
+    request.client = {
+      ...request.client,
+      fetch: doctoredFetch({ hide: { ids: new Set([lost.id]), from: [repoWideList, perIssueList] } }),
+    };
+    const result = await new SaveRepositoryUseCase().execute(request);
+    expect(result.exitCode).toBe(1);
+    expect(result.results.find((r) => r.name === "pr_comments")?.error).toContain(
+      `pull request #${lost.issue_number}: GitHub reports ${reported} comments, ${reported - 1} saved`,
+    );
+  });
 });
 
 describe("verify reconciles a folder offline", () => {

@@ -3,12 +3,14 @@ import { int, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields
 import { fetchByNumber } from "../shared/graphql-by-number.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
 import { ACTOR_FIELDS, actorRef, databaseId } from "../shared/graphql-refs.js";
+import type { ReportedCounts } from "../shared/reported-counts.js";
 import { writeRecords } from "../shared/write-pages.js";
-import type { EntitySaver } from "../types.js";
+import type { EntitySaver, SaveContext } from "../types.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord, prReviewSortKey } from "./record.js";
 
 const REVIEW_FIELDS = `id fullDatabaseId body state submittedAt url authorAssociation author { ${ACTOR_FIELDS} } commit { oid }`;
-const FRAGMENT = `fragment R on PullRequest { id number reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } } }`;
+// The conversation comments' count rides along for pr_comments to reconcile with.
+const FRAGMENT = `fragment R on PullRequest { id number comments(first: 1) { totalCount } reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } } }`;
 
 function reviewRecord(review: Json, pullNumber: number): PrReviewRecord {
   const what = `review of #${pullNumber}`;
@@ -36,36 +38,52 @@ export const prReviewsSaver: EntitySaver = {
   dependsOn: [],
   save: (ctx) =>
     writeRecords<PrReviewRecord>(ctx, PR_REVIEWS_FILE, prReviewSortKey, async (add) => {
-      const batches: Promise<void>[] = [];
-      let pulls = 0;
-      let records = 0;
-      for await (const page of ctx.shared.pulls(ctx.client)) {
-        const numbers = page.items
-          .map((p) => int(p.number, "pull.number"))
-          .filter((n) => selectionHas(ctx.selection.pullRequests, n));
-        const batch = fetchByNumber(ctx, numbers, {
-          field: "pullRequest",
-          fragment: FRAGMENT,
-          fragmentName: "R",
-          onNode: async (node, number) => {
-            const reviews = await allNodes(
-              ctx,
-              connection(node.reviews, `#${number}.reviews`),
-              str(node.id, `#${number}.id`),
-              "PullRequest",
-              "reviews",
-              REVIEW_FIELDS,
-            );
-            for (const review of reviews) await add(reviewRecord(obj(review, "review"), number));
-            pulls += 1;
-            records += reviews.length;
-            ctx.progress({ items: records, pages: pulls });
-          },
-        });
-        // Keep a rejection from going unhandled while later pages still arrive.
-        batch.catch(() => {});
-        batches.push(batch);
+      const counts = ctx.shared.prCommentCounts;
+      try {
+        await collectReviews(ctx, add, counts);
+      } catch (error) {
+        counts.unavailable();
+        throw error;
       }
-      await Promise.all(batches);
+      counts.complete();
     }),
 };
+
+async function collectReviews(
+  ctx: SaveContext,
+  add: (record: PrReviewRecord) => Promise<void>,
+  counts: ReportedCounts,
+): Promise<void> {
+  const batches: Promise<void>[] = [];
+  let pulls = 0;
+  let records = 0;
+  for await (const page of ctx.shared.pulls(ctx.client)) {
+    const numbers = page.items
+      .map((p) => int(p.number, "pull.number"))
+      .filter((n) => selectionHas(ctx.selection.pullRequests, n));
+    const batch = fetchByNumber(ctx, numbers, {
+      field: "pullRequest",
+      fragment: FRAGMENT,
+      fragmentName: "R",
+      onNode: async (node, number) => {
+        counts.set(number, int(obj(node.comments, `#${number}.comments`).totalCount, "comments.totalCount"));
+        const reviews = await allNodes(
+          ctx,
+          connection(node.reviews, `#${number}.reviews`),
+          str(node.id, `#${number}.id`),
+          "PullRequest",
+          "reviews",
+          REVIEW_FIELDS,
+        );
+        for (const review of reviews) await add(reviewRecord(obj(review, "review"), number));
+        pulls += 1;
+        records += reviews.length;
+        ctx.progress({ items: records, pages: pulls });
+      },
+    });
+    // Keep a rejection from going unhandled while later pages still arrive.
+    batch.catch(() => {});
+    batches.push(batch);
+  }
+  await Promise.all(batches);
+}

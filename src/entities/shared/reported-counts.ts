@@ -32,8 +32,17 @@ export class ReportedCounts {
     this.#resolve(null);
   }
 
-  /** The counts, or null when none will come. */
-  wait(): Promise<CountsByParent | null> {
-    return this.#settled;
+  /** The counts, or null when none will come; rejects when `signal` aborts first. */
+  wait(signal?: AbortSignal): Promise<CountsByParent | null> {
+    if (signal === undefined) return this.#settled;
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+      this.#settled.then((counts) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(counts);
+      });
+    });
   }
 }

@@ -36,12 +36,15 @@ export class SharedSources {
   subIssueLinks: SubIssueLink[] | null = null;
   /** Each issue's `comments` as GitHub reports it: set by the issues job, reconciled by issue_comments. */
   readonly issueCommentCounts: ReportedCounts;
+  /** Each pull request's conversation `comments` count: set by pr_reviews (its GraphQL batches), reconciled by pr_comments. */
+  readonly prCommentCounts: ReportedCounts;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
     this.#entities = entities;
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
+    this.prCommentCounts = new ReportedCounts(entities.has("pr_reviews"));
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */

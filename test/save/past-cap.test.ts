@@ -39,6 +39,7 @@ const selection = {
     "pr_review_comments",
     "issues",
     "pull_requests",
+    "pr_reviews",
   ]),
   issues: { kind: "all" as const },
   pullRequests: { kind: "all" as const },
@@ -67,6 +68,9 @@ describe("a repository beyond GitHub's pagination limit on both comment lists", 
     expect(limited["GET /repos/{owner}/{repo}/pulls/comments"]?.["422"]).toBeGreaterThan(0);
     expect(Object.keys(capped)).toEqual(Object.keys(uncapped));
     for (const file of Object.keys(uncapped)) expect(capped[file], file).toBe(uncapped[file]);
+    // Every parent's count matched: no parent was read again one by one.
+    expect(fake.stats.byRoute["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"]).toBeUndefined();
+    expect(fake.stats.byRoute["GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"]).toBeUndefined();
     // The windows re-read only their overlap: well under twice the list.
     const pages = fake.stats.byRoute["GET /repos/{owner}/{repo}/issues/comments"] ?? 0;
     expect(pages).toBeLessThan(1.5 * Math.ceil((repo?.comments.length ?? 0) / 100));

@@ -3,12 +3,11 @@
 // reconcile each parent's saved comments with the count GitHub reported for
 // it (reconcile-children.ts).
 import type { SortKey } from "../../backup/sort-key.js";
-import { fetchAll } from "../../github/paginate-parallel.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { conversationCommentRecord, readConversationComment } from "./conversation-comment.js";
-import { int, obj } from "./fields.js";
-import { idsOf, reconcileChildren } from "./reconcile-children.js";
+import { idsOf } from "./reconcile-children.js";
+import { reconcileWithParents } from "./reconcile-job.js";
 import type { ReportedCounts } from "./reported-counts.js";
 import type { RestObject } from "./sources.js";
 import { writeRecords } from "./write-pages.js";
@@ -53,30 +52,14 @@ export function saveConversationComments<K extends string>(
       pages += 1;
       ctx.progress({ items: records, pages });
     }
-    const reported = await job.counts.wait(ctx.signal);
-    if (reported === null) return;
-    const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
-    const result = await reconcileChildren({
-      children: "comments",
-      parentName: (n) => `${job.parentNoun} #${n}`,
-      reported,
+    await reconcileWithParents(ctx, {
+      counts: job.counts,
       saved,
-      fetchChildren: (n) =>
-        fetchAll<RestObject>(
-          ctx.client,
-          "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-          { ...where, issue_number: n },
-          { signal: ctx.signal },
-        ),
-      currentCount: async (n) => {
-        const response = await ctx.client.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-          ...where,
-          issue_number: n,
-          request: { signal: ctx.signal },
-        });
-        return int(obj(response.data, "issue").comments, "issue.comments");
-      },
-      idOf: (raw) => int(raw.id, "comment.id"),
+      children: "comments",
+      parentNoun: job.parentNoun,
+      listRoute: "GET /repos/{owner}/{repo}/issues/{number}/comments",
+      parentRoute: "GET /repos/{owner}/{repo}/issues/{number}",
+      countField: "comments",
       recover: async (raw) => {
         const record = recordOf(raw);
         if (record === null) return false;
@@ -86,10 +69,5 @@ export function saveConversationComments<K extends string>(
         return true;
       },
     });
-    if (result.refetched > 0) {
-      ctx.log.info(
-        `${job.parentNoun} comments: ${result.refetched} read again one by one, ${result.recovered} comments recovered, ${result.shrunk} with comments deleted during the save`,
-      );
-    }
   });
 }

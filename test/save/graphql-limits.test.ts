@@ -2,14 +2,14 @@
 // answer, partial errors. A batch is split and retried down to one number;
 // the files equal a save that met no limit, and a number that cannot be read
 // at all fails its job by name.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
-import { saveRequest } from "./helpers.js";
+import { entityFiles, saveRequest } from "./helpers.js";
 
 let fake: FakeGitHub;
 let root: string;
@@ -19,15 +19,6 @@ const selection = {
   issues: { kind: "all" as const },
   pullRequests: { kind: "all" as const },
 };
-
-function entityFiles(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith(".jsonl"))
-    .sort())
-    out[name] = readFileSync(join(dir, name), "utf8");
-  return out;
-}
 
 async function save(name: string) {
   const dir = join(root, name);

@@ -1,14 +1,14 @@
 // A repository beyond GitHub's pagination limit on both repository-wide
 // comment lists (the fake's listCapItems, lowered so the test stays fast):
 // the save reads every comment, byte-identical to a save without the limit.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
-import { saveRequest } from "./helpers.js";
+import { entityFiles, saveRequest } from "./helpers.js";
 
 const CAP = 300;
 let fake: FakeGitHub;
@@ -22,15 +22,6 @@ afterAll(async () => {
   await fake.close();
   rmSync(root, { recursive: true, force: true });
 });
-
-function entityFiles(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith(".jsonl"))
-    .sort())
-    out[name] = readFileSync(join(dir, name), "utf8");
-  return out;
-}
 
 const selection = {
   entities: new Set<EntityName>([

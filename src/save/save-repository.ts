@@ -166,7 +166,8 @@ export class SaveRepositoryUseCase {
           openWriter: (file, sortKey) =>
             createSortedJsonlWriter({ dir: request.outDir, file, sortKey, writable: ready }),
         };
-        const result: EntitySaveResult = await saver.save(ctx);
+        // Counts a failed job would have reported are then known never to come.
+        const result: EntitySaveResult = await saver.save(ctx).finally(() => shared.jobEnded(saver.name));
         await marked;
         await updateSaveState(request.outDir, (state) => {
           state.jobs[saver.name] = { status: "complete", files: result.files };

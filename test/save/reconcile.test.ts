@@ -155,6 +155,20 @@ describe("counts reconciled: issue comments against each issue's reported count"
     expect(result.results.find((r) => r.name === "issues")?.status).toBe("succeeded");
   });
 
+  it("a failed issues job leaves issue_comments to finish without counts", async () => {
+    const errors = [{ type: "RESOURCE_LIMITS", message: "Resource limits exceeded" }];
+    fake.configure({
+      script: [{ route: "POST /graphql", nth: 1, times: 100_000, status: 200, body: { data: null, errors } }],
+    });
+    try {
+      const { result } = await save(fake, "issues-failed");
+      expect(result.results.find((r) => r.name === "issues")?.status).toBe("failed");
+      expect(result.results.find((r) => r.name === "issue_comments")?.status).toBe("succeeded");
+    } finally {
+      fake.configure({ script: [] });
+    }
+  });
+
   it("pull requests too: their comment counts come with the reviews' GraphQL batches", async () => {
     const onPulls = repo.comments.filter((c) => repo.issues.get(c.issue_number)?.pull);
     const lost = onPulls[0];

@@ -69,9 +69,6 @@ export const issuesSaver: EntitySaver = {
           counts.set(record.number, record.comments);
           return add(record);
         },
-      }).catch((error: unknown) => {
-        counts.unavailable();
-        throw error;
       });
       counts.complete();
       // sub_issues depends on this job and writes these links.

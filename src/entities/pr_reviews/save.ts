@@ -3,9 +3,8 @@ import { int, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields
 import { fetchByNumber } from "../shared/graphql-by-number.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
 import { ACTOR_FIELDS, actorRef, databaseId } from "../shared/graphql-refs.js";
-import type { ReportedCounts } from "../shared/reported-counts.js";
 import { writeRecords } from "../shared/write-pages.js";
-import type { EntitySaver, SaveContext } from "../types.js";
+import type { EntitySaver } from "../types.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord, prReviewSortKey } from "./record.js";
 
 const REVIEW_FIELDS = `id fullDatabaseId body state submittedAt url authorAssociation author { ${ACTOR_FIELDS} } commit { oid }`;
@@ -38,52 +37,42 @@ export const prReviewsSaver: EntitySaver = {
   dependsOn: [],
   save: (ctx) =>
     writeRecords<PrReviewRecord>(ctx, PR_REVIEWS_FILE, prReviewSortKey, async (add) => {
-      const counts = ctx.shared.prCommentCounts;
-      try {
-        await collectReviews(ctx, add, counts);
-      } catch (error) {
-        counts.unavailable();
-        throw error;
+      const batches: Promise<void>[] = [];
+      let pulls = 0;
+      let records = 0;
+      for await (const page of ctx.shared.pulls(ctx.client)) {
+        const numbers = page.items
+          .map((p) => int(p.number, "pull.number"))
+          .filter((n) => selectionHas(ctx.selection.pullRequests, n));
+        const batch = fetchByNumber(ctx, numbers, {
+          field: "pullRequest",
+          fragment: FRAGMENT,
+          fragmentName: "R",
+          onNode: async (node, number) => {
+            const comments = obj(node.comments, `#${number}.comments`);
+            ctx.shared.prCommentCounts.set(
+              number,
+              int(comments.totalCount, `#${number}.comments.totalCount`),
+            );
+            const reviews = await allNodes(
+              ctx,
+              connection(node.reviews, `#${number}.reviews`),
+              str(node.id, `#${number}.id`),
+              "PullRequest",
+              "reviews",
+              REVIEW_FIELDS,
+            );
+            for (const review of reviews) await add(reviewRecord(obj(review, "review"), number));
+            pulls += 1;
+            records += reviews.length;
+            ctx.progress({ items: records, pages: pulls });
+          },
+        });
+        // Keep a rejection from going unhandled while later pages still arrive.
+        batch.catch(() => {});
+        batches.push(batch);
       }
-      counts.complete();
+      await Promise.all(batches);
+      ctx.shared.prCommentCounts.complete();
     }),
 };
-
-async function collectReviews(
-  ctx: SaveContext,
-  add: (record: PrReviewRecord) => Promise<void>,
-  counts: ReportedCounts,
-): Promise<void> {
-  const batches: Promise<void>[] = [];
-  let pulls = 0;
-  let records = 0;
-  for await (const page of ctx.shared.pulls(ctx.client)) {
-    const numbers = page.items
-      .map((p) => int(p.number, "pull.number"))
-      .filter((n) => selectionHas(ctx.selection.pullRequests, n));
-    const batch = fetchByNumber(ctx, numbers, {
-      field: "pullRequest",
-      fragment: FRAGMENT,
-      fragmentName: "R",
-      onNode: async (node, number) => {
-        counts.set(number, int(obj(node.comments, `#${number}.comments`).totalCount, "comments.totalCount"));
-        const reviews = await allNodes(
-          ctx,
-          connection(node.reviews, `#${number}.reviews`),
-          str(node.id, `#${number}.id`),
-          "PullRequest",
-          "reviews",
-          REVIEW_FIELDS,
-        );
-        for (const review of reviews) await add(reviewRecord(obj(review, "review"), number));
-        pulls += 1;
-        records += reviews.length;
-        ctx.progress({ items: records, pages: pulls });
-      },
-    });
-    // Keep a rejection from going unhandled while later pages still arrive.
-    batch.catch(() => {});
-    batches.push(batch);
-  }
-  await Promise.all(batches);
-}

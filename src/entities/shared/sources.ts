@@ -78,6 +78,15 @@ export class SharedSources {
     return this.#pulls.consume();
   }
 
+  /**
+   * A job's attempt has ended: counts it reports and has not completed (it
+   * failed) will not come, so the jobs waiting for them go on without.
+   */
+  jobEnded(name: EntityName): void {
+    if (name === "issues") this.issueCommentCounts.unavailable();
+    if (name === "pr_reviews") this.prCommentCounts.unavailable();
+  }
+
   #count(names: EntityName[]): number {
     return names.filter((name) => this.#entities.has(name)).length;
   }

@@ -1,5 +1,5 @@
 // The JSONL files of a backup, with their sort keys and schemas, in
-// DESIGN.md order. verify and restore look files up here.
+// docs/format.md order. verify and restore look files up here.
 import { ISSUE_COMMENTS_FILE, issueCommentSortKey } from "../entities/issue_comments/record.js";
 import { ISSUES_FILE, issueSortKey } from "../entities/issues/record.js";
 import { LABELS_FILE, labelSortKey } from "../entities/labels/record.js";

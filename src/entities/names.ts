@@ -1,4 +1,4 @@
-// The entity (job) names users select with --include/--exclude, in DESIGN.md order.
+// The entity (job) names users select with --include/--exclude, in docs/format.md order.
 export const ENTITY_NAMES = [
   "labels",
   "milestones",

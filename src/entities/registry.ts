@@ -1,5 +1,5 @@
 // Every entity type, once. Adding a type = one folder under src/entities plus
-// one line here. Order is DESIGN.md's file order (and the report order).
+// one line here. Order is docs/format.md's file order (and the report order).
 import { gitRepoSaver } from "./git_repo/save.js";
 import { issueCommentsSaver } from "./issue_comments/save.js";
 import { issuesSaver } from "./issues/save.js";

@@ -1,4 +1,4 @@
-// Every restorer, once, in DESIGN.md order. Adding a type = one
+// Every restorer, once, in docs/format.md order. Adding a type = one
 // src/entities/<type>/restore.ts plus one line here. The orchestrator orders
 // the jobs by their `dependsOn`, not by this list.
 import type { EntityRestorer } from "../restore/types.js";

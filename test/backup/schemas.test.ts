@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RECORD_FILES } from "../../src/backup/record-files.js";
 import { getValidator, loadSchema, SCHEMA_FILES, type SchemaFile } from "../../src/backup/schemas.js";
+import { RECORD_FILES } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
 
 const samples: Record<string, readonly object[]> = {

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../src/backup/atomic.js";
 import { type Manifest, type ManifestFile, writeManifest } from "../../src/backup/manifest.js";
-import { RECORD_FILES } from "../../src/backup/record-files.js";
 import { createSortedJsonlWriter, type FileSummary } from "../../src/backup/sorted-jsonl-writer.js";
-import { verifyBackup } from "../../src/backup/verify.js";
+import { RECORD_FILES } from "../../src/entities/index.js";
+import { verifyBackup } from "../../src/index.js";
 import * as f from "./fixtures.js";
 import { cleanup, tempDir } from "./helpers.js";
 

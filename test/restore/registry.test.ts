@@ -1,8 +1,8 @@
 // The restorer registry: one restorer per job name, dependencies that name
 // other restorers, and the issue side's order constraints.
 import { describe, expect, it } from "vitest";
+import { RESTORERS, restorersFor } from "../../src/entities/index.js";
 import { ENTITY_NAMES } from "../../src/entities/names.js";
-import { RESTORERS, restorersFor } from "../../src/entities/restore-registry.js";
 
 describe("restore registry", () => {
   it("lists each entity once, with dependencies on listed entities", () => {

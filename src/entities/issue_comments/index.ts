@@ -1,0 +1,18 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
+import { ISSUE_COMMENTS_FILE, issueCommentSortKey } from "./record.js";
+import { issueCommentsRestorer } from "./restore.js";
+import { issueCommentsSaver } from "./save.js";
+
+export const issueComments: JobEntityDescriptor = {
+  kind: "job",
+  name: "issue_comments",
+  envVar: "INCLUDE_ISSUE_COMMENTS",
+  parent: "issues",
+  aliases: ["comments"],
+  files: [{ file: ISSUE_COMMENTS_FILE, schema: "issue_comments.schema.json", sortKey: issueCommentSortKey }],
+  saver: issueCommentsSaver,
+  restorer: issueCommentsRestorer,
+  journalKinds: ["issue_comment"],
+  bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY },
+};

@@ -1,0 +1,17 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { ISSUE_BODY } from "../shared/body-endpoints.js";
+import { ISSUES_FILE, issueSortKey } from "./record.js";
+import { issuesRestorer } from "./restore.js";
+import { issuesSaver } from "./save.js";
+
+export const issues: JobEntityDescriptor = {
+  kind: "job",
+  name: "issues",
+  envVar: "INCLUDE_ISSUES",
+  files: [{ file: ISSUES_FILE, schema: "issues.schema.json", sortKey: issueSortKey }],
+  saver: issuesSaver,
+  restorer: issuesRestorer,
+  // issue_import: an accepted Issue Import API request, polled by a rerun instead of imported twice.
+  journalKinds: ["issue", "issue_import"],
+  bodyEndpoints: { issue: ISSUE_BODY },
+};

@@ -1,0 +1,14 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { LABELS_FILE, labelSortKey } from "./record.js";
+import { labelsRestorer } from "./restore.js";
+import { labelsSaver } from "./save.js";
+
+export const labels: JobEntityDescriptor = {
+  kind: "job",
+  name: "labels",
+  envVar: "INCLUDE_LABELS",
+  files: [{ file: LABELS_FILE, schema: "labels.schema.json", sortKey: labelSortKey }],
+  saver: labelsSaver,
+  restorer: labelsRestorer,
+  journalKinds: ["label"],
+};

@@ -1,0 +1,14 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { MILESTONES_FILE, milestoneSortKey } from "./record.js";
+import { milestonesRestorer } from "./restore.js";
+import { milestonesSaver } from "./save.js";
+
+export const milestones: JobEntityDescriptor = {
+  kind: "job",
+  name: "milestones",
+  envVar: "INCLUDE_MILESTONES",
+  files: [{ file: MILESTONES_FILE, schema: "milestones.schema.json", sortKey: milestoneSortKey }],
+  saver: milestonesSaver,
+  restorer: milestonesRestorer,
+  journalKinds: ["milestone"],
+};

@@ -1,0 +1,18 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
+import { PR_COMMENTS_FILE, prCommentSortKey } from "./record.js";
+import { prCommentsRestorer } from "./restore.js";
+import { prCommentsSaver } from "./save.js";
+
+export const prComments: JobEntityDescriptor = {
+  kind: "job",
+  name: "pr_comments",
+  envVar: "INCLUDE_PULL_REQUEST_COMMENTS",
+  parent: "pull_requests",
+  aliases: ["pull_request_comments"],
+  files: [{ file: PR_COMMENTS_FILE, schema: "pr_comments.schema.json", sortKey: prCommentSortKey }],
+  saver: prCommentsSaver,
+  restorer: prCommentsRestorer,
+  journalKinds: ["pr_comment"],
+  bodyEndpoints: { pr_comment: CONVERSATION_COMMENT_BODY },
+};

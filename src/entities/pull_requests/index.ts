@@ -1,0 +1,17 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { ISSUE_BODY } from "../shared/body-endpoints.js";
+import { PULL_REQUESTS_FILE, pullRequestSortKey } from "./record.js";
+import { pullRequestsRestorer } from "./restore.js";
+import { pullRequestsSaver } from "./save.js";
+
+export const pullRequests: JobEntityDescriptor = {
+  kind: "job",
+  name: "pull_requests",
+  envVar: "INCLUDE_PULL_REQUESTS",
+  files: [{ file: PULL_REQUESTS_FILE, schema: "pull_requests.schema.json", sortKey: pullRequestSortKey }],
+  saver: pullRequestsSaver,
+  restorer: pullRequestsRestorer,
+  // branch: a head or base branch the restore recreated for a pull request.
+  journalKinds: ["pull_request", "branch"],
+  bodyEndpoints: { pull_request: ISSUE_BODY },
+};

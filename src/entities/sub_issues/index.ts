@@ -1,0 +1,15 @@
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { SUB_ISSUES_FILE, subIssueSortKey } from "./record.js";
+import { subIssuesRestorer } from "./restore.js";
+import { subIssuesSaver } from "./save.js";
+
+export const subIssues: JobEntityDescriptor = {
+  kind: "job",
+  name: "sub_issues",
+  envVar: "INCLUDE_SUB_ISSUES",
+  parent: "issues",
+  files: [{ file: SUB_ISSUES_FILE, schema: "sub_issues.schema.json", sortKey: subIssueSortKey }],
+  saver: subIssuesSaver,
+  restorer: subIssuesRestorer,
+  journalKinds: ["sub_issue"],
+};

@@ -2,7 +2,7 @@
 // is not kept here: each entity type declares its files (src/entities/), and
 // whoever runs verify hands the list down, so the format layer never imports
 // the entity types.
-import type { SchemaFile } from "./schemas.js";
+import type { SchemaRef } from "./schemas.js";
 import type { SortKey } from "./sort-key.js";
 
 /** A file a record points to; `path` null when it was not downloaded. */
@@ -24,7 +24,8 @@ export interface LinkedFiles<T> {
 export interface RecordFileFormat<T = unknown> {
   /** File name relative to the backup folder. */
   file: string;
-  schema: SchemaFile;
+  /** The JSON Schema every record must match. */
+  schema: SchemaRef;
   /** Only called on a record that passed the schema. */
   sortKey(record: T): SortKey;
   /** Files the records point to, checked for presence, size and sha256 (on records that passed the schema). */

@@ -128,7 +128,7 @@ async function scanJsonl(
     }
     if (!spec || !validate) continue;
     if (!validate(record)) {
-      problems.add(`does not match ${spec.schema}: ${describeErrors(validate.errors)}`, n);
+      problems.add(`does not match ${spec.schema.name}: ${describeErrors(validate.errors)}`, n);
       continue;
     }
     const key = spec.sortKey(record);

@@ -4,6 +4,7 @@
 // the help's and the report's order. The orchestrator orders jobs by their
 // `dependsOn`, not by this list.
 import type { RecordFile } from "../backup/record-files.js";
+import { FORMAT_SCHEMAS, type SchemaRef } from "../backup/schemas.js";
 import type { EntityRestorer, ObjectKind } from "../restore/types.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
 import { gitRepo } from "./git_repo/index.js";
@@ -59,6 +60,9 @@ export function restorersFor(entities: ReadonlySet<EntityName>): EntityRestorer[
 export const RECORD_FILES: readonly RecordFile[] = JOB_ENTITIES.flatMap((entity) =>
   entity.files.map((file) => ({ ...file, entity: entity.name })),
 );
+
+/** Every JSON Schema of the format: its own (manifest, save state, common) and each record file's. */
+export const SCHEMAS: readonly SchemaRef[] = [...FORMAT_SCHEMAS, ...RECORD_FILES.map((file) => file.schema)];
 
 /** The INCLUDE_* variable of each type. */
 export const ENTITY_ENV_VARS = Object.fromEntries(

@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
 import { ISSUE_COMMENTS_FILE, issueCommentSortKey } from "./record.js";
@@ -10,7 +11,13 @@ export const issueComments: JobEntityDescriptor = {
   envVar: "INCLUDE_ISSUE_COMMENTS",
   parent: "issues",
   aliases: ["comments"],
-  files: [{ file: ISSUE_COMMENTS_FILE, schema: "issue_comments.schema.json", sortKey: issueCommentSortKey }],
+  files: [
+    {
+      file: ISSUE_COMMENTS_FILE,
+      schema: schemaAt(new URL("./issue_comments.schema.json", import.meta.url)),
+      sortKey: issueCommentSortKey,
+    },
+  ],
   saver: issueCommentsSaver,
   restorer: issueCommentsRestorer,
   journalKinds: ["issue_comment"],

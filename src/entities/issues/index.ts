@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { ISSUE_BODY } from "../shared/body-endpoints.js";
 import { ISSUES_FILE, issueSortKey } from "./record.js";
@@ -8,7 +9,13 @@ export const issues: JobEntityDescriptor = {
   kind: "job",
   name: "issues",
   envVar: "INCLUDE_ISSUES",
-  files: [{ file: ISSUES_FILE, schema: "issues.schema.json", sortKey: issueSortKey }],
+  files: [
+    {
+      file: ISSUES_FILE,
+      schema: schemaAt(new URL("./issues.schema.json", import.meta.url)),
+      sortKey: issueSortKey,
+    },
+  ],
   saver: issuesSaver,
   restorer: issuesRestorer,
   // issue_import: an accepted Issue Import API request, polled by a rerun instead of imported twice.

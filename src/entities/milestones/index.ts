@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { MILESTONES_FILE, milestoneSortKey } from "./record.js";
 import { milestonesRestorer } from "./restore.js";
@@ -7,7 +8,13 @@ export const milestones: JobEntityDescriptor = {
   kind: "job",
   name: "milestones",
   envVar: "INCLUDE_MILESTONES",
-  files: [{ file: MILESTONES_FILE, schema: "milestones.schema.json", sortKey: milestoneSortKey }],
+  files: [
+    {
+      file: MILESTONES_FILE,
+      schema: schemaAt(new URL("./milestones.schema.json", import.meta.url)),
+      sortKey: milestoneSortKey,
+    },
+  ],
   saver: milestonesSaver,
   restorer: milestonesRestorer,
   journalKinds: ["milestone"],

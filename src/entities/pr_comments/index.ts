@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
 import { PR_COMMENTS_FILE, prCommentSortKey } from "./record.js";
@@ -10,7 +11,13 @@ export const prComments: JobEntityDescriptor = {
   envVar: "INCLUDE_PULL_REQUEST_COMMENTS",
   parent: "pull_requests",
   aliases: ["pull_request_comments"],
-  files: [{ file: PR_COMMENTS_FILE, schema: "pr_comments.schema.json", sortKey: prCommentSortKey }],
+  files: [
+    {
+      file: PR_COMMENTS_FILE,
+      schema: schemaAt(new URL("./pr_comments.schema.json", import.meta.url)),
+      sortKey: prCommentSortKey,
+    },
+  ],
   saver: prCommentsSaver,
   restorer: prCommentsRestorer,
   journalKinds: ["pr_comment"],

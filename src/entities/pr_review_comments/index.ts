@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { PR_REVIEW_COMMENTS_FILE, prReviewCommentSortKey } from "./record.js";
 import { prReviewCommentsRestorer } from "./restore.js";
@@ -11,7 +12,7 @@ export const prReviewComments: JobEntityDescriptor = {
   files: [
     {
       file: PR_REVIEW_COMMENTS_FILE,
-      schema: "pr_review_comments.schema.json",
+      schema: schemaAt(new URL("./pr_review_comments.schema.json", import.meta.url)),
       sortKey: prReviewCommentSortKey,
     },
   ],

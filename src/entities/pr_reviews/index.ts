@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { PR_REVIEWS_FILE, prReviewSortKey } from "./record.js";
 import { prReviewsRestorer } from "./restore.js";
@@ -8,7 +9,13 @@ export const prReviews: JobEntityDescriptor = {
   name: "pr_reviews",
   envVar: "INCLUDE_PR_REVIEWS",
   parent: "pull_requests",
-  files: [{ file: PR_REVIEWS_FILE, schema: "pr_reviews.schema.json", sortKey: prReviewSortKey }],
+  files: [
+    {
+      file: PR_REVIEWS_FILE,
+      schema: schemaAt(new URL("./pr_reviews.schema.json", import.meta.url)),
+      sortKey: prReviewSortKey,
+    },
+  ],
   saver: prReviewsSaver,
   restorer: prReviewsRestorer,
   journalKinds: ["pr_review"],

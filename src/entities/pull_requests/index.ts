@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { ISSUE_BODY } from "../shared/body-endpoints.js";
 import { PULL_REQUESTS_FILE, pullRequestSortKey } from "./record.js";
@@ -8,7 +9,13 @@ export const pullRequests: JobEntityDescriptor = {
   kind: "job",
   name: "pull_requests",
   envVar: "INCLUDE_PULL_REQUESTS",
-  files: [{ file: PULL_REQUESTS_FILE, schema: "pull_requests.schema.json", sortKey: pullRequestSortKey }],
+  files: [
+    {
+      file: PULL_REQUESTS_FILE,
+      schema: schemaAt(new URL("./pull_requests.schema.json", import.meta.url)),
+      sortKey: pullRequestSortKey,
+    },
+  ],
   saver: pullRequestsSaver,
   restorer: pullRequestsRestorer,
   // branch: a head or base branch the restore recreated for a pull request.

@@ -1,4 +1,5 @@
 import type { RecordFileFormat } from "../../backup/record-files.js";
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { RELEASE_ASSETS_DIR, RELEASES_FILE, type ReleaseRecord, releaseSortKey } from "./record.js";
 import { releasesRestorer } from "./restore.js";
@@ -6,7 +7,7 @@ import { releasesSaver } from "./save.js";
 
 const releasesFile: RecordFileFormat<ReleaseRecord> = {
   file: RELEASES_FILE,
-  schema: "releases.schema.json",
+  schema: schemaAt(new URL("./releases.schema.json", import.meta.url)),
   sortKey: releaseSortKey,
   // Downloaded assets: under release-assets/<release id>/, of the listed size and sha256.
   linkedFiles: {

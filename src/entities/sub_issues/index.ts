@@ -1,3 +1,4 @@
+import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { SUB_ISSUES_FILE, subIssueSortKey } from "./record.js";
 import { subIssuesRestorer } from "./restore.js";
@@ -8,7 +9,13 @@ export const subIssues: JobEntityDescriptor = {
   name: "sub_issues",
   envVar: "INCLUDE_SUB_ISSUES",
   parent: "issues",
-  files: [{ file: SUB_ISSUES_FILE, schema: "sub_issues.schema.json", sortKey: subIssueSortKey }],
+  files: [
+    {
+      file: SUB_ISSUES_FILE,
+      schema: schemaAt(new URL("./sub_issues.schema.json", import.meta.url)),
+      sortKey: subIssueSortKey,
+    },
+  ],
   saver: subIssuesSaver,
   restorer: subIssuesRestorer,
   journalKinds: ["sub_issue"],

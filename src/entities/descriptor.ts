@@ -50,8 +50,12 @@ export interface JobEntityDescriptor extends DescriptorBase {
    * (git_repo's mirror, which src/backup/git-mirror.ts checks).
    */
   files: readonly RecordFileFormat[];
-  saver: EntitySaver;
-  restorer: EntityRestorer;
+  /**
+   * The save and restore jobs, imported on first use: the facts above serve
+   * command-line parsing and verify, which must not load every job's code.
+   */
+  saver(): Promise<EntitySaver>;
+  restorer(): Promise<EntityRestorer>;
   /**
    * The journal kinds this type's restorer creates objects under (every
    * ObjectKind belongs to exactly one type). Another type's restorer may

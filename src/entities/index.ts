@@ -42,18 +42,18 @@ export const JOB_ENTITIES: readonly JobEntityDescriptor[] = ENTITIES.filter(
   (entity): entity is JobEntityDescriptor => entity.kind === "job",
 );
 
-export const SAVERS: readonly EntitySaver[] = JOB_ENTITIES.map((entity) => entity.saver);
-
-export const RESTORERS: readonly EntityRestorer[] = JOB_ENTITIES.map((entity) => entity.restorer);
-
-/** The save jobs a selection runs. */
-export function saversFor(entities: ReadonlySet<EntityName>): EntitySaver[] {
-  return SAVERS.filter((saver) => entities.has(saver.name));
+/** The save jobs a selection runs, in ENTITIES order (their code is loaded now). */
+export function saversFor(entities: ReadonlySet<EntityName>): Promise<EntitySaver[]> {
+  return Promise.all(
+    JOB_ENTITIES.filter((entity) => entities.has(entity.name)).map((entity) => entity.saver()),
+  );
 }
 
-/** The restore jobs a selection runs. */
-export function restorersFor(entities: ReadonlySet<EntityName>): EntityRestorer[] {
-  return RESTORERS.filter((restorer) => entities.has(restorer.name));
+/** The restore jobs a selection runs, in ENTITIES order (their code is loaded now). */
+export function restorersFor(entities: ReadonlySet<EntityName>): Promise<EntityRestorer[]> {
+  return Promise.all(
+    JOB_ENTITIES.filter((entity) => entities.has(entity.name)).map((entity) => entity.restorer()),
+  );
 }
 
 /** The backup's JSONL files with their schemas and sort keys, for verify and restore. */

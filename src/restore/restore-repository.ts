@@ -277,8 +277,8 @@ export class RestoreRepositoryUseCase {
     const bodies = createBodyRewriter({ references });
     const actions: PlannedAction[] = [];
 
-    // Tests inject their own list.
-    const registry = request.restorers ?? restorersFor(entities);
+    // The jobs' code is loaded on demand; tests inject their own list.
+    const registry = request.restorers ?? (await restorersFor(entities));
     const restorers = registry.filter((r) => entities.has(r.name));
     const present = new Set<string>();
     for (const r of restorers) {

@@ -125,7 +125,7 @@ export class SaveRepositoryUseCase {
     journal.install(client.octokit);
     holdFailuresUntil(client.octokit, ready);
 
-    const savers = saversFor(request.selection.entities);
+    const savers = await saversFor(request.selection.entities);
     const done = skippableJobs(previous, savers);
     // Skipped jobs consume no shared list, so none is buffered for them.
     const running = new Set([...request.selection.entities].filter((name) => !done.has(name)));

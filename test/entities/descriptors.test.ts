@@ -19,9 +19,7 @@ import {
   familyOf,
   JOB_ENTITIES,
   RECORD_FILES,
-  RESTORERS,
   restorersFor,
-  SAVERS,
   SCHEMAS,
   saversFor,
 } from "../../src/entities/index.js";
@@ -50,21 +48,21 @@ describe("entity descriptors", () => {
     expect(Object.keys(ENTITY_ENV_VARS)).toEqual(names);
   });
 
-  it("every job's saver and restorer carry its name and depend only on jobs", () => {
+  it("every job's saver and restorer carry its name and depend only on jobs", async () => {
     for (const entity of JOB_ENTITIES) {
-      expect(entity.saver.name, entity.name).toBe(entity.name);
-      expect(entity.restorer.name, entity.name).toBe(entity.name);
-      for (const dep of [...entity.saver.dependsOn, ...entity.restorer.dependsOn]) {
+      const saver = await entity.saver();
+      const restorer = await entity.restorer();
+      expect(saver.name, entity.name).toBe(entity.name);
+      expect(restorer.name, entity.name).toBe(entity.name);
+      for (const dep of [...saver.dependsOn, ...restorer.dependsOn]) {
         expect(jobNames, `${entity.name} depends on ${dep}`).toContain(dep);
       }
     }
   });
 
-  it("the derived lists hold every job, in ENTITIES order", () => {
-    expect(SAVERS.map((saver) => saver.name)).toEqual(jobNames);
-    expect(RESTORERS.map((restorer) => restorer.name)).toEqual(jobNames);
-    expect(saversFor(new Set(ENTITY_NAMES)).map((saver) => saver.name)).toEqual(jobNames);
-    expect(restorersFor(new Set(ENTITY_NAMES)).map((restorer) => restorer.name)).toEqual(jobNames);
+  it("the derived lists hold every job, in ENTITIES order", async () => {
+    expect((await saversFor(new Set(ENTITY_NAMES))).map((saver) => saver.name)).toEqual(jobNames);
+    expect((await restorersFor(new Set(ENTITY_NAMES))).map((restorer) => restorer.name)).toEqual(jobNames);
     expect(RECORD_FILES.map((file) => `${file.entity}/${file.file}`)).toEqual(
       JOB_ENTITIES.flatMap((entity) => entity.files.map((file) => `${entity.name}/${file.file}`)),
     );
@@ -117,9 +115,9 @@ describe("entity descriptors", () => {
     }
   });
 
-  it("restorers read only declared files", () => {
+  it("restorers read only declared files", async () => {
     const declared = RECORD_FILES.map((file) => file.file);
-    for (const restorer of RESTORERS)
+    for (const restorer of await restorersFor(new Set(ENTITY_NAMES)))
       for (const file of restorer.files ?? []) expect(declared).toContain(file);
   });
 

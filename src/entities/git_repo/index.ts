@@ -1,6 +1,4 @@
 import type { JobEntityDescriptor } from "../descriptor.js";
-import { gitRepoRestorer } from "./restore.js";
-import { gitRepoSaver } from "./save.js";
 
 export const gitRepo: JobEntityDescriptor = {
   kind: "job",
@@ -9,7 +7,7 @@ export const gitRepo: JobEntityDescriptor = {
   aliases: ["git_repository"],
   // A bare mirror (git_repo.git/), not JSONL: src/backup/git-mirror.ts checks it.
   files: [],
-  saver: gitRepoSaver,
-  restorer: gitRepoRestorer,
+  saver: async () => (await import("./save.js")).gitRepoSaver,
+  restorer: async () => (await import("./restore.js")).gitRepoRestorer,
   journalKinds: ["git_push"],
 };

@@ -2,8 +2,6 @@ import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
 import { ISSUE_COMMENTS_FILE, issueCommentSortKey } from "./record.js";
-import { issueCommentsRestorer } from "./restore.js";
-import { issueCommentsSaver } from "./save.js";
 
 export const issueComments: JobEntityDescriptor = {
   kind: "job",
@@ -18,8 +16,8 @@ export const issueComments: JobEntityDescriptor = {
       sortKey: issueCommentSortKey,
     },
   ],
-  saver: issueCommentsSaver,
-  restorer: issueCommentsRestorer,
+  saver: async () => (await import("./save.js")).issueCommentsSaver,
+  restorer: async () => (await import("./restore.js")).issueCommentsRestorer,
   journalKinds: ["issue_comment"],
   bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY },
 };

@@ -2,8 +2,6 @@ import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { ISSUE_BODY } from "../shared/body-endpoints.js";
 import { ISSUES_FILE, issueSortKey } from "./record.js";
-import { issuesRestorer } from "./restore.js";
-import { issuesSaver } from "./save.js";
 
 export const issues: JobEntityDescriptor = {
   kind: "job",
@@ -16,8 +14,8 @@ export const issues: JobEntityDescriptor = {
       sortKey: issueSortKey,
     },
   ],
-  saver: issuesSaver,
-  restorer: issuesRestorer,
+  saver: async () => (await import("./save.js")).issuesSaver,
+  restorer: async () => (await import("./restore.js")).issuesRestorer,
   // issue_import: an accepted Issue Import API request, polled by a rerun instead of imported twice.
   journalKinds: ["issue", "issue_import"],
   bodyEndpoints: { issue: ISSUE_BODY },

@@ -1,8 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { LABELS_FILE, labelSortKey } from "./record.js";
-import { labelsRestorer } from "./restore.js";
-import { labelsSaver } from "./save.js";
 
 export const labels: JobEntityDescriptor = {
   kind: "job",
@@ -15,7 +13,7 @@ export const labels: JobEntityDescriptor = {
       sortKey: labelSortKey,
     },
   ],
-  saver: labelsSaver,
-  restorer: labelsRestorer,
+  saver: async () => (await import("./save.js")).labelsSaver,
+  restorer: async () => (await import("./restore.js")).labelsRestorer,
   journalKinds: ["label"],
 };

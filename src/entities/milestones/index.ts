@@ -1,8 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { MILESTONES_FILE, milestoneSortKey } from "./record.js";
-import { milestonesRestorer } from "./restore.js";
-import { milestonesSaver } from "./save.js";
 
 export const milestones: JobEntityDescriptor = {
   kind: "job",
@@ -15,7 +13,7 @@ export const milestones: JobEntityDescriptor = {
       sortKey: milestoneSortKey,
     },
   ],
-  saver: milestonesSaver,
-  restorer: milestonesRestorer,
+  saver: async () => (await import("./save.js")).milestonesSaver,
+  restorer: async () => (await import("./restore.js")).milestonesRestorer,
   journalKinds: ["milestone"],
 };

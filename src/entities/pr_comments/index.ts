@@ -2,8 +2,6 @@ import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
 import { PR_COMMENTS_FILE, prCommentSortKey } from "./record.js";
-import { prCommentsRestorer } from "./restore.js";
-import { prCommentsSaver } from "./save.js";
 
 export const prComments: JobEntityDescriptor = {
   kind: "job",
@@ -18,8 +16,8 @@ export const prComments: JobEntityDescriptor = {
       sortKey: prCommentSortKey,
     },
   ],
-  saver: prCommentsSaver,
-  restorer: prCommentsRestorer,
+  saver: async () => (await import("./save.js")).prCommentsSaver,
+  restorer: async () => (await import("./restore.js")).prCommentsRestorer,
   journalKinds: ["pr_comment"],
   bodyEndpoints: { pr_comment: CONVERSATION_COMMENT_BODY },
 };

@@ -1,8 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { PR_REVIEW_COMMENTS_FILE, prReviewCommentSortKey } from "./record.js";
-import { prReviewCommentsRestorer } from "./restore.js";
-import { prReviewCommentsSaver } from "./save.js";
 
 export const prReviewComments: JobEntityDescriptor = {
   kind: "job",
@@ -16,8 +14,8 @@ export const prReviewComments: JobEntityDescriptor = {
       sortKey: prReviewCommentSortKey,
     },
   ],
-  saver: prReviewCommentsSaver,
-  restorer: prReviewCommentsRestorer,
+  saver: async () => (await import("./save.js")).prReviewCommentsSaver,
+  restorer: async () => (await import("./restore.js")).prReviewCommentsRestorer,
   journalKinds: ["pr_review_comment"],
   bodyEndpoints: {
     pr_review_comment: {

@@ -1,8 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { PR_REVIEWS_FILE, prReviewSortKey } from "./record.js";
-import { prReviewsRestorer } from "./restore.js";
-import { prReviewsSaver } from "./save.js";
 
 export const prReviews: JobEntityDescriptor = {
   kind: "job",
@@ -16,8 +14,8 @@ export const prReviews: JobEntityDescriptor = {
       sortKey: prReviewSortKey,
     },
   ],
-  saver: prReviewsSaver,
-  restorer: prReviewsRestorer,
+  saver: async () => (await import("./save.js")).prReviewsSaver,
+  restorer: async () => (await import("./restore.js")).prReviewsRestorer,
   journalKinds: ["pr_review"],
   bodyEndpoints: {
     pr_review: {

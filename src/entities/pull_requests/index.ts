@@ -2,8 +2,6 @@ import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { ISSUE_BODY } from "../shared/body-endpoints.js";
 import { PULL_REQUESTS_FILE, pullRequestSortKey } from "./record.js";
-import { pullRequestsRestorer } from "./restore.js";
-import { pullRequestsSaver } from "./save.js";
 
 export const pullRequests: JobEntityDescriptor = {
   kind: "job",
@@ -16,8 +14,8 @@ export const pullRequests: JobEntityDescriptor = {
       sortKey: pullRequestSortKey,
     },
   ],
-  saver: pullRequestsSaver,
-  restorer: pullRequestsRestorer,
+  saver: async () => (await import("./save.js")).pullRequestsSaver,
+  restorer: async () => (await import("./restore.js")).pullRequestsRestorer,
   // branch: a head or base branch the restore recreated for a pull request.
   journalKinds: ["pull_request", "branch"],
   bodyEndpoints: { pull_request: ISSUE_BODY },

@@ -2,8 +2,6 @@ import type { RecordFileFormat } from "../../backup/record-files.js";
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { RELEASE_ASSETS_DIR, RELEASES_FILE, type ReleaseRecord, releaseSortKey } from "./record.js";
-import { releasesRestorer } from "./restore.js";
-import { releasesSaver } from "./save.js";
 
 const releasesFile: RecordFileFormat<ReleaseRecord> = {
   file: RELEASES_FILE,
@@ -21,8 +19,8 @@ export const releases: JobEntityDescriptor = {
   name: "releases",
   envVar: "INCLUDE_RELEASES",
   files: [releasesFile],
-  saver: releasesSaver,
-  restorer: releasesRestorer,
+  saver: async () => (await import("./save.js")).releasesSaver,
+  restorer: async () => (await import("./restore.js")).releasesRestorer,
   journalKinds: ["release", "release_asset"],
   bodyEndpoints: {
     release: {

@@ -1,8 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { SUB_ISSUES_FILE, subIssueSortKey } from "./record.js";
-import { subIssuesRestorer } from "./restore.js";
-import { subIssuesSaver } from "./save.js";
 
 export const subIssues: JobEntityDescriptor = {
   kind: "job",
@@ -16,7 +14,7 @@ export const subIssues: JobEntityDescriptor = {
       sortKey: subIssueSortKey,
     },
   ],
-  saver: subIssuesSaver,
-  restorer: subIssuesRestorer,
+  saver: async () => (await import("./save.js")).subIssuesSaver,
+  restorer: async () => (await import("./restore.js")).subIssuesRestorer,
   journalKinds: ["sub_issue"],
 };

@@ -7,7 +7,7 @@ import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { writeJsonAtomic } from "./atomic.js";
 import { type BackupSelection, type BackupSource, FORMAT, MANIFEST_FILE } from "./manifest.js";
-import { describeErrors, getValidator } from "./schemas.js";
+import { describeErrors, getValidator, SAVE_STATE_SCHEMA } from "./schemas.js";
 import { type FileSummary, SCRATCH_DIR } from "./sorted-jsonl-writer.js";
 
 export const SAVE_STATE_FORMAT = "github-data-save-state";
@@ -70,7 +70,7 @@ function serialised<R>(dir: string, task: () => Promise<R>): Promise<R> {
 }
 
 function check(value: unknown, path: string): SaveState {
-  const validate = getValidator("save-state.schema.json");
+  const validate = getValidator(SAVE_STATE_SCHEMA);
   if (!validate(value)) {
     throw new SaveStateError(`${path} is not a valid save state: ${describeErrors(validate.errors)}`);
   }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
 import { verifyBackup } from "../backup/verify.js";
+import { RECORD_FILES } from "../entities/index.js";
 import { PreflightError } from "../save/preflight-error.js";
 import {
   isPythonBackup,
@@ -86,7 +87,7 @@ export async function openBackup(dir: string): Promise<BackupSource> {
 }
 
 async function openOurs(dir: string): Promise<BackupSource> {
-  const report = await verifyBackup(dir);
+  const report = await verifyBackup(dir, RECORD_FILES);
   if (!report.ok) {
     const first = report.problems[0];
     const where = first ? `${first.file ?? ""}${first.line ? `:${first.line}` : ""}` : "";

@@ -4,6 +4,7 @@
 // entity type plus the references pass. Per-item failures are reported and
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
+import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
 import type { RepoRef } from "../entities/types.js";
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/client.js";
@@ -148,19 +149,9 @@ async function scanNumbers(
       `${label}: ${missing.length === 1 ? "number" : "numbers"} ${shown}${more} ${missing.length === 1 ? "is" : "are"} not in the backup`,
     );
   };
-  const e = selection.entities;
-  check(
-    "--issues",
-    selection.issues,
-    issues,
-    e.has("issues") || e.has("issue_comments") || e.has("sub_issues"),
-  );
-  check(
-    "--pull-requests",
-    selection.pullRequests,
-    pulls,
-    e.has("pull_requests") || e.has("pr_comments") || e.has("pr_reviews") || e.has("pr_review_comments"),
-  );
+  const used = (parent: EntityName) => familyOf(parent).some((name) => selection.entities.has(name));
+  check("--issues", selection.issues, issues, used("issues"));
+  check("--pull-requests", selection.pullRequests, pulls, used("pull_requests"));
   return known;
 }
 
@@ -286,9 +277,8 @@ export class RestoreRepositoryUseCase {
     const bodies = createBodyRewriter({ references });
     const actions: PlannedAction[] = [];
 
-    // The registry is loaded on demand: it pulls in every entity type, and tests inject their own list.
-    const registry =
-      request.restorers ?? (await import("../entities/restore-registry.js")).restorersFor(entities);
+    // The jobs' code is loaded on demand; tests inject their own list.
+    const registry = request.restorers ?? (await restorersFor(entities));
     const restorers = registry.filter((r) => entities.has(r.name));
     const present = new Set<string>();
     for (const r of restorers) {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { type Manifest, writeManifest } from "../backup/manifest.js";
 import { classifyFolder, readSaveState, type SaveState, updateSaveState } from "../backup/save-state.js";
 import { createSortedJsonlWriter, type FileSummary, SCRATCH_DIR } from "../backup/sorted-jsonl-writer.js";
-import { saversFor } from "../entities/registry.js";
+import { RECORD_FILES, saversFor } from "../entities/index.js";
 import { SharedSources } from "../entities/shared/sources.js";
 import type { EntitySaveResult, RepoRef, SaveContext, SaveSelection } from "../entities/types.js";
 import { createGitHubClient } from "../github/client.js";
@@ -125,7 +125,7 @@ export class SaveRepositoryUseCase {
     journal.install(client.octokit);
     holdFailuresUntil(client.octokit, ready);
 
-    const savers = saversFor(request.selection.entities);
+    const savers = await saversFor(request.selection.entities);
     const done = skippableJobs(previous, savers);
     // Skipped jobs consume no shared list, so none is buffered for them.
     const running = new Set([...request.selection.entities].filter((name) => !done.has(name)));
@@ -160,7 +160,12 @@ export class SaveRepositoryUseCase {
           shared,
           // Records are collected at once; the files wait for the claimed folder.
           openWriter: (file, sortKey) =>
-            createSortedJsonlWriter({ dir: request.outDir, file, sortKey, writable: ready }),
+            createSortedJsonlWriter({
+              dir: request.outDir,
+              file: declared(saver.name, file),
+              sortKey,
+              writable: ready,
+            }),
         };
         const result: EntitySaveResult = await saver.save(ctx);
         await marked;
@@ -242,6 +247,16 @@ export class SaveRepositoryUseCase {
     if (!failed) await rm(join(request.outDir, ".github-data"), { recursive: true, force: true });
     return { results, exitCode: failed ? 1 : 0, manifest, requests: stats };
   }
+}
+
+/** A job writes only the files its descriptor declares, so verify checks every file a save writes. */
+function declared(job: string, file: string): string {
+  if (!RECORD_FILES.some((spec) => spec.entity === job && spec.file === file)) {
+    throw new Error(
+      `job ${job} opened ${file}, which its descriptor (src/entities/${job}/index.ts) does not declare`,
+    );
+  }
+  return file;
 }
 
 function selectionRecord(selection: SaveSelection): Manifest["selection"] {

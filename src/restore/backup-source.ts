@@ -7,6 +7,7 @@ import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
 import { verifyBackup } from "../backup/verify.js";
 import { PreflightError } from "../save/preflight-error.js";
+import { exists } from "../util/exists.js";
 import {
   isPythonBackup,
   originFromUrl,
@@ -43,15 +44,6 @@ export function webUrlForApi(apiUrl: string): string {
   const base = apiUrl.replace(/\/+$/, "");
   if (/^https?:\/\/api\.github\.com$/i.test(base)) return "https://github.com";
   return base.replace(/\/api\/v3$/i, "");
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function* jsonlRecords<T>(path: string): AsyncGenerator<T> {

@@ -1,7 +1,12 @@
 // The GitHub client of a restore: content-creating writes paced as GitHub
 // asks, and a write that may have been applied looked up before it is sent
 // again (recover-write.ts).
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/client.js";
+import {
+  type ConnectionRequest,
+  connectionOptions,
+  createGitHubClient,
+  type GitHubClient,
+} from "../github/client.js";
 import type { Logger } from "../util/logger.js";
 import { GITHUB_PACING, type PacingLimits } from "./plan.js";
 import { createWriteRecovery } from "./recover-write.js";
@@ -15,13 +20,8 @@ export interface ContentLimits {
   minWriteIntervalMs?: number;
 }
 
-export interface RestoreClientRequest {
-  token: string;
-  apiUrl?: string;
-  graphqlUrl?: string;
-  concurrency?: number;
+export interface RestoreClientRequest extends ConnectionRequest {
   contentLimits?: ContentLimits;
-  client?: Partial<GitHubClientOptions>;
 }
 
 /** The pacing a dry run's plan estimates with. */
@@ -38,13 +38,7 @@ export function restoreClient(request: RestoreClientRequest, log: Logger, signal
   // Bound below: the recovery hook looks objects up through this same client.
   let boundClient: GitHubClient | undefined;
   const client = createGitHubClient({
-    token: request.token,
-    apiUrl: request.apiUrl,
-    graphqlUrl: request.graphqlUrl,
-    concurrency: request.concurrency,
-    log,
-    signal,
-    ...request.client,
+    ...connectionOptions(request, log, signal),
     budgets: {
       ...request.client?.budgets,
       ...(limits.contentPerMinute !== undefined ? { contentPerMinute: limits.contentPerMinute } : {}),

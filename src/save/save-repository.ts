@@ -5,7 +5,7 @@
 import { setMaxListeners } from "node:events";
 import type { Manifest } from "../backup/manifest.js";
 import type { RepoRef, SaveSelection } from "../entities/types.js";
-import { createGitHubClient, type GitHubClient } from "../github/client.js";
+import { connectionOptions, createGitHubClient } from "../github/client.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";
@@ -58,7 +58,7 @@ export class SaveRepositoryUseCase {
     const signal = request.signal ?? new AbortController().signal;
     // Every request of every job listens to the run's signal.
     setMaxListeners(0, signal);
-    const client = connect(request, log, signal);
+    const client = createGitHubClient(connectionOptions(request, log, signal));
     const folder = await inspectFolder(request, log);
     const previous = folder.resuming;
     const { ready, runSignal } = startPreflight(client, request, folder, signal, log);
@@ -97,17 +97,4 @@ export class SaveRepositoryUseCase {
     await finishFolder(request.outDir, manifest, hooks.journal, !failed);
     return { results, exitCode: failed ? 1 : 0, manifest, requests: stats };
   }
-}
-
-/** The GitHub client every job of this save shares. */
-function connect(request: SaveRepositoryRequest, log: Logger, signal: AbortSignal): GitHubClient {
-  return createGitHubClient({
-    token: request.token,
-    apiUrl: request.apiUrl,
-    graphqlUrl: request.graphqlUrl,
-    concurrency: request.concurrency,
-    log,
-    signal,
-    ...request.client,
-  });
 }

@@ -5,6 +5,7 @@
 // time: updates from separate processes are not coordinated.)
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { exists } from "../util/exists.js";
 import { writeJsonAtomic } from "./atomic.js";
 import { type BackupSelection, type BackupSource, FORMAT, MANIFEST_FILE } from "./manifest.js";
 import { describeErrors, getValidator, SAVE_STATE_SCHEMA } from "./schemas.js";
@@ -180,15 +181,6 @@ async function isOurManifest(path: string): Promise<boolean> {
   try {
     const value: unknown = JSON.parse(await readFile(path, "utf8"));
     return typeof value === "object" && value !== null && (value as { format?: unknown }).format === FORMAT;
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
   } catch {
     return false;
   }

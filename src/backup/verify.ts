@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { exists } from "../util/exists.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
 import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
 import { readLines } from "./jsonl-lines.js";
@@ -166,15 +167,6 @@ async function locate(dir: string, realDir: string, rel: string): Promise<Locate
     return { ok: false, message: "resolves outside the backup folder (symbolic link)" };
   }
   return { ok: true, path };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** One linked file: inside its record's folder, present, and of the size and sha256 the record gives. */

@@ -8,6 +8,7 @@ import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.j
 import { verifyBackup } from "../backup/verify.js";
 import { RECORD_FILES } from "../entities/index.js";
 import { PreflightError } from "../save/preflight-error.js";
+import { exists } from "../util/exists.js";
 import {
   isPythonBackup,
   originFromUrl,
@@ -44,15 +45,6 @@ export function webUrlForApi(apiUrl: string): string {
   const base = apiUrl.replace(/\/+$/, "");
   if (/^https?:\/\/api\.github\.com$/i.test(base)) return "https://github.com";
   return base.replace(/\/api\/v3$/i, "");
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function* jsonlRecords<T>(path: string): AsyncGenerator<T> {

@@ -3,8 +3,10 @@
 export { type Manifest, readManifest } from "./backup/manifest.js";
 export { type VerifyReport, verifyBackup } from "./backup/verify.js";
 export { ENTITY_NAMES, type EntityName } from "./entities/names.js";
-export type { RepoRef, SaveSelection } from "./entities/types.js";
+export type { SaveSelection } from "./entities/types.js";
+export { PreflightError } from "./errors.js";
 export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "./github/client.js";
+export type { RepoRef } from "./github/repository.js";
 export { runJobs } from "./orchestrator/run-jobs.js";
 export type { JobResult, JobSpec, OrchestratorEvent, RunOptions } from "./orchestrator/types.js";
 export {
@@ -12,7 +14,6 @@ export {
   type RestoreRepositoryResult,
   RestoreRepositoryUseCase,
 } from "./restore/restore-repository.js";
-export { PreflightError } from "./save/preflight-error.js";
 export {
   type OperationResult,
   type SaveRepositoryRequest,

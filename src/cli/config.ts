@@ -3,9 +3,11 @@
 // reported up front as a one-line error (exit code 2).
 
 import { Command, CommanderError, Option } from "commander";
+import { ConfigError, UsageError } from "../errors.js";
 import { resolveEntities } from "../selection/entities.js";
+import { parseBoolean } from "../util/booleans.js";
 import type { LogLevel } from "../util/logger.js";
-import { parseBoolean } from "./booleans.js";
+import { TOOL_VERSION } from "../version.js";
 import {
   type CommandName,
   DEFAULT_CONCURRENCY,
@@ -21,12 +23,10 @@ import {
   type VerifyCommand,
   VISIBILITIES,
 } from "./config-types.js";
-import { ConfigError, UsageError } from "./errors.js";
 import { helpText, PROGRAM } from "./help.js";
 import { longFlag, OPTIONS, type OptionSpec, takesValue } from "./options.js";
 import { parseRepoRef } from "./repo-ref.js";
 import { DEFAULT_API_URL, deriveGraphqlUrl, parseApiUrl } from "./urls.js";
-import { VERSION } from "./version.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -91,7 +91,7 @@ function scanEarly(argv: readonly string[]): ResolvedCommand | undefined {
     const topic = positionals[0];
     return { command: "help", text: helpText(topic && isCommandName(topic) ? topic : undefined) };
   }
-  if (version) return { command: "version", text: `${PROGRAM} ${VERSION}\n` };
+  if (version) return { command: "version", text: `${PROGRAM} ${TOOL_VERSION}\n` };
   return undefined;
 }
 

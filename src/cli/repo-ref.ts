@@ -1,6 +1,6 @@
 // OWNER/REPO parsing with GitHub's naming rules, so a typo fails before any request.
 
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 
 export interface RepoRef {
   owner: string;

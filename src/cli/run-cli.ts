@@ -2,11 +2,12 @@
 // version, set up logging, progress output and interruption, run the chosen
 // command's handler, and turn any error into one line and an exit code.
 
+import { EXIT_INTERRUPTED, InterruptedError } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { createRedactor, type Redactor } from "../util/redact.js";
 import { type Env, resolveConfig } from "./config.js";
 import type { RestoreCommand, RunnableCommand, SaveCommand, VerifyCommand } from "./config-types.js";
-import { EXIT_INTERRUPTED, exitCodeFor, formatError, InterruptedError } from "./errors.js";
+import { exitCodeFor, formatError } from "./errors.js";
 import { createLogger } from "./logging.js";
 import { chooseRendererKind, openRenderer, useColor } from "./render/choose.js";
 import type { OutputStream, Renderer } from "./render/types.js";

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
 import { verifyBackup } from "../backup/verify.js";
-import { PreflightError } from "../save/preflight-error.js";
+import { PreflightError } from "../errors.js";
 import {
   isPythonBackup,
   originFromUrl,

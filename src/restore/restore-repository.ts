@@ -5,13 +5,13 @@
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
 import type { EntityName } from "../entities/names.js";
-import type { RepoRef } from "../entities/types.js";
+import { PreflightError } from "../errors.js";
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/client.js";
 import { describeGitHubError, isAbortError } from "../github/errors.js";
+import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { JobOutput, JobSpec, JobStatus, OrchestratorEvent } from "../orchestrator/types.js";
-import { PreflightError } from "../save/preflight-error.js";
 import { type NumberSelection, selectionNumbers, selectionSize } from "../selection/number-spec.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 import { type BackupSource, openBackup } from "./backup-source.js";

@@ -9,8 +9,10 @@ import { classifyFolder, readSaveState, type SaveState, updateSaveState } from "
 import { createSortedJsonlWriter, type FileSummary, SCRATCH_DIR } from "../backup/sorted-jsonl-writer.js";
 import { saversFor } from "../entities/registry.js";
 import { SharedSources } from "../entities/shared/sources.js";
-import type { EntitySaveResult, RepoRef, SaveContext, SaveSelection } from "../entities/types.js";
+import type { EntitySaveResult, SaveContext, SaveSelection } from "../entities/types.js";
+import { PreflightError } from "../errors.js";
 import { createGitHubClient } from "../github/client.js";
+import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { JobOutput, JobSpec, JobStatus, OrchestratorEvent } from "../orchestrator/types.js";
@@ -22,7 +24,6 @@ import { explainDiskErrors, writeOrExplain } from "./disk-errors.js";
 import { holdFailuresUntil } from "./hold-failures.js";
 import { jobClient, jobOf } from "./job-client.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
-import { PreflightError } from "./preflight-error.js";
 import { openResponseJournal } from "./response-journal.js";
 import { skippableJobs } from "./resume-plan.js";
 

@@ -5,9 +5,9 @@
 // still runs (fetching what it needs itself, over the parent's number
 // selection) and the result carries a warning saying so.
 
-import { booleanWord, parseBoolean } from "../cli/booleans.js";
-import { UsageError } from "../cli/errors.js";
 import { ENTITY_NAMES, type EntityName, isEntityName } from "../entities/names.js";
+import { UsageError } from "../errors.js";
+import { booleanWord, parseBoolean } from "../util/booleans.js";
 import { ALL, NONE, type NumberSelection, parseNumberSpec, selectionToString } from "./number-spec.js";
 
 /** The Python tool's variable for each entity. */

@@ -7,9 +7,9 @@ import type {
   SaveCommand,
   VerifyCommand,
 } from "../../src/cli/config-types.js";
-import { ConfigError, UsageError } from "../../src/cli/errors.js";
 import { OPTIONS } from "../../src/cli/options.js";
-import { VERSION } from "../../src/cli/version.js";
+import { ConfigError, UsageError } from "../../src/errors.js";
+import { TOOL_VERSION as VERSION } from "../../src/version.js";
 
 const TOKEN = "ghp_configTestToken123";
 const ENV = { GITHUB_TOKEN: TOKEN };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { SaveCommand } from "../../src/cli/config-types.js";
-import { InputError } from "../../src/cli/errors.js";
 import {
   type CommandContext,
   type CommandHandlers,
@@ -8,6 +7,7 @@ import {
   type SignalName,
   type SignalSource,
 } from "../../src/cli/run-cli.js";
+import { InputError } from "../../src/errors.js";
 import { memoryStream } from "./helpers.js";
 
 const TOKEN = "ghp_runCliTestToken777";

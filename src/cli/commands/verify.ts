@@ -2,8 +2,8 @@
 // found (each printed), 2 when DIR is not a finished backup at all.
 import { classifyFolder } from "../../backup/save-state.js";
 import { verifyBackup } from "../../backup/verify.js";
+import { InputError } from "../../errors.js";
 import type { VerifyCommand } from "../config-types.js";
-import { InputError } from "../errors.js";
 import type { CommandContext } from "../run-cli.js";
 
 export async function verifyCommand(cfg: VerifyCommand, ctx: CommandContext): Promise<number> {

@@ -71,6 +71,22 @@ module.exports = {
       to: { path: "^src/save/" },
     },
     {
+      name: "cli-runs-commands-lazily",
+      severity: "error",
+      comment:
+        "a command's run module (and the use case behind it) is imported only when it runs, so help, errors and the other commands start quickly",
+      from: { path: "^src/cli/" },
+      to: { path: "^src/cli/commands/[^/]+/run\\.ts$", dependencyTypesNot: ["dynamic-import"] },
+    },
+    {
+      name: "cli-frame-loads-no-use-case",
+      severity: "error",
+      comment:
+        "outside a command's run module, the command line imports no code of the use cases or the layers they run on (types are fine)",
+      from: { path: "^src/cli/", pathNot: "^src/cli/commands/([^/]+/run|finish-run)\\.ts$" },
+      to: { path: "^src/(save|restore|backup|github|orchestrator)/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "src-stands-alone",
       severity: "error",
       comment: "the shipped code never imports the fake server, the benchmark or the tests",

@@ -60,15 +60,8 @@ module.exports = {
       name: "save-and-restore-independent",
       severity: "error",
       comment: "the save side and the restore side meet only in the backup format and the entities",
-      from: { path: "^src/save/" },
-      to: { path: "^src/restore/" },
-    },
-    {
-      name: "restore-and-save-independent",
-      severity: "error",
-      comment: "the save side and the restore side meet only in the backup format and the entities",
-      from: { path: "^src/restore/" },
-      to: { path: "^src/save/" },
+      from: { path: "^src/(save|restore)/" },
+      to: { path: "^src/(save|restore)/", pathNot: "^src/$1/" },
     },
     {
       name: "cli-runs-commands-lazily",

@@ -31,43 +31,30 @@ export class UserError extends Error {
   }
 }
 
-/** Bad flags or arguments. */
-export class UsageError extends UserError {
+/** A problem found before anything was written: exit code 2. */
+abstract class RefusalError extends UserError {
   constructor(message: string, options?: UserErrorOptions) {
     super(message, EXIT_USAGE, options);
   }
 }
+
+/** Bad flags or arguments. */
+export class UsageError extends RefusalError {}
 
 /** Bad or missing configuration (environment, token, URLs). */
-export class ConfigError extends UserError {
-  constructor(message: string, options?: UserErrorOptions) {
-    super(message, EXIT_USAGE, options);
-  }
-}
+export class ConfigError extends RefusalError {}
 
 /** The input (a backup folder, a repository) is unusable. */
-export class InputError extends UserError {
-  constructor(message: string, options?: UserErrorOptions) {
-    super(message, EXIT_USAGE, options);
-  }
-}
+export class InputError extends RefusalError {}
 
 /** The token was rejected or lacks a permission. */
-export class AuthError extends UserError {
-  constructor(message: string, options?: UserErrorOptions) {
-    super(message, EXIT_USAGE, options);
-  }
-}
+export class AuthError extends RefusalError {}
 
 /**
  * An input, configuration or access problem a save or restore found before
  * anything was written. The message is one line, safe to print.
  */
-export class PreflightError extends UserError {
-  constructor(message: string, options?: UserErrorOptions) {
-    super(message, EXIT_USAGE, options);
-  }
-}
+export class PreflightError extends RefusalError {}
 
 /** Raised (as an abort reason) when the user interrupts the run. */
 export class InterruptedError extends UserError {

@@ -6,8 +6,10 @@ import { type VerifyOptions, type VerifyReport, verifyBackup as verifyFolder } f
 import { RECORD_FILES } from "./entities/index.js";
 
 export { ENTITY_NAMES, type EntityName } from "./entities/names.js";
-export type { RepoRef, SaveSelection } from "./entities/types.js";
+export type { SaveSelection } from "./entities/types.js";
+export { PreflightError } from "./errors.js";
 export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "./github/client.js";
+export type { RepoRef } from "./github/repository.js";
 export { runJobs } from "./orchestrator/run-jobs.js";
 export type { JobResult, JobSpec, OrchestratorEvent, RunOptions } from "./orchestrator/types.js";
 export {
@@ -15,7 +17,6 @@ export {
   type RestoreRepositoryResult,
   RestoreRepositoryUseCase,
 } from "./restore/restore-repository.js";
-export { PreflightError } from "./save/preflight-error.js";
 export {
   type OperationResult,
   type SaveRepositoryRequest,

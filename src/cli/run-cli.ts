@@ -2,14 +2,15 @@
 // version, set up logging, progress output and interruption, run the chosen
 // command's handler, and turn any error into one line and an exit code.
 
-import type { Logger } from "../util/logger.js";
-import { createRedactor, type Redactor } from "../util/redact.js";
+import { EXIT_INTERRUPTED, InterruptedError } from "../errors.js";
+import { createRedactor } from "../util/redact.js";
+import type { CommandContext, CommandHandler } from "./command-context.js";
+import type { CommandHandlers, RunnableCommand } from "./commands/index.js";
 import { type Env, resolveConfig } from "./config.js";
-import type { RestoreCommand, RunnableCommand, SaveCommand, VerifyCommand } from "./config-types.js";
-import { EXIT_INTERRUPTED, exitCodeFor, formatError, InterruptedError } from "./errors.js";
+import { exitCodeFor, formatError } from "./errors.js";
 import { createLogger } from "./logging.js";
 import { chooseRendererKind, openRenderer, useColor } from "./render/choose.js";
-import type { OutputStream, Renderer } from "./render/types.js";
+import type { OutputStream } from "./render/types.js";
 
 export type SignalName = "SIGINT" | "SIGTERM";
 
@@ -30,26 +31,6 @@ export interface CliIo {
   exit?: (code: number) => void;
   /** Clock for renderers, for tests. */
   now?: () => number;
-}
-
-export interface CommandContext {
-  logger: Logger;
-  renderer: Renderer;
-  /** Aborted on the first SIGINT/SIGTERM; the handler should stop cleanly and return. */
-  signal: AbortSignal;
-  redact: Redactor;
-  stdout: OutputStream;
-}
-
-export type CommandHandler<C extends RunnableCommand> = (
-  config: C,
-  context: CommandContext,
-) => Promise<number>;
-
-export interface CommandHandlers {
-  save: CommandHandler<SaveCommand>;
-  restore: CommandHandler<RestoreCommand>;
-  verify: CommandHandler<VerifyCommand>;
 }
 
 /** Runs the command line and resolves to the process exit code. Never throws. */
@@ -142,14 +123,9 @@ function dispatch(
   context: CommandContext,
   commands: CommandHandlers,
 ): Promise<number> {
-  switch (config.command) {
-    case "save":
-      return commands.save(config, context);
-    case "restore":
-      return commands.restore(config, context);
-    case "verify":
-      return commands.verify(config, context);
-  }
+  // Each handler takes its own command's settings, which config.command names.
+  const handler = commands[config.command] as CommandHandler<RunnableCommand>;
+  return handler(config, context);
 }
 
 /** Every value that could be a token, raw and trimmed. */

@@ -24,6 +24,7 @@ import {
 import { type Clock, systemClock } from "./clock.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "./concurrency.js";
 import { keepBody } from "./kept-body.js";
+import { DEFAULT_PRIORITY } from "./priorities.js";
 import { type Budgets, resolveBudgets } from "./rate-budget.js";
 import { parseRateLimitHeaders, RateLimitTracker } from "./rate-limits.js";
 import { withRawBody } from "./raw-body.js";
@@ -253,7 +254,8 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   async schedule(send: SendRequest, options: RequestOptions): Promise<RequestResult> {
     const info = describeRequest(options);
     const callerSignal = anySignal(asSignal(options.request?.signal), this.signal);
-    const priority = typeof options.request?.priority === "number" ? options.request.priority : 0;
+    const priority =
+      typeof options.request?.priority === "number" ? options.request.priority : DEFAULT_PRIORITY;
     const timeoutMs =
       typeof options.request?.timeoutMs === "number" ? options.request.timeoutMs : this.requestTimeoutMs;
     const seq = ++this.seq;

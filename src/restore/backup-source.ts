@@ -7,7 +7,7 @@ import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
 import { verifyBackup } from "../backup/verify.js";
 import { RECORD_FILES } from "../entities/index.js";
-import { PreflightError } from "../save/preflight-error.js";
+import { PreflightError } from "../errors.js";
 import { exists } from "../util/exists.js";
 import {
   isPythonBackup,

@@ -6,7 +6,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { mkdir, open, readFile, rename, stat, truncate } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { RepoRef } from "../entities/types.js";
+import type { RepoRef } from "../github/repository.js";
 import type { JournalEntry, ObjectKind, RestoreJournal } from "./types.js";
 
 const KINDS_WITH_NUMBERS: ReadonlySet<ObjectKind> = new Set(["issue", "pull_request", "milestone"]);

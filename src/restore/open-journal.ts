@@ -1,8 +1,9 @@
 // The restore journal a run continues from: read only in a dry run, started
 // afresh (the old one moved aside) when it describes a target that no longer
 // exists.
-import type { RepoRef } from "../entities/types.js";
-import { PreflightError } from "../save/preflight-error.js";
+
+import { PreflightError } from "../errors.js";
+import type { RepoRef } from "../github/repository.js";
 import { defaultJournalPath, FileJournal, JournalError, MemoryJournal, readJournalFile } from "./journal.js";
 import type { RestoreJournal } from "./types.js";
 

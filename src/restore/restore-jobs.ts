@@ -2,9 +2,10 @@
 // references pass once they have all ended. A job's per-item failures are
 // reported and the rest goes on; a job that throws reports why and ends, and
 // its dependents still run for the objects that exist.
+
+import { PreflightError } from "../errors.js";
 import { describeGitHubError, isAbortError } from "../github/errors.js";
 import type { JobOutput, JobSpec } from "../orchestrator/types.js";
-import { PreflightError } from "../save/preflight-error.js";
 import type { Logger } from "../util/logger.js";
 import type { BackupSource } from "./backup-source.js";
 import { fixReferences, REFERENCES_JOB } from "./reference-fixup.js";

@@ -6,8 +6,8 @@
 // but its dependents still run for the objects that exist.
 import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
-import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient, GitHubClientOptions } from "../github/client.js";
+import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";

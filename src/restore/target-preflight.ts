@@ -2,9 +2,9 @@
 // when it is missing and may not be created), then created when missing, and
 // whether the Issue Import API may be used on it.
 import type { EntityName } from "../entities/names.js";
-import type { RepoRef } from "../entities/types.js";
+import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
-import { PreflightError } from "../save/preflight-error.js";
+import type { RepoRef } from "../github/repository.js";
 import type { Logger } from "../util/logger.js";
 import { createTarget, lookUpTarget, probeImportApi } from "./target.js";
 import type { ImportApiMode, TargetRepository } from "./types.js";

@@ -1,10 +1,11 @@
 // The restore target: look it up, create it when missing, and find out whether
 // the token may use the Issue Import API there. Every failure here happens
 // before anything is written and becomes one PreflightError line (exit 2).
-import type { RepoRef } from "../entities/types.js";
+
+import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError, statusOf } from "../github/errors.js";
-import { PreflightError } from "../save/preflight-error.js";
+import type { RepoRef } from "../github/repository.js";
 import type { TargetRepository } from "./types.js";
 
 export const IMPORT_API_ACCEPT = "application/vnd.github.golden-comet-preview+json";

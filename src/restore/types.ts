@@ -3,8 +3,8 @@
 // same neutral record model save is the source side of (records as in
 // docs/format.md), in the spirit of Gitea's migration uploader.
 import type { EntityName } from "../entities/names.js";
-import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
+import type { RepoRef } from "../github/repository.js";
 import type { JobProgress } from "../orchestrator/types.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";

@@ -2,20 +2,12 @@
 // restore writes anything, turning GitHub's answers into one clear line.
 
 import { bool, obj, str } from "../entities/shared/fields.js";
-import type { RepoRef } from "../entities/types.js";
+import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError } from "../github/errors.js";
-import { PRIORITY } from "../github/priorities.js";
+import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import { BEFORE_READY } from "./hold-failures.js";
-import { PreflightError } from "./preflight-error.js";
-
-export interface RepositoryInfo {
-  fullName: string;
-  /** Where git clones it from (no credentials in it). */
-  cloneUrl: string;
-  defaultBranch: string;
-  private: boolean;
-}
+import { PRIORITY } from "./priorities.js";
 
 function status(error: unknown): number | undefined {
   const value = (error as { status?: unknown } | null)?.status;

@@ -5,11 +5,12 @@ import { join } from "node:path";
 import type { Manifest } from "../backup/manifest.js";
 import { classifyFolder, readSaveState, type SaveState, updateSaveState } from "../backup/save-state.js";
 import { SCRATCH_DIR } from "../backup/sorted-jsonl-writer.js";
-import type { RepoRef, SaveSelection } from "../entities/types.js";
+import type { SaveSelection } from "../entities/types.js";
+import { PreflightError } from "../errors.js";
+import type { RepoRef } from "../github/repository.js";
 import { selectionToString } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
-import { PreflightError } from "./preflight-error.js";
 
 export interface FolderRequest {
   outDir: string;

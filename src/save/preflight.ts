@@ -3,10 +3,10 @@
 // has passed and the folder is claimed (the sinks wait for `ready`; see
 // hold-failures.ts). A failed check stops the run.
 import { setMaxListeners } from "node:events";
-import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
+import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import type { Logger } from "../util/logger.js";
-import { checkRepository, type RepositoryInfo } from "./check-repository.js";
+import { checkRepository } from "./check-repository.js";
 import { claimFolder, type FolderPlan, type FolderRequest } from "./output-folder.js";
 
 export interface Preflight {

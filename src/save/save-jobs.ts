@@ -5,11 +5,11 @@ import { type SaveState, updateSaveState } from "../backup/save-state.js";
 import { createSortedJsonlWriter, type FileSummary } from "../backup/sorted-jsonl-writer.js";
 import { RECORD_FILES, saversFor } from "../entities/index.js";
 import { SharedSources } from "../entities/shared/sources.js";
-import type { EntitySaver, RepoRef, SaveContext, SaveSelection } from "../entities/types.js";
+import type { EntitySaver, SaveContext, SaveSelection } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
+import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import type { JobOutput, JobSpec } from "../orchestrator/types.js";
 import type { Logger } from "../util/logger.js";
-import type { RepositoryInfo } from "./check-repository.js";
 import { jobClient } from "./job-client.js";
 import { skippableJobs } from "./resume-plan.js";
 

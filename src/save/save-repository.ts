@@ -4,8 +4,9 @@
 // manifest last.
 import { setMaxListeners } from "node:events";
 import type { Manifest } from "../backup/manifest.js";
-import type { RepoRef, SaveSelection } from "../entities/types.js";
+import type { SaveSelection } from "../entities/types.js";
 import { connectionOptions, createGitHubClient } from "../github/client.js";
+import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";

@@ -5,10 +5,10 @@
 // still runs (fetching what it needs itself, over the parent's number
 // selection) and the result carries a warning saying so.
 
-import { booleanWord, parseBoolean } from "../cli/booleans.js";
-import { UsageError } from "../cli/errors.js";
 import { childrenOf, ENTITY_ALIASES, ENTITY_ENV_VARS, ENTITY_PARENT } from "../entities/index.js";
 import { ENTITY_NAMES, type EntityName, isEntityName } from "../entities/names.js";
+import { UsageError } from "../errors.js";
+import { booleanWord, parseBoolean } from "../util/booleans.js";
 import { ALL, NONE, type NumberSelection, parseNumberSpec, selectionToString } from "./number-spec.js";
 
 // The INCLUDE_* variables, parents and aliases come from the entity descriptors.

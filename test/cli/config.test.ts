@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { resolveConfig } from "../../src/cli/config.js";
-import type {
-  ResolvedCommand,
-  RestoreCommand,
-  SaveCommand,
-  VerifyCommand,
-} from "../../src/cli/config-types.js";
-import { ConfigError, UsageError } from "../../src/cli/errors.js";
-import { OPTIONS } from "../../src/cli/options.js";
-import { VERSION } from "../../src/cli/version.js";
+import { commandNamed } from "../../src/cli/commands/index.js";
+import type { RestoreCommand } from "../../src/cli/commands/restore/types.js";
+import type { SaveCommand } from "../../src/cli/commands/save/types.js";
+import type { VerifyCommand } from "../../src/cli/commands/verify/types.js";
+import { type ResolvedCommand, resolveConfig } from "../../src/cli/config.js";
+import { ConfigError, UsageError } from "../../src/errors.js";
+import { TOOL_VERSION as VERSION } from "../../src/version.js";
 
 const TOKEN = "ghp_configTestToken123";
 const ENV = { GITHUB_TOKEN: TOKEN };
@@ -568,7 +565,7 @@ describe("help and version", () => {
   it("documents every flag and its variable in the commands it applies to", () => {
     for (const command of ["save", "restore", "verify"] as const) {
       const help = text([command, "--help"]);
-      for (const spec of OPTIONS.filter((s) => s.commands.includes(command) && !s.hidden)) {
+      for (const spec of commandNamed(command).flags.filter((s) => !s.hidden)) {
         expect(help).toContain(spec.display ?? spec.flags);
         if (spec.env && command !== "verify") expect(help).toContain(spec.env);
       }

@@ -16,9 +16,9 @@ import {
   type FakeKnobs,
   startFakeGitHub,
 } from "../../fake-github/index.js";
-import { restoreCommand } from "../../src/cli/commands/restore.js";
-import { saveCommand } from "../../src/cli/commands/save.js";
-import { verifyCommand } from "../../src/cli/commands/verify.js";
+import { restoreCommand } from "../../src/cli/commands/restore/run.js";
+import { saveCommand } from "../../src/cli/commands/save/run.js";
+import { verifyCommand } from "../../src/cli/commands/verify/run.js";
 import { runCli, type SignalSource } from "../../src/cli/run-cli.js";
 import { storeSnapshot } from "../fake-github/data/store-snapshot.js";
 import {

@@ -4,7 +4,7 @@
 // runs side by side. A batch GitHub cannot answer in time (502/504) is split
 // in halves and retried, down to single numbers.
 import { graphqlQuery, isGraphQLTimeout } from "../../github/graphql.js";
-import { PRIORITY } from "../../github/priorities.js";
+import { PRIORITY } from "../../save/priorities.js";
 import type { SaveContext } from "../types.js";
 import type { Json } from "./fields.js";
 import { obj } from "./fields.js";

@@ -1,12 +1,10 @@
 // Boolean words accepted in environment variables: the Python tool's words
 // plus 1/0.
 
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 
 const TRUE_WORDS = ["true", "yes", "on", "1"] as const;
 const FALSE_WORDS = ["false", "no", "off", "0"] as const;
-
-export const BOOLEAN_WORDS: readonly string[] = [...TRUE_WORDS, ...FALSE_WORDS];
 
 /** The boolean a word means, or undefined when it is not a boolean word. */
 export function booleanWord(value: string): boolean | undefined {

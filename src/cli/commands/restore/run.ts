@@ -1,10 +1,10 @@
 // `github-data restore DIR OWNER/REPO`: runs the restore use case, renders its
 // progress, and prints the plan on a dry run.
-import { describePlan } from "../../restore/plan.js";
-import { RestoreRepositoryUseCase } from "../../restore/restore-repository.js";
-import type { RestoreCommand } from "../config-types.js";
-import type { CommandContext } from "../run-cli.js";
-import { finishRun } from "./finish-run.js";
+import { describePlan } from "../../../restore/plan.js";
+import { RestoreRepositoryUseCase } from "../../../restore/restore-repository.js";
+import type { CommandContext } from "../../command-context.js";
+import { finishRun } from "../finish-run.js";
+import type { RestoreCommand } from "./types.js";
 
 export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): Promise<number> {
   for (const warning of cfg.warnings) ctx.renderer.onWarning(warning);

@@ -1,8 +1,8 @@
 // `github-data save`: runs the save use case and renders its progress.
-import { SaveRepositoryUseCase } from "../../save/save-repository.js";
-import type { SaveCommand } from "../config-types.js";
-import type { CommandContext } from "../run-cli.js";
-import { finishRun } from "./finish-run.js";
+import { SaveRepositoryUseCase } from "../../../save/save-repository.js";
+import type { CommandContext } from "../../command-context.js";
+import { finishRun } from "../finish-run.js";
+import type { SaveCommand } from "./types.js";
 
 export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promise<number> {
   for (const warning of cfg.warnings) ctx.renderer.onWarning(warning);

@@ -1,11 +1,11 @@
 // `github-data verify DIR`: 0 when the backup is intact, 1 when problems were
 // found (each printed), 2 when DIR is not a finished backup at all.
-import { classifyFolder } from "../../backup/save-state.js";
-import { verifyBackup } from "../../backup/verify.js";
-import { RECORD_FILES } from "../../entities/index.js";
-import type { VerifyCommand } from "../config-types.js";
-import { InputError } from "../errors.js";
-import type { CommandContext } from "../run-cli.js";
+import { classifyFolder } from "../../../backup/save-state.js";
+import { verifyBackup } from "../../../backup/verify.js";
+import { RECORD_FILES } from "../../../entities/index.js";
+import { InputError } from "../../../errors.js";
+import type { CommandContext } from "../../command-context.js";
+import type { VerifyCommand } from "./types.js";
 
 export async function verifyCommand(cfg: VerifyCommand, ctx: CommandContext): Promise<number> {
   const kind = await classifyFolder(cfg.dir);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseBoolean } from "../../src/cli/booleans.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/errors.js";
+import { parseBoolean } from "../../src/util/booleans.js";
 
 describe("parseBoolean", () => {
   it.each(["true", "TRUE", "True", "yes", "YES", "on", "On", "1", "  true  ", "\tyes\n"])(

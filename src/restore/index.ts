@@ -1,6 +1,6 @@
 // Public surface of the restore side: the use case, its request and result,
 // the restorer contract, and the helpers restorers and the CLI use.
-export { findMarked, listAll, type MarkedObject } from "./adopt.js";
+
 export { attributionLines, formatTime, type OriginInfo, who } from "./attribution.js";
 export {
   createBodyRewriter,
@@ -10,6 +10,8 @@ export {
   stripRestoreDecorations,
 } from "./bodies.js";
 export { defaultJournalPath, FileJournal, JournalError, MemoryJournal } from "./journal.js";
+export { listAll } from "./list-target.js";
+export { type MarkedObject, MarkerIndex } from "./marker-index.js";
 export { neutraliseMentions, WORD_JOINER } from "./mentions.js";
 export { describePlan, estimateSeconds, GITHUB_PACING, type PacingLimits, type RestorePlan } from "./plan.js";
 export { REFERENCES_JOB } from "./reference-fixup.js";

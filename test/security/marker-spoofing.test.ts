@@ -23,8 +23,8 @@ import {
   request,
   startEmptyFake,
   TOKEN,
-} from "../restore/fixtures.js";
-import { plainIssues, removeTempDirs, restore } from "../restore/helpers.js";
+} from "../restore/support/fixtures.js";
+import { plainIssues, removeTempDirs, restore } from "../restore/support/setup.js";
 
 afterAll(removeTempDirs);
 

@@ -6,12 +6,12 @@
 // else's (the real state), an asset record pointing outside the backup, and a
 // dry run that writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeGitHub } from "../../fake-github/index.js";
-import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
-import type { ReleaseRecord } from "../../src/entities/releases/record.js";
-import { releasesRestorer } from "../../src/entities/releases/restore.js";
-import { markerOf } from "../../src/restore/bodies.js";
-import type { EntityRestorer } from "../../src/restore/types.js";
+import type { FakeGitHub } from "../../../fake-github/index.js";
+import type { FakeIssue, FakeRepo } from "../../../fake-github/store/types.js";
+import type { ReleaseRecord } from "../../../src/entities/releases/record.js";
+import { releasesRestorer } from "../../../src/entities/releases/restore.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import type { EntityRestorer } from "../../../src/restore/types.js";
 import {
   byMarker,
   makeEveryoneAssignable,
@@ -25,8 +25,8 @@ import {
   saveBackup,
   startFake,
   writeRequests,
-} from "./helpers.js";
-import { conversation, strip } from "./views.js";
+} from "../support/pull-side.js";
+import { conversation, strip } from "../support/views.js";
 
 afterAll(removeTempDirs);
 

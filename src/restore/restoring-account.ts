@@ -1,6 +1,7 @@
 // The login of the account the token acts as, asked once per run (one client
-// per run): adoption trusts only objects this account wrote, and a review's
-// event depends on whether this account authored the pull request.
+// per run): a missing target is created under it, adoption trusts only
+// objects this account wrote, and a review's event depends on whether this
+// account authored the pull request.
 import type { GitHubClient } from "../github/client.js";
 
 const logins = new WeakMap<GitHubClient, Promise<string>>();

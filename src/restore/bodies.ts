@@ -70,7 +70,6 @@ export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
   return {
     render,
     rewrite: (body, opts) => render(body, opts).body,
-    markerOf,
     pendingRefsOf: (body) =>
       body ? resolvePending(body, { ...options.references, newNumberOf: () => undefined }).stillPending : [],
   };

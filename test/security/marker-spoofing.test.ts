@@ -24,10 +24,23 @@ import {
   startEmptyFake,
   TOKEN,
 } from "../restore/support/fixtures.js";
-import { plainIssues, removeTempDirs, restore } from "../restore/support/setup.js";
+import {
+  restoreRequest as pullSideRequest,
+  pulls,
+  saveBackup,
+  startFake,
+} from "../restore/support/pull-side.js";
+import {
+  makeEveryoneAssignable,
+  plainIssues,
+  removeTempDirs,
+  repoOf,
+  restore,
+} from "../restore/support/setup.js";
 
 afterAll(removeTempDirs);
 
+const ALL = { kind: "all" } as const;
 const STRANGER_TOKEN = "tok-stranger-0123456789abcdef0123456789abcd";
 
 interface Planted {
@@ -165,4 +178,42 @@ describe("the restore's own marker", () => {
     expect(mine(target.comments, "issue_comment")).toEqual(["10", "11"]);
     expect(snapshot(planted)).toBe(before);
   });
+});
+
+describe("a planted pull-request marker", () => {
+  it("is not adopted: the real pull request is opened, the stranger's is left untouched", async () => {
+    const fake = await startFake("small", 5);
+    try {
+      makeEveryoneAssignable(fake.store);
+      const backup = await saveBackup(fake);
+      const gitOnly = { entities: new Set(["git_repo" as const]), issues: ALL, pullRequests: ALL };
+      const first = await restore(pullSideRequest(fake, backup, "pulls", { selection: gitOnly }));
+      expect(first.exitCode).toBe(0);
+      const source = repoOf(fake, "sample");
+      const pr = pulls(source).find((p) => p.pull && p.pull.head.repoFullName === "octo-org/sample");
+      if (!pr?.pull) throw new Error("no pull request with its own branch");
+      const alice = new Octokit({ auth: "tok-assignable-alice", baseUrl: fake.url });
+      const planted = await alice.rest.pulls.create({
+        owner: "octo-org",
+        repo: "pulls",
+        title: pr.title,
+        head: pr.pull.head.ref,
+        base: pr.pull.base.ref,
+        body: `${markerFor("pull_request", String(pr.pull.id))}\nopened by a stranger`,
+      });
+      const target = repoOf(fake, "pulls");
+      const before = JSON.stringify(target.issues.get(planted.data.number));
+      const second = await restore(pullSideRequest(fake, backup, "pulls"));
+      expect(second.results.find((r) => r.name === "pull_requests")?.status).toBe("succeeded");
+      const me = fake.store.tokens.get(fake.token)?.userId;
+      const real = pulls(target).filter(
+        (p) => p.userId === me && markerOf(p.body, "pull_request") === String(pr.pull?.id),
+      );
+      expect(real).toHaveLength(1);
+      expect(real[0]?.number).not.toBe(planted.data.number);
+      expect(JSON.stringify(target.issues.get(planted.data.number))).toBe(before);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 });

@@ -97,10 +97,7 @@ module.exports = {
       from: {
         orphan: true,
         path: "^src/",
-        pathNot: [
-          "^src/index\\.ts$",
-          "^src/cli/main\\.ts$",
-        ],
+        pathNot: ["^src/index\\.ts$", "^src/cli/main\\.ts$"],
       },
       to: {},
     },

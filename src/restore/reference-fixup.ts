@@ -4,7 +4,7 @@
 // its placeholders resolved, and written again — only where something changed.
 // A failure here leaves a readable, unlinked reference, so it is a warning.
 import { BODY_ENDPOINTS, type EntityBodyEndpoint } from "../entities/index.js";
-import { describeGitHubError } from "../github/errors.js";
+import { failureText } from "./error-text.js";
 import { type ReferenceMap, resolvePending } from "./references.js";
 import type { EntityRestoreResult, JournalEntry, RestoreContext } from "./types.js";
 
@@ -65,7 +65,7 @@ export async function fixReferences(ctx: RestoreContext, refs: ReferenceMap): Pr
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       ctx.warn(
-        `could not rewrite the references in ${entry.kind} ${entry.key}: ${describeGitHubError(error, ctx.client.redact)}`,
+        `could not rewrite the references in ${entry.kind} ${entry.key}: ${failureText(error, ctx.client.redact)}`,
       );
       result.skipped++;
     }

@@ -6,6 +6,7 @@ import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError, statusOf } from "../github/errors.js";
 import type { RepoRef } from "../github/repository.js";
+import { restoringLogin } from "./restoring-account.js";
 import type { TargetRepository } from "./types.js";
 
 export const IMPORT_API_ACCEPT = "application/vnd.github.golden-comet-preview+json";
@@ -70,8 +71,7 @@ export async function createTarget(
   const name = `${target.owner}/${target.repo}`;
   let login: string;
   try {
-    const me = await client.octokit.request("GET /user", { request: { signal } });
-    login = String((me.data as { login?: unknown }).login ?? "");
+    login = await restoringLogin(client, signal);
   } catch (error) {
     throw new PreflightError(
       `cannot find out who the token belongs to: ${describeGitHubError(error, client.redact)}`,
@@ -80,7 +80,7 @@ export async function createTarget(
   const body = { name: target.repo, private: visibility === "private", description: "", has_issues: true };
   try {
     const response =
-      login.toLowerCase() === target.owner.toLowerCase()
+      login === target.owner.toLowerCase()
         ? await client.octokit.request("POST /user/repos", { ...body, request: { signal } })
         : await client.octokit.request("POST /orgs/{org}/repos", {
             org: target.owner,

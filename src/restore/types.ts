@@ -114,8 +114,6 @@ export interface BodyRewriter {
     body: string | null,
     options: { kind: ObjectKind; originalId: string; attribution: string[] },
   ): string;
-  /** Finds the original id in a body created by a previous run (crash recovery). */
-  markerOf(body: string | null | undefined, kind: ObjectKind): string | null;
   /** The pending references (placeholders of numbers in the backup) of a body as it is in the target — for adopted objects. */
   pendingRefsOf(body: string | null | undefined): number[];
 }

@@ -15,8 +15,8 @@ import {
   milestone,
   request,
   startEmptyFake,
-} from "./fixtures.js";
-import { removeTempDirs, restore, tempDir } from "./helpers.js";
+} from "./support/fixtures.js";
+import { removeTempDirs, restore, tempDir } from "./support/setup.js";
 
 afterAll(removeTempDirs);
 

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { defaultJournalPath, FileJournal, JournalError, parseJournal } from "../../src/restore/journal.js";
-import { removeTempDirs, tempDir } from "./helpers.js";
+import { removeTempDirs, tempDir } from "./support/setup.js";
 
 afterAll(removeTempDirs);
 

@@ -3,8 +3,11 @@
 // no notifications. The request is journalled as soon as GitHub accepts it,
 // so a rerun polls that import instead of sending a second one; numbers are
 // assigned when an import completes, so each is awaited before the next.
-import { describeGitHubError, statusOf } from "../../github/errors.js";
-import { listAll } from "../../restore/adopt.js";
+import { statusOf } from "../../github/errors.js";
+import { failureText } from "../../restore/error-text.js";
+import { listAll } from "../../restore/list-target.js";
+import { adoptableOriginal } from "../../restore/marker-index.js";
+import { restoringLogin } from "../../restore/restoring-account.js";
 import { IMPORT_API_ACCEPT } from "../../restore/target.js";
 import type { RenderedBody, RestoreContext } from "../../restore/types.js";
 import { sleep } from "../../util/sleep.js";
@@ -100,11 +103,12 @@ async function afterImport(
   });
   let comments = 0;
   if (expectComments) {
+    const login = await restoringLogin(ctx.client, ctx.signal);
     for await (const item of listAll(ctx, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       issue_number: number,
     })) {
+      const original = adoptableOriginal(item, "issue_comment", login);
       const body = typeof item.body === "string" ? item.body : null;
-      const original = ctx.bodies.markerOf(body, "issue_comment");
       if (original === null || ctx.journal.get("issue_comment", original)?.newId !== undefined) continue;
       await ctx.journal.record({
         kind: "issue_comment",
@@ -209,10 +213,10 @@ export async function importIssue(
   } catch (error) {
     const status = statusOf(error);
     if (status === 403 || status === 404 || status === 415) {
-      throw new ImportUnavailableError(describeGitHubError(error, ctx.client.redact));
+      throw new ImportUnavailableError(failureText(error, ctx.client.redact));
     }
     if (status === 422 || status === 413) {
-      return { kind: "failed", reason: describeGitHubError(error, ctx.client.redact) };
+      return { kind: "failed", reason: failureText(error, ctx.client.redact) };
     }
     throw error;
   }

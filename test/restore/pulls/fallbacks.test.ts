@@ -5,14 +5,13 @@
 // reviews on one's own PR (COMMENT with the original state) or on someone
 // else's (the real state), an asset record pointing outside the backup, and a
 // dry run that writes nothing.
-import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeGitHub } from "../../fake-github/index.js";
-import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
-import type { ReleaseRecord } from "../../src/entities/releases/record.js";
-import { releasesRestorer } from "../../src/entities/releases/restore.js";
-import { markerFor, markerOf } from "../../src/restore/bodies.js";
-import type { EntityRestorer } from "../../src/restore/types.js";
+import type { FakeGitHub } from "../../../fake-github/index.js";
+import type { FakeIssue, FakeRepo } from "../../../fake-github/store/types.js";
+import type { ReleaseRecord } from "../../../src/entities/releases/record.js";
+import { releasesRestorer } from "../../../src/entities/releases/restore.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import type { EntityRestorer } from "../../../src/restore/types.js";
 import {
   byMarker,
   makeEveryoneAssignable,
@@ -26,8 +25,8 @@ import {
   saveBackup,
   startFake,
   writeRequests,
-} from "./helpers.js";
-import { conversation, strip } from "./views.js";
+} from "../support/pull-side.js";
+import { conversation, strip } from "../support/views.js";
 
 afterAll(removeTempDirs);
 
@@ -194,8 +193,8 @@ describe("reviews on a pull request someone else authored", () => {
   it("keeps APPROVED and CHANGES_REQUESTED when the PR in the target is not the token's own", async () => {
     const source = repoOf(fake, "sample");
     const backup = await saveBackup(fake);
-    // First the branches, then a PR that another account opened (as an earlier restore
-    // under that account would have), carrying the original's marker.
+    // First the branches, then the pull requests restored under another account (as a
+    // restore run partly with another token would): the journal maps them to hers.
     const first = await restore(
       restoreRequest(fake, backup, "others", {
         selection: {
@@ -212,15 +211,17 @@ describe("reviews on a pull request someone else authored", () => {
       ),
     );
     if (!pr?.pull) throw new Error("no PR with an approval");
-    const alice = new Octokit({ auth: "tok-assignable-alice", baseUrl: fake.url });
-    await alice.rest.pulls.create({
-      owner: "octo-org",
-      repo: "others",
-      title: pr.title,
-      head: pr.pull.head.ref,
-      base: pr.pull.base.ref,
-      body: `${markerFor("pull_request", String(pr.pull.id))}\nopened by alice`,
-    });
+    const byAlice = await restore(
+      restoreRequest(fake, backup, "others", {
+        token: "tok-assignable-alice",
+        selection: {
+          entities: new Set(["pull_requests"]),
+          issues: { kind: "all" },
+          pullRequests: { kind: "all" },
+        },
+      }),
+    );
+    expect(byAlice.results.find((r) => r.name === "pull_requests")?.status).toBe("succeeded");
     const second = await restore(restoreRequest(fake, backup, "others"));
     expect(second.results.find((r) => r.name === "pr_reviews")?.status).toBe("succeeded");
     const target = repoOf(fake, "others");

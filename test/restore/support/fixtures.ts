@@ -2,18 +2,18 @@
 // exact control over both sides (conflicts, limits, failures, crashes).
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import type { FakeKnobs } from "../../fake-github/limits/knobs.js";
-import { addRepo, addToken, addUser, createStore } from "../../fake-github/store/create-store.js";
-import type { FakeStore, FakeUser } from "../../fake-github/store/types.js";
-import type { IssueCommentRecord } from "../../src/entities/issue_comments/record.js";
-import type { IssueRecord } from "../../src/entities/issues/record.js";
-import type { LabelRecord } from "../../src/entities/labels/record.js";
-import type { MilestoneRecord } from "../../src/entities/milestones/record.js";
-import type { SubIssueRecord } from "../../src/entities/sub_issues/record.js";
-import type { RestoreRepositoryRequest } from "../../src/restore/restore-repository.js";
+import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
+import type { FakeKnobs } from "../../../fake-github/limits/knobs.js";
+import { addRepo, addToken, addUser, createStore } from "../../../fake-github/store/create-store.js";
+import type { FakeStore, FakeUser } from "../../../fake-github/store/types.js";
+import type { IssueCommentRecord } from "../../../src/entities/issue_comments/record.js";
+import type { IssueRecord } from "../../../src/entities/issues/record.js";
+import type { LabelRecord } from "../../../src/entities/labels/record.js";
+import type { MilestoneRecord } from "../../../src/entities/milestones/record.js";
+import type { SubIssueRecord } from "../../../src/entities/sub_issues/record.js";
+import type { RestoreRepositoryRequest } from "../../../src/restore/restore-repository.js";
 import { type BackupRecords, writeBackup } from "./backup-from-store.js";
-import { ISSUE_RESTORERS, ISSUE_SIDE, tempDir } from "./helpers.js";
+import { baseRequest, tempDir } from "./setup.js";
 
 export const ME = "me";
 export const TOKEN = "tok-me-0123456789abcdef0123456789abcdef";
@@ -155,21 +155,8 @@ export function request(
   extra: Partial<RestoreRepositoryRequest> = {},
 ): RestoreRepositoryRequest {
   return {
-    backupDir,
-    target: { owner: ME, repo: target },
-    token: TOKEN,
-    apiUrl: env.fake.url,
-    selection: { entities: new Set(ISSUE_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
-    restorers: ISSUE_RESTORERS,
+    ...baseRequest({ url: env.fake.url, token: TOKEN }, ME, backupDir, target),
     importApi: "never",
-    contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
-    client: {
-      schedulerOptions: {
-        backoff: { baseMs: 1, capMs: 5 },
-        rateLimitResetMarginMs: 0,
-        secondaryFallbackMs: 50,
-      },
-    },
     ...extra,
   };
 }

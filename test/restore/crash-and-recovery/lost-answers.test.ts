@@ -2,8 +2,16 @@
 // the route ran). The restore must find the object by its marker (or a release
 // by its tag) instead of sending the write again.
 import { afterAll, expect, it } from "vitest";
-import { markerOf } from "../../src/restore/bodies.js";
-import { pulls, removeTempDirs, repoOf, restore, restoreRequest, saveBackup, startFake } from "./helpers.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import {
+  pulls,
+  removeTempDirs,
+  repoOf,
+  restore,
+  restoreRequest,
+  saveBackup,
+  startFake,
+} from "../support/pull-side.js";
 
 afterAll(removeTempDirs);
 

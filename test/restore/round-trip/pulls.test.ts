@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeGitHub } from "../../fake-github/index.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { markerOf } from "../../src/restore/bodies.js";
+import type { FakeGitHub } from "../../../fake-github/index.js";
+import type { FakeRepo } from "../../../fake-github/store/types.js";
+import { markerOf } from "../../../src/restore/bodies.js";
 import {
   byMarker,
   gitRefs,
@@ -21,7 +21,7 @@ import {
   saveBackup,
   startFake,
   writeRequests,
-} from "./helpers.js";
+} from "../support/pull-side.js";
 import {
   assigneesOf,
   conversation,
@@ -31,7 +31,7 @@ import {
   milestoneOf,
   sha256,
   strip,
-} from "./views.js";
+} from "../support/views.js";
 
 afterAll(removeTempDirs);
 

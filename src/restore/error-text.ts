@@ -1,7 +1,8 @@
-// What a failed write said, in a form restorers can match and report: GitHub's
-// message plus the `errors` details of a 422 (where the reason actually is,
-// e.g. "No commits between main and topic").
-import { describeGitHubError, isAbortError, statusOf } from "../../github/errors.js";
+// What a failed request said, in the one form every restorer reports it:
+// status, route and GitHub's message plus the `errors` details of a 422 (where
+// the reason actually is, e.g. "No commits between main and topic"); and the
+// checks restorers branch on.
+import { describeGitHubError, isAbortError, statusOf } from "../github/errors.js";
 
 function detailsOf(err: unknown): string[] {
   const data = (err as { response?: { data?: unknown } } | null)?.response?.data;

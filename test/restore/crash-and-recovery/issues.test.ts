@@ -6,10 +6,10 @@
 // duplicates too.
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { markerOf } from "../../src/restore/bodies.js";
-import type { ImportApiMode } from "../../src/restore/types.js";
+import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
+import type { FakeRepo } from "../../../fake-github/store/types.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import type { ImportApiMode } from "../../../src/restore/types.js";
 import {
   makeEveryoneAssignable,
   plainIssues,
@@ -18,7 +18,7 @@ import {
   restore,
   restoreRequest,
   saveBackup,
-} from "./helpers.js";
+} from "../support/setup.js";
 
 afterAll(removeTempDirs);
 

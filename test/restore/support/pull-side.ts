@@ -3,22 +3,22 @@
 // repositories of the same fake, and views of a fake repository keyed by the
 // original objects (found through the restore's hidden markers).
 import { execFileSync } from "node:child_process";
-import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
-import { type DatasetName, type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
-import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
-import { labelsRestorer } from "../../src/entities/labels/restore.js";
-import { milestonesRestorer } from "../../src/entities/milestones/restore.js";
-import type { EntityName } from "../../src/entities/names.js";
-import { prCommentsRestorer } from "../../src/entities/pr_comments/restore.js";
-import { prReviewCommentsRestorer } from "../../src/entities/pr_review_comments/restore.js";
-import { prReviewsRestorer } from "../../src/entities/pr_reviews/restore.js";
-import { pullRequestsRestorer } from "../../src/entities/pull_requests/restore.js";
-import { releasesRestorer } from "../../src/entities/releases/restore.js";
-import { markerOf } from "../../src/restore/bodies.js";
-import type { RestoreRepositoryRequest } from "../../src/restore/restore-repository.js";
-import type { EntityRestorer, ObjectKind } from "../../src/restore/types.js";
-import { fastScheduler, saveBackup as saveSample, tempDir } from "../restore/helpers.js";
+import { isolatedGitEnv } from "../../../fake-github/git/create-bare-repo.js";
+import { type DatasetName, type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
+import type { FakeIssue, FakeRepo } from "../../../fake-github/store/types.js";
+import { gitRepoRestorer } from "../../../src/entities/git_repo/restore.js";
+import { labelsRestorer } from "../../../src/entities/labels/restore.js";
+import { milestonesRestorer } from "../../../src/entities/milestones/restore.js";
+import type { EntityName } from "../../../src/entities/names.js";
+import { prCommentsRestorer } from "../../../src/entities/pr_comments/restore.js";
+import { prReviewCommentsRestorer } from "../../../src/entities/pr_review_comments/restore.js";
+import { prReviewsRestorer } from "../../../src/entities/pr_reviews/restore.js";
+import { pullRequestsRestorer } from "../../../src/entities/pull_requests/restore.js";
+import { releasesRestorer } from "../../../src/entities/releases/restore.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import type { RestoreRepositoryRequest } from "../../../src/restore/restore-repository.js";
+import type { EntityRestorer, ObjectKind } from "../../../src/restore/types.js";
+import { restoreRequest as issueSideRequest, saveBackup as saveSample, tempDir } from "./setup.js";
 
 // What both restore suites share lives in the issue side's helpers.
 export {
@@ -28,7 +28,7 @@ export {
   restore,
   SOURCE,
   tempDir,
-} from "../restore/helpers.js";
+} from "./setup.js";
 
 /** What these tests restore: the pull-request side, plus labels and milestones it refers to. */
 export const PR_SIDE: EntityName[] = [
@@ -75,19 +75,14 @@ export function restoreRequest(
   target: string,
   extra: Partial<RestoreRepositoryRequest> = {},
 ): RestoreRepositoryRequest {
-  return {
-    backupDir,
-    target: { owner: "octo-org", repo: target },
-    token: fake.token,
-    apiUrl: fake.url,
+  return issueSideRequest(fake, backupDir, target, {
     selection: { entities: new Set(PR_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
-    labelConflict: "overwrite",
     importApi: "never",
     restorers: PR_RESTORERS,
+    // GitHub's own content pacing, unlike the issue side's tests.
     contentLimits: { minWriteIntervalMs: 0 },
-    client: { schedulerOptions: fastScheduler },
     ...extra,
-  };
+  });
 }
 
 export function pulls(repo: FakeRepo): FakeIssue[] {

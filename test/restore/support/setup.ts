@@ -1,27 +1,29 @@
-// Shared set-up for the restore tests: a fake GitHub with a dataset, a saved
-// backup of its repository, a restore into another repository of the same
-// fake, and a comparable snapshot of a fake repository's issue side.
+// Shared set-up for every restore test: temporary folders, a saved backup of
+// a dataset fake's repository, restore requests into another repository of
+// the same fake, and a comparable snapshot of a repository's issue side.
+// fixtures.ts builds hand-made backups and an empty fake; pull-side.ts adds
+// git and the pull-request side; views.ts compares pull requests.
 import { mkdtempSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type FakeGitHub, findRepo } from "../../fake-github/index.js";
-import { addToken } from "../../fake-github/store/create-store.js";
-import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
-import { issueCommentsRestorer } from "../../src/entities/issue_comments/restore.js";
-import { issuesRestorer } from "../../src/entities/issues/restore.js";
-import { labelsRestorer } from "../../src/entities/labels/restore.js";
-import { milestonesRestorer } from "../../src/entities/milestones/restore.js";
-import type { EntityName } from "../../src/entities/names.js";
-import { subIssuesRestorer } from "../../src/entities/sub_issues/restore.js";
-import { markerOf, stripRestoreDecorations } from "../../src/restore/bodies.js";
-import { type ReferenceMap, rewriteReferences } from "../../src/restore/references.js";
+import { type FakeGitHub, findRepo } from "../../../fake-github/index.js";
+import { addToken } from "../../../fake-github/store/create-store.js";
+import type { FakeIssue, FakeRepo, FakeStore } from "../../../fake-github/store/types.js";
+import { issueCommentsRestorer } from "../../../src/entities/issue_comments/restore.js";
+import { issuesRestorer } from "../../../src/entities/issues/restore.js";
+import { labelsRestorer } from "../../../src/entities/labels/restore.js";
+import { milestonesRestorer } from "../../../src/entities/milestones/restore.js";
+import type { EntityName } from "../../../src/entities/names.js";
+import { subIssuesRestorer } from "../../../src/entities/sub_issues/restore.js";
+import { markerOf, stripRestoreDecorations } from "../../../src/restore/bodies.js";
+import { type ReferenceMap, rewriteReferences } from "../../../src/restore/references.js";
 import {
   type RestoreRepositoryRequest,
   type RestoreRepositoryResult,
   RestoreRepositoryUseCase,
-} from "../../src/restore/restore-repository.js";
-import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+} from "../../../src/restore/restore-repository.js";
+import { SaveRepositoryUseCase } from "../../../src/save/save-repository.js";
 import { type BackupRecords, recordsOf, writeBackup } from "./backup-from-store.js";
 
 export const ISSUE_SIDE: EntityName[] = ["labels", "milestones", "issues", "issue_comments", "sub_issues"];
@@ -91,24 +93,33 @@ export function makeEveryoneAssignable(store: FakeStore): void {
   }
 }
 
+/** What every test's restore request starts from: the issue side of `backupDir` into `owner/target`, unpaced, retrying fast. */
+export function baseRequest(
+  server: { url: string; token: string },
+  owner: string,
+  backupDir: string,
+  target: string,
+): RestoreRepositoryRequest {
+  return {
+    backupDir,
+    target: { owner, repo: target },
+    token: server.token,
+    apiUrl: server.url,
+    selection: { entities: new Set(ISSUE_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+    restorers: ISSUE_RESTORERS,
+    contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
+    client: { schedulerOptions: fastScheduler },
+  };
+}
+
+/** A restore of the issue side into octo-org/`target` of the dataset fake, overwriting labels. */
 export function restoreRequest(
   fake: FakeGitHub,
   backupDir: string,
   target: string,
   extra: Partial<RestoreRepositoryRequest> = {},
 ): RestoreRepositoryRequest {
-  return {
-    backupDir,
-    target: { owner: "octo-org", repo: target },
-    token: fake.token,
-    apiUrl: fake.url,
-    selection: { entities: new Set(ISSUE_SIDE), issues: { kind: "all" }, pullRequests: { kind: "all" } },
-    labelConflict: "overwrite",
-    restorers: ISSUE_RESTORERS,
-    contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
-    client: { schedulerOptions: fastScheduler },
-    ...extra,
-  };
+  return { ...baseRequest(fake, "octo-org", backupDir, target), labelConflict: "overwrite", ...extra };
 }
 
 export function restore(request: RestoreRepositoryRequest): Promise<RestoreRepositoryResult> {

@@ -1,15 +1,11 @@
-// The pure parts of the pull-request-side restore: which review event
-// reproduces a state, where a review comment goes, how a fallback quotes its
-// hunk, and how ref listings are read.
+// The pure parts of restoring reviews: which review event reproduces a state,
+// where a review comment goes, and how a fallback quotes its hunk.
 import { describe, expect, it } from "vitest";
-import { isPushableRef, parseLsRemote } from "../../src/entities/git_repo/mirror.js";
-import { placementOf, renderFallback } from "../../src/entities/pr_review_comments/comment-body.js";
-import type { PrReviewCommentRecord } from "../../src/entities/pr_review_comments/record.js";
-import { chooseEvent } from "../../src/entities/pr_reviews/review-event.js";
-import { isOwnBranch } from "../../src/entities/pull_requests/open-pull.js";
-import type { PullRequestRecord } from "../../src/entities/pull_requests/record.js";
-import { createBodyRewriter, stripRestoreDecorations } from "../../src/restore/bodies.js";
-import type { RestoreContext } from "../../src/restore/types.js";
+import { placementOf, renderFallback } from "../../../src/entities/pr_review_comments/comment-body.js";
+import type { PrReviewCommentRecord } from "../../../src/entities/pr_review_comments/record.js";
+import { chooseEvent } from "../../../src/entities/pr_reviews/review-event.js";
+import { createBodyRewriter, stripRestoreDecorations } from "../../../src/restore/bodies.js";
+import type { RestoreContext } from "../../../src/restore/types.js";
 
 describe("review events", () => {
   it("reproduces a state the token may give, and records the one it may not", () => {
@@ -99,31 +95,5 @@ describe("review comment placement", () => {
     );
     expect(reply.body).toContain("A reply in the review thread on `src/a.ts` line 12");
     expect(reply.body).not.toContain("```diff");
-  });
-});
-
-describe("git refs", () => {
-  it("reads ls-remote output and pushes only branches and tags", () => {
-    const refs = parseLsRemote(`${"a".repeat(40)}\trefs/heads/main\n${"b".repeat(40)}\trefs/pull/1/head\n\n`);
-    expect([...refs]).toEqual([
-      ["refs/heads/main", "a".repeat(40)],
-      ["refs/pull/1/head", "b".repeat(40)],
-    ]);
-    expect(isPushableRef("refs/heads/x")).toBe(true);
-    expect(isPushableRef("refs/tags/v1")).toBe(true);
-    expect(isPushableRef("refs/pull/1/head")).toBe(false);
-    expect(isPushableRef("refs/pull/1/merge")).toBe(false);
-  });
-
-  it("treats a PR from a fork, or one whose fork is gone, as not having its own branch", () => {
-    const pr = (head: string | null, base: string | null) =>
-      ({
-        head: { ref: "x", sha: "a", repo: head ? { full_name: head } : null },
-        base: { ref: "main", sha: "b", repo: base ? { full_name: base } : null },
-      }) as unknown as PullRequestRecord;
-    expect(isOwnBranch(pr("o/r", "o/r"))).toBe(true);
-    expect(isOwnBranch(pr("O/R", "o/r"))).toBe(true);
-    expect(isOwnBranch(pr("fork/r", "o/r"))).toBe(false);
-    expect(isOwnBranch(pr(null, "o/r"))).toBe(false);
   });
 });

@@ -3,11 +3,11 @@
 // (a base branch at the saved base commit), a PR whose branches an open PR
 // already uses (a head branch at the saved commit), and the issue at the end.
 import { describe, expect, it } from "vitest";
-import { openPull } from "../../src/entities/pull_requests/open-pull.js";
-import type { PullRequestRecord } from "../../src/entities/pull_requests/record.js";
-import type { TargetBranches } from "../../src/entities/pull_requests/restore-branches.js";
-import { createBodyRewriter } from "../../src/restore/bodies.js";
-import type { RestoreContext } from "../../src/restore/types.js";
+import { openPull } from "../../../src/entities/pull_requests/open-pull.js";
+import type { PullRequestRecord } from "../../../src/entities/pull_requests/record.js";
+import type { TargetBranches } from "../../../src/entities/pull_requests/restore-branches.js";
+import { createBodyRewriter } from "../../../src/restore/bodies.js";
+import type { RestoreContext } from "../../../src/restore/types.js";
 
 const HEAD_SHA = "a".repeat(40);
 const BASE_SHA = "b".repeat(40);

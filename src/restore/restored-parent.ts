@@ -1,10 +1,11 @@
-// Where a pull request's children go in the target: the PR's new number, and
-// whether it had to be restored as an issue (no reviews or diff comments there).
-import type { JournalEntry, RestoreContext } from "../../restore/types.js";
+// Where the children of an issue or pull request go in the target: the
+// parent's new number, and whether a pull request had to be restored as an
+// issue (no reviews or diff comments there).
+import type { JournalEntry, RestoreContext } from "./types.js";
 
 export interface RestoredParent {
   newNumber: number;
-  /** The PR could not be recreated and lives on as an issue. */
+  /** A pull request that could not be recreated and lives on as an issue. */
   asIssue: boolean;
   /** Created by a restore (so its author is the restoring account), or adopted. */
   outcome: JournalEntry["outcome"];
@@ -17,8 +18,16 @@ export function isIssueEntry(entry: Pick<JournalEntry, "outcome" | "note">): boo
   return entry.outcome === "restored-as-issue" || entry.note?.includes(AS_ISSUE_NOTE) === true;
 }
 
+/** Where pull request `originalNumber` went, when it was restored. */
 export function restoredPull(ctx: RestoreContext, originalNumber: number): RestoredParent | undefined {
   const entry = ctx.journal.byNumber("pull_request", originalNumber);
   if (!entry || entry.newNumber === undefined) return undefined;
   return { newNumber: entry.newNumber, asIssue: isIssueEntry(entry), outcome: entry.outcome };
+}
+
+/** Where issue `originalNumber` went, when it was restored. */
+export function restoredIssue(ctx: RestoreContext, originalNumber: number): RestoredParent | undefined {
+  const entry = ctx.journal.byNumber("issue", originalNumber);
+  if (!entry || entry.newNumber === undefined) return undefined;
+  return { newNumber: entry.newNumber, asIssue: false, outcome: entry.outcome };
 }

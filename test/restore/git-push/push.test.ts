@@ -6,8 +6,8 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeGitHub } from "../../fake-github/index.js";
-import { gitRepoRestorer } from "../../src/entities/git_repo/restore.js";
+import type { FakeGitHub } from "../../../fake-github/index.js";
+import { gitRepoRestorer } from "../../../src/entities/git_repo/restore.js";
 import {
   gitRefs,
   removeTempDirs,
@@ -17,7 +17,7 @@ import {
   saveBackup,
   startFake,
   tempDir,
-} from "./helpers.js";
+} from "../support/pull-side.js";
 
 afterAll(removeTempDirs);
 

@@ -2,11 +2,11 @@
 // restored object is matched to its original through the hidden marker, and
 // bodies are compared with the restore's decorations stripped.
 import { createHash } from "node:crypto";
-import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
-import { stripRestoreDecorations } from "../../src/restore/bodies.js";
-import { WORD_JOINER } from "../../src/restore/mentions.js";
-import { rewriteReferences } from "../../src/restore/references.js";
-import { byMarker, pulls, SOURCE } from "./helpers.js";
+import type { FakeIssue, FakeRepo, FakeStore } from "../../../fake-github/store/types.js";
+import { stripRestoreDecorations } from "../../../src/restore/bodies.js";
+import { WORD_JOINER } from "../../../src/restore/mentions.js";
+import { rewriteReferences } from "../../../src/restore/references.js";
+import { byMarker, pulls, SOURCE } from "./pull-side.js";
 
 export interface Matched {
   source: FakeRepo;

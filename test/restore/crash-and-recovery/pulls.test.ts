@@ -4,10 +4,10 @@
 // a rerun without any journal adopts everything by marker, creating nothing.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeGitHub } from "../../fake-github/index.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { markerOf } from "../../src/restore/bodies.js";
-import type { ObjectKind } from "../../src/restore/types.js";
+import type { FakeGitHub } from "../../../fake-github/index.js";
+import type { FakeRepo } from "../../../fake-github/store/types.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import type { ObjectKind } from "../../../src/restore/types.js";
 import {
   makeEveryoneAssignable,
   pulls,
@@ -18,7 +18,7 @@ import {
   saveBackup,
   startFake,
   writeRequests,
-} from "./helpers.js";
+} from "../support/pull-side.js";
 
 afterAll(removeTempDirs);
 

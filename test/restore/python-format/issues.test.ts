@@ -4,11 +4,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { stripRestoreDecorations } from "../../src/restore/bodies.js";
-import { isoTime, numericId, readPythonRecords } from "../../src/restore/python-format.js";
-import { type EmptyFake, request, startEmptyFake } from "./fixtures.js";
-import { plainIssues, removeTempDirs, restore, tempDir } from "./helpers.js";
+import type { FakeRepo } from "../../../fake-github/store/types.js";
+import { stripRestoreDecorations } from "../../../src/restore/bodies.js";
+import { isoTime, numericId, readPythonRecords } from "../../../src/restore/python-format.js";
+import { type EmptyFake, request, startEmptyFake } from "../support/fixtures.js";
+import { plainIssues, removeTempDirs, restore, tempDir } from "../support/setup.js";
 
 afterAll(removeTempDirs);
 

@@ -1,10 +1,9 @@
-// Posting a conversation comment on a restored PR (or the issue standing in
-// for it), with crash recovery: the target's conversation comments are
-// listed once (only when an interrupted run may have left some) and a comment
-// carrying the original's marker is adopted instead of posted again.
-import type { ObjectKind, RenderedBody, RestoreContext } from "../../restore/types.js";
+// Posting a conversation comment on a restored issue or pull request, with
+// crash recovery: the target's conversation comments are listed once (only
+// when an interrupted run may have left some) and a comment of ours carrying
+// the original's marker is adopted instead of posted again.
 import { MarkerIndex } from "./marker-index.js";
-import { referencedNumbers } from "./referenced-numbers.js";
+import type { ObjectKind, RenderedBody, RestoreContext } from "./types.js";
 
 export interface PostedComment {
   id: number;
@@ -27,20 +26,16 @@ export class ConversationComments {
     return index;
   }
 
-  /**
-   * Posts the body `render` gives on issue/PR `number`, unless an earlier run
-   * did (a comment with marker `kind`:`key`); `original` is the saved text.
-   */
+  /** Posts the body `render` gives on issue/PR `number`, unless an earlier run did (a comment with marker `kind`:`key`). */
   async post(
     number: number,
     kind: ObjectKind,
     key: string,
-    original: string | null,
     render: () => RenderedBody,
   ): Promise<PostedComment> {
     const existing = await this.index(kind).find(key);
     if (existing !== undefined) {
-      return { id: existing.id, adopted: true, pendingRefs: referencedNumbers(this.ctx, original) };
+      return { id: existing.id, adopted: true, pendingRefs: this.ctx.bodies.pendingRefsOf(existing.body) };
     }
     const { body, pendingRefs } = render();
     const response = await this.ctx.client.octokit.request(

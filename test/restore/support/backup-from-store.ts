@@ -3,36 +3,36 @@
 // tests do not depend on the save side, and tests can hand-craft hard cases
 // (101 children, 9 levels) that the fake server itself refuses to hold.
 
-import type { FakeIssue, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
-import { type Manifest, manifestFiles, writeManifest } from "../../src/backup/manifest.js";
-import type { UserRef } from "../../src/backup/record-parts.js";
+import type { FakeIssue, FakeRepo, FakeStore } from "../../../fake-github/store/types.js";
+import { type Manifest, manifestFiles, writeManifest } from "../../../src/backup/manifest.js";
+import type { UserRef } from "../../../src/backup/record-parts.js";
 import {
   createSortedJsonlWriter,
   type FileSummary,
   type SortKey,
-} from "../../src/backup/sorted-jsonl-writer.js";
+} from "../../../src/backup/sorted-jsonl-writer.js";
 import {
   ISSUE_COMMENTS_FILE,
   type IssueCommentRecord,
   issueCommentSortKey,
-} from "../../src/entities/issue_comments/record.js";
-import { ISSUES_FILE, type IssueRecord, issueSortKey } from "../../src/entities/issues/record.js";
-import { LABELS_FILE, type LabelRecord, labelSortKey } from "../../src/entities/labels/record.js";
+} from "../../../src/entities/issue_comments/record.js";
+import { ISSUES_FILE, type IssueRecord, issueSortKey } from "../../../src/entities/issues/record.js";
+import { LABELS_FILE, type LabelRecord, labelSortKey } from "../../../src/entities/labels/record.js";
 import {
   MILESTONES_FILE,
   type MilestoneRecord,
   milestoneSortKey,
-} from "../../src/entities/milestones/record.js";
+} from "../../../src/entities/milestones/record.js";
 import {
   PULL_REQUESTS_FILE,
   type PullRequestRecord,
   pullRequestSortKey,
-} from "../../src/entities/pull_requests/record.js";
+} from "../../../src/entities/pull_requests/record.js";
 import {
   SUB_ISSUES_FILE,
   type SubIssueRecord,
   subIssueSortKey,
-} from "../../src/entities/sub_issues/record.js";
+} from "../../../src/entities/sub_issues/record.js";
 
 export interface BackupRecords {
   labels: LabelRecord[];

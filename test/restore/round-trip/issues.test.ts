@@ -4,10 +4,10 @@
 // labels, milestone, lock, assignees), comments in order and the sub-issue tree
 // — through the Issue Import API and through the normal endpoints.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { MAX_BODY_CHARS, markerOf, stripRestoreDecorations } from "../../src/restore/bodies.js";
-import { WORD_JOINER } from "../../src/restore/mentions.js";
+import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
+import type { FakeRepo } from "../../../fake-github/store/types.js";
+import { MAX_BODY_CHARS, markerOf, stripRestoreDecorations } from "../../../src/restore/bodies.js";
+import { WORD_JOINER } from "../../../src/restore/mentions.js";
 import {
   expectedText,
   issueView,
@@ -19,7 +19,7 @@ import {
   restore,
   restoreRequest,
   saveBackup,
-} from "./helpers.js";
+} from "../support/setup.js";
 
 afterAll(removeTempDirs);
 

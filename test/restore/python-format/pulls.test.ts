@@ -6,10 +6,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
-import type { FakeGitHub } from "../../fake-github/index.js";
-import { markerOf } from "../../src/restore/bodies.js";
-import { numericId } from "../../src/restore/python-format.js";
+import { isolatedGitEnv } from "../../../fake-github/git/create-bare-repo.js";
+import type { FakeGitHub } from "../../../fake-github/index.js";
+import { markerOf } from "../../../src/restore/bodies.js";
+import { numericId } from "../../../src/restore/python-format.js";
 import {
   byMarker,
   pulls,
@@ -19,8 +19,8 @@ import {
   restoreRequest,
   startFake,
   tempDir,
-} from "./helpers.js";
-import { conversation } from "./views.js";
+} from "../support/pull-side.js";
+import { conversation } from "../support/views.js";
 
 afterAll(removeTempDirs);
 

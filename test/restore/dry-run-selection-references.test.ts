@@ -18,8 +18,8 @@ import {
   issue,
   request,
   startEmptyFake,
-} from "./fixtures.js";
-import { plainIssues, removeTempDirs, repoOf, restore, restoreRequest, saveBackup } from "./helpers.js";
+} from "./support/fixtures.js";
+import { plainIssues, removeTempDirs, repoOf, restore, restoreRequest, saveBackup } from "./support/setup.js";
 
 afterAll(removeTempDirs);
 

@@ -6,7 +6,7 @@ import type { NumberSelection } from "../selection/number-spec.js";
 import type { LogLevel } from "../util/logger.js";
 import type { RepoRef } from "./repo-ref.js";
 
-export type CommandName = "save" | "restore" | "verify";
+export type CommandName = "save" | "restore" | "verify" | "site";
 export type LogFormat = "text" | "json";
 export type LabelConflictStrategy =
   | "skip"
@@ -46,11 +46,11 @@ export interface OutputSettings {
 export interface RemoteSettings {
   repo: RepoRef;
   /**
-   * The token, from GITHUB_TOKEN or GH_TOKEN. Non-enumerable on resolved
+   * The token, from GITHUB_TOKEN, GH_TOKEN or `gh auth token`. Non-enumerable on resolved
    * objects, so logging or serialising a config never shows it.
    */
   token: string;
-  tokenSource: "GITHUB_TOKEN" | "GH_TOKEN";
+  tokenSource: "GITHUB_TOKEN" | "GH_TOKEN" | "gh";
   /** REST base URL without a trailing slash. */
   apiUrl: string;
   graphqlUrl: string;
@@ -88,6 +88,14 @@ export interface VerifyCommand extends OutputSettings {
   dir: string;
 }
 
+export interface SiteCommand extends OutputSettings {
+  command: "site";
+  /** Backup folder to read. */
+  dir: string;
+  /** Site folder to write. */
+  out: string;
+}
+
 export interface HelpCommand {
   command: "help";
   text: string;
@@ -98,5 +106,5 @@ export interface VersionCommand {
   text: string;
 }
 
-export type RunnableCommand = SaveCommand | RestoreCommand | VerifyCommand;
+export type RunnableCommand = SaveCommand | RestoreCommand | VerifyCommand | SiteCommand;
 export type ResolvedCommand = RunnableCommand | HelpCommand | VersionCommand;

@@ -1,8 +1,10 @@
 // Turns argv and the environment into one validated command. Pure: argv and
 // env are parameters, nothing here touches the process, and every problem is
-// reported up front as a one-line error (exit code 2).
+// reported up front as a one-line error (exit code 2). The one exception: with
+// no token in env, `gh auth token` is asked (src/github/token-from-gh.ts).
 
 import { Command, CommanderError, Option } from "commander";
+import { tokenFromGh } from "../github/token-from-gh.js";
 import { resolveEntities } from "../selection/entities.js";
 import type { LogLevel } from "../util/logger.js";
 import { parseBoolean } from "./booleans.js";
@@ -18,6 +20,7 @@ import {
   type ResolvedCommand,
   type RestoreCommand,
   type SaveCommand,
+  type SiteCommand,
   type VerifyCommand,
   VISIBILITIES,
 } from "./config-types.js";
@@ -30,7 +33,7 @@ import { VERSION } from "./version.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-const COMMANDS: readonly CommandName[] = ["save", "restore", "verify"];
+const COMMANDS: readonly CommandName[] = ["save", "restore", "verify", "site"];
 
 function isCommandName(value: string): value is CommandName {
   return (COMMANDS as readonly string[]).includes(value);
@@ -58,6 +61,8 @@ export function resolveConfig(argv: readonly string[], env: Env): ResolvedComman
       return resolveRestore(parsed, env, output);
     case "verify":
       return resolveVerify(parsed, env, output);
+    case "site":
+      return resolveSite(parsed, env, output);
   }
 }
 
@@ -119,6 +124,7 @@ function parseArgv(argv: readonly string[]): ParsedArgv {
     ["save", ["[repo]"]],
     ["restore", ["[dir]", "[repo]"]],
     ["verify", ["[dir]"]],
+    ["site", ["[dir]"]],
   ];
   for (const [name, args] of subcommands) {
     const sub = program
@@ -331,7 +337,7 @@ function resolveRemote(
     env,
   });
 
-  const { token, tokenSource } = resolveToken(env, command);
+  const { token, tokenSource } = resolveToken(env, command, apiUrl);
   return {
     settings: {
       repo,
@@ -361,7 +367,11 @@ function assemble<T extends RemoteSettings & OutputSettings>(
   return result as unknown as T;
 }
 
-function resolveToken(env: Env, command: CommandName): Pick<RemoteSettings, "token" | "tokenSource"> {
+function resolveToken(
+  env: Env,
+  command: CommandName,
+  apiUrl: string,
+): Pick<RemoteSettings, "token" | "tokenSource"> {
   for (const name of ["GITHUB_TOKEN", "GH_TOKEN"] as const) {
     const token = envValue(env, name);
     if (token === undefined) continue;
@@ -369,8 +379,10 @@ function resolveToken(env: Env, command: CommandName): Pick<RemoteSettings, "tok
     if (/[\s\p{Cc}]/u.test(token)) throw new ConfigError(`${name} contains spaces or control characters`);
     return { token, tokenSource: name };
   }
+  const fromGh = tokenFromGh(apiUrl, env);
+  if (fromGh !== undefined) return { token: fromGh, tokenSource: "gh" };
   throw new ConfigError(
-    `${command} needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token is never accepted as a flag)`,
+    `${command} needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN, or log in with 'gh auth login' (a token is never accepted as a flag)`,
   );
 }
 
@@ -430,4 +442,14 @@ function resolveVerify(parsed: ParsedArgv, env: Env, output: OutputSettings): Ve
     ...output,
     dir: nonEmptyPath(dirText, dirArg !== undefined ? "DIR" : "DATA_PATH"),
   };
+}
+
+function resolveSite(parsed: ParsedArgv, env: Env, output: OutputSettings): SiteCommand {
+  if (parsed.args.length > 1) throw new UsageError("site takes one argument: DIR");
+  const dirText = parsed.args[0] ?? envValue(env, "DATA_PATH");
+  if (dirText === undefined) throw missing("DIR", "site", "site DIR --out SITE", "DATA_PATH");
+  const out = flagString(parsed, "out");
+  if (out === undefined) throw new UsageError("site: missing --out SITE (the folder to write the site into)");
+  const dir = nonEmptyPath(dirText, parsed.args[0] !== undefined ? "DIR" : "DATA_PATH");
+  return { command: "site", ...output, dir, out: nonEmptyPath(out, "--out") };
 }

@@ -125,6 +125,7 @@ function rootHelp(): string {
         ["save:", "Save a repository into a backup folder"],
         ["restore:", "Restore a backup folder into a repository"],
         ["verify:", "Check a backup folder: schema, counts, checksums"],
+        ["site:", "Write a backup folder as a static HTML site that opens offline"],
       ]),
     ),
     section(
@@ -239,6 +240,24 @@ function verifyHelp(): string {
   ].join("\n\n");
 }
 
+function siteHelp(): string {
+  return [
+    "Write a backup folder as a static HTML site: SITE/index.html opens from file:// in any browser,\n" +
+      "with no server and no network request. The backup is verified first. No token is needed.",
+    section("USAGE", `  ${PROGRAM} site DIR --out SITE [flags]`),
+    section("FLAGS", table(flagRows(optionsFor("site")))),
+    section("EXAMPLES", `  $ ${PROGRAM} site ./hello-world-backup --out ./hello-world-site`),
+    section(
+      "EXIT CODES",
+      table([
+        ["0", "the site was written"],
+        ["2", "usage error, or DIR or SITE is unusable; nothing was written"],
+      ]),
+    ),
+    LEARN_MORE,
+  ].join("\n\n");
+}
+
 /** Help text for a command, or the overview when `command` is undefined. Ends with a newline. */
 export function helpText(command?: CommandName): string {
   const text =
@@ -248,6 +267,8 @@ export function helpText(command?: CommandName): string {
         ? restoreHelp()
         : command === "verify"
           ? verifyHelp()
-          : rootHelp();
+          : command === "site"
+            ? siteHelp()
+            : rootHelp();
   return `${text}\n`;
 }

@@ -28,14 +28,14 @@ export interface OptionSpec {
 }
 
 const REMOTE: readonly CommandName[] = ["save", "restore"];
-const ALL_COMMANDS: readonly CommandName[] = ["save", "restore", "verify"];
+const ALL_COMMANDS: readonly CommandName[] = ["save", "restore", "verify", "site"];
 
 export const OPTIONS: readonly OptionSpec[] = [
   // save
   {
     key: "out",
     flags: "-o, --out <dir>",
-    commands: ["save"],
+    commands: ["save", "site"],
     env: "DATA_PATH",
     description: "Backup folder to write (default: ./<repo>-backup)",
   },

@@ -5,7 +5,13 @@
 import type { Logger } from "../util/logger.js";
 import { createRedactor, type Redactor } from "../util/redact.js";
 import { type Env, resolveConfig } from "./config.js";
-import type { RestoreCommand, RunnableCommand, SaveCommand, VerifyCommand } from "./config-types.js";
+import type {
+  RestoreCommand,
+  RunnableCommand,
+  SaveCommand,
+  SiteCommand,
+  VerifyCommand,
+} from "./config-types.js";
 import { EXIT_INTERRUPTED, exitCodeFor, formatError, InterruptedError } from "./errors.js";
 import { createLogger } from "./logging.js";
 import { chooseRendererKind, openRenderer, useColor } from "./render/choose.js";
@@ -50,6 +56,7 @@ export interface CommandHandlers {
   save: CommandHandler<SaveCommand>;
   restore: CommandHandler<RestoreCommand>;
   verify: CommandHandler<VerifyCommand>;
+  site: CommandHandler<SiteCommand>;
 }
 
 /** Runs the command line and resolves to the process exit code. Never throws. */
@@ -149,6 +156,8 @@ function dispatch(
       return commands.restore(config, context);
     case "verify":
       return commands.verify(config, context);
+    case "site":
+      return commands.site(config, context);
   }
 }
 
@@ -163,7 +172,8 @@ function secretsIn(env: Env): string[] {
 }
 
 function describe(config: RunnableCommand): Record<string, unknown> {
-  if (config.command === "verify") return { command: config.command, dir: config.dir };
+  if (config.command === "verify" || config.command === "site")
+    return { command: config.command, dir: config.dir };
   return {
     command: config.command,
     repo: config.repo.fullName,

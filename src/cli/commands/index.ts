@@ -7,4 +7,5 @@ export const lazyCommandHandlers: CommandHandlers = {
   save: async (config, context) => (await import("./save.js")).saveCommand(config, context),
   restore: async (config, context) => (await import("./restore.js")).restoreCommand(config, context),
   verify: async (config, context) => (await import("./verify.js")).verifyCommand(config, context),
+  site: async (config, context) => (await import("./site.js")).siteCommand(config, context),
 };

@@ -66,7 +66,7 @@ export async function runCli(
   io: CliIo,
   commands: CommandHandlers,
 ): Promise<number> {
-  const redact = createRedactor(secretsIn(env));
+  let redact = createRedactor(secretsIn(env));
   const debug = argv.includes("--verbose") || env.LOG_LEVEL?.trim().toLowerCase() === "debug";
 
   let config: ReturnType<typeof resolveConfig>;
@@ -80,6 +80,9 @@ export async function runCli(
     io.stdout.write(config.text);
     return 0;
   }
+  // A token from `gh` is in no environment variable: mask it too.
+  if ("tokenSource" in config && config.tokenSource === "gh")
+    redact = createRedactor([...secretsIn(env), config.token]);
 
   const renderer = await openRenderer(chooseRendererKind({ isTTY: io.isTTY, logFormat: config.logFormat }), {
     stream: io.stderr,

@@ -24,6 +24,8 @@ export interface BuildSiteRequest {
   dir: string;
   /** The site folder to create or replace. */
   out: string;
+  /** Stops the build between batches; the temporary folder is removed and nothing replaced. */
+  signal?: AbortSignal;
 }
 
 export interface SiteSummary {
@@ -75,8 +77,10 @@ async function writeAll<T>(
   folder: SiteFolder,
   items: readonly T[],
   file: (item: T) => [string, string],
+  signal: AbortSignal | undefined,
 ): Promise<void> {
   for (let i = 0; i < items.length; i += WRITE_BATCH) {
+    signal?.throwIfAborted();
     await Promise.all(items.slice(i, i + WRITE_BATCH).map((item) => folder.write(...file(item))));
   }
 }
@@ -95,8 +99,18 @@ export async function buildSite(request: BuildSiteRequest): Promise<SiteSummary>
       files += 1;
     };
     await write("index.html", renderIndexPage(ctx));
-    await writeAll(folder, backup.issues, (i) => [`issues/${i.number}.html`, renderIssuePage(ctx, i, subs)]);
-    await writeAll(folder, backup.pulls, (p) => [`pulls/${p.number}.html`, renderPullPage(ctx, p)]);
+    await writeAll(
+      folder,
+      backup.issues,
+      (i) => [`issues/${i.number}.html`, renderIssuePage(ctx, i, subs)],
+      request.signal,
+    );
+    await writeAll(
+      folder,
+      backup.pulls,
+      (p) => [`pulls/${p.number}.html`, renderPullPage(ctx, p)],
+      request.signal,
+    );
     files += backup.issues.length + backup.pulls.length;
 
     const lists: Array<["issues" | "pulls", ListItem[], SearchDoc[]]> = [
@@ -134,6 +148,7 @@ export async function buildSite(request: BuildSiteRequest): Promise<SiteSummary>
         files += 1;
       }
     }
+    request.signal?.throwIfAborted();
     await folder.commit();
   } catch (error) {
     await folder.discard();

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lazyCommandHandlers } from "../../src/cli/commands/index.js";
 import { runCli } from "../../src/cli/run-cli.js";
+import { buildSite } from "../../src/site/build-site.js";
 import { SITE_MARKER } from "../../src/site/out-folder.js";
 import { memoryStream } from "../cli/helpers.js";
 import { saveBackup } from "./helpers.js";
@@ -149,6 +150,13 @@ describe("github-data site", () => {
     expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
     expect(tree(root)).toEqual(before);
+  });
+
+  it("leaves nothing behind when interrupted", async () => {
+    const out = join(root, "interrupted");
+    await expect(buildSite({ dir: backup, out, signal: AbortSignal.abort() })).rejects.toThrow();
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(root).filter((n) => n.includes(".tmp-"))).toEqual([]);
   });
 
   it("needs --out", async () => {

@@ -7,7 +7,7 @@ import type { CommandContext } from "../run-cli.js";
 
 export async function siteCommand(cfg: SiteCommand, ctx: CommandContext): Promise<number> {
   try {
-    const summary = await buildSite({ dir: cfg.dir, out: cfg.out });
+    const summary = await buildSite({ dir: cfg.dir, out: cfg.out, signal: ctx.signal });
     ctx.stdout.write(
       `site: wrote ${summary.out} (${summary.issues} issues, ${summary.pulls} pull requests, ${summary.files} files); open ${summary.out}/index.html\n`,
     );

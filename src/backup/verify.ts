@@ -5,12 +5,12 @@
 import { createHash } from "node:crypto";
 import { realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { RELEASE_ASSETS_DIR, RELEASES_FILE } from "../entities/releases/record.js";
+import { exists } from "../util/exists.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
 import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
 import { readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
-import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
+import type { RecordFile } from "./record-files.js";
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
@@ -37,9 +37,10 @@ export interface VerifyOptions {
   maxProblemsPerFile?: number;
 }
 
-interface AssetRef {
+/** A file a record points to (a release asset), with where it must lie. */
+interface LinkedRef {
   line: number;
-  releaseId: number;
+  folder: string;
   path: string | null;
   sha256: string | null;
   size: number;
@@ -47,7 +48,7 @@ interface AssetRef {
 
 interface ScanResult extends WrittenFile {
   records: number;
-  assets: AssetRef[];
+  linked: LinkedRef[];
 }
 
 /** Collects one file's problems, keeping the first few. */
@@ -78,14 +79,11 @@ function showKey(key: SortKey): string {
   return JSON.stringify(key);
 }
 
-function collectAssets(record: unknown, line: number, into: AssetRef[]): void {
-  const release = record as {
-    id: number;
-    assets: Array<{ path: string | null; sha256: string | null; size: number }>;
-  };
-  for (const asset of release.assets) {
-    into.push({ line, releaseId: release.id, path: asset.path, sha256: asset.sha256, size: asset.size });
-  }
+function collectLinked(spec: RecordFile, record: unknown, line: number, into: LinkedRef[]): void {
+  if (!spec.linkedFiles) return;
+  const { folder, files } = spec.linkedFiles.of(record);
+  for (const file of files)
+    into.push({ line, folder, path: file.path, sha256: file.sha256, size: file.size });
 }
 
 /** One pass over a JSONL file: hash, count, and check each line. */
@@ -97,7 +95,7 @@ async function scanJsonl(
   const hash = createHash("sha256");
   let bytes = 0;
   let records = 0;
-  const assets: AssetRef[] = [];
+  const linked: LinkedRef[] = [];
   const validate = spec ? getValidator(spec.schema) : undefined;
   let previous: { key: SortKey; line: string; lineNumber: number } | undefined;
   const onChunk = (chunk: Buffer) => {
@@ -131,7 +129,7 @@ async function scanJsonl(
     }
     if (!spec || !validate) continue;
     if (!validate(record)) {
-      problems.add(`does not match ${spec.schema}: ${describeErrors(validate.errors)}`, n);
+      problems.add(`does not match ${spec.schema.name}: ${describeErrors(validate.errors)}`, n);
       continue;
     }
     const key = spec.sortKey(record);
@@ -148,9 +146,9 @@ async function scanJsonl(
       }
     }
     previous = { key, line: text, lineNumber: n };
-    if (spec.file === RELEASES_FILE) collectAssets(record, n, assets);
+    collectLinked(spec, record, n, linked);
   }
-  return { bytes, sha256: hash.digest("hex"), records, assets };
+  return { bytes, sha256: hash.digest("hex"), records, linked };
 }
 
 type Located = { ok: true; path: string } | { ok: false; message: string };
@@ -171,16 +169,46 @@ async function locate(dir: string, realDir: string, rel: string): Promise<Locate
   return { ok: true, path };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
+/** One linked file: inside its record's folder, present, and of the size and sha256 the record gives. */
+async function checkLinked(
+  dir: string,
+  realDir: string,
+  ref: LinkedRef,
+  noun: string,
+  hashed: Map<string, WrittenFile>,
+  problems: FileProblems,
+): Promise<void> {
+  if (ref.path === null) return;
+  const where = `${noun} ${JSON.stringify(ref.path)}`;
+  if (!ref.path.startsWith(`${ref.folder}/`)) problems.add(`${where} is not under ${ref.folder}/`, ref.line);
+  const located = await locate(dir, realDir, ref.path);
+  if (!located.ok) {
+    problems.add(`${where}: ${located.message}`, ref.line);
+    return;
+  }
+  let actual = hashed.get(ref.path);
+  if (!actual) {
+    actual = await hashFile(located.path);
+    hashed.set(ref.path, actual);
+  }
+  if (ref.sha256 === null) problems.add(`${where} has a path but no sha256`, ref.line);
+  else if (actual.sha256 !== ref.sha256) problems.add(`${where}: sha256 differs from the record`, ref.line);
+  if (actual.bytes !== ref.size) {
+    problems.add(`${where}: size ${actual.bytes} bytes differs from the record's ${ref.size}`, ref.line);
   }
 }
 
-export async function verifyBackup(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+/**
+ * Checks the folder. `recordFiles` are the JSONL files the entity types
+ * declare (src/entities/ hands them down): a listed .jsonl file that none of
+ * them names is a problem, never skipped.
+ */
+export async function verifyBackup(
+  dir: string,
+  recordFiles: readonly RecordFile[],
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const specs = new Map(recordFiles.map((spec) => [spec.file, spec]));
   const limit = options.maxProblemsPerFile ?? 5;
   const problems: VerifyProblem[] = [];
   const report = (files: number, records: number): VerifyReport => ({
@@ -201,7 +229,7 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
 
   let files = 0;
   let records = 0;
-  const assets: AssetRef[] = [];
+  const linked = new Map<RecordFile, LinkedRef[]>();
   /** Hashes already computed, so an asset listed in the manifest is read once. */
   const hashed = new Map<string, WrittenFile>();
 
@@ -222,10 +250,13 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     }
     let actual: WrittenFile;
     if (rel.endsWith(".jsonl")) {
-      const scan = await scanJsonl(located.path, recordFileFor(rel), fileProblems);
+      const spec = specs.get(rel);
+      // Never skipped silently: a file no entity type declares has no schema to check it against.
+      if (!spec) fileProblems.add("no entity type declares this file, so its records are not checked");
+      const scan = await scanJsonl(located.path, spec, fileProblems);
       actual = scan;
       records += scan.records;
-      assets.push(...scan.assets);
+      if (spec) linked.set(spec, scan.linked);
       if (entry.records === undefined) fileProblems.add("the manifest gives no record count");
       else if (entry.records !== scan.records) {
         fileProblems.add(`record count ${scan.records} differs from the manifest's ${entry.records}`);
@@ -241,7 +272,7 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
   }
 
   // Entity files present on disk (or owed by a succeeded job) must be listed.
-  for (const spec of RECORD_FILES) {
+  for (const spec of recordFiles) {
     if (manifest.files[spec.file]) continue;
     const succeeded = manifest.jobs.some((j) => j.name === spec.entity && j.status === "succeeded");
     if (await exists(join(dir, spec.file))) {
@@ -254,34 +285,12 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     }
   }
 
-  const assetProblems = new FileProblems(problems, RELEASES_FILE, limit);
-  for (const asset of assets) {
-    if (asset.path === null) continue;
-    const where = `asset ${JSON.stringify(asset.path)}`;
-    if (!asset.path.startsWith(`${RELEASE_ASSETS_DIR}/${asset.releaseId}/`)) {
-      assetProblems.add(`${where} is not under ${RELEASE_ASSETS_DIR}/${asset.releaseId}/`, asset.line);
-    }
-    const located = await locate(dir, realDir, asset.path);
-    if (!located.ok) {
-      assetProblems.add(`${where}: ${located.message}`, asset.line);
-      continue;
-    }
-    let actual = hashed.get(asset.path);
-    if (!actual) {
-      actual = await hashFile(located.path);
-      hashed.set(asset.path, actual);
-    }
-    if (asset.sha256 === null) assetProblems.add(`${where} has a path but no sha256`, asset.line);
-    else if (actual.sha256 !== asset.sha256)
-      assetProblems.add(`${where}: sha256 differs from the record`, asset.line);
-    if (actual.bytes !== asset.size) {
-      assetProblems.add(
-        `${where}: size ${actual.bytes} bytes differs from the record's ${asset.size}`,
-        asset.line,
-      );
-    }
+  for (const [spec, refs] of linked) {
+    const linkedProblems = new FileProblems(problems, spec.file, limit);
+    const noun = spec.linkedFiles?.noun ?? "file";
+    for (const ref of refs) await checkLinked(dir, realDir, ref, noun, hashed, linkedProblems);
+    linkedProblems.finish();
   }
-  assetProblems.finish();
 
   return report(files, records);
 }

@@ -1,7 +1,6 @@
 // One table of flags, shared by the parser (config.ts) and the help texts
 // (help.ts), so the two cannot drift apart.
 
-import { ENTITY_NAMES } from "../entities/names.js";
 import {
   type CommandName,
   DEFAULT_CONCURRENCY,
@@ -178,5 +177,3 @@ export function longFlag(spec: OptionSpec): string {
 export function optionsFor(command: CommandName): OptionSpec[] {
   return OPTIONS.filter((spec) => spec.commands.includes(command));
 }
-
-export const ENTITY_LIST = ENTITY_NAMES.join(", ");

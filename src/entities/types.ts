@@ -1,5 +1,5 @@
-// How an entity type plugs into save (and later restore). Each type lives in
-// src/entities/<type>/ and is listed once in src/entities/registry.ts.
+// How an entity type plugs into save. Each type lives in src/entities/<type>/,
+// whose descriptor (index.ts) names its saver; src/entities/index.ts lists them.
 import type { FileSummary, SortedJsonlWriter, SortKey } from "../backup/sorted-jsonl-writer.js";
 import type { GitHubClient } from "../github/client.js";
 import type { JobProgress } from "../orchestrator/types.js";

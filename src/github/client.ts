@@ -59,6 +59,33 @@ export interface GitHubClient {
   redact(text: string): string;
 }
 
+/** What a use case's request says about the connection. */
+export interface ConnectionRequest {
+  token: string;
+  apiUrl?: string;
+  graphqlUrl?: string;
+  concurrency?: number;
+  /** Overrides for tests and benchmarks. */
+  client?: Partial<GitHubClientOptions>;
+}
+
+/** Client options for a use case's request: its connection, then its overrides. */
+export function connectionOptions(
+  request: ConnectionRequest,
+  log: Logger,
+  signal: AbortSignal,
+): GitHubClientOptions {
+  return {
+    token: request.token,
+    apiUrl: request.apiUrl,
+    graphqlUrl: request.graphqlUrl,
+    concurrency: request.concurrency,
+    log,
+    signal,
+    ...request.client,
+  };
+}
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }

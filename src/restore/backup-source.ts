@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
 import { verifyBackup } from "../backup/verify.js";
+import { RECORD_FILES } from "../entities/index.js";
 import { PreflightError } from "../save/preflight-error.js";
+import { exists } from "../util/exists.js";
 import {
   isPythonBackup,
   originFromUrl,
@@ -45,15 +47,6 @@ export function webUrlForApi(apiUrl: string): string {
   return base.replace(/\/api\/v3$/i, "");
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function* jsonlRecords<T>(path: string): AsyncGenerator<T> {
   for await (const line of readLines(path)) {
     // verify has rejected torn files; a line without "\n" here means the file changed under us.
@@ -86,7 +79,7 @@ export async function openBackup(dir: string): Promise<BackupSource> {
 }
 
 async function openOurs(dir: string): Promise<BackupSource> {
-  const report = await verifyBackup(dir);
+  const report = await verifyBackup(dir, RECORD_FILES);
   if (!report.ok) {
     const first = report.problems[0];
     const where = first ? `${first.file ?? ""}${first.line ? `:${first.line}` : ""}` : "";

@@ -17,23 +17,30 @@ export type LabelConflictStrategy =
   | "delete-all";
 export type ImportApiMode = "auto" | "always" | "never";
 
-/** Kinds of objects the journal maps from the backup to the target. */
-export type ObjectKind =
-  | "label"
-  | "milestone"
-  | "issue"
-  | "issue_comment"
-  | "sub_issue"
-  | "branch"
-  | "pull_request"
-  | "pr_comment"
-  | "pr_review"
-  | "pr_review_comment"
-  | "release"
-  | "release_asset"
-  | "git_push"
+/**
+ * Kinds of objects the journal maps from the backup to the target. Each
+ * belongs to one entity type, whose descriptor lists it (`journalKinds`);
+ * test/entities/descriptors.test.ts checks that the two agree.
+ */
+export const OBJECT_KINDS = [
+  "label",
+  "milestone",
+  "issue",
+  "issue_comment",
+  "sub_issue",
+  "branch",
+  "pull_request",
+  "pr_comment",
+  "pr_review",
+  "pr_review_comment",
+  "release",
+  "release_asset",
+  "git_push",
   /** An accepted Issue Import API request (newId = the import id), so a rerun polls it instead of importing twice. */
-  | "issue_import";
+  "issue_import",
+] as const;
+
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
 /**
  * One confirmed creation (or decision) in the target. `key` identifies the

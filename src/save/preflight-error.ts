@@ -1,5 +1,5 @@
 // An input, configuration or access problem found before anything was
-// written (DESIGN.md exit code 2). The message is one line, safe to print.
+// written (exit code 2, docs/cli.md). The message is one line, safe to print.
 export class PreflightError extends Error {
   readonly exitCode = 2;
   constructor(message: string) {

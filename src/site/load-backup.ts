@@ -5,6 +5,7 @@
 import { type Manifest, readManifest } from "../backup/manifest.js";
 import { classifyFolder } from "../backup/save-state.js";
 import { verifyBackup } from "../backup/verify.js";
+import { RECORD_FILES } from "../entities/index.js";
 import { ISSUE_COMMENTS_FILE, type IssueCommentRecord } from "../entities/issue_comments/record.js";
 import { ISSUES_FILE, type IssueRecord } from "../entities/issues/record.js";
 import { LABELS_FILE, type LabelRecord } from "../entities/labels/record.js";
@@ -53,7 +54,7 @@ export async function checkBackupFolder(dir: string): Promise<void> {
   if (kind !== "finished-backup") {
     throw new SiteInputError(`${dir} is not a github-data backup (no manifest.json)`);
   }
-  const report = await verifyBackup(dir, { maxProblemsPerFile: 1 });
+  const report = await verifyBackup(dir, RECORD_FILES, { maxProblemsPerFile: 1 });
   if (!report.ok) {
     const first = report.problems[0];
     const where = first?.file ? `${first.file}${first.line ? `:${first.line}` : ""}: ` : "";

@@ -1,7 +1,7 @@
 // The site's front page: the repository, what the backup holds (counts per
 // type), labels, milestones with progress, releases with their saved asset
 // files, and the save's jobs over time.
-import { RECORD_FILES } from "../backup/record-files.js";
+import { RECORD_FILES } from "../entities/index.js";
 import type { ReleaseRecord } from "../entities/releases/record.js";
 import { ganttSvg } from "./gantt-svg.js";
 import { esc, page, userName, when } from "./html.js";

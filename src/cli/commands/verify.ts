@@ -2,6 +2,7 @@
 // found (each printed), 2 when DIR is not a finished backup at all.
 import { classifyFolder } from "../../backup/save-state.js";
 import { verifyBackup } from "../../backup/verify.js";
+import { RECORD_FILES } from "../../entities/index.js";
 import type { VerifyCommand } from "../config-types.js";
 import { InputError } from "../errors.js";
 import type { CommandContext } from "../run-cli.js";
@@ -17,7 +18,7 @@ export async function verifyCommand(cfg: VerifyCommand, ctx: CommandContext): Pr
           : "is not a github-data backup (no manifest.json)";
     throw new InputError(`${cfg.dir} ${why}`);
   }
-  const report = await verifyBackup(cfg.dir);
+  const report = await verifyBackup(cfg.dir, RECORD_FILES);
   for (const problem of report.problems) {
     const where = [problem.file, problem.line === undefined ? undefined : `line ${problem.line}`]
       .filter(Boolean)

@@ -3,11 +3,11 @@
 // no notifications. The request is journalled as soon as GitHub accepts it,
 // so a rerun polls that import instead of sending a second one; numbers are
 // assigned when an import completes, so each is awaited before the next.
-import { abortErrorFor } from "../../github/abort.js";
 import { describeGitHubError, statusOf } from "../../github/errors.js";
 import { listAll } from "../../restore/adopt.js";
 import { IMPORT_API_ACCEPT } from "../../restore/target.js";
 import type { RenderedBody, RestoreContext } from "../../restore/types.js";
+import { sleep } from "../../util/sleep.js";
 import type { IssueCommentRecord } from "../issue_comments/record.js";
 import { type CreatedIssue, issueTitle, mappedMilestone } from "./create.js";
 import { closingReason, issueStateOf } from "./issue-state.js";
@@ -35,22 +35,6 @@ export type ImportOutcome =
 export function importClosed(record: IssueRecord): boolean {
   const reason = closingReason(record);
   return record.state === "closed" && (reason === null || reason === "completed");
-}
-
-/** Waits `ms`, or rejects when `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(abortErrorFor(signal));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortErrorFor(signal));
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 interface ImportStatus {

@@ -16,11 +16,12 @@ import type {
   RenderedBody,
   RestoreContext,
 } from "../../restore/types.js";
+import { sleep } from "../../util/sleep.js";
 import type { IssueCommentRecord } from "../issue_comments/record.js";
 import { renderComment, selectedComments } from "../issue_comments/restore-shared.js";
 import { createIssueRest } from "./create.js";
 import { finishIssue, type Unassignable } from "./finish.js";
-import { ImportUnavailableError, importIssue, resumeImport, sleep } from "./import.js";
+import { ImportUnavailableError, importIssue, resumeImport } from "./import.js";
 import { type IssueState, issueStateOf } from "./issue-state.js";
 import { ISSUES_FILE, type IssueRecord } from "./record.js";
 import { TargetLabels } from "./target-labels.js";

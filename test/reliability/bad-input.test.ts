@@ -18,6 +18,7 @@ import {
 } from "../../fake-github/index.js";
 import { restoreCommand } from "../../src/cli/commands/restore/run.js";
 import { saveCommand } from "../../src/cli/commands/save/run.js";
+import { siteCommand } from "../../src/cli/commands/site/run.js";
 import { verifyCommand } from "../../src/cli/commands/verify/run.js";
 import { runCli, type SignalSource } from "../../src/cli/run-cli.js";
 import { storeSnapshot } from "../fake-github/data/store-snapshot.js";
@@ -569,7 +570,7 @@ async function runCommand(argv: string[], env: Record<string, string | undefined
     argv,
     env,
     { stdout, stderr, isTTY: false, signals: noSignals, exit: () => undefined },
-    { save: saveCommand, restore: restoreCommand, verify: verifyCommand },
+    { save: saveCommand, restore: restoreCommand, verify: verifyCommand, site: siteCommand },
   );
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -23,7 +23,7 @@ import { helpText } from "./overview-help.js";
 export type { Env };
 export type ResolvedCommand = RunnableCommand | HelpCommand | VersionCommand;
 
-/** "save, restore or verify" */
+/** "save, restore, verify or site" */
 const COMMAND_CHOICES = `${COMMANDS.slice(0, -1)
   .map((command) => command.name)
   .join(", ")} or ${COMMANDS.at(-1)!.name}`;
@@ -90,10 +90,10 @@ function parseArgv(argv: readonly string[]): { command: CommandName | undefined;
     .helpCommand(false)
     .allowExcessArguments(false);
   // Commands may declare the same flag with their own text (save's and site's --out): parse it once.
-  const keys = new Set<string>();
+  const seen = new Set<string>();
   for (const spec of ALL_FLAGS) {
-    if (keys.has(spec.key)) continue;
-    keys.add(spec.key);
+    if (seen.has(spec.flags)) continue;
+    seen.add(spec.flags);
     program.addOption(toCommanderOption(spec));
   }
   program.argument("[command...]").action((args: string[]) => {

@@ -282,7 +282,7 @@ describe("environment-only form (OPERATION)", () => {
 
   it("needs OPERATION when no command is given", () => {
     expect(failure([], ENV).message).toMatch(
-      /^no command given: use save, restore or verify, or set OPERATION/,
+      /^no command given: use save, restore, verify or site, or set OPERATION/,
     );
     expect(failure([], { ...ENV, OPERATION: "" }).message).toMatch(/^no command given/);
   });
@@ -516,9 +516,9 @@ describe("validation", () => {
 
   it("rejects an unknown command, suggesting a close one", () => {
     expect(failure(["sve", "o/r"]).message).toBe(
-      'unknown command "sve"; use save, restore or verify (did you mean save?)',
+      'unknown command "sve"; use save, restore, verify or site (did you mean save?)',
     );
-    expect(failure(["frobnicate"]).message).toBe('unknown command "frobnicate"; use save, restore or verify');
+    expect(failure(["frobnicate"]).message).toBe('unknown command "frobnicate"; use save, restore, verify or site');
   });
 
   it("gives a hint pointing at help", () => {

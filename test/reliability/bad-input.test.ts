@@ -342,7 +342,7 @@ const catalog: BadInput[] = [
     name: "an unknown command",
     argv: () => ["sav", "octo-org/sample"],
     code: 2,
-    message: /unknown command "sav"; use save, restore or verify \(did you mean save\?\)/,
+    message: /unknown command "sav"; use save, restore, verify or site \(did you mean save\?\)/,
   },
   {
     name: "an unknown flag",

@@ -3,7 +3,7 @@
 // valid against its schema, in sort order) and every release asset file.
 // Files are streamed line by line; no file is ever loaded whole.
 import { createHash } from "node:crypto";
-import { realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { RELEASE_ASSETS_DIR, RELEASES_FILE } from "../entities/releases/record.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
@@ -14,6 +14,7 @@ import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js"
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+import { backupTreeProblems } from "./tree-check.js";
 
 export interface VerifyProblem {
   /** Path relative to the backup folder. */
@@ -168,6 +169,7 @@ async function locate(dir: string, realDir: string, rel: string): Promise<Locate
   if (!isInside(realDir, await realpath(path))) {
     return { ok: false, message: "resolves outside the backup folder (symbolic link)" };
   }
+  if ((await lstat(path)).isSymbolicLink()) return { ok: false, message: "is a symbolic link" };
   return { ok: true, path };
 }
 
@@ -204,18 +206,22 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
   const assets: AssetRef[] = [];
   /** Hashes already computed, so an asset listed in the manifest is read once. */
   const hashed = new Map<string, WrittenFile>();
+  /** Paths whose problem is already reported, so the tree check does not repeat it. */
+  const reported = new Set<string>();
 
   for (const rel of Object.keys(manifest.files).sort()) {
     const entry = manifest.files[rel]!;
     const fileProblems = new FileProblems(problems, rel, limit);
     files += 1;
     if (rel === GIT_REPO_ENTRY) {
+      reported.add(rel);
       for (const message of await checkMirror(dir, entry)) fileProblems.add(message);
       fileProblems.finish();
       continue;
     }
     const located = await locate(dir, realDir, rel);
     if (!located.ok) {
+      reported.add(rel);
       fileProblems.add(`listed in the manifest but ${located.message}`);
       fileProblems.finish();
       continue;
@@ -263,6 +269,7 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     }
     const located = await locate(dir, realDir, asset.path);
     if (!located.ok) {
+      reported.add(asset.path);
       assetProblems.add(`${where}: ${located.message}`, asset.line);
       continue;
     }
@@ -283,5 +290,6 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
   }
   assetProblems.finish();
 
+  for (const problem of await backupTreeProblems(dir, reported)) problems.push(problem);
   return report(files, records);
 }

@@ -89,7 +89,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     flags: "--state <path>",
     commands: ["restore"],
     env: "RESTORE_STATE_PATH",
-    description: "Restore progress file, so a rerun continues where it stopped",
+    description: "Restore progress file, so a rerun continues where it stopped (default: in --state-dir)",
+  },
+  {
+    key: "stateDir",
+    flags: "--state-dir <dir>",
+    commands: ["restore"],
+    env: "GITHUB_DATA_STATE_DIR",
+    description: "Per-user state folder (default: $XDG_STATE_HOME/github-data or ~/.local/state/github-data)",
   },
   // save and restore
   {

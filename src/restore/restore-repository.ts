@@ -16,11 +16,11 @@ import { type NumberSelection, selectionNumbers, selectionSize } from "../select
 import { type Logger, silentLogger } from "../util/logger.js";
 import { type BackupSource, openBackup } from "./backup-source.js";
 import { createBodyRewriter } from "./bodies.js";
-import { defaultJournalPath, FileJournal, JournalError, MemoryJournal, readJournalFile } from "./journal.js";
 import { GITHUB_PACING, type PacingLimits, type RestorePlan, summarisePlan } from "./plan.js";
 import { createWriteRecovery } from "./recover-write.js";
 import { fixReferences, REFERENCES_JOB } from "./reference-fixup.js";
 import type { ReferenceMap } from "./references.js";
+import { openRestoreState } from "./restore-state.js";
 import { createTarget, lookUpTarget, probeImportApi } from "./target.js";
 import type {
   EntityRestoreResult,
@@ -65,8 +65,10 @@ export interface RestoreRepositoryRequest {
   dryRun?: boolean;
   /** Default "auto". */
   importApi?: ImportApiMode;
-  /** Journal file (default `<backupDir>/.github-data/restore-<owner>-<repo>.jsonl`). */
+  /** Journal file (default `<stateDir>/restore/<API host>/<target id>.jsonl`). */
   statePath?: string | null;
+  /** Per-user state directory (default $GITHUB_DATA_STATE_DIR, $XDG_STATE_HOME/github-data, ~/.local/state/github-data). */
+  stateDir?: string | null;
   /** Requests in flight at most. */
   concurrency?: number;
   contentLimits?: ContentLimits;
@@ -164,28 +166,6 @@ async function scanNumbers(
   return known;
 }
 
-async function openJournal(
-  request: RestoreRepositoryRequest,
-  path: string,
-  dryRun: boolean,
-): Promise<{ journal: RestoreJournal; file: FileJournal | null }> {
-  try {
-    if (dryRun) {
-      const { entries } = await readJournalFile(path);
-      return { journal: new MemoryJournal(entries), file: null };
-    }
-    const file = await FileJournal.open(path);
-    return { journal: file, file };
-  } catch (error) {
-    if (error instanceof JournalError) {
-      throw new PreflightError(
-        request.statePath ? error.message.replace(/; pass --state.*$/, "") : error.message,
-      );
-    }
-    throw error;
-  }
-}
-
 export class RestoreRepositoryUseCase {
   async execute(request: RestoreRepositoryRequest): Promise<RestoreRepositoryResult> {
     const log = request.log ?? silentLogger;
@@ -240,25 +220,33 @@ export class RestoreRepositoryUseCase {
       );
     }
 
-    const journalPath = request.statePath || defaultJournalPath(request.backupDir, target);
-    let { journal, file } = await openJournal(request, journalPath, dryRun);
-    if (missing && journal.loaded > 0) {
-      // The journal describes a repository that no longer exists: start afresh.
-      if (file) {
-        await file.close();
-        const aside = await FileJournal.startOver(journalPath);
-        warn(`the target does not exist any more; its old restore journal was moved to ${aside}`);
-        ({ journal, file } = await openJournal(request, journalPath, dryRun));
-      } else journal = new MemoryJournal();
-    }
+    const {
+      journal,
+      file,
+      path: journalPath,
+    } = await openRestoreState({
+      backupDir: request.backupDir,
+      target,
+      targetId: targetRepo?.id ?? null,
+      apiUrl: client.apiUrl,
+      statePath: request.statePath,
+      stateDir: request.stateDir,
+      dryRun,
+      warn,
+      ...(missing && !dryRun
+        ? {
+            createTarget: async () => {
+              targetRepo = await createTarget(client, target, request.visibility ?? "private", signal);
+              log.info(`created ${request.visibility ?? "private"} repository ${targetRepo.fullName}`);
+              return targetRepo;
+            },
+          }
+        : {}),
+    });
 
     const entities = request.selection.entities;
     let useImportApi = false;
     try {
-      if (missing && !dryRun) {
-        targetRepo = await createTarget(client, target, request.visibility ?? "private", signal);
-        log.info(`created ${request.visibility ?? "private"} repository ${targetRepo.fullName}`);
-      }
       const importMode = request.importApi ?? "auto";
       if (entities.has("issues") && importMode !== "never") {
         if (targetRepo) useImportApi = await probeImportApi(client, target, signal);
@@ -430,7 +418,7 @@ export class RestoreRepositoryUseCase {
       warnings,
       target: targetRepo,
       targetCreated: missing && !dryRun,
-      journalPath: dryRun ? null : journalPath,
+      journalPath,
       requests: client.stats(),
     };
     if (dryRun) result.plan = { ...summarisePlan(actions, pacing), createsRepository: missing };

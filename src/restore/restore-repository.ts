@@ -29,7 +29,6 @@ import type {
   LabelConflictStrategy,
   PlannedAction,
   RestoreContext,
-  RestoreJournal,
   TargetRepository,
 } from "./types.js";
 

@@ -19,7 +19,7 @@ export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
   const own = env[STATE_DIR_ENV];
   if (own) return own;
   const xdg = env.XDG_STATE_HOME;
-  return join(xdg && xdg.startsWith("/") ? xdg : join(homedir(), ".local", "state"), "github-data");
+  return join(xdg?.startsWith("/") ? xdg : join(homedir(), ".local", "state"), "github-data");
 }
 
 export interface OpenRestoreStateOptions {

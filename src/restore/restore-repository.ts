@@ -195,6 +195,7 @@ export class RestoreRepositoryUseCase {
       concurrency: request.concurrency,
       log,
       signal,
+      readOnly: dryRun,
       ...request.client,
       budgets: {
         ...request.client?.budgets,

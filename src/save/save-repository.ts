@@ -89,6 +89,7 @@ export class SaveRepositoryUseCase {
       concurrency: request.concurrency,
       log,
       signal,
+      readOnly: true,
       ...request.client,
     });
     const startedAt = new Date();

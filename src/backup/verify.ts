@@ -11,10 +11,12 @@ import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
 import { readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
+import { type RecordSource, recordSourceProblem } from "./record-source.js";
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
 import { backupTreeProblems } from "./tree-check.js";
+import { parseUntrustedJson, UntrustedJsonError } from "./untrusted-json.js";
 
 export interface VerifyProblem {
   /** Path relative to the backup folder. */
@@ -94,6 +96,7 @@ async function scanJsonl(
   path: string,
   spec: RecordFile | undefined,
   problems: FileProblems,
+  source: RecordSource,
 ): Promise<ScanResult> {
   const hash = createHash("sha256");
   let bytes = 0;
@@ -125,9 +128,10 @@ async function scanJsonl(
     }
     let record: unknown;
     try {
-      record = JSON.parse(text);
+      record = parseUntrustedJson(text);
     } catch (error) {
-      problems.add(`invalid JSON: ${(error as Error).message}`, n);
+      const unsafe = error instanceof UntrustedJsonError;
+      problems.add(unsafe ? error.message : `invalid JSON: ${(error as Error).message}`, n);
       continue;
     }
     if (!spec || !validate) continue;
@@ -135,6 +139,8 @@ async function scanJsonl(
       problems.add(`does not match ${spec.schema}: ${describeErrors(validate.errors)}`, n);
       continue;
     }
+    const foreign = recordSourceProblem(record, source);
+    if (foreign) problems.add(foreign, n);
     const key = spec.sortKey(record);
     if (previous) {
       const order = compareSortKeys(previous.key, key);
@@ -228,7 +234,7 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     }
     let actual: WrittenFile;
     if (rel.endsWith(".jsonl")) {
-      const scan = await scanJsonl(located.path, recordFileFor(rel), fileProblems);
+      const scan = await scanJsonl(located.path, recordFileFor(rel), fileProblems, manifest.source);
       actual = scan;
       records += scan.records;
       assets.push(...scan.assets);

@@ -25,6 +25,7 @@ import { removeLeftoverTempFiles } from "./leftovers.js";
 import { PreflightError } from "./preflight-error.js";
 import { openResponseJournal } from "./response-journal.js";
 import { skippableJobs } from "./resume-plan.js";
+import { checkResumeSource } from "./resume-source.js";
 
 export interface SaveRepositoryRequest {
   repo: RepoRef;
@@ -282,6 +283,7 @@ async function inspectFolder(request: SaveRepositoryRequest, log: Logger): Promi
         throw new PreflightError(
           `the unfinished save in ${dir} has no readable state; choose another folder`,
         );
+      checkResumeSource(dir, state.source, request.repo, request.apiUrl);
       const wanted = JSON.stringify(selectionRecord(request.selection));
       if (JSON.stringify(state.selection) !== wanted) {
         throw new PreflightError(

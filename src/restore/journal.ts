@@ -6,6 +6,7 @@
 import { constants } from "node:fs";
 import { type FileHandle, mkdir, open, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { LockFile } from "../util/lock-file.js";
 import type { JournalEntry, ObjectKind, RestoreJournal } from "./types.js";
 
 const KINDS_WITH_NUMBERS: ReadonlySet<ObjectKind> = new Set(["issue", "pull_request", "milestone"]);
@@ -161,6 +162,7 @@ export class MemoryJournal implements RestoreJournal {
 export class FileJournal extends MemoryJournal {
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
+  private lock: LockFile | null = null;
 
   private constructor(
     readonly path: string,
@@ -216,11 +218,17 @@ export class FileJournal extends MemoryJournal {
     this.apply(entry);
   }
 
+  /** Releases `lock` (the run's hold on this journal) when the journal is closed. */
+  holdLock(lock: LockFile): void {
+    this.lock = lock;
+  }
+
   async close(): Promise<void> {
     await this.tail;
     if (this.closed) return;
     this.closed = true;
     await this.handle.close();
+    await this.lock?.release();
   }
 
   /** Moves the file aside (a journal for a target that no longer exists) and starts empty. */

@@ -8,6 +8,7 @@ import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import type { RepoRef } from "../entities/types.js";
 import { PreflightError } from "../save/preflight-error.js";
+import { acquireLock, LockedError, type LockFile } from "../util/lock-file.js";
 import { defaultJournalPath, FileJournal, JournalError, MemoryJournal, readJournalFile } from "./journal.js";
 import type { RestoreJournal } from "./types.js";
 
@@ -72,6 +73,17 @@ function asPreflight(error: unknown, explicit: boolean): never {
   throw error;
 }
 
+/** One restore at a time per target: the journal's lock file, released when the journal closes. */
+async function lockJournal(path: string, command: string): Promise<LockFile> {
+  await checkWritable(dirname(path));
+  try {
+    return await acquireLock(`${path}.lock`, `the restore journal ${path}`, command);
+  } catch (error) {
+    if (error instanceof LockedError) throw new PreflightError(error.message);
+    throw error;
+  }
+}
+
 function journalPath(options: OpenRestoreStateOptions, targetId: number): string {
   return (
     options.statePath || defaultJournalPath(options.stateDir || defaultStateDir(), options.apiUrl, targetId)
@@ -113,7 +125,14 @@ export async function openRestoreState(options: OpenRestoreStateOptions): Promis
       const ours = read.owner?.targetId === owner.targetId;
       return { journal: new MemoryJournal(ours ? read.entries : []), targetId, file: null, path: null };
     }
-    let file = await FileJournal.open(path, owner);
+    const lock = await lockJournal(path, `restore into ${owner.target}`);
+    let file: FileJournal;
+    try {
+      file = await FileJournal.open(path, owner);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
     if (file.owner?.targetId !== owner.targetId) {
       // Another repository's journal (or one without an owner): never trusted; moved aside.
       await file.close();
@@ -121,8 +140,12 @@ export async function openRestoreState(options: OpenRestoreStateOptions): Promis
       options.warn(
         `the restore journal ${path} belongs to ${file.owner ? `repository id ${file.owner.targetId}` : "no known repository"}, not ${owner.target} (id ${owner.targetId}); it was moved to ${aside}`,
       );
-      file = await FileJournal.open(path, owner);
+      file = await FileJournal.open(path, owner).catch(async (error: unknown) => {
+        await lock.release();
+        throw error;
+      });
     }
+    file.holdLock(lock);
     return { journal: file, targetId, file, path };
   } catch (error) {
     return asPreflight(error, explicit);

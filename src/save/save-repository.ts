@@ -26,6 +26,7 @@ import { PreflightError } from "./preflight-error.js";
 import { openResponseJournal } from "./response-journal.js";
 import { skippableJobs } from "./resume-plan.js";
 import { checkResumeSource } from "./resume-source.js";
+import { SaveFolderLock } from "./save-lock.js";
 
 export interface SaveRepositoryRequest {
   repo: RepoRef;
@@ -79,6 +80,18 @@ interface SaveJobOutput extends JobOutput {
 
 export class SaveRepositoryUseCase {
   async execute(request: SaveRepositoryRequest): Promise<SaveRepositoryResult> {
+    const lock = new SaveFolderLock();
+    try {
+      return await this.executeLocked(request, lock);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async executeLocked(
+    request: SaveRepositoryRequest,
+    lock: SaveFolderLock,
+  ): Promise<SaveRepositoryResult> {
     const log = request.log ?? silentLogger;
     const signal = request.signal ?? new AbortController().signal;
     // Every request of every job listens to the run's signal.
@@ -100,11 +113,15 @@ export class SaveRepositoryUseCase {
     // once, but nothing is written, and no job fails, before it has passed and
     // the folder is claimed (the sinks wait for `ready`; see hold-failures.ts).
     const folder = await inspectFolder(request, log);
+    const command = `save ${request.repo.owner}/${request.repo.repo}`;
+    // A resumed folder is ours already: lock it before any request; a new one once claimed.
+    if (folder.resuming) await lock.acquire(request.outDir, command);
     const previous = folder.resuming;
     const preflight = new AbortController();
     const runSignal = AbortSignal.any([signal, preflight.signal]);
     setMaxListeners(0, runSignal);
     const ready = checkRepository(client, request.repo, signal).then(async (repository) => {
+      await lock.acquire(request.outDir, command);
       await claimFolder(request, folder, client.apiUrl, log);
       return repository;
     });

@@ -300,13 +300,13 @@ async function inspectFolder(request: SaveRepositoryRequest, log: Logger): Promi
         throw new PreflightError(
           `the unfinished save in ${dir} has no readable state; choose another folder`,
         );
-      checkResumeSource(dir, state.source, request.repo, request.apiUrl);
       const wanted = JSON.stringify(selectionRecord(request.selection));
       if (JSON.stringify(state.selection) !== wanted) {
         throw new PreflightError(
           `the unfinished save in ${dir} used another selection (${JSON.stringify(state.selection)}); resume it with the same options`,
         );
       }
+      checkResumeSource(dir, state.source, request.repo, request.apiUrl);
       log.info(`resuming the unfinished save in ${dir}`);
       return { resuming: state };
     }

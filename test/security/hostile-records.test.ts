@@ -185,11 +185,12 @@ describe("hostile records and paths in a backup folder", () => {
         format: "github-data-save-state",
         started_at: "2026-01-01T00:00:00Z",
         source: { owner: OWNER, repo: `${REPO}-tools`, api_url: fake.url },
-        selection: { include: ["labels"], issues: "all", pull_requests: "all" },
+        // The same selection as the resumed command's, so only the source differs.
+        selection: readManifest(base).selection,
         jobs: {},
       })}\n`,
     );
-    const run = await cli(["save", `${OWNER}/${REPO}`, "--out", dir, "--resume"]);
+    const run = await cli(["save", `${OWNER}/${REPO}`, "--out", dir, "--resume", "--exclude", "git_repo"]);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(

@@ -6,9 +6,10 @@ import { createHash } from "node:crypto";
 import { lstat, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { RELEASE_ASSETS_DIR, RELEASES_FILE } from "../entities/releases/record.js";
+import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
 import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
-import { readLines } from "./jsonl-lines.js";
+import { type RawLine, readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
 import { type RecordSource, recordSourceProblem } from "./record-source.js";
@@ -38,6 +39,8 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** Problems reported per file before the rest are summarised (default 5). */
   maxProblemsPerFile?: number;
+  /** Longest JSONL line accepted (default MAX_LINE_BYTES). */
+  maxLineBytes?: number;
 }
 
 interface AssetRef {
@@ -91,28 +94,40 @@ function collectAssets(record: unknown, line: number, into: AssetRef[]): void {
   }
 }
 
+type Previous = { key: SortKey; line: string; lineNumber: number };
+
 /** One pass over a JSONL file: hash, count, and check each line. */
 async function scanJsonl(
   path: string,
   spec: RecordFile | undefined,
   problems: FileProblems,
   source: RecordSource,
+  maxLineBytes: number | undefined,
 ): Promise<ScanResult> {
   const hash = createHash("sha256");
   let bytes = 0;
   let records = 0;
   const assets: AssetRef[] = [];
   const validate = spec ? getValidator(spec.schema) : undefined;
-  let previous: { key: SortKey; line: string; lineNumber: number } | undefined;
+  let previous: Previous | undefined;
   const onChunk = (chunk: Buffer) => {
     hash.update(chunk);
     bytes += chunk.length;
   };
-  for await (const raw of readLines(path, { onChunk })) {
+  try {
+    for await (const raw of readLines(path, { onChunk, ...(maxLineBytes ? { maxLineBytes } : {}) }))
+      previous = checkLine(raw, previous);
+  } catch (error) {
+    if (!(error instanceof LimitError)) throw error;
+    problems.add(error.message);
+  }
+  return { bytes, sha256: hash.digest("hex"), records, assets };
+
+  function checkLine(raw: RawLine, previous: Previous | undefined): Previous | undefined {
     const n = raw.lineNumber;
     if (!raw.terminated) {
       problems.add("truncated: the last line does not end in a newline", n);
-      continue;
+      return previous;
     }
     records += 1;
     let text: string;
@@ -120,11 +135,11 @@ async function scanJsonl(
       text = utf8.decode(raw.bytes);
     } catch {
       problems.add("not valid UTF-8", n);
-      continue;
+      return previous;
     }
     if (text.trim() === "") {
       problems.add("empty line", n);
-      continue;
+      return previous;
     }
     let record: unknown;
     try {
@@ -132,12 +147,12 @@ async function scanJsonl(
     } catch (error) {
       const unsafe = error instanceof UntrustedJsonError;
       problems.add(unsafe ? error.message : `invalid JSON: ${(error as Error).message}`, n);
-      continue;
+      return previous;
     }
-    if (!spec || !validate) continue;
+    if (!spec || !validate) return previous;
     if (!validate(record)) {
       problems.add(`does not match ${spec.schema}: ${describeErrors(validate.errors)}`, n);
-      continue;
+      return previous;
     }
     const foreign = recordSourceProblem(record, source);
     if (foreign) problems.add(foreign, n);
@@ -154,10 +169,9 @@ async function scanJsonl(
         problems.add(`${same} ${showKey(key)} (also on line ${previous.lineNumber})`, n);
       }
     }
-    previous = { key, line: text, lineNumber: n };
     if (spec.file === RELEASES_FILE) collectAssets(record, n, assets);
+    return { key, line: text, lineNumber: n };
   }
-  return { bytes, sha256: hash.digest("hex"), records, assets };
 }
 
 type Located = { ok: true; path: string } | { ok: false; message: string };
@@ -234,7 +248,13 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     }
     let actual: WrittenFile;
     if (rel.endsWith(".jsonl")) {
-      const scan = await scanJsonl(located.path, recordFileFor(rel), fileProblems, manifest.source);
+      const scan = await scanJsonl(
+        located.path,
+        recordFileFor(rel),
+        fileProblems,
+        manifest.source,
+        options.maxLineBytes,
+      );
       actual = scan;
       records += scan.records;
       assets.push(...scan.assets);

@@ -18,6 +18,7 @@ import {
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToken, type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
+import { gitEnvironment } from "../../src/util/git.js";
 import { baseEnv, type CliRun, runCli } from "../reliability/cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir, writeRequests } from "../reliability/helpers.js";
 import { leaksIn } from "./secrets.js";
@@ -150,6 +151,40 @@ describe("a hostile git mirror in a backup folder", () => {
     expect(real.code, real.stderr).toBe(0);
     expect(existsSync(marker), existsSync(marker) ? readFileSync(marker, "utf8") : "").toBe(false);
     expect(leaksIn(verify.stdout + verify.stderr + dry.stderr + real.stderr, TOKEN)).toEqual([]);
+  });
+
+  it("ignores GIT_DIR, GIT_CONFIG_* and the token of the caller's environment", async () => {
+    const dir = copyOfBase();
+    const foreign = foreignRepository();
+    const run = await runCli(["verify", dir], {
+      env: {
+        ...env(),
+        GIT_DIR: foreign,
+        GIT_CONFIG_COUNT: "1",
+        GIT_CONFIG_KEY_0: "core.fsmonitor",
+        GIT_CONFIG_VALUE_0: script("env-fsmonitor"),
+        GIT_CONFIG_PARAMETERS: `'alias.for-each-ref'='!${script("env-alias")}'`,
+      },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/is intact/);
+    expect(existsSync(marker)).toBe(false);
+    const child = gitEnvironment(undefined, {
+      PATH: "/bin",
+      GIT_DIR: "/x",
+      GIT_WORK_TREE: "/y",
+      GIT_CONFIG_GLOBAL: "/z",
+      GITHUB_TOKEN: TOKEN,
+      GH_TOKEN: TOKEN,
+    });
+    expect(
+      Object.keys(child).filter(
+        (k) =>
+          k.startsWith("GIT_") &&
+          !/^GIT_(CONFIG_(COUNT|KEY_\d+|VALUE_\d+)|TERMINAL_PROMPT|ASKPASS|NO_REPLACE_OBJECTS)$/.test(k),
+      ),
+    ).toEqual([]);
+    expect(JSON.stringify(child)).not.toContain(TOKEN);
   });
 
   it("refuses a non-bare git-repo/ (a working repository whose config runs core.fsmonitor)", async () => {

@@ -2,14 +2,16 @@
 // an answer asks: the token only to the API's own origin (a foreign rel="next"
 // link is refused), only reads in a dry run or a save, and a warning for a
 // plain-http API on another machine.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToken, type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import { createGitHubClient, sendsTokenInClear } from "../../src/github/client.js";
 import { isGraphqlWrite, RefusedRequestError } from "../../src/github/request-guard.js";
 import type { Logger } from "../../src/util/logger.js";
-import { baseEnv, runCli } from "../reliability/cli-harness.js";
+import { baseEnv, killTree, runCli, startCountingProxy } from "../reliability/cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir, writeRequests } from "../reliability/helpers.js";
 import { handBackup, label, request, startEmptyFake } from "../restore/fixtures.js";
 import { restore } from "../restore/helpers.js";
@@ -62,6 +64,80 @@ describe("the client's request guard", () => {
     );
     expect(seenByForeign).toEqual([]);
     expect(leaksIn(run.stdout + run.stderr, TOKEN)).toEqual([]);
+  });
+
+  it("a resume journal whose answers link elsewhere: the replayed link is refused, the other host sees nothing", async () => {
+    const proxy = await startCountingProxy(fake.url);
+    try {
+      const env = baseEnv({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: proxy.url });
+      const dir = join(tempDir("gd-guard-journal-"), "out");
+      const responses = join(dir, ".github-data", "responses");
+      const journalled = () =>
+        existsSync(responses) && readdirSync(responses).some((n) => n.endsWith(".entry"));
+      // Labels answer page 1 with a next page (on the API's own origin); only the repository
+      // check and that page are answered, the rest is held until page 1 is journalled, then
+      // the save is killed: the labels job is left incomplete, with page 1 in the journal.
+      fake.configure({
+        script: [
+          {
+            route: "GET /repos/{owner}/{repo}/labels",
+            status: 200,
+            body: [],
+            headers: {
+              "content-type": "application/json; charset=utf-8",
+              link: `<${proxy.url}/repos/${OWNER}/${REPO}/labels?per_page=100&page=2>; rel="next"`,
+            },
+          },
+        ],
+      });
+      const crash = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir, "--include", "labels"], {
+        env,
+        onChild: (child) =>
+          proxy.reset((_n, line) => {
+            if (
+              / \/repos\/[^/]+\/[^/?]+(\?| |$)/.test(line) ||
+              (/\/labels/.test(line) && !/page=2/.test(line))
+            )
+              return "forward";
+            const poll = setInterval(() => {
+              if (!journalled()) return;
+              clearInterval(poll);
+              killTree(child);
+            }, 20);
+            return "hold";
+          }),
+      });
+      fake.configure({ script: [] });
+      proxy.reset();
+      expect(crash.signal).toBe("SIGKILL");
+      // Every journalled answer now says its next page lives on the other host.
+      for (const name of readdirSync(responses).filter((n) => n.endsWith(".entry"))) {
+        const bytes = readFileSync(join(responses, name));
+        const end = bytes.indexOf(0x0a);
+        const meta = JSON.parse(bytes.subarray(0, end).toString("utf8")) as {
+          headers: Record<string, string>;
+        };
+        meta.headers.link = `<${foreignUrl}/stolen?page=2>; rel="next"`;
+        writeFileSync(
+          join(responses, name),
+          Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), bytes.subarray(end + 1)]),
+        );
+      }
+      const resumed = await runCli(
+        ["save", `${OWNER}/${REPO}`, "--out", dir, "--resume", "--include", "labels"],
+        {
+          env,
+        },
+      );
+      expect(resumed.code, resumed.stderr).toBe(1);
+      expect(resumed.stderr).toMatch(
+        /refused a request to http:\/\/127\.0\.0\.1:\d+: the token goes only to the API's own origin/,
+      );
+      expect(seenByForeign).toEqual([]);
+      expect(leaksIn(resumed.stdout + resumed.stderr, TOKEN)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("refuses absolute URLs on another origin in any request, paginate included", async () => {

@@ -100,9 +100,15 @@ export function resolveRemote(
   const api = pick(parsed, env, "apiUrl", "GITHUB_API_URL");
   const apiUrl = api ? parseApiUrl(api.value, api.source) : DEFAULT_API_URL;
   // GitHub Actions always sets GITHUB_GRAPHQL_URL; when --api-url points
-  // elsewhere, that variable belongs to the other server, so derive instead.
+  // elsewhere, or the variable names another server than a given REST base (a
+  // github.com value left next to an Enterprise GITHUB_API_URL), it belongs
+  // to the other server, so derive instead.
   const graphqlFlag = flagString(parsed, "graphqlUrl");
-  const graphqlEnv = api?.source === "--api-url" ? undefined : envValue(env, "GITHUB_GRAPHQL_URL");
+  const graphqlEnvText = api?.source === "--api-url" ? undefined : envValue(env, "GITHUB_GRAPHQL_URL");
+  const graphqlEnv =
+    graphqlEnvText !== undefined && (api === undefined || sameOrigin(graphqlEnvText, apiUrl))
+      ? graphqlEnvText
+      : undefined;
   const graphqlUrl =
     graphqlFlag !== undefined
       ? parseApiUrl(graphqlFlag, "--graphql-url")
@@ -178,4 +184,13 @@ function parseConcurrency(value: string, source: string): number {
     throw new UsageError(`${source}: "${value}" is not a whole number from 1 to ${MAX_CONCURRENCY}`);
   }
   return n;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a.trim()).origin === new URL(b).origin;
+  } catch {
+    // Unreadable: let parseApiUrl report it.
+    return true;
+  }
 }

@@ -45,7 +45,6 @@ function harness(overrides: Partial<CommandHandlers> = {}) {
     restore: overrides.restore ?? unexpected("restore"),
     verify: overrides.verify ?? unexpected("verify"),
     site: overrides.site ?? unexpected("site"),
-    site: overrides.site ?? unexpected("site"),
   };
   const run = (argv: string[], env: Record<string, string> = ENV) =>
     runCli(

@@ -22,7 +22,7 @@ export interface RunFigures {
   /** API requests (REST + GraphQL). */
   requests: number;
   rOverRmin: number;
-  /** T_min for this run's own R (DESIGN.md §3) and for R_min. */
+  /** T_min for this run's own R (docs/performance.md) and for R_min. */
   tMin: TimeFloor;
   tMinAtRmin: TimeFloor;
   tOverTmin: number;

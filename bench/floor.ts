@@ -1,4 +1,4 @@
-// The floor GitHub's limits set for a save (DESIGN.md §3): the fewest
+// The floor GitHub's limits set for a save (docs/performance.md): the fewest
 // requests any client could use for a repository's data (R_min), the longest
 // chain of requests that must follow one another (K), and the shortest time
 // T_min = max(K, R / C) × L, no lower than the per-minute budgets allow.

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { join, resolve } from "node:path";
-import { DEFAULT_CONCURRENCY } from "../src/cli/config-types.js";
+import { DEFAULT_CONCURRENCY } from "../src/cli/remote.js";
 import { analyzeDataset, checkTargets, type DatasetFigures } from "./analyze.js";
 import { type BenchSettings, parseBenchArgs, USAGE } from "./args.js";
 import { factsFromRepo } from "./dataset-facts.js";

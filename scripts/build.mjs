@@ -28,9 +28,10 @@ for (const dir of ["src", "fake-github", "bench"]) {
 }
 // Standalone validator code (dist/src/backup/validators/), so runs from dist
 // never compile a JSON Schema; see src/backup/schemas.ts. After the asset copy:
-// the generator reads the schemas beside the compiled module.
+// the generator reads the copied schemas, every one the entity types name.
 const schemas = await import(pathToFileURL(join(root, "dist/src/backup/schemas.js")).href);
-schemas.writeStandaloneValidators();
+const entities = await import(pathToFileURL(join(root, "dist/src/entities/index.js")).href);
+schemas.writeStandaloneValidators(entities.SCHEMAS);
 for (const bin of ["dist/src/cli/main.js", "dist/fake-github/cli.js"]) {
   if (existsSync(join(root, bin))) chmodSync(join(root, bin), 0o755);
 }

@@ -1,22 +1,26 @@
-// The tool's name and version, read once from package.json so they cannot drift.
+// The tool's name and version, read once from package.json so the manifest
+// and `--version` cannot disagree with the package. The compiled module
+// (dist/src/version.js) and the source (src/version.ts) both sit below the
+// package root, one and two levels down.
 import { readFileSync } from "node:fs";
 
-function findPackageJson(): { name: string; version: string } {
-  // dist/src/version.js and src/version.ts both sit below the package root.
+function readPackageJson(): { name: string; version: string } {
   for (const rel of ["../package.json", "../../package.json"]) {
+    let text: string;
     try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === "github-data" && pkg.version) return { name: pkg.name, version: pkg.version };
+      text = readFileSync(new URL(rel, import.meta.url), "utf8");
     } catch {
-      // try the next location
+      continue;
+    }
+    const pkg = JSON.parse(text) as { name?: unknown; version?: unknown };
+    if (pkg.name === "github-data" && typeof pkg.version === "string") {
+      return { name: pkg.name, version: pkg.version };
     }
   }
-  return { name: "github-data", version: "0.0.0" };
+  // Only a broken install gets here; a made-up version would be written into manifests.
+  throw new Error("github-data: package.json not found beside the installed code; reinstall the package");
 }
 
-const pkg = findPackageJson();
+const pkg = readPackageJson();
 export const TOOL_NAME = pkg.name;
 export const TOOL_VERSION = pkg.version;

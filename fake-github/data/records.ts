@@ -1,6 +1,6 @@
 // Builders that insert fully-formed records into a repo, keeping the store's
 // indexes (issue numbers, issueIndex, sub-issue links) consistent. Used by the
-// dataset generator; no GitHub validation here (see store/mutations.ts for that).
+// dataset generator; no GitHub validation here (see store/mutations/ for that).
 
 import { repoKey } from "../store/create-store.js";
 import { issueShape } from "../store/issue-shape.js";

@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeJsonAtomic } from "./atomic.js";
-import { describeErrors, getValidator } from "./schemas.js";
+import { describeErrors, getValidator, MANIFEST_SCHEMA } from "./schemas.js";
 import type { FileSummary } from "./sorted-jsonl-writer.js";
 
 export const FORMAT = "github-data";
@@ -109,7 +109,7 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
     files: sortedRecord(manifest.files),
     requests: { total: manifest.requests.total, by_route: sortedRecord(manifest.requests.by_route) },
   };
-  const validate = getValidator("manifest.schema.json");
+  const validate = getValidator(MANIFEST_SCHEMA);
   if (!validate(m))
     throw new ManifestError(`refusing to write an invalid manifest: ${describeErrors(validate.errors)}`);
   await writeJsonAtomic(join(dir, MANIFEST_FILE), m);
@@ -150,7 +150,7 @@ export async function readManifest(dir: string): Promise<Manifest> {
   if (version > FORMAT_VERSION) {
     throw new ManifestError(`made by a newer github-data (format_version ${version}); upgrade to read it`);
   }
-  const validate = getValidator("manifest.schema.json");
+  const validate = getValidator(MANIFEST_SCHEMA);
   if (!validate(value)) {
     throw new ManifestError(`manifest.json does not match the format: ${describeErrors(validate.errors)}`);
   }

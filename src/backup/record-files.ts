@@ -1,55 +1,58 @@
-// The JSONL files of a backup, with their sort keys and schemas, in
-// DESIGN.md order. verify and restore look files up here.
-import { ISSUE_COMMENTS_FILE, issueCommentSortKey } from "../entities/issue_comments/record.js";
-import { ISSUES_FILE, issueSortKey } from "../entities/issues/record.js";
-import { LABELS_FILE, labelSortKey } from "../entities/labels/record.js";
-import { MILESTONES_FILE, milestoneSortKey } from "../entities/milestones/record.js";
-import { PR_COMMENTS_FILE, prCommentSortKey } from "../entities/pr_comments/record.js";
-import { PR_REVIEW_COMMENTS_FILE, prReviewCommentSortKey } from "../entities/pr_review_comments/record.js";
-import { PR_REVIEWS_FILE, prReviewSortKey } from "../entities/pr_reviews/record.js";
-import { PULL_REQUESTS_FILE, pullRequestSortKey } from "../entities/pull_requests/record.js";
-import { RELEASES_FILE, releaseSortKey } from "../entities/releases/record.js";
-import { SUB_ISSUES_FILE, subIssueSortKey } from "../entities/sub_issues/record.js";
-import type { SchemaFile } from "./schemas.js";
+// What verify needs to know about one JSONL file of a backup. The list itself
+// is not kept here: each entity type declares its files (src/entities/), and
+// whoever runs verify hands the list down, so the format layer never imports
+// the entity types.
+import type { SchemaRef } from "./schemas.js";
 import type { SortKey } from "./sort-key.js";
 
-export interface RecordFile {
-  /** The entity (job) that writes the file. */
-  entity: string;
+/** A file a record points to; `path` null when it was not downloaded. */
+export interface LinkedFile {
+  path: string | null;
+  sha256: string | null;
+  size: number;
+}
+
+/** Files the records of a JSONL file point to, e.g. a release's downloaded assets. */
+export interface LinkedFiles<T> {
+  /** What verify calls one of them, e.g. "asset". */
+  noun: string;
+  /** The folder the record's files must lie under (e.g. "release-assets/9"), and the files. */
+  of(record: T): { folder: string; files: readonly LinkedFile[] };
+}
+
+/**
+ * A file whose records are children of another file's records, each parent
+ * keeping the count GitHub reported for them: the folder must hold at least
+ * that many of a parent's children (e.g. an issue's `comments`).
+ */
+export interface CountedChildren {
+  /** The parent file, relative to the backup folder. */
+  parents: string;
+  /** The parent record's field holding GitHub's count. */
+  countField: string;
+  /** The child record's field naming its parent's `number`. */
+  parentField: string;
+  /** What verify calls the children, e.g. "comments". */
+  noun: string;
+  /** What verify calls one parent, e.g. "issue #7". */
+  parentName(n: number): string;
+}
+
+/** One JSONL file as its entity type declares it. */
+export interface RecordFileFormat<T = unknown> {
   /** File name relative to the backup folder. */
   file: string;
-  schema: SchemaFile;
-  /** Only call on a record that passed the schema. */
-  sortKey(record: unknown): SortKey;
+  /** The JSON Schema every record must match. */
+  schema: SchemaRef;
+  /** Only called on a record that passed the schema. */
+  sortKey(record: T): SortKey;
+  /** Files the records point to, checked for presence, size and sha256 (on records that passed the schema). */
+  linkedFiles?: LinkedFiles<T>;
+  /** Reconciled offline against the count each parent record keeps. */
+  countedBy?: CountedChildren;
 }
 
-function entry<T>(
-  entity: string,
-  file: string,
-  schema: SchemaFile,
-  sortKey: (record: T) => SortKey,
-): RecordFile {
-  return { entity, file, schema, sortKey: (record) => sortKey(record as T) };
-}
-
-export const RECORD_FILES: readonly RecordFile[] = [
-  entry("labels", LABELS_FILE, "labels.schema.json", labelSortKey),
-  entry("milestones", MILESTONES_FILE, "milestones.schema.json", milestoneSortKey),
-  entry("issues", ISSUES_FILE, "issues.schema.json", issueSortKey),
-  entry("issue_comments", ISSUE_COMMENTS_FILE, "issue_comments.schema.json", issueCommentSortKey),
-  entry("sub_issues", SUB_ISSUES_FILE, "sub_issues.schema.json", subIssueSortKey),
-  entry("pull_requests", PULL_REQUESTS_FILE, "pull_requests.schema.json", pullRequestSortKey),
-  entry("pr_comments", PR_COMMENTS_FILE, "pr_comments.schema.json", prCommentSortKey),
-  entry("pr_reviews", PR_REVIEWS_FILE, "pr_reviews.schema.json", prReviewSortKey),
-  entry(
-    "pr_review_comments",
-    PR_REVIEW_COMMENTS_FILE,
-    "pr_review_comments.schema.json",
-    prReviewCommentSortKey,
-  ),
-  entry("releases", RELEASES_FILE, "releases.schema.json", releaseSortKey),
-];
-
-export function recordFileFor(file: string): RecordFile | undefined {
-  return RECORD_FILES.find((f) => f.file === file);
+/** A backup file with the entity (job) that writes it. */
+export interface RecordFile extends RecordFileFormat {
+  entity: string;
 }

@@ -1,4 +1,4 @@
-// Nested shapes that several backup record types share (DESIGN.md §2).
+// Nested shapes that several backup record types share (docs/format.md).
 // Field names are GitHub's REST names whichever API fetched the data.
 
 /** ISO 8601 UTC timestamp as GitHub's REST API writes it, e.g. "2025-04-01T12:00:00Z". */

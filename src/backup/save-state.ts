@@ -5,9 +5,10 @@
 // time: updates from separate processes are not coordinated.)
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { exists } from "../util/exists.js";
 import { writeJsonAtomic } from "./atomic.js";
 import { type BackupSelection, type BackupSource, FORMAT, MANIFEST_FILE } from "./manifest.js";
-import { describeErrors, getValidator } from "./schemas.js";
+import { describeErrors, getValidator, SAVE_STATE_SCHEMA } from "./schemas.js";
 import { type FileSummary, SCRATCH_DIR } from "./sorted-jsonl-writer.js";
 
 export const SAVE_STATE_FORMAT = "github-data-save-state";
@@ -70,7 +71,7 @@ function serialised<R>(dir: string, task: () => Promise<R>): Promise<R> {
 }
 
 function check(value: unknown, path: string): SaveState {
-  const validate = getValidator("save-state.schema.json");
+  const validate = getValidator(SAVE_STATE_SCHEMA);
   if (!validate(value)) {
     throw new SaveStateError(`${path} is not a valid save state: ${describeErrors(validate.errors)}`);
   }
@@ -180,15 +181,6 @@ async function isOurManifest(path: string): Promise<boolean> {
   try {
     const value: unknown = JSON.parse(await readFile(path, "utf8"));
     return typeof value === "object" && value !== null && (value as { format?: unknown }).format === FORMAT;
-  } catch {
-    return false;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
   } catch {
     return false;
   }

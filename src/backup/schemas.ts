@@ -1,17 +1,23 @@
-// Loads the format's JSON Schemas (src/backup/schemas/, copied to dist by the
-// build) and hands out one validator per schema. Files are read with fs
-// relative to this module, not imported, so the same code runs from src and dist.
+// Loads the format's JSON Schemas and hands out one validator per schema.
+// The format's own schemas (common, manifest, save state) sit in
+// src/backup/schemas/; each entity type keeps its record schema in its folder
+// (src/entities/<type>/<type>.schema.json) and names it in its descriptor, so
+// this module never lists them: a schema is a SchemaRef (name and location),
+// and every Ajv instance holds the format's own schemas plus the ones asked
+// for, which refer only to those. Files are read with fs, not imported, so the
+// same code runs from src and dist (the build copies the .json files).
 //
 // Validators come from code that the build generates with Ajv's standalone
-// support (scripts/build.mjs calls writeStandaloneValidators: one CommonJS
-// module per schema in dist/src/backup/validators/). A run from dist thus
-// never loads or compiles Ajv: loading Ajv costs ~40 ms and compiling the
-// schemas ~0.1 s of CPU, paid by every save on its first state write. Where no
-// generated code is found (tests run the TypeScript sources) or it was made
-// from other schemas or options than those beside it (a stale build), the same
-// Ajv setup compiles the schema on first use instead. Both paths run one Ajv
-// configuration, so they accept and reject the same documents with the same
-// errors (test/backup/standalone-validators.test.ts checks it).
+// support (scripts/build.mjs calls writeStandaloneValidators with every
+// schema: one CommonJS module per schema in dist/src/backup/validators/). A
+// run from dist thus never loads or compiles Ajv: loading Ajv costs ~40 ms and
+// compiling the schemas ~0.1 s of CPU, paid by every save on its first state
+// write. Where no generated code is found (tests run the TypeScript sources)
+// or it was made from other schemas or options than those it is loaded for (a
+// stale build), the same Ajv setup compiles the schema on first use instead.
+// Both paths run one Ajv configuration, so they accept and reject the same
+// documents with the same errors (test/backup/standalone-validators.test.ts
+// checks it).
 //
 // Why CommonJS rather than Ajv's `code.esm` output: that output still reaches
 // Ajv's runtime helpers (ucs2length) and ajv-formats' formats through
@@ -21,28 +27,31 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as Ajv2020Module from "ajv/dist/2020.js";
 import type { AnySchemaObject, ErrorObject, Options, ValidateFunction } from "ajv/dist/2020.js";
 
-export const SCHEMA_FILES = [
-  "common.schema.json",
-  "labels.schema.json",
-  "milestones.schema.json",
-  "issues.schema.json",
-  "issue_comments.schema.json",
-  "sub_issues.schema.json",
-  "pull_requests.schema.json",
-  "pr_comments.schema.json",
-  "pr_reviews.schema.json",
-  "pr_review_comments.schema.json",
-  "releases.schema.json",
-  "manifest.schema.json",
-  "save-state.schema.json",
-] as const;
+/** A JSON Schema file: its name (unique; problems cite it) and where it is. */
+export interface SchemaRef {
+  /** The file name, e.g. "labels.schema.json"; also the last segment of the schema's $id. */
+  readonly name: string;
+  readonly url: URL;
+}
 
-export type SchemaFile = (typeof SCHEMA_FILES)[number];
+/** The schema file at `url` (beside the module that names it: `new URL("./x.schema.json", import.meta.url)`). */
+export function schemaAt(url: URL): SchemaRef {
+  return { name: basename(fileURLToPath(url)), url };
+}
+
+const ownSchema = (name: string): SchemaRef => schemaAt(new URL(`./schemas/${name}`, import.meta.url));
+
+export const COMMON_SCHEMA = ownSchema("common.schema.json");
+export const MANIFEST_SCHEMA = ownSchema("manifest.schema.json");
+export const SAVE_STATE_SCHEMA = ownSchema("save-state.schema.json");
+
+/** The format's own schemas, in every Ajv instance: the others refer to them. */
+export const FORMAT_SCHEMAS: readonly SchemaRef[] = [COMMON_SCHEMA, MANIFEST_SCHEMA, SAVE_STATE_SCHEMA];
 
 /** The one Ajv configuration, for compiled and generated validators alike. */
 const AJV_OPTIONS = { allErrors: true, strict: true } as const satisfies Options;
@@ -52,64 +61,67 @@ const GENERATED_DIR = fileURLToPath(new URL("./validators/", import.meta.url));
 
 const require = createRequire(import.meta.url);
 
-export function schemaUrl(file: SchemaFile): URL {
-  return new URL(`./schemas/${file}`, import.meta.url);
-}
+const schemaTexts = new Map<string, string>();
 
-const schemaTexts = new Map<SchemaFile, string>();
-
-function schemaText(file: SchemaFile): string {
-  let text = schemaTexts.get(file);
+function schemaText(ref: SchemaRef): string {
+  let text = schemaTexts.get(ref.url.href);
   if (text === undefined) {
-    text = readFileSync(schemaUrl(file), "utf8");
-    schemaTexts.set(file, text);
+    text = readFileSync(ref.url, "utf8");
+    schemaTexts.set(ref.url.href, text);
   }
   return text;
 }
 
-export function loadSchema(file: SchemaFile): AnySchemaObject {
-  return JSON.parse(schemaText(file)) as AnySchemaObject;
+export function loadSchema(ref: SchemaRef): AnySchemaObject {
+  return JSON.parse(schemaText(ref)) as AnySchemaObject;
 }
 
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
 
-/** Identifies the schemas and options a generated validator was made from. */
-function schemasFingerprint(): string {
+/** Identifies what a generated validator was made from: the options, the format's own schemas and its schema. */
+function fingerprintOf(ref: SchemaRef): string {
+  let fingerprint = fingerprints.get(ref.url.href);
   if (fingerprint === undefined) {
     const hash = createHash("sha256").update(JSON.stringify(AJV_OPTIONS));
-    for (const file of SCHEMA_FILES) hash.update(`\0${file}\0${schemaText(file)}`);
+    for (const own of [...FORMAT_SCHEMAS, ref]) hash.update(`\0${own.name}\0${schemaText(own)}`);
     fingerprint = hash.digest("hex");
+    fingerprints.set(ref.url.href, fingerprint);
   }
   return fingerprint;
 }
 
-function generatedFile(file: SchemaFile, dir: string): string {
-  return join(dir, file.replace(/\.schema\.json$/, ".cjs"));
+function generatedFile(ref: SchemaRef, dir: string): string {
+  return join(dir, ref.name.replace(/\.schema\.json$/, ".cjs"));
 }
 
-/** A new Ajv holding every schema; Ajv is loaded only when this runs. */
+/** A new Ajv holding the format's own schemas; Ajv is loaded only when this runs. */
 function createAjv(code?: Options["code"]): Ajv2020Module.Ajv2020 {
   const { Ajv2020 } = require("ajv/dist/2020.js") as typeof Ajv2020Module;
   // ajv-formats is CommonJS; its plugin function is also its `default`.
   const addFormats = (require("ajv-formats") as { default: (ajv: Ajv2020Module.Ajv2020) => unknown }).default;
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...(code ? { code } : {}) });
   addFormats(ajv);
-  for (const file of SCHEMA_FILES) ajv.addSchema(loadSchema(file));
+  for (const ref of FORMAT_SCHEMAS) ajv.addSchema(loadSchema(ref));
   return ajv;
 }
 
-function compiled(ajv: Ajv2020Module.Ajv2020, file: SchemaFile): ValidateFunction {
-  const validate = ajv.getSchema(loadSchema(file).$id as string);
-  if (!validate) throw new Error(`schema ${file} has no $id`);
+/** The schema's validator in `ajv`, adding the schema first when it is not one of the format's own. */
+function compiled(ajv: Ajv2020Module.Ajv2020, ref: SchemaRef): ValidateFunction {
+  const schema = loadSchema(ref);
+  const id = schema.$id;
+  if (typeof id !== "string") throw new Error(`schema ${ref.name} has no $id`);
+  if (!ajv.getSchema(id)) ajv.addSchema(schema);
+  const validate = ajv.getSchema(id);
+  if (!validate) throw new Error(`schema ${ref.name} does not compile`);
   return validate;
 }
 
 let runtimeAjv: Ajv2020Module.Ajv2020 | undefined;
 
 /** Compiles the schema with Ajv now (what getValidator falls back to). */
-export function compileValidator(file: SchemaFile): ValidateFunction {
+export function compileValidator(ref: SchemaRef): ValidateFunction {
   runtimeAjv ??= createAjv();
-  return compiled(runtimeAjv, file);
+  return compiled(runtimeAjv, ref);
 }
 
 /**
@@ -117,19 +129,19 @@ export function compileValidator(file: SchemaFile): ValidateFunction {
  * is none or it was generated from other schemas or options.
  */
 export function loadStandaloneValidator(
-  file: SchemaFile,
+  ref: SchemaRef,
   dir: string = GENERATED_DIR,
 ): ValidateFunction | undefined {
-  const path = generatedFile(file, dir);
+  const path = generatedFile(ref, dir);
   if (!existsSync(path)) return undefined;
   const validate: unknown = require(path);
   if (typeof validate !== "function") return undefined;
-  if ((validate as { fingerprint?: unknown }).fingerprint !== schemasFingerprint()) return undefined;
+  if ((validate as { fingerprint?: unknown }).fingerprint !== fingerprintOf(ref)) return undefined;
   return validate as ValidateFunction;
 }
 
 /** The build step: writes one standalone CommonJS validator per schema into `dir`. */
-export function writeStandaloneValidators(dir: string = GENERATED_DIR): void {
+export function writeStandaloneValidators(refs: readonly SchemaRef[], dir: string = GENERATED_DIR): void {
   const { _ } = require("ajv/dist/2020.js") as typeof Ajv2020Module;
   const standaloneCode = (
     require("ajv/dist/standalone/index.js") as {
@@ -139,24 +151,24 @@ export function writeStandaloneValidators(dir: string = GENERATED_DIR): void {
   // The generated code loads ajv-formats' own format checks, as addFormats installs them.
   const ajv = createAjv({ source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
   mkdirSync(dir, { recursive: true });
-  const stamp = `module.exports.fingerprint = ${JSON.stringify(schemasFingerprint())};\n`;
-  for (const file of SCHEMA_FILES) {
-    const code = standaloneCode(ajv, compiled(ajv, file));
+  for (const ref of refs) {
+    const code = standaloneCode(ajv, compiled(ajv, ref));
+    const stamp = `module.exports.fingerprint = ${JSON.stringify(fingerprintOf(ref))};\n`;
     writeFileSync(
-      generatedFile(file, dir),
-      `// Generated by scripts/build.mjs from ${file}; do not edit.\n${code}\n${stamp}`,
+      generatedFile(ref, dir),
+      `// Generated by scripts/build.mjs from ${ref.name}; do not edit.\n${code}\n${stamp}`,
     );
   }
 }
 
-const validators = new Map<SchemaFile, ValidateFunction>();
+const validators = new Map<string, ValidateFunction>();
 
 /** The schema's validator: the generated one when the build made it, else compiled now. */
-export function getValidator(file: SchemaFile): ValidateFunction {
-  let validate = validators.get(file);
+export function getValidator(ref: SchemaRef): ValidateFunction {
+  let validate = validators.get(ref.url.href);
   if (!validate) {
-    validate = loadStandaloneValidator(file) ?? compileValidator(file);
-    validators.set(file, validate);
+    validate = loadStandaloneValidator(ref) ?? compileValidator(ref);
+    validators.set(ref.url.href, validate);
   }
   return validate;
 }

@@ -4,17 +4,21 @@
 // each parent's saved children against the count GitHub reported for it.
 // Files are streamed line by line; no file is ever loaded whole.
 import { createHash } from "node:crypto";
-import { realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { RELEASE_ASSETS_DIR, RELEASES_FILE } from "../entities/releases/record.js";
+import { exists } from "../util/exists.js";
+import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
 import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
-import { readLines } from "./jsonl-lines.js";
+import { type RawLine, readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
-import { RECORD_FILES, type RecordFile, recordFileFor } from "./record-files.js";
+import type { RecordFile } from "./record-files.js";
+import { type RecordSource, recordSourceProblem } from "./record-source.js";
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+import { backupTreeProblems } from "./tree-check.js";
+import { parseUntrustedJson, UntrustedJsonError } from "./untrusted-json.js";
 import { checkChildCounts } from "./verify-counts.js";
 
 export interface VerifyProblem {
@@ -37,11 +41,14 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** Problems reported per file before the rest are summarised (default 5). */
   maxProblemsPerFile?: number;
+  /** Longest JSONL line accepted (default MAX_LINE_BYTES). */
+  maxLineBytes?: number;
 }
 
-interface AssetRef {
+/** A file a record points to (a release asset), with where it must lie. */
+interface LinkedRef {
   line: number;
-  releaseId: number;
+  folder: string;
   path: string | null;
   sha256: string | null;
   size: number;
@@ -49,7 +56,7 @@ interface AssetRef {
 
 interface ScanResult extends WrittenFile {
   records: number;
-  assets: AssetRef[];
+  linked: LinkedRef[];
 }
 
 /** Collects one file's problems, keeping the first few. */
@@ -80,37 +87,47 @@ function showKey(key: SortKey): string {
   return JSON.stringify(key);
 }
 
-function collectAssets(record: unknown, line: number, into: AssetRef[]): void {
-  const release = record as {
-    id: number;
-    assets: Array<{ path: string | null; sha256: string | null; size: number }>;
-  };
-  for (const asset of release.assets) {
-    into.push({ line, releaseId: release.id, path: asset.path, sha256: asset.sha256, size: asset.size });
-  }
+function collectLinked(spec: RecordFile, record: unknown, line: number, into: LinkedRef[]): void {
+  if (!spec.linkedFiles) return;
+  const { folder, files } = spec.linkedFiles.of(record);
+  for (const file of files)
+    into.push({ line, folder, path: file.path, sha256: file.sha256, size: file.size });
 }
+
+type Previous = { key: SortKey; line: string; lineNumber: number };
 
 /** One pass over a JSONL file: hash, count, and check each line. */
 async function scanJsonl(
   path: string,
   spec: RecordFile | undefined,
   problems: FileProblems,
+  source: RecordSource,
+  maxLineBytes: number | undefined,
 ): Promise<ScanResult> {
   const hash = createHash("sha256");
   let bytes = 0;
   let records = 0;
-  const assets: AssetRef[] = [];
+  const linked: LinkedRef[] = [];
   const validate = spec ? getValidator(spec.schema) : undefined;
-  let previous: { key: SortKey; line: string; lineNumber: number } | undefined;
+  let previous: Previous | undefined;
   const onChunk = (chunk: Buffer) => {
     hash.update(chunk);
     bytes += chunk.length;
   };
-  for await (const raw of readLines(path, { onChunk })) {
+  try {
+    for await (const raw of readLines(path, { onChunk, ...(maxLineBytes ? { maxLineBytes } : {}) }))
+      previous = checkLine(raw, previous);
+  } catch (error) {
+    if (!(error instanceof LimitError)) throw error;
+    problems.add(error.message);
+  }
+  return { bytes, sha256: hash.digest("hex"), records, linked };
+
+  function checkLine(raw: RawLine, previous: Previous | undefined): Previous | undefined {
     const n = raw.lineNumber;
     if (!raw.terminated) {
       problems.add("truncated: the last line does not end in a newline", n);
-      continue;
+      return previous;
     }
     records += 1;
     let text: string;
@@ -118,24 +135,27 @@ async function scanJsonl(
       text = utf8.decode(raw.bytes);
     } catch {
       problems.add("not valid UTF-8", n);
-      continue;
+      return previous;
     }
     if (text.trim() === "") {
       problems.add("empty line", n);
-      continue;
+      return previous;
     }
     let record: unknown;
     try {
-      record = JSON.parse(text);
+      record = parseUntrustedJson(text);
     } catch (error) {
-      problems.add(`invalid JSON: ${(error as Error).message}`, n);
-      continue;
+      const unsafe = error instanceof UntrustedJsonError;
+      problems.add(unsafe ? error.message : `invalid JSON: ${(error as Error).message}`, n);
+      return previous;
     }
-    if (!spec || !validate) continue;
+    if (!spec || !validate) return previous;
     if (!validate(record)) {
-      problems.add(`does not match ${spec.schema}: ${describeErrors(validate.errors)}`, n);
-      continue;
+      problems.add(`does not match ${spec.schema.name}: ${describeErrors(validate.errors)}`, n);
+      return previous;
     }
+    const foreign = recordSourceProblem(record, source);
+    if (foreign) problems.add(foreign, n);
     const key = spec.sortKey(record);
     if (previous) {
       const order = compareSortKeys(previous.key, key);
@@ -149,10 +169,9 @@ async function scanJsonl(
         problems.add(`${same} ${showKey(key)} (also on line ${previous.lineNumber})`, n);
       }
     }
-    previous = { key, line: text, lineNumber: n };
-    if (spec.file === RELEASES_FILE) collectAssets(record, n, assets);
+    collectLinked(spec, record, n, linked);
+    return { key, line: text, lineNumber: n };
   }
-  return { bytes, sha256: hash.digest("hex"), records, assets };
 }
 
 type Located = { ok: true; path: string } | { ok: false; message: string };
@@ -170,19 +189,52 @@ async function locate(dir: string, realDir: string, rel: string): Promise<Locate
   if (!isInside(realDir, await realpath(path))) {
     return { ok: false, message: "resolves outside the backup folder (symbolic link)" };
   }
+  if ((await lstat(path)).isSymbolicLink()) return { ok: false, message: "is a symbolic link" };
   return { ok: true, path };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
+/** One linked file: inside its record's folder, present, and of the size and sha256 the record gives. */
+async function checkLinked(
+  dir: string,
+  realDir: string,
+  ref: LinkedRef,
+  noun: string,
+  hashed: Map<string, WrittenFile>,
+  problems: FileProblems,
+  reported: Set<string>,
+): Promise<void> {
+  if (ref.path === null) return;
+  const where = `${noun} ${JSON.stringify(ref.path)}`;
+  if (!ref.path.startsWith(`${ref.folder}/`)) problems.add(`${where} is not under ${ref.folder}/`, ref.line);
+  const located = await locate(dir, realDir, ref.path);
+  if (!located.ok) {
+    reported.add(ref.path);
+    problems.add(`${where}: ${located.message}`, ref.line);
+    return;
+  }
+  let actual = hashed.get(ref.path);
+  if (!actual) {
+    actual = await hashFile(located.path);
+    hashed.set(ref.path, actual);
+  }
+  if (ref.sha256 === null) problems.add(`${where} has a path but no sha256`, ref.line);
+  else if (actual.sha256 !== ref.sha256) problems.add(`${where}: sha256 differs from the record`, ref.line);
+  if (actual.bytes !== ref.size) {
+    problems.add(`${where}: size ${actual.bytes} bytes differs from the record's ${ref.size}`, ref.line);
   }
 }
 
-export async function verifyBackup(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+/**
+ * Checks the folder. `recordFiles` are the JSONL files the entity types
+ * declare (src/entities/ hands them down): a listed .jsonl file that none of
+ * them names is a problem, never skipped.
+ */
+export async function verifyBackup(
+  dir: string,
+  recordFiles: readonly RecordFile[],
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const specs = new Map(recordFiles.map((spec) => [spec.file, spec]));
   const limit = options.maxProblemsPerFile ?? 5;
   const problems: VerifyProblem[] = [];
   const report = (files: number, records: number): VerifyReport => ({
@@ -203,31 +255,38 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
 
   let files = 0;
   let records = 0;
-  const assets: AssetRef[] = [];
+  const linked = new Map<RecordFile, LinkedRef[]>();
   /** Hashes already computed, so an asset listed in the manifest is read once. */
   const hashed = new Map<string, WrittenFile>();
+  /** Paths whose problem is already reported, so the tree check does not repeat it. */
+  const reported = new Set<string>();
 
   for (const rel of Object.keys(manifest.files).sort()) {
     const entry = manifest.files[rel]!;
     const fileProblems = new FileProblems(problems, rel, limit);
     files += 1;
     if (rel === GIT_REPO_ENTRY) {
+      reported.add(rel);
       for (const message of await checkMirror(dir, entry)) fileProblems.add(message);
       fileProblems.finish();
       continue;
     }
     const located = await locate(dir, realDir, rel);
     if (!located.ok) {
+      reported.add(rel);
       fileProblems.add(`listed in the manifest but ${located.message}`);
       fileProblems.finish();
       continue;
     }
     let actual: WrittenFile;
     if (rel.endsWith(".jsonl")) {
-      const scan = await scanJsonl(located.path, recordFileFor(rel), fileProblems);
+      const spec = specs.get(rel);
+      // Never skipped silently: a file no entity type declares has no schema to check it against.
+      if (!spec) fileProblems.add("no entity type declares this file, so its records are not checked");
+      const scan = await scanJsonl(located.path, spec, fileProblems, manifest.source, options.maxLineBytes);
       actual = scan;
       records += scan.records;
-      assets.push(...scan.assets);
+      if (spec) linked.set(spec, scan.linked);
       if (entry.records === undefined) fileProblems.add("the manifest gives no record count");
       else if (entry.records !== scan.records) {
         fileProblems.add(`record count ${scan.records} differs from the manifest's ${entry.records}`);
@@ -243,7 +302,7 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
   }
 
   // Entity files present on disk (or owed by a succeeded job) must be listed.
-  for (const spec of RECORD_FILES) {
+  for (const spec of recordFiles) {
     if (manifest.files[spec.file]) continue;
     const succeeded = manifest.jobs.some((j) => j.name === spec.entity && j.status === "succeeded");
     if (await exists(join(dir, spec.file))) {
@@ -256,35 +315,17 @@ export async function verifyBackup(dir: string, options: VerifyOptions = {}): Pr
     }
   }
 
-  const assetProblems = new FileProblems(problems, RELEASES_FILE, limit);
-  for (const asset of assets) {
-    if (asset.path === null) continue;
-    const where = `asset ${JSON.stringify(asset.path)}`;
-    if (!asset.path.startsWith(`${RELEASE_ASSETS_DIR}/${asset.releaseId}/`)) {
-      assetProblems.add(`${where} is not under ${RELEASE_ASSETS_DIR}/${asset.releaseId}/`, asset.line);
+  for (const [spec, refs] of linked) {
+    const linkedProblems = new FileProblems(problems, spec.file, limit);
+    const noun = spec.linkedFiles?.noun ?? "file";
+    for (const ref of refs) {
+      await checkLinked(dir, realDir, ref, noun, hashed, linkedProblems, reported);
     }
-    const located = await locate(dir, realDir, asset.path);
-    if (!located.ok) {
-      assetProblems.add(`${where}: ${located.message}`, asset.line);
-      continue;
-    }
-    let actual = hashed.get(asset.path);
-    if (!actual) {
-      actual = await hashFile(located.path);
-      hashed.set(asset.path, actual);
-    }
-    if (asset.sha256 === null) assetProblems.add(`${where} has a path but no sha256`, asset.line);
-    else if (actual.sha256 !== asset.sha256)
-      assetProblems.add(`${where}: sha256 differs from the record`, asset.line);
-    if (actual.bytes !== asset.size) {
-      assetProblems.add(
-        `${where}: size ${actual.bytes} bytes differs from the record's ${asset.size}`,
-        asset.line,
-      );
-    }
+    linkedProblems.finish();
   }
-  assetProblems.finish();
 
-  problems.push(...(await checkChildCounts(dir, manifest, limit)));
+  for (const problem of await backupTreeProblems(dir, reported)) problems.push(problem);
+
+  problems.push(...(await checkChildCounts(dir, manifest, recordFiles, limit)));
   return report(files, records);
 }

@@ -1,69 +1,8 @@
-// Error classes that carry their exit code, and the one-line formatting the
-// command line prints for any error.
+// How the command line presents any error: one line (redacted, with the
+// error's hint) and an exit code. The error classes themselves live below
+// every layer, in src/errors.ts.
 
-export const EXIT_OK = 0;
-/** The run finished but at least one job failed. */
-export const EXIT_JOB_FAILED = 1;
-/** Usage, configuration, authentication or input error, detected before anything is written. */
-export const EXIT_USAGE = 2;
-/** Interrupted by SIGINT/SIGTERM (128 + SIGINT). */
-export const EXIT_INTERRUPTED = 130;
-
-export const ExitCode = {
-  ok: EXIT_OK,
-  jobFailed: EXIT_JOB_FAILED,
-  usage: EXIT_USAGE,
-  interrupted: EXIT_INTERRUPTED,
-} as const;
-
-/** Base class: an error meant for the user, printed as one line. */
-export class CliError extends Error {
-  readonly exitCode: number;
-  /** Short advice printed after the message, such as "see github-data save --help". */
-  readonly hint: string | undefined;
-
-  constructor(message: string, exitCode: number, options?: { hint?: string; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
-    this.exitCode = exitCode;
-    this.hint = options?.hint;
-  }
-}
-
-/** Bad flags or arguments. */
-export class UsageError extends CliError {
-  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
-    super(message, EXIT_USAGE, options);
-  }
-}
-
-/** Bad or missing configuration (environment, token, URLs). */
-export class ConfigError extends CliError {
-  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
-    super(message, EXIT_USAGE, options);
-  }
-}
-
-/** The input (a backup folder, a repository) is unusable. */
-export class InputError extends CliError {
-  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
-    super(message, EXIT_USAGE, options);
-  }
-}
-
-/** The token was rejected or lacks a permission. */
-export class AuthError extends CliError {
-  constructor(message: string, options?: { hint?: string; cause?: unknown }) {
-    super(message, EXIT_USAGE, options);
-  }
-}
-
-/** Raised (as an abort reason) when the user interrupts the run. */
-export class InterruptedError extends CliError {
-  constructor(message = "interrupted") {
-    super(message, EXIT_INTERRUPTED);
-  }
-}
+import { EXIT_INTERRUPTED, EXIT_JOB_FAILED, UserError } from "../errors.js";
 
 /**
  * The exit code for an error: its own `exitCode` when it carries a valid one
@@ -94,7 +33,7 @@ export function formatError(err: unknown, options: FormatErrorOptions): string {
     const causeMessage = oneLine(messageOf(cause));
     if (causeMessage !== "" && !line.includes(causeMessage)) line += `: ${causeMessage}`;
   }
-  if (err instanceof CliError && err.hint) line += ` (${err.hint})`;
+  if (err instanceof UserError && err.hint) line += ` (${err.hint})`;
   if (options.debug) {
     const stacks: string[] = [];
     for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {

@@ -3,7 +3,7 @@
 // passes the stream).
 
 import type { LogFields, Logger, LogLevel } from "../util/logger.js";
-import type { LogFormat } from "./config-types.js";
+import type { LogFormat } from "./output.js";
 
 export interface LineStream {
   write(chunk: string): unknown;

@@ -1,10 +1,10 @@
 // OWNER/REPO parsing with GitHub's naming rules, so a typo fails before any request.
 
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
+import type { RepoRef } from "../github/repository.js";
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
+/** A repository named on the command line. */
+export interface ParsedRepo extends RepoRef {
   /** "owner/repo" */
   fullName: string;
 }
@@ -17,7 +17,7 @@ const REPO = /^[A-Za-z0-9._-]{1,100}$/;
  * Parses `OWNER/REPO`; also accepts a repository URL (`https://host/OWNER/REPO[.git]`)
  * since that is what people copy from a browser.
  */
-export function parseRepoRef(text: string, source: string): RepoRef {
+export function parseRepoRef(text: string, source: string): ParsedRepo {
   const value = stripUrl(text.trim());
   const parts = value.split("/");
   if (parts.length !== 2 || parts[0] === "" || parts[1] === "") {

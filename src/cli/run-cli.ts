@@ -2,14 +2,15 @@
 // version, set up logging, progress output and interruption, run the chosen
 // command's handler, and turn any error into one line and an exit code.
 
-import type { Logger } from "../util/logger.js";
-import { createRedactor, type Redactor } from "../util/redact.js";
+import { EXIT_INTERRUPTED, InterruptedError } from "../errors.js";
+import { createRedactor } from "../util/redact.js";
+import type { CommandContext, CommandHandler } from "./command-context.js";
+import type { CommandHandlers, RunnableCommand } from "./commands/index.js";
 import { type Env, resolveConfig } from "./config.js";
-import type { RestoreCommand, RunnableCommand, SaveCommand, VerifyCommand } from "./config-types.js";
-import { EXIT_INTERRUPTED, exitCodeFor, formatError, InterruptedError } from "./errors.js";
+import { exitCodeFor, formatError } from "./errors.js";
 import { createLogger } from "./logging.js";
 import { chooseRendererKind, openRenderer, useColor } from "./render/choose.js";
-import type { OutputStream, Renderer } from "./render/types.js";
+import type { OutputStream } from "./render/types.js";
 
 export type SignalName = "SIGINT" | "SIGTERM";
 
@@ -32,26 +33,6 @@ export interface CliIo {
   now?: () => number;
 }
 
-export interface CommandContext {
-  logger: Logger;
-  renderer: Renderer;
-  /** Aborted on the first SIGINT/SIGTERM; the handler should stop cleanly and return. */
-  signal: AbortSignal;
-  redact: Redactor;
-  stdout: OutputStream;
-}
-
-export type CommandHandler<C extends RunnableCommand> = (
-  config: C,
-  context: CommandContext,
-) => Promise<number>;
-
-export interface CommandHandlers {
-  save: CommandHandler<SaveCommand>;
-  restore: CommandHandler<RestoreCommand>;
-  verify: CommandHandler<VerifyCommand>;
-}
-
 /** Runs the command line and resolves to the process exit code. Never throws. */
 export async function runCli(
   argv: readonly string[],
@@ -59,7 +40,7 @@ export async function runCli(
   io: CliIo,
   commands: CommandHandlers,
 ): Promise<number> {
-  const redact = createRedactor(secretsIn(env));
+  let redact = createRedactor(secretsIn(env));
   const debug = argv.includes("--verbose") || env.LOG_LEVEL?.trim().toLowerCase() === "debug";
 
   let config: ReturnType<typeof resolveConfig>;
@@ -72,6 +53,10 @@ export async function runCli(
   if (config.command === "help" || config.command === "version") {
     io.stdout.write(config.text);
     return 0;
+  }
+  // A token from `gh` is in no environment variable: mask it too.
+  if ("tokenSource" in config && config.tokenSource === "gh") {
+    redact = createRedactor([...secretsIn(env), config.token]);
   }
 
   const renderer = await openRenderer(chooseRendererKind({ isTTY: io.isTTY, logFormat: config.logFormat }), {
@@ -142,14 +127,9 @@ function dispatch(
   context: CommandContext,
   commands: CommandHandlers,
 ): Promise<number> {
-  switch (config.command) {
-    case "save":
-      return commands.save(config, context);
-    case "restore":
-      return commands.restore(config, context);
-    case "verify":
-      return commands.verify(config, context);
-  }
+  // Each handler takes its own command's settings, which config.command names.
+  const handler = commands[config.command] as CommandHandler<RunnableCommand>;
+  return handler(config, context);
 }
 
 /** Every value that could be a token, raw and trimmed. */
@@ -163,7 +143,9 @@ function secretsIn(env: Env): string[] {
 }
 
 function describe(config: RunnableCommand): Record<string, unknown> {
-  if (config.command === "verify") return { command: config.command, dir: config.dir };
+  if (config.command === "verify" || config.command === "site") {
+    return { command: config.command, dir: config.dir };
+  }
   return {
     command: config.command,
     repo: config.repo.fullName,

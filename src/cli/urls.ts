@@ -1,6 +1,6 @@
 // API base URLs: validation and the GraphQL endpoint derived from the REST base.
 
-import { ConfigError } from "./errors.js";
+import { ConfigError } from "../errors.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
 

@@ -1,4 +1,7 @@
-// The entity (job) names users select with --include/--exclude, in DESIGN.md order.
+// The entity (job) names users select with --include/--exclude, in ENTITIES
+// order. A typed list of its own, free of imports, because the types the
+// descriptors are built from (savers, restorers, the restore journal) name
+// entities themselves; test/entities/descriptors.test.ts checks it matches ENTITIES.
 export const ENTITY_NAMES = [
   "labels",
   "milestones",

@@ -1,18 +1,13 @@
-// How an entity type plugs into save (and later restore). Each type lives in
-// src/entities/<type>/ and is listed once in src/entities/registry.ts.
+// How an entity type plugs into save. Each type lives in src/entities/<type>/,
+// whose descriptor (index.ts) names its saver; src/entities/index.ts lists them.
 import type { FileSummary, SortedJsonlWriter, SortKey } from "../backup/sorted-jsonl-writer.js";
 import type { GitHubClient } from "../github/client.js";
+import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import type { JobProgress } from "../orchestrator/types.js";
-import type { RepositoryInfo } from "../save/check-repository.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 import type { EntityName } from "./names.js";
 import type { SharedSources } from "./shared/sources.js";
-
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
 
 export interface SaveSelection {
   entities: ReadonlySet<EntityName>;

@@ -71,11 +71,6 @@ export function isForbidden(err: unknown): boolean {
   return hasHttpResponse(err) && statusOf(err) === 403;
 }
 
-/** Validation failure (422), e.g. a duplicate label name on restore. */
-export function isUnprocessable(err: unknown): boolean {
-  return hasHttpResponse(err) && statusOf(err) === 422;
-}
-
 /** 410 Gone, e.g. issues disabled on the repository. */
 export function isGone(err: unknown): boolean {
   return hasHttpResponse(err) && statusOf(err) === 410;

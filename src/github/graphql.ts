@@ -8,6 +8,7 @@ import {
   statusOf,
 } from "./classify-outcome.js";
 import type { GitHubClient } from "./client.js";
+import type { RequestPriority } from "./priorities.js";
 import { RequestTimeoutError } from "./scheduler.js";
 
 export type { GraphQLErrorLike } from "./classify-outcome.js";
@@ -37,7 +38,7 @@ export async function graphqlQuery<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
-  options: { signal?: AbortSignal; priority?: number } = {},
+  options: { signal?: AbortSignal; priority?: RequestPriority } = {},
 ): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
   try {
     const data = await client.octokit.graphql<T>(query, {

@@ -6,6 +6,7 @@ import PQueue from "p-queue";
 import { abortErrorFor, anySignal, throwIfAborted } from "./abort.js";
 import { responseMessageOf, statusOf } from "./classify-outcome.js";
 import type { GitHubClient } from "./client.js";
+import type { RequestPriority } from "./priorities.js";
 import { routeKeyFromRoute } from "./route-key.js";
 
 export interface PaginateOptions<T> {
@@ -17,7 +18,7 @@ export interface PaginateOptions<T> {
   /** First page to fetch (page-numbered lists only; default 1). */
   resumeFromPage?: number;
   /** Scheduler priority of these requests (higher first). */
-  priority?: number;
+  priority?: RequestPriority;
   /**
    * Pages of this list in flight at most (default: as many as the scheduler
    * allows). For lists whose pages are megabytes each, so a burst of them does
@@ -393,7 +394,7 @@ export async function fetchAll<T>(
   client: GitHubClient,
   route: string,
   params: Record<string, unknown>,
-  options: { signal?: AbortSignal; perPage?: number; priority?: number } = {},
+  options: { signal?: AbortSignal; perPage?: number; priority?: RequestPriority } = {},
 ): Promise<T[]> {
   const byPage = new Map<number, T[]>();
   await paginateParallel<T>(client, route, params, {

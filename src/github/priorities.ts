@@ -1,17 +1,8 @@
-// Scheduler priorities (higher goes first), in one table so the order of a
-// save's requests can be read in one place. The rule is critical path first:
-// a request that other requests wait on goes before bulk pages, and the long
-// GraphQL batches go before short list pages, so the save does not end on a
-// lone slow batch while the other slots sit idle.
-export const PRIORITY = {
-  /** The repository check: nothing is written, and no job fails, until it passes. */
-  preflight: 4,
-  /** Steps of the longest chain: release page → asset redirect → download. */
-  chain: 3,
-  /** Pages whose items start further requests (the pulls list feeds review batches). */
-  unlock: 2,
-  /** GraphQL batches of 100 numbers: the slowest requests of a save. */
-  batch: 1,
-  /** List pages nothing else waits for (the default). */
-  bulk: 0,
-} as const;
+// Request priority, the scheduler's one ordering notion: among requests
+// waiting for a slot, the higher number goes first (ties in arrival order).
+// Which requests matter more is the caller's business; a save's order is in
+// src/save/priorities.ts.
+export type RequestPriority = number;
+
+/** What a request gets when it names no priority. */
+export const DEFAULT_PRIORITY: RequestPriority = 0;

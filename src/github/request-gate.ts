@@ -4,12 +4,13 @@
 // A request blocked by its own budget does not block others behind it.
 import { abortErrorFor } from "./abort.js";
 import type { Clock } from "./clock.js";
+import type { RequestPriority } from "./priorities.js";
 import { type Budgets, RollingWindow } from "./rate-budget.js";
 import type { RateLimitTracker } from "./rate-limits.js";
 
 export interface GateRequest {
   /** Higher goes first. */
-  priority: number;
+  priority: RequestPriority;
   /** Submission order; a retry keeps its original number so it goes ahead of later requests. */
   seq: number;
   resource: string;

@@ -10,27 +10,39 @@
 import { EventEmitter } from "node:events";
 import type { Octokit, OctokitOptions } from "@octokit/core";
 import type { Hooks } from "@octokit/core/types";
+import { LimitError } from "../util/limits.js";
 import type { Logger } from "../util/logger.js";
 import { silentLogger } from "../util/logger.js";
 import { abortErrorFor, anySignal } from "./abort.js";
-import { type BackoffOptions, DEFAULT_BACKOFF, fullJitterDelay } from "./backoff.js";
+import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
+import { readCapped, readCappedText } from "./capped-body.js";
 import {
   classifyError,
   classifyGraphQLBody,
   graphqlErrorsOf,
-  type Outcome,
   responseHeadersOf,
   statusOf,
-  type TransientReason,
 } from "./classify-outcome.js";
 import { type Clock, systemClock } from "./clock.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "./concurrency.js";
 import { keepBody } from "./kept-body.js";
+import { DEFAULT_PRIORITY } from "./priorities.js";
 import { type Budgets, resolveBudgets } from "./rate-budget.js";
 import { parseRateLimitHeaders, RateLimitTracker } from "./rate-limits.js";
 import { withRawBody } from "./raw-body.js";
 import { type BudgetName, type GateWait, RequestGate } from "./request-gate.js";
-import { describeRequest } from "./route-key.js";
+import {
+  type AttemptOutcome,
+  decideRetry,
+  type GiveUpReason,
+  NO_RETRIES,
+  type RetryCounts,
+  type RetryDecision,
+  type RetryFacts,
+  type RetryPolicy,
+  type RetryReason,
+} from "./retry-decision.js";
+import { describeRequest, type RequestInfo } from "./route-key.js";
 import { type AttemptStatus, type RequestStats, StatsCounters } from "./stats.js";
 
 export type { Budgets } from "./rate-budget.js";
@@ -92,7 +104,7 @@ export class AmbiguousWriteError extends Error {
   }
 }
 
-export type RetryReason = TransientReason | "rate-limit" | "secondary-rate-limit";
+export type { RetryReason } from "./retry-decision.js";
 
 export interface WaitEvent {
   reason: "rate-limit" | "secondary-rate-limit" | "budget";
@@ -130,6 +142,21 @@ export type RequestOptions = Hooks["request"]["Options"];
 export type RequestResult = Hooks["request"]["Result"];
 type SendRequest = (options: RequestOptions) => RequestResult | Promise<RequestResult>;
 
+/** An attempt that produced no answer to return (a GraphQL 200 with errors keeps its response). */
+interface FailedAttempt {
+  outcome: AttemptOutcome;
+  failure: unknown;
+  response?: RequestResult;
+}
+
+type AfterWriteCheck =
+  | Exclude<RetryDecision, { action: "check-write" }>
+  | { action: "recovered"; response: RequestResult };
+
+const AMBIGUOUS: AfterWriteCheck = { action: "give-up", reason: "ambiguous-write" };
+const ABORTED: AttemptOutcome = { kind: "aborted" };
+const TIMED_OUT: AttemptOutcome = { kind: "transient", reason: "timeout" };
+
 /** Thrown when every attempt of a request ran past `requestTimeoutMs`. */
 export class RequestTimeoutError extends Error {
   override readonly name = "RequestTimeoutError";
@@ -151,16 +178,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   private readonly counters = new StatsCounters();
   /** The end of the current primary-limit pause (epoch ms; 0 = none yet). */
   private pausedUntil = 0;
-  private readonly backoff: BackoffOptions;
-  private readonly random: () => number;
-  private readonly maxRetries: number;
-  private readonly maxRateLimitWaits: number;
-  private readonly graphqlTimeoutRetries: number;
+  private readonly policy: RetryPolicy;
   private readonly requestTimeoutMs: number;
-  private readonly secondaryFallbackMs: number;
   private readonly recoverWrite: RequestSchedulerOptions["recoverWrite"];
-  private readonly rateLimitFallbackMs: number;
-  private readonly resetMarginMs: number;
   private readonly signal: AbortSignal | undefined;
   private seq = 0;
 
@@ -169,18 +189,20 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? silentLogger;
     this.redact = options.redact ?? ((text) => text);
-    this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.random = options.random ?? Math.random;
-    this.maxRetries = options.maxRetries ?? 6;
-    this.maxRateLimitWaits = options.maxRateLimitWaits ?? 10;
-    this.graphqlTimeoutRetries = options.graphqlTimeoutRetries ?? 1;
+    this.policy = {
+      maxRetries: options.maxRetries ?? 6,
+      maxRateLimitWaits: options.maxRateLimitWaits ?? 10,
+      graphqlTimeoutRetries: options.graphqlTimeoutRetries ?? 1,
+      secondaryFallbackMs: options.secondaryFallbackMs ?? 60_000,
+      rateLimitFallbackMs: options.rateLimitFallbackMs ?? 60_000,
+      resetMarginMs: options.rateLimitResetMarginMs ?? 1000,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+      random: options.random ?? Math.random,
+    };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.secondaryFallbackMs = options.secondaryFallbackMs ?? 60_000;
     this.recoverWrite = options.recoverWrite;
-    this.rateLimitFallbackMs = options.rateLimitFallbackMs ?? 60_000;
-    this.resetMarginMs = options.rateLimitResetMarginMs ?? 1000;
     this.signal = options.signal;
-    this.limits = new RateLimitTracker(this.resetMarginMs);
+    this.limits = new RateLimitTracker(this.policy.resetMarginMs);
     this.adaptive = new AdaptiveConcurrency(
       options.concurrency ?? 24,
       options.increaseEvery ?? 20,
@@ -238,7 +260,8 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   async schedule(send: SendRequest, options: RequestOptions): Promise<RequestResult> {
     const info = describeRequest(options);
     const callerSignal = anySignal(asSignal(options.request?.signal), this.signal);
-    const priority = typeof options.request?.priority === "number" ? options.request.priority : 0;
+    const priority =
+      typeof options.request?.priority === "number" ? options.request.priority : DEFAULT_PRIORITY;
     const timeoutMs =
       typeof options.request?.timeoutMs === "number" ? options.request.timeoutMs : this.requestTimeoutMs;
     const seq = ++this.seq;
@@ -248,9 +271,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     // the caller asked for the raw body itself.
     const parseHere = options.request?.parseSuccessResponseBody === undefined;
     if (parseHere) options.request = { ...options.request, parseSuccessResponseBody: false };
-    let retries = 0;
-    let rateLimitWaits = 0;
-    let graphqlTimeouts = 0;
+    let spent = NO_RETRIES;
     let notBefore: number | undefined;
     for (;;) {
       // The backoff wait happens in the gate (notBefore): one timer and one
@@ -261,16 +282,20 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         timeoutMs > 0
           ? setTimeout(() => attempt.abort(new RequestTimeoutError(info.routeKey, timeoutMs)), timeoutMs)
           : undefined;
-      let outcome: Outcome;
-      let failure: unknown;
-      let response: RequestResult | undefined;
+      let failed: FailedAttempt;
       try {
         // Inner hooks (auth) are bound to this very options object and ignore
         // the argument's fields, so the attempt's signal is set in place.
         options.request = { ...options.request, signal: anySignal(callerSignal, attempt.signal) };
-        response = await send(options);
-        if (parseHere) response = await parseBody(response);
-        else if (response.data instanceof ReadableStream)
+        let response = await send(options);
+        if (parseHere) {
+          const received = response;
+          response = await parseBody(received).catch((error: unknown) => {
+            // An answer over the size limit is not retried: it would be as large again.
+            if (error instanceof LimitError) this.counters.finished(info.routeKey, received.status);
+            throw error;
+          });
+        } else if (response.data instanceof ReadableStream)
           response = { ...response, data: keepBody(response.data) };
         const now = this.clock.now();
         this.limits.observe(info.resource, parseRateLimitHeaders(response.headers, now), now);
@@ -282,103 +307,120 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
           this.adaptive.onSuccess();
           return response;
         }
-        outcome = graphqlOutcome;
-        failure = new Error(
-          graphqlErrorsOf(response.data)
-            .map((e) => e.message)
-            .join("; "),
-        );
+        failed = { outcome: graphqlOutcome, failure: graphqlFailure(response.data), response };
       } catch (err) {
-        if (callerSignal?.aborted) {
-          this.counters.finished(info.routeKey, "aborted");
-          throw abortErrorFor(callerSignal);
-        }
-        const now = this.clock.now();
-        if (attempt.signal.aborted) {
-          outcome = { kind: "transient", reason: "timeout" };
-          failure = attempt.signal.reason;
-          this.counters.finished(info.routeKey, "timeout");
-        } else {
-          outcome = classifyError(err, info.isGraphQL, now);
-          failure = err;
-          this.limits.observe(info.resource, parseRateLimitHeaders(responseHeadersOf(err), now), now);
-          this.counters.finished(info.routeKey, attemptStatus(err));
-        }
+        if (err instanceof LimitError) throw err;
+        failed = this.classifyFailure(err, info, callerSignal, attempt.signal);
       } finally {
         clearTimeout(timer);
         slot.release();
       }
-
-      // Decide whether to go again; `giveUp` returns the GraphQL 200 as is so
-      // @octokit/graphql raises its usual GraphqlResponseError.
-      const giveUp = (): RequestResult => {
-        if (response) return response;
-        throw failure;
-      };
       const now = this.clock.now();
-      let delayMs = 0;
-      let reason: RetryReason;
-      switch (outcome.kind) {
-        case "fatal":
-          return giveUp();
-        case "primary": {
-          if (++rateLimitWaits > this.maxRateLimitWaits) return giveUp();
-          const resource = outcome.limits.resource ?? info.resource;
-          const reset = outcome.limits.resetAt;
-          // A reset already past (clock skew) still waits a little instead of spinning.
-          const resetAt =
-            reset === undefined
-              ? now + this.rateLimitFallbackMs
-              : reset > now
-                ? reset
-                : now + Math.max(this.resetMarginMs, 1000);
-          this.limits.exhaust(resource, resetAt, now);
-          reason = "rate-limit";
-          break;
-        }
-        case "secondary": {
-          if (++retries > this.maxRetries) return giveUp();
-          this.counters.secondaryLimitHits++;
-          const waitMs = outcome.limits.retryAfterMs ?? this.secondaryFallbackMs;
-          this.adaptive.onSecondaryLimit(slot.admission, this.gate.admitted);
-          this.gate.pauseAll(now + waitMs);
-          reason = "secondary-rate-limit";
-          break;
-        }
-        case "transient": {
-          if (outcome.reason === "graphql-timeout" && ++graphqlTimeouts > this.graphqlTimeoutRetries)
-            return giveUp();
-          if (info.contentCreating && !info.isGraphQL) {
-            // Sending a write twice could create the object twice.
-            if (!this.recoverWrite) throw new AmbiguousWriteError(info.routeKey, failure);
-            let found: RequestResult | undefined;
-            try {
-              found = await this.recoverWrite(options);
-            } catch {
-              throw new AmbiguousWriteError(info.routeKey, failure);
-            }
-            if (found) return found;
-          }
-          if (++retries > this.maxRetries) return giveUp();
-          delayMs = fullJitterDelay(retries, this.backoff, this.random);
-          reason = outcome.reason;
-          break;
-        }
-      }
-      this.counters.retries++;
-      const event: RetryEvent = {
-        route: info.routeKey,
-        attempt: retries + rateLimitWaits,
-        reason,
-        delayMs,
-        error: this.redact(messageOf(failure)),
+      const facts: RetryFacts = {
+        outcome: failed.outcome,
+        request: info,
+        spent,
+        canCheckWrite: this.recoverWrite !== undefined,
+        writeNotApplied: false,
+        now,
       };
-      const status = response?.status ?? httpStatusOf(failure);
-      if (status !== undefined) event.status = status;
-      this.log.debug(`Retrying ${info.routeKey} (${reason}) in ${delayMs} ms: ${event.error}`, { ...event });
-      this.emit("retry", event);
+      let decision: AfterWriteCheck | RetryDecision = decideRetry(facts, this.policy);
+      if (decision.action === "check-write") decision = await this.checkWrite(facts, options);
+      switch (decision.action) {
+        case "give-up":
+          return this.giveUp(decision.reason, failed, info, callerSignal);
+        case "recovered":
+          return decision.response;
+        case "wait-for-reset":
+          this.limits.exhaust(decision.resource, decision.resetAt, now);
+          break;
+        case "pause-all":
+          this.counters.secondaryLimitHits++;
+          this.adaptive.onSecondaryLimit(slot.admission, this.gate.admitted);
+          this.gate.pauseAll(now + decision.waitMs);
+          break;
+        case "retry":
+          break;
+      }
+      spent = decision.spent;
+      const delayMs = decision.action === "retry" ? decision.delayMs : 0;
+      this.announceRetry(info, failed, decision.reason, spent, delayMs);
       notBefore = now + delayMs;
     }
+  }
+
+  /** What a thrown attempt means; counts the attempt's ending. */
+  private classifyFailure(
+    err: unknown,
+    info: RequestInfo,
+    callerSignal: AbortSignal | undefined,
+    attemptSignal: AbortSignal,
+  ): FailedAttempt {
+    if (callerSignal?.aborted) {
+      this.counters.finished(info.routeKey, "aborted");
+      return { outcome: ABORTED, failure: err };
+    }
+    if (attemptSignal.aborted) {
+      this.counters.finished(info.routeKey, "timeout");
+      return { outcome: TIMED_OUT, failure: attemptSignal.reason };
+    }
+    const now = this.clock.now();
+    this.limits.observe(info.resource, parseRateLimitHeaders(responseHeadersOf(err), now), now);
+    this.counters.finished(info.routeKey, attemptStatus(err));
+    return { outcome: classifyError(err, info.isGraphQL, now), failure: err };
+  }
+
+  /**
+   * Looks up whether an ambiguous write was applied (`recoverWrite`): the
+   * object it created, or the decision once GitHub is known not to have it.
+   */
+  private async checkWrite(facts: RetryFacts, options: RequestOptions): Promise<AfterWriteCheck> {
+    let found: RequestResult | undefined;
+    try {
+      found = await this.recoverWrite?.(options);
+    } catch {
+      return AMBIGUOUS;
+    }
+    if (found) return { action: "recovered", response: found };
+    const decision = decideRetry({ ...facts, writeNotApplied: true }, this.policy);
+    return decision.action === "check-write" ? AMBIGUOUS : decision;
+  }
+
+  /**
+   * Ends the request without an answer. A GraphQL 200 is returned as is, so
+   * @octokit/graphql raises its usual GraphqlResponseError.
+   */
+  private giveUp(
+    reason: GiveUpReason,
+    failed: FailedAttempt,
+    info: RequestInfo,
+    callerSignal: AbortSignal | undefined,
+  ): RequestResult {
+    if (reason === "aborted" && callerSignal) throw abortErrorFor(callerSignal);
+    if (reason === "ambiguous-write") throw new AmbiguousWriteError(info.routeKey, failed.failure);
+    if (failed.response) return failed.response;
+    throw failed.failure;
+  }
+
+  private announceRetry(
+    info: RequestInfo,
+    failed: FailedAttempt,
+    reason: RetryReason,
+    spent: RetryCounts,
+    delayMs: number,
+  ): void {
+    this.counters.retries++;
+    const event: RetryEvent = {
+      route: info.routeKey,
+      attempt: spent.retries + spent.rateLimitWaits,
+      reason,
+      delayMs,
+      error: this.redact(messageOf(failed.failure)),
+    };
+    const status = failed.response?.status ?? httpStatusOf(failed.failure);
+    if (status !== undefined) event.status = status;
+    this.log.debug(`Retrying ${info.routeKey} (${reason}) in ${delayMs} ms: ${event.error}`, { ...event });
+    this.emit("retry", event);
   }
 
   private onGateWait(wait: GateWait): void {
@@ -432,12 +474,17 @@ function attemptStatus(err: unknown): AttemptStatus {
   return httpStatusOf(err) ?? "network";
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** The failure a GraphQL 200 with errors stands for, in retry events. */
+function graphqlFailure(data: unknown): Error {
+  return new Error(
+    graphqlErrorsOf(data)
+      .map((e) => e.message)
+      .join("; "),
+  );
 }
 
-export function createRequestScheduler(options: RequestSchedulerOptions = {}): RequestScheduler {
-  return new RequestScheduler(options);
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /**
@@ -449,7 +496,7 @@ export function schedulerPlugin(octokit: Octokit, options: OctokitOptions): { sc
   const scheduler =
     given instanceof RequestScheduler
       ? given
-      : createRequestScheduler((options.schedulerOptions as RequestSchedulerOptions | undefined) ?? {});
+      : new RequestScheduler((options.schedulerOptions as RequestSchedulerOptions | undefined) ?? {});
   octokit.hook.wrap("request", (send, requestOptions) => scheduler.schedule(send, requestOptions));
   return { scheduler };
 }
@@ -459,9 +506,9 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
   const body: unknown = response.data;
   if (!(body instanceof ReadableStream)) return response;
   const type = String(response.headers["content-type"] ?? "");
-  const reader = new Response(body);
+  const length = response.headers["content-length"];
   if (/json/i.test(type)) {
-    const text = await reader.text();
+    const text = await readCappedText(body, length);
     let data: unknown = text;
     try {
       data = JSON.parse(text);
@@ -471,6 +518,8 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
     }
     return withRawBody({ ...response, data }, text);
   }
-  if (/^text\//i.test(type) || /charset=utf-8/i.test(type)) return { ...response, data: await reader.text() };
-  return { ...response, data: await reader.arrayBuffer() };
+  if (/^text\//i.test(type) || /charset=utf-8/i.test(type))
+    return { ...response, data: await readCappedText(body, length) };
+  const bytes = await readCapped(body, length);
+  return { ...response, data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
 }

@@ -1,7 +1,8 @@
 // The run loop: starts each job the moment its last dependency succeeds, within the concurrency
 // bound, most critical first; isolates failures; applies timeouts, retries and cancellation.
 
-import { attemptSignal, raceAbort, sleep } from "./abort.js";
+import { sleep } from "../util/sleep.js";
+import { attemptSignal, raceAbort } from "./abort.js";
 import { errorMessage, isRetryable } from "./errors.js";
 import { buildJobGraph, type JobGraph } from "./graph.js";
 import { checkSettings, type JobSettings, resolveSettings, retryDelay } from "./settings.js";
@@ -29,8 +30,8 @@ export async function runJobs<Out extends JobOutput>(
   return runGraph(buildJobGraph(jobs), options);
 }
 
-/** runJobs for a graph built beforehand. Throws synchronously for invalid options. */
-export function runGraph<Out extends JobOutput>(
+/** runJobs for a built graph. Throws synchronously for invalid options. */
+function runGraph<Out extends JobOutput>(
   graph: JobGraph<Out>,
   options: RunOptions = {},
 ): Promise<RunResult<Out>> {

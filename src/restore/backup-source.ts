@@ -5,8 +5,11 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
+import { backupTreeProblems } from "../backup/tree-check.js";
 import { verifyBackup } from "../backup/verify.js";
-import { PreflightError } from "../save/preflight-error.js";
+import { RECORD_FILES } from "../entities/index.js";
+import { PreflightError } from "../errors.js";
+import { exists } from "../util/exists.js";
 import {
   isPythonBackup,
   originFromUrl,
@@ -45,15 +48,6 @@ export function webUrlForApi(apiUrl: string): string {
   return base.replace(/\/api\/v3$/i, "");
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function* jsonlRecords<T>(path: string): AsyncGenerator<T> {
   for await (const line of readLines(path)) {
     // verify has rejected torn files; a line without "\n" here means the file changed under us.
@@ -86,7 +80,7 @@ export async function openBackup(dir: string): Promise<BackupSource> {
 }
 
 async function openOurs(dir: string): Promise<BackupSource> {
-  const report = await verifyBackup(dir);
+  const report = await verifyBackup(dir, RECORD_FILES);
   if (!report.ok) {
     const first = report.problems[0];
     const where = first ? `${first.file ?? ""}${first.line ? `:${first.line}` : ""}` : "";
@@ -131,6 +125,12 @@ async function openOurs(dir: string): Promise<BackupSource> {
 }
 
 async function openPython(dir: string): Promise<BackupSource> {
+  // No manifest to verify against, but the folder's tree is checked like ours.
+  const [problem, ...rest] = await backupTreeProblems(dir);
+  if (problem) {
+    const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
+    throw new PreflightError(`the backup in ${dir} is refused: ${problem.file}: ${problem.message}${more}`);
+  }
   const cache = new Map<string, unknown[] | null>();
   const load = async (file: string): Promise<unknown[] | null> => {
     if (!cache.has(file)) cache.set(file, await readPythonRecords(dir, file));

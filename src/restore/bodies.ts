@@ -6,7 +6,9 @@
 //   original text, references rewritten (references.ts), mentions neutralised (mentions.ts)
 //
 // The marker comes first so a body that already carries an older restore's
-// marker (a restore of a restored repository) is still recognised by its own.
+// marker (a restore of a restored repository) is still recognised by its own,
+// and only a marker at the very start counts: one quoted further down a body
+// is text, not a claim that a restore wrote it.
 import { neutraliseMentions, WORD_JOINER } from "./mentions.js";
 import { type ReferenceMap, resolvePending, rewriteReferences } from "./references.js";
 import type { BodyRewriter, ObjectKind, RenderedBody } from "./types.js";
@@ -14,18 +16,18 @@ import type { BodyRewriter, ObjectKind, RenderedBody } from "./types.js";
 /** GitHub rejects bodies longer than this many characters. */
 export const MAX_BODY_CHARS = 65_536;
 
-const MARKER = /<!-- github-data:([a-z_]+):([^\s>]+) -->/;
+const MARKER = /^<!-- github-data:([a-z_]+):([^\s>]+) -->/;
 
 export function markerFor(kind: ObjectKind, originalId: string): string {
   return `<!-- github-data:${kind}:${originalId} -->`;
 }
 
-/** The whole first marker in a body, whatever its kind (null when there is none). */
+/** The whole marker a body starts with, whatever its kind (null when there is none). */
 export function firstMarkerIn(body: string | null | undefined): string | null {
   return body ? (MARKER.exec(body)?.[0] ?? null) : null;
 }
 
-/** The original id in a body written by a restore, when its first marker is of `kind`. */
+/** The original id in a body written by a restore, when the marker it starts with is of `kind`. */
 export function markerOf(body: string | null | undefined, kind: ObjectKind): string | null {
   if (!body) return null;
   const match = MARKER.exec(body);
@@ -68,7 +70,6 @@ export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
   return {
     render,
     rewrite: (body, opts) => render(body, opts).body,
-    markerOf,
     pendingRefsOf: (body) =>
       body ? resolvePending(body, { ...options.references, newNumberOf: () => undefined }).stillPending : [],
   };

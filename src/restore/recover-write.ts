@@ -1,11 +1,13 @@
 // After a content-creating write fails ambiguously (5xx, reset, timeout),
 // GitHub may have created the object anyway. Before the scheduler sends the
-// write again it asks this: every body a restore creates carries a hidden
-// marker, so the object is looked up among the target's newest ones; a
-// release is looked up by its tag. Found → the write is not repeated.
+// write again it asks this: every body a restore creates starts with a hidden
+// marker, so the object is looked up among the target's newest ones written
+// by the restoring account (anyone else's copy of the marker does not count);
+// a release is looked up by its tag. Found → the write is not repeated.
 import type { GitHubClient } from "../github/client.js";
 import type { RequestOptions, RequestResult } from "../github/scheduler.js";
 import { firstMarkerIn } from "./bodies.js";
+import { authorOf, restoringLogin } from "./restoring-account.js";
 
 type Lookup = { route: string; params: Record<string, unknown>; many: boolean };
 
@@ -82,14 +84,15 @@ export function createWriteRecovery(client: () => GitHubClient) {
     const marker = firstMarkerIn(typeof options.body === "string" ? options.body : null);
     const lookup = lookupFor(url, options);
     if (!marker || !lookup) throw new Error(`cannot tell whether ${options.method} ${url} was applied`);
+    const login = await restoringLogin(client());
     const params = { ...base, ...lookup.params } as never;
     const pages = lookup.many
       ? ((await octokit.paginate(lookup.route, params)) as unknown[])
       : ((await octokit.request(lookup.route, params)).data as unknown[]);
-    const match = pages.find((item) => {
-      const text = (item as { body?: unknown }).body;
-      return typeof text === "string" && text.includes(marker);
-    });
+    const match = (pages as Array<Record<string, unknown>>).find(
+      (item) =>
+        authorOf(item) === login && typeof item.body === "string" && firstMarkerIn(item.body) === marker,
+    );
     return match === undefined ? undefined : found(match, url);
   };
 }

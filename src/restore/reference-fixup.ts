@@ -3,63 +3,13 @@
 // (references.ts). Now that more numbers exist, each such body is read back,
 // its placeholders resolved, and written again — only where something changed.
 // A failure here leaves a readable, unlinked reference, so it is a warning.
-import type { EntityName } from "../entities/names.js";
-import { describeGitHubError } from "../github/errors.js";
+import { BODY_ENDPOINTS, type EntityBodyEndpoint } from "../entities/index.js";
+import { failureText } from "./error-text.js";
 import { type ReferenceMap, resolvePending } from "./references.js";
-import type { EntityRestoreResult, JournalEntry, ObjectKind, RestoreContext } from "./types.js";
+import type { EntityRestoreResult, JournalEntry, RestoreContext } from "./types.js";
 
 /** The job name of the references pass (not an entity: it has no file and no --include name). */
 export const REFERENCES_JOB = "references";
-
-interface BodyEndpoint {
-  entity: EntityName;
-  read: string;
-  write: string;
-  params(entry: JournalEntry): Record<string, number> | null;
-}
-
-const issueLike = (entity: EntityName): BodyEndpoint => ({
-  entity,
-  read: "GET /repos/{owner}/{repo}/issues/{issue_number}",
-  write: "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
-  params: (e) => (e.newNumber === undefined ? null : { issue_number: e.newNumber }),
-});
-
-const conversationComment = (entity: EntityName): BodyEndpoint => ({
-  entity,
-  read: "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
-  write: "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-  params: (e) => (e.newId === undefined ? null : { comment_id: e.newId }),
-});
-
-/** Where the body of each kind of restored object is read and written. */
-export const BODY_ENDPOINTS: Partial<Record<ObjectKind, BodyEndpoint>> = {
-  issue: issueLike("issues"),
-  pull_request: issueLike("pull_requests"),
-  issue_comment: conversationComment("issue_comments"),
-  pr_comment: conversationComment("pr_comments"),
-  pr_review_comment: {
-    entity: "pr_review_comments",
-    read: "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-    write: "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}",
-    params: (e) => (e.newId === undefined ? null : { comment_id: e.newId }),
-  },
-  pr_review: {
-    entity: "pr_reviews",
-    read: "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
-    write: "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
-    params: (e) =>
-      e.newId === undefined || e.parentNumber === undefined
-        ? null
-        : { pull_number: e.parentNumber, review_id: e.newId },
-  },
-  release: {
-    entity: "releases",
-    read: "GET /repos/{owner}/{repo}/releases/{release_id}",
-    write: "PATCH /repos/{owner}/{repo}/releases/{release_id}",
-    params: (e) => (e.newId === undefined ? null : { release_id: e.newId }),
-  },
-};
 
 /** Journal entries whose body waits for a number that now exists. */
 export function entriesToFix(ctx: RestoreContext, refs: ReferenceMap): JournalEntry[] {
@@ -79,7 +29,7 @@ export async function fixReferences(ctx: RestoreContext, refs: ReferenceMap): Pr
   const base = { owner: ctx.target.owner, repo: ctx.target.repo };
   let done = 0;
   for (const entry of todo) {
-    const endpoint = BODY_ENDPOINTS[entry.kind] as BodyEndpoint;
+    const endpoint = BODY_ENDPOINTS[entry.kind] as EntityBodyEndpoint;
     if (ctx.options.dryRun) {
       ctx.plan({
         entity: endpoint.entity,
@@ -115,7 +65,7 @@ export async function fixReferences(ctx: RestoreContext, refs: ReferenceMap): Pr
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       ctx.warn(
-        `could not rewrite the references in ${entry.kind} ${entry.key}: ${describeGitHubError(error, ctx.client.redact)}`,
+        `could not rewrite the references in ${entry.kind} ${entry.key}: ${failureText(error, ctx.client.redact)}`,
       );
       result.skipped++;
     }

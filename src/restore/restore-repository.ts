@@ -4,48 +4,45 @@
 // entity type plus the references pass. Per-item failures are reported and
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
+import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
-import type { RepoRef } from "../entities/types.js";
-import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from "../github/client.js";
-import { describeGitHubError, isAbortError } from "../github/errors.js";
+import type { GitHubClient, GitHubClientOptions } from "../github/client.js";
+import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
-import type { JobOutput, JobSpec, JobStatus, OrchestratorEvent } from "../orchestrator/types.js";
-import { PreflightError } from "../save/preflight-error.js";
+import type { OrchestratorEvent } from "../orchestrator/types.js";
 import { type NumberSelection, selectionNumbers, selectionSize } from "../selection/number-spec.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 import { type BackupSource, openBackup } from "./backup-source.js";
 import { createBodyRewriter } from "./bodies.js";
-import { defaultJournalPath, FileJournal, JournalError, MemoryJournal, readJournalFile } from "./journal.js";
-import { GITHUB_PACING, type PacingLimits, type RestorePlan, summarisePlan } from "./plan.js";
-import { createWriteRecovery } from "./recover-write.js";
-import { fixReferences, REFERENCES_JOB } from "./reference-fixup.js";
+import { type RestorePlan, summarisePlan } from "./plan.js";
 import type { ReferenceMap } from "./references.js";
-import { createTarget, lookUpTarget, probeImportApi } from "./target.js";
+import { type ContentLimits, pacingOf, restoreClient } from "./restore-client.js";
+import {
+  RestoreWarnings,
+  restoreJobs,
+  restorersWithData,
+  type SharedRestoreContext,
+} from "./restore-jobs.js";
+import { type RestoreOperationResult, restoreExitCode, restoreResults } from "./restore-results.js";
+import { openRestoreState } from "./restore-state.js";
+import { createMissingTarget, findTarget, prepareTarget } from "./target-preflight.js";
 import type {
-  EntityRestoreResult,
   EntityRestorer,
   ImportApiMode,
   LabelConflictStrategy,
   PlannedAction,
-  RestoreContext,
   RestoreJournal,
   TargetRepository,
 } from "./types.js";
+
+export type { ContentLimits } from "./restore-client.js";
+export type { RestoreOperationResult } from "./restore-results.js";
 
 export interface RestoreSelection {
   entities: ReadonlySet<EntityName>;
   issues: NumberSelection;
   pullRequests: NumberSelection;
-}
-
-/** Pacing of content-creating requests (GitHub: 80 per minute, 500 per hour, 1 s apart). */
-export interface ContentLimits {
-  contentPerMinute?: number;
-  contentPerHour?: number;
-  /** Length of the "minute" (tests shrink it; the "hour" is 60 of them). */
-  windowMs?: number;
-  minWriteIntervalMs?: number;
 }
 
 export interface RestoreRepositoryRequest {
@@ -65,8 +62,10 @@ export interface RestoreRepositoryRequest {
   dryRun?: boolean;
   /** Default "auto". */
   importApi?: ImportApiMode;
-  /** Journal file (default `<backupDir>/.github-data/restore-<owner>-<repo>.jsonl`). */
+  /** Journal file (default `<stateDir>/restore/<API host>/<target id>.jsonl`). */
   statePath?: string | null;
+  /** Per-user state directory (default $GITHUB_DATA_STATE_DIR, $XDG_STATE_HOME/github-data, ~/.local/state/github-data). */
+  stateDir?: string | null;
   /** Requests in flight at most. */
   concurrency?: number;
   contentLimits?: ContentLimits;
@@ -77,19 +76,6 @@ export interface RestoreRepositoryRequest {
   client?: Partial<GitHubClientOptions>;
   /** Replaces the registry (tests). */
   restorers?: readonly EntityRestorer[];
-}
-
-export interface RestoreOperationResult {
-  name: string;
-  status: JobStatus;
-  /** Objects created, updated or adopted. */
-  records: number;
-  skipped: number;
-  failed: number;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  durationMs: number;
-  error: string | null;
 }
 
 export interface RestoreRepositoryResult {
@@ -105,18 +91,6 @@ export interface RestoreRepositoryResult {
   /** The journal used (null in a dry run). */
   journalPath: string | null;
   requests: RequestStats;
-}
-
-interface RestoreJobOutput extends JobOutput {
-  skipped: number;
-  failed: number;
-  /** The job stopped early (it threw); its dependents still ran. */
-  error: string | null;
-}
-
-/** Files each entity's data lives in (the registry's restorers may say so themselves). */
-function describeError(error: unknown, redact: (text: string) => string): string {
-  return describeGitHubError(error, redact);
 }
 
 /** Issue and PR numbers in the backup; warns about selected numbers it lacks. */
@@ -148,42 +122,10 @@ async function scanNumbers(
       `${label}: ${missing.length === 1 ? "number" : "numbers"} ${shown}${more} ${missing.length === 1 ? "is" : "are"} not in the backup`,
     );
   };
-  const e = selection.entities;
-  check(
-    "--issues",
-    selection.issues,
-    issues,
-    e.has("issues") || e.has("issue_comments") || e.has("sub_issues"),
-  );
-  check(
-    "--pull-requests",
-    selection.pullRequests,
-    pulls,
-    e.has("pull_requests") || e.has("pr_comments") || e.has("pr_reviews") || e.has("pr_review_comments"),
-  );
+  const used = (parent: EntityName) => familyOf(parent).some((name) => selection.entities.has(name));
+  check("--issues", selection.issues, issues, used("issues"));
+  check("--pull-requests", selection.pullRequests, pulls, used("pull_requests"));
   return known;
-}
-
-async function openJournal(
-  request: RestoreRepositoryRequest,
-  path: string,
-  dryRun: boolean,
-): Promise<{ journal: RestoreJournal; file: FileJournal | null }> {
-  try {
-    if (dryRun) {
-      const { entries } = await readJournalFile(path);
-      return { journal: new MemoryJournal(entries), file: null };
-    }
-    const file = await FileJournal.open(path);
-    return { journal: file, file };
-  } catch (error) {
-    if (error instanceof JournalError) {
-      throw new PreflightError(
-        request.statePath ? error.message.replace(/; pass --state.*$/, "") : error.message,
-      );
-    }
-    throw error;
-  }
 }
 
 export class RestoreRepositoryUseCase {
@@ -191,249 +133,152 @@ export class RestoreRepositoryUseCase {
     const log = request.log ?? silentLogger;
     const signal = request.signal ?? new AbortController().signal;
     const dryRun = request.dryRun ?? false;
-    const target = request.target;
-    const warnings: string[] = [];
-    const warn = (message: string) => {
-      warnings.push(message);
-      log.warn(message);
-    };
+    const warnings = new RestoreWarnings(log);
+    const warn = (message: string) => warnings.warn(message);
 
     const backup = await openBackup(request.backupDir);
     for (const w of backup.warnings) warn(w);
-
-    const limits = request.contentLimits ?? {};
-    const pacing: PacingLimits = {
-      contentPerMinute: limits.contentPerMinute ?? GITHUB_PACING.contentPerMinute,
-      contentPerHour: limits.contentPerHour ?? GITHUB_PACING.contentPerHour,
-      minWriteIntervalMs: limits.minWriteIntervalMs ?? GITHUB_PACING.minWriteIntervalMs,
-    };
-    // Bound below: the recovery hook looks objects up through this same client.
-    let boundClient: GitHubClient | undefined;
-    const client = createGitHubClient({
-      token: request.token,
-      apiUrl: request.apiUrl,
-      graphqlUrl: request.graphqlUrl,
-      concurrency: request.concurrency,
-      log,
-      signal,
-      ...request.client,
-      budgets: {
-        ...request.client?.budgets,
-        ...(limits.contentPerMinute !== undefined ? { contentPerMinute: limits.contentPerMinute } : {}),
-        ...(limits.contentPerHour !== undefined ? { contentPerHour: limits.contentPerHour } : {}),
-        ...(limits.windowMs !== undefined ? { windowMs: limits.windowMs } : {}),
-      },
-      schedulerOptions: {
-        recoverWrite: createWriteRecovery(() => boundClient!),
-        ...request.client?.schedulerOptions,
-        ...(limits.minWriteIntervalMs !== undefined ? { minWriteIntervalMs: limits.minWriteIntervalMs } : {}),
-      },
-    });
-    boundClient = client;
-
+    const client = restoreClient(request, log, signal, dryRun);
     // The target: nothing is written before it is known to be usable.
-    let targetRepo = await lookUpTarget(client, target, signal);
-    const missing = targetRepo === null;
-    if (missing && request.createRepo === false) {
-      throw new PreflightError(
-        `repository ${target.owner}/${target.repo} does not exist; create it, or drop --no-create-repo (CREATE_REPOSITORY_IF_MISSING=false) to let restore create it`,
-      );
-    }
-
-    const journalPath = request.statePath || defaultJournalPath(request.backupDir, target);
-    let { journal, file } = await openJournal(request, journalPath, dryRun);
-    if (missing && journal.loaded > 0) {
-      // The journal describes a repository that no longer exists: start afresh.
-      if (file) {
-        await file.close();
-        const aside = await FileJournal.startOver(journalPath);
-        warn(`the target does not exist any more; its old restore journal was moved to ${aside}`);
-        ({ journal, file } = await openJournal(request, journalPath, dryRun));
-      } else journal = new MemoryJournal();
-    }
-
-    const entities = request.selection.entities;
-    let useImportApi = false;
-    try {
-      if (missing && !dryRun) {
-        targetRepo = await createTarget(client, target, request.visibility ?? "private", signal);
-        log.info(`created ${request.visibility ?? "private"} repository ${targetRepo.fullName}`);
-      }
-      const importMode = request.importApi ?? "auto";
-      if (entities.has("issues") && importMode !== "never") {
-        if (targetRepo) useImportApi = await probeImportApi(client, target, signal);
-        else useImportApi = importMode === "always";
-        if (!useImportApi && importMode === "always") {
-          throw new PreflightError(
-            `--import-api always: the token may not use the Issue Import API on ${target.owner}/${target.repo} (it needs admin rights there)`,
-          );
-        }
-        if (!useImportApi)
-          log.info("the Issue Import API is not available; issues go through the normal endpoints");
-      }
-    } catch (error) {
+    const found = await findTarget(client, request.target, request.createRepo, signal);
+    const missing = found === null;
+    let created: TargetRepository | null = null;
+    // The journal lives outside the backup, named by the target's id: a missing
+    // target is created first (once the state folder is known to be writable).
+    const { journal, file, path } = await openRestoreState({
+      backupDir: request.backupDir,
+      target: request.target,
+      targetId: found?.id ?? null,
+      apiUrl: client.apiUrl,
+      statePath: request.statePath,
+      stateDir: request.stateDir,
+      dryRun,
+      warn,
+      ...(missing && !dryRun
+        ? {
+            createTarget: async () => {
+              created = await createMissingTarget(client, request, signal, log);
+              return created;
+            },
+          }
+        : {}),
+    });
+    const { targetRepo, useImportApi } = await prepareTarget(
+      client,
+      request,
+      found ?? created,
+      dryRun,
+      signal,
+      log,
+    ).catch(async (error: unknown) => {
       await file?.close();
       throw error;
-    }
+    });
 
     const known = await scanNumbers(backup, request.selection, warn);
-    const references: ReferenceMap = {
-      newNumberOf: (n) => journal.newNumberOf(n),
-      isKnown: (n) => known.has(n),
-      source: backup.origin,
-      targetWebUrl: targetRepo?.htmlUrl || null,
-    };
-    const bodies = createBodyRewriter({ references });
+    const references = referenceMap(journal, known, backup, targetRepo);
     const actions: PlannedAction[] = [];
-
-    // The registry is loaded on demand: it pulls in every entity type, and tests inject their own list.
-    const registry =
-      request.restorers ?? (await import("../entities/restore-registry.js")).restorersFor(entities);
-    const restorers = registry.filter((r) => entities.has(r.name));
-    const present = new Set<string>();
-    for (const r of restorers) {
-      if (!r.files || r.files.length === 0) {
-        present.add(r.name);
-        continue;
-      }
-      let any = false;
-      for (const f of r.files) if (await backup.hasFile(f)) any = true;
-      if (any) present.add(r.name);
-      else warn(`${r.name}: the backup has no ${r.files.join(" or ")}; nothing to restore`);
-    }
-
-    const makeContext = (
-      name: string,
-      jobSignal: AbortSignal,
-      progress: RestoreContext["progress"],
-      counters: { failed: number },
-    ): RestoreContext => ({
+    const shared = sharedContext(request, {
       client,
-      target,
+      backup,
       targetRepo,
-      targetState: missing ? (dryRun ? "missing" : "created") : "existing",
-      mayHaveRestoredObjects: !missing,
+      missing,
+      dryRun,
       useImportApi,
-      source: backup.origin,
-      backupFormat: backup.format,
-      backupDir: request.backupDir,
-      selection: request.selection,
-      options: {
-        labelConflict: request.labelConflict ?? "skip",
-        importApi: request.importApi ?? "auto",
-        dryRun,
-      },
       journal,
-      bodies,
-      readRecords: <T>(f: string) => backup.readRecords<T>(f),
-      hasFile: (f) => backup.hasFile(f),
+      references,
       plan: (action) => {
         actions.push(action);
       },
-      itemFailed: (message) => {
-        counters.failed++;
-        warnings.push(`${name}: ${client.redact(message)}`);
-        log.error(`${name}: ${client.redact(message)}`);
-      },
-      warn: (message) => warn(`${name}: ${client.redact(message)}`),
-      signal: jobSignal,
-      progress,
       log,
     });
 
-    const runRestorer = async (
-      name: string,
-      jobSignal: AbortSignal,
-      progress: RestoreContext["progress"],
-      body: (ctx: RestoreContext) => Promise<EntityRestoreResult>,
-    ): Promise<RestoreJobOutput> => {
-      const counters = { failed: 0 };
-      const ctx = makeContext(name, jobSignal, progress, counters);
-      try {
-        const result = await body(ctx);
-        return {
-          records: result.records,
-          skipped: result.skipped,
-          failed: Math.max(result.failed, counters.failed),
-          error: null,
-        };
-      } catch (error) {
-        if (jobSignal.aborted || isAbortError(error)) throw error;
-        const message = error instanceof PreflightError ? error.message : describeError(error, client.redact);
-        log.error(`${name}: ${message}`);
-        warnings.push(`${name}: ${message}`);
-        return { records: 0, skipped: 0, failed: counters.failed, error: message };
-      }
-    };
-
-    const selectedNames = new Set(restorers.filter((r) => present.has(r.name)).map((r) => r.name));
-    const jobs: JobSpec<RestoreJobOutput>[] = restorers
-      .filter((r) => present.has(r.name))
-      .map((restorer) => ({
-        name: restorer.name,
-        dependsOn: restorer.dependsOn.filter((d) => selectedNames.has(d)),
-        run: (job) => runRestorer(restorer.name, job.signal, job.progress, (ctx) => restorer.restore(ctx)),
-      }));
-    if (jobs.length > 0) {
-      jobs.push({
-        name: REFERENCES_JOB,
-        dependsOn: jobs.map((j) => j.name),
-        run: (job) =>
-          runRestorer(REFERENCES_JOB, job.signal, job.progress, (ctx) => fixReferences(ctx, references)),
-      });
-    }
-
+    const restorers = await selectedRestorers(request);
+    const present = await restorersWithData(restorers, backup, warnings);
+    const jobs = restoreJobs(restorers, present, shared, references, warnings);
     const run = await runJobs(jobs, { signal, ...(request.onEvent ? { onEvent: request.onEvent } : {}) });
     await file?.close();
 
-    const results: RestoreOperationResult[] = run.results.map((r) => {
-      const out = r.output;
-      const failed = out?.failed ?? 0;
-      let status: JobStatus = r.status;
-      let error = r.error;
-      if (r.status === "succeeded" && out && (out.error !== null || failed > 0)) {
-        status = "failed";
-        error = out.error ?? `${failed} ${failed === 1 ? "item" : "items"} failed`;
-      }
-      return {
-        name: r.name,
-        status,
-        records: out?.records ?? r.records,
-        skipped: out?.skipped ?? 0,
-        failed,
-        startedAt: r.startedAt,
-        finishedAt: r.finishedAt,
-        durationMs: r.durationMs,
-        error: error === null ? null : client.redact(error),
-      };
-    });
-    for (const r of restorers) {
-      if (present.has(r.name)) continue;
-      results.push({
-        name: r.name,
-        status: "skipped",
-        records: 0,
-        skipped: 0,
-        failed: 0,
-        startedAt: null,
-        finishedAt: null,
-        durationMs: 0,
-        error: "not in the backup",
-      });
-    }
-
-    const cancelled = run.cancelled || signal.aborted;
-    const failed = results.some((r) => r.status === "failed" || r.status === "cancelled");
+    const results = restoreResults(run, restorers, present, client.redact);
     const result: RestoreRepositoryResult = {
       results,
-      exitCode: cancelled ? 130 : failed ? 1 : 0,
-      warnings,
+      exitCode: restoreExitCode(results, run.cancelled || signal.aborted),
+      warnings: warnings.list,
       target: targetRepo,
       targetCreated: missing && !dryRun,
-      journalPath: dryRun ? null : journalPath,
+      journalPath: dryRun ? null : path,
       requests: client.stats(),
     };
-    if (dryRun) result.plan = { ...summarisePlan(actions, pacing), createsRepository: missing };
+    if (dryRun)
+      result.plan = {
+        ...summarisePlan(actions, pacingOf(request.contentLimits)),
+        createsRepository: missing,
+      };
     return result;
   }
+}
+
+/** The selected types' restorers, in the registry's order. */
+async function selectedRestorers(request: RestoreRepositoryRequest): Promise<EntityRestorer[]> {
+  const entities = request.selection.entities;
+  // The jobs' code is loaded on demand; tests inject their own list.
+  const registry = request.restorers ?? (await restorersFor(entities));
+  return registry.filter((r) => entities.has(r.name));
+}
+
+/** How references in bodies are rewritten: by the journal's new numbers, for numbers the backup holds. */
+function referenceMap(
+  journal: RestoreJournal,
+  known: ReadonlySet<number>,
+  backup: BackupSource,
+  targetRepo: TargetRepository | null,
+): ReferenceMap {
+  return {
+    newNumberOf: (n) => journal.newNumberOf(n),
+    isKnown: (n) => known.has(n),
+    source: backup.origin,
+    targetWebUrl: targetRepo?.htmlUrl || null,
+  };
+}
+
+interface RunFacts {
+  client: GitHubClient;
+  backup: BackupSource;
+  targetRepo: TargetRepository | null;
+  /** The target did not exist when the run began. */
+  missing: boolean;
+  dryRun: boolean;
+  useImportApi: boolean;
+  journal: RestoreJournal;
+  references: ReferenceMap;
+  plan: (action: PlannedAction) => void;
+  log: Logger;
+}
+
+/** What every job's context holds. */
+function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): SharedRestoreContext {
+  const { backup, missing, dryRun } = facts;
+  return {
+    client: facts.client,
+    target: request.target,
+    targetRepo: facts.targetRepo,
+    targetState: missing ? (dryRun ? "missing" : "created") : "existing",
+    mayHaveRestoredObjects: !missing,
+    useImportApi: facts.useImportApi,
+    source: backup.origin,
+    backupFormat: backup.format,
+    backupDir: request.backupDir,
+    selection: request.selection,
+    options: {
+      labelConflict: request.labelConflict ?? "skip",
+      importApi: request.importApi ?? "auto",
+      dryRun,
+    },
+    journal: facts.journal,
+    bodies: createBodyRewriter({ references: facts.references }),
+    readRecords: <T>(f: string) => backup.readRecords<T>(f),
+    hasFile: (f) => backup.hasFile(f),
+    plan: facts.plan,
+    log: facts.log,
+  };
 }

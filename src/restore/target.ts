@@ -1,10 +1,13 @@
 // The restore target: look it up, create it when missing, and find out whether
 // the token may use the Issue Import API there. Every failure here happens
 // before anything is written and becomes one PreflightError line (exit 2).
-import type { RepoRef } from "../entities/types.js";
+
+import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError, statusOf } from "../github/errors.js";
-import { PreflightError } from "../save/preflight-error.js";
+import { movedRepositoryProblem } from "../github/moved-repository.js";
+import type { RepoRef } from "../github/repository.js";
+import { restoringLogin } from "./restoring-account.js";
 import type { TargetRepository } from "./types.js";
 
 export const IMPORT_API_ACCEPT = "application/vnd.github.golden-comet-preview+json";
@@ -46,8 +49,12 @@ export async function lookUpTarget(
       repo: target.repo,
       request: { signal },
     });
-    return toTargetRepository(response.data, target);
+    const found = toTargetRepository(response.data, target);
+    const moved = movedRepositoryProblem(target, found.fullName);
+    if (moved) throw new PreflightError(`restore target ${moved}`);
+    return found;
   } catch (error) {
+    if (error instanceof PreflightError) throw error;
     const status = hasResponse(error) ? statusOf(error) : undefined;
     if (status === 404) return null;
     if (status === 401)
@@ -69,8 +76,7 @@ export async function createTarget(
   const name = `${target.owner}/${target.repo}`;
   let login: string;
   try {
-    const me = await client.octokit.request("GET /user", { request: { signal } });
-    login = String((me.data as { login?: unknown }).login ?? "");
+    login = await restoringLogin(client, signal);
   } catch (error) {
     throw new PreflightError(
       `cannot find out who the token belongs to: ${describeGitHubError(error, client.redact)}`,
@@ -79,7 +85,7 @@ export async function createTarget(
   const body = { name: target.repo, private: visibility === "private", description: "", has_issues: true };
   try {
     const response =
-      login.toLowerCase() === target.owner.toLowerCase()
+      login === target.owner.toLowerCase()
         ? await client.octokit.request("POST /user/repos", { ...body, request: { signal } })
         : await client.octokit.request("POST /orgs/{org}/repos", {
             org: target.owner,

@@ -3,8 +3,8 @@
 // same neutral record model save is the source side of (records as in
 // docs/format.md), in the spirit of Gitea's migration uploader.
 import type { EntityName } from "../entities/names.js";
-import type { RepoRef } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
+import type { RepoRef } from "../github/repository.js";
 import type { JobProgress } from "../orchestrator/types.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
@@ -17,23 +17,30 @@ export type LabelConflictStrategy =
   | "delete-all";
 export type ImportApiMode = "auto" | "always" | "never";
 
-/** Kinds of objects the journal maps from the backup to the target. */
-export type ObjectKind =
-  | "label"
-  | "milestone"
-  | "issue"
-  | "issue_comment"
-  | "sub_issue"
-  | "branch"
-  | "pull_request"
-  | "pr_comment"
-  | "pr_review"
-  | "pr_review_comment"
-  | "release"
-  | "release_asset"
-  | "git_push"
+/**
+ * Kinds of objects the journal maps from the backup to the target. Each
+ * belongs to one entity type, whose descriptor lists it (`journalKinds`);
+ * test/entities/descriptors.test.ts checks that the two agree.
+ */
+export const OBJECT_KINDS = [
+  "label",
+  "milestone",
+  "issue",
+  "issue_comment",
+  "sub_issue",
+  "branch",
+  "pull_request",
+  "pr_comment",
+  "pr_review",
+  "pr_review_comment",
+  "release",
+  "release_asset",
+  "git_push",
   /** An accepted Issue Import API request (newId = the import id), so a rerun polls it instead of importing twice. */
-  | "issue_import";
+  "issue_import",
+] as const;
+
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
 /**
  * One confirmed creation (or decision) in the target. `key` identifies the
@@ -107,8 +114,6 @@ export interface BodyRewriter {
     body: string | null,
     options: { kind: ObjectKind; originalId: string; attribution: string[] },
   ): string;
-  /** Finds the original id in a body created by a previous run (crash recovery). */
-  markerOf(body: string | null | undefined, kind: ObjectKind): string | null;
   /** The pending references (placeholders of numbers in the backup) of a body as it is in the target — for adopted objects. */
   pendingRefsOf(body: string | null | undefined): number[];
 }

@@ -2,20 +2,13 @@
 // restore writes anything, turning GitHub's answers into one clear line.
 
 import { bool, obj, str } from "../entities/shared/fields.js";
-import type { RepoRef } from "../entities/types.js";
+import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError } from "../github/errors.js";
-import { PRIORITY } from "../github/priorities.js";
+import { movedRepositoryProblem } from "../github/moved-repository.js";
+import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import { BEFORE_READY } from "./hold-failures.js";
-import { PreflightError } from "./preflight-error.js";
-
-export interface RepositoryInfo {
-  fullName: string;
-  /** Where git clones it from (no credentials in it). */
-  cloneUrl: string;
-  defaultBranch: string;
-  private: boolean;
-}
+import { PRIORITY } from "./priorities.js";
 
 function status(error: unknown): number | undefined {
   const value = (error as { status?: unknown } | null)?.status;
@@ -35,13 +28,17 @@ export async function checkRepository(
       request: { signal, priority: PRIORITY.preflight, ...BEFORE_READY },
     });
     const data = obj(response.data, "repository");
+    const fullName = str(data.full_name, "repository.full_name");
+    const moved = movedRepositoryProblem(repo, fullName);
+    if (moved) throw new PreflightError(moved);
     return {
-      fullName: str(data.full_name, "repository.full_name"),
+      fullName,
       cloneUrl: str(data.clone_url, "repository.clone_url"),
       defaultBranch: str(data.default_branch, "repository.default_branch"),
       private: bool(data.private, "repository.private"),
     };
   } catch (error) {
+    if (error instanceof PreflightError) throw error;
     const name = `${repo.owner}/${repo.repo}`;
     switch (status(error)) {
       case 401:

@@ -5,43 +5,14 @@
 // still runs (fetching what it needs itself, over the parent's number
 // selection) and the result carries a warning saying so.
 
-import { booleanWord, parseBoolean } from "../cli/booleans.js";
-import { UsageError } from "../cli/errors.js";
+import { childrenOf, ENTITY_ALIASES, ENTITY_ENV_VARS, ENTITY_PARENT } from "../entities/index.js";
 import { ENTITY_NAMES, type EntityName, isEntityName } from "../entities/names.js";
+import { UsageError } from "../errors.js";
+import { booleanWord, parseBoolean } from "../util/booleans.js";
 import { ALL, NONE, type NumberSelection, parseNumberSpec, selectionToString } from "./number-spec.js";
 
-/** The Python tool's variable for each entity. */
-export const ENTITY_ENV_VARS: Readonly<Record<EntityName, string>> = {
-  labels: "INCLUDE_LABELS",
-  milestones: "INCLUDE_MILESTONES",
-  issues: "INCLUDE_ISSUES",
-  issue_comments: "INCLUDE_ISSUE_COMMENTS",
-  sub_issues: "INCLUDE_SUB_ISSUES",
-  pull_requests: "INCLUDE_PULL_REQUESTS",
-  pr_comments: "INCLUDE_PULL_REQUEST_COMMENTS",
-  pr_reviews: "INCLUDE_PR_REVIEWS",
-  pr_review_comments: "INCLUDE_PR_REVIEW_COMMENTS",
-  releases: "INCLUDE_RELEASES",
-  release_assets: "INCLUDE_RELEASE_ASSETS",
-  git_repo: "INCLUDE_GIT_REPO",
-};
-
-/** Children and the parent whose records they belong to. Milestones are no one's parent. */
-export const ENTITY_PARENT: Readonly<Partial<Record<EntityName, EntityName>>> = {
-  issue_comments: "issues",
-  sub_issues: "issues",
-  pr_comments: "pull_requests",
-  pr_reviews: "pull_requests",
-  pr_review_comments: "pull_requests",
-  release_assets: "releases",
-};
-
-/** Other spellings accepted in --include/--exclude (the Python tool's names among them). */
-const ALIASES: Readonly<Record<string, EntityName>> = {
-  comments: "issue_comments",
-  pull_request_comments: "pr_comments",
-  git_repository: "git_repo",
-};
+// The INCLUDE_* variables, parents and aliases come from the entity descriptors.
+export { ENTITY_ENV_VARS, ENTITY_PARENT };
 
 export interface EntitySelectionInput {
   /** Raw --include values (each a comma-separated list); undefined when the flag was not given. */
@@ -72,7 +43,7 @@ export function parseEntityList(values: readonly string[], source: string): Set<
     for (const raw of value.split(/[\s,]+/)) {
       if (raw === "") continue;
       const key = raw.toLowerCase().replaceAll("-", "_");
-      const name = isEntityName(key) ? key : ALIASES[key];
+      const name = isEntityName(key) ? key : ENTITY_ALIASES[key];
       if (!name) {
         throw new UsageError(
           `${source}: unknown entity "${raw}"; valid names are ${ENTITY_NAMES.join(", ")}`,
@@ -128,10 +99,6 @@ function envChoices(env: EntitySelectionInput["env"]): Map<EntityName, EnvChoice
     else choices.set(name, { enabled: parseBoolean(value, variable), selection: undefined });
   }
   return choices;
-}
-
-function childrenOf(parent: EntityName): EntityName[] {
-  return ENTITY_NAMES.filter((name) => ENTITY_PARENT[name] === parent);
 }
 
 export function resolveEntities(input: EntitySelectionInput): EntitySelection {

@@ -2,7 +2,7 @@
 // Stored as merged, sorted inclusive ranges so "1-1000000" costs two numbers,
 // not a million.
 
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 
 export type NumberRange = [number, number];
 

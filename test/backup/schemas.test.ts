@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { RECORD_FILES } from "../../src/backup/record-files.js";
-import { getValidator, loadSchema, SCHEMA_FILES, type SchemaFile } from "../../src/backup/schemas.js";
+import { getValidator, loadSchema, type SchemaRef } from "../../src/backup/schemas.js";
+import { RECORD_FILES, SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { schemaNamed } from "./helpers.js";
 
 const samples: Record<string, readonly object[]> = {
   "labels.jsonl": [f.label],
@@ -19,13 +20,13 @@ const samples: Record<string, readonly object[]> = {
   ],
 };
 
-function requiredOf(schema: SchemaFile): string[] {
+function requiredOf(schema: SchemaRef): string[] {
   return (loadSchema(schema).required as string[]).slice().sort();
 }
 
 describe("JSON Schemas", () => {
   it("every schema compiles", () => {
-    for (const file of SCHEMA_FILES.filter((s) => s !== "common.schema.json")) {
+    for (const file of SCHEMAS.filter((s) => s.name !== "common.schema.json")) {
       expect(() => getValidator(file)).not.toThrow();
     }
   });
@@ -50,7 +51,7 @@ describe("JSON Schemas", () => {
   );
 
   it("rejects unknown fields, wrong types and non-UTC timestamps", () => {
-    const validate = getValidator("issues.schema.json");
+    const validate = getValidator(schemaNamed("issues.schema.json"));
     expect(validate({ ...f.issue(1), extra: 1 })).toBe(false);
     expect(validate({ ...f.issue(1), number: "1" })).toBe(false);
     expect(validate({ ...f.issue(1), created_at: "2025-01-01 12:00:00+00:00" })).toBe(false);
@@ -62,7 +63,7 @@ describe("JSON Schemas", () => {
   });
 
   it("rejects asset paths outside release-assets/<id>/", () => {
-    const validate = getValidator("releases.schema.json");
+    const validate = getValidator(schemaNamed("releases.schema.json"));
     const bad = (path: string) =>
       f.release(9, [{ ...f.asset(1, 9, "a", Buffer.from(""), "0".repeat(64)), path }]);
     expect(validate(bad("release-assets/9/a"))).toBe(true);

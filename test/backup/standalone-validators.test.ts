@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   compileValidator,
   loadStandaloneValidator,
-  SCHEMA_FILES,
-  type SchemaFile,
   writeStandaloneValidators,
 } from "../../src/backup/schemas.js";
+import { SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { schemaNamed } from "./helpers.js";
 
 const nodeModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
 
@@ -38,7 +38,7 @@ const state = {
   },
 };
 
-const samples: Record<SchemaFile, readonly unknown[]> = {
+const samples: Record<string, readonly unknown[]> = {
   "common.schema.json": [{}, { anything: 1 }],
   "labels.schema.json": [f.label],
   "milestones.schema.json": [f.milestone],
@@ -105,20 +105,21 @@ function variants(doc: unknown, depth = 3): unknown[] {
 let dir: string;
 beforeAll(() => {
   dir = generatedDir();
-  writeStandaloneValidators(dir);
+  writeStandaloneValidators(SCHEMAS, dir);
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe("standalone validators", () => {
-  it.each(SCHEMA_FILES.map((file) => [file]))(
+  it.each(SCHEMAS.map((ref) => [ref.name, ref] as const))(
     "%s: same verdicts and errors as the compiled schema",
-    (file) => {
-      const generated = loadStandaloneValidator(file, dir);
+    (file, ref) => {
+      const generated = loadStandaloneValidator(ref, dir);
       expect(generated).toBeTypeOf("function");
-      const compiled = compileValidator(file);
-      const docs = samples[file].flatMap((sample) => {
+      const compiled = compileValidator(ref);
+      expect(samples[file], `no samples for ${file}`).toBeDefined();
+      const docs = (samples[file] ?? []).flatMap((sample) => {
         const plain: unknown = JSON.parse(JSON.stringify(sample));
         return [plain, ...variants(plain)];
       });
@@ -131,7 +132,8 @@ describe("standalone validators", () => {
         if (!expected) rejected++;
       }
       // The samples themselves pass; the mutations exercise the rejecting paths.
-      for (const sample of samples[file]) expect(generated?.(JSON.parse(JSON.stringify(sample)))).toBe(true);
+      for (const sample of samples[file] ?? [])
+        expect(generated?.(JSON.parse(JSON.stringify(sample)))).toBe(true);
       if (file !== "common.schema.json") expect(rejected).toBeGreaterThan(docs.length / 2);
     },
   );
@@ -140,12 +142,12 @@ describe("standalone validators", () => {
     const empty = mkdtempSync(join(tmpdir(), "gd-validators-"));
     const stale = generatedDir();
     try {
-      expect(loadStandaloneValidator("labels.schema.json", empty)).toBeUndefined();
+      expect(loadStandaloneValidator(schemaNamed("labels.schema.json"), empty)).toBeUndefined();
       const source = readFileSync(join(dir, "labels.cjs"), "utf8");
       const restamped = source.replace(/fingerprint = "[0-9a-f]{64}"/, `fingerprint = "${"0".repeat(64)}"`);
       expect(restamped).not.toBe(source);
       writeFileSync(join(stale, "labels.cjs"), restamped);
-      expect(loadStandaloneValidator("labels.schema.json", stale)).toBeUndefined();
+      expect(loadStandaloneValidator(schemaNamed("labels.schema.json"), stale)).toBeUndefined();
     } finally {
       rmSync(empty, { recursive: true, force: true });
       rmSync(stale, { recursive: true, force: true });

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../src/backup/atomic.js";
 import { type Manifest, type ManifestFile, writeManifest } from "../../src/backup/manifest.js";
-import { RECORD_FILES } from "../../src/backup/record-files.js";
 import { createSortedJsonlWriter, type FileSummary } from "../../src/backup/sorted-jsonl-writer.js";
-import { verifyBackup } from "../../src/backup/verify.js";
+import { RECORD_FILES } from "../../src/entities/index.js";
+import { verifyBackup } from "../../src/index.js";
 import * as f from "./fixtures.js";
 import { cleanup, tempDir } from "./helpers.js";
 
@@ -285,6 +285,14 @@ describe("verifyBackup", () => {
     expect(messages(await verifyBackup(dir))).toEqual([
       "milestones.jsonl job milestones succeeded but its file is not in the manifest",
       "pr_reviews.jsonl present but not listed in the manifest",
+    ]);
+  });
+
+  it("reports a listed JSONL file that no entity type declares, still checking its lines", async () => {
+    await replaceFile(dir, "discussions.jsonl", '{"id":1}\n{"id":2');
+    expect(messages(await verifyBackup(dir))).toEqual([
+      "discussions.jsonl no entity type declares this file, so its records are not checked",
+      "discussions.jsonl:2 truncated: the last line does not end in a newline",
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/errors.js";
 import { ENTITY_NAMES } from "../../src/entities/names.js";
+import { UsageError } from "../../src/errors.js";
 import { type EntitySelectionInput, resolveEntities } from "../../src/selection/entities.js";
 
 const resolve = (input: Partial<EntitySelectionInput>) => resolveEntities({ env: {}, ...input });

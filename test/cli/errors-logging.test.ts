@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { exitCodeFor, formatError } from "../../src/cli/errors.js";
+import { createLogger } from "../../src/cli/logging.js";
 import {
   AuthError,
   ConfigError,
@@ -6,13 +8,10 @@ import {
   EXIT_JOB_FAILED,
   EXIT_OK,
   EXIT_USAGE,
-  exitCodeFor,
-  formatError,
   InputError,
   InterruptedError,
   UsageError,
-} from "../../src/cli/errors.js";
-import { createLogger } from "../../src/cli/logging.js";
+} from "../../src/errors.js";
 import { createRedactor } from "../../src/util/redact.js";
 import { memoryStream } from "./helpers.js";
 

@@ -4,14 +4,20 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lazyCommandHandlers } from "../../src/cli/commands/index.js";
-import { restoreCommand } from "../../src/cli/commands/restore.js";
-import { saveCommand } from "../../src/cli/commands/save.js";
-import { verifyCommand } from "../../src/cli/commands/verify.js";
-import { type CommandHandlers, runCli } from "../../src/cli/run-cli.js";
+import { type CommandHandlers, lazyCommandHandlers } from "../../src/cli/commands/index.js";
+import { restoreCommand } from "../../src/cli/commands/restore/run.js";
+import { saveCommand } from "../../src/cli/commands/save/run.js";
+import { siteCommand } from "../../src/cli/commands/site/run.js";
+import { verifyCommand } from "../../src/cli/commands/verify/run.js";
+import { runCli } from "../../src/cli/run-cli.js";
 import { memoryStream } from "./helpers.js";
 
-const eager: CommandHandlers = { save: saveCommand, restore: restoreCommand, verify: verifyCommand };
+const eager: CommandHandlers = {
+  save: saveCommand,
+  restore: restoreCommand,
+  verify: verifyCommand,
+  site: siteCommand,
+};
 const ENV = { GITHUB_TOKEN: "ghp_lazyCommandsTestToken123" };
 const parent = mkdtempSync(join(tmpdir(), "gd-lazy-"));
 const missing = join(parent, "missing");

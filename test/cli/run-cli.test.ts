@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { SaveCommand } from "../../src/cli/config-types.js";
-import { InputError } from "../../src/cli/errors.js";
-import {
-  type CommandContext,
-  type CommandHandlers,
-  runCli,
-  type SignalName,
-  type SignalSource,
-} from "../../src/cli/run-cli.js";
+import type { CommandContext } from "../../src/cli/command-context.js";
+import type { CommandHandlers } from "../../src/cli/commands/index.js";
+import type { SaveCommand } from "../../src/cli/commands/save/types.js";
+import { runCli, type SignalName, type SignalSource } from "../../src/cli/run-cli.js";
+import { InputError } from "../../src/errors.js";
 import { memoryStream } from "./helpers.js";
 
 const TOKEN = "ghp_runCliTestToken777";
@@ -48,6 +44,7 @@ function harness(overrides: Partial<CommandHandlers> = {}) {
     save: overrides.save ?? unexpected("save"),
     restore: overrides.restore ?? unexpected("restore"),
     verify: overrides.verify ?? unexpected("verify"),
+    site: overrides.site ?? unexpected("site"),
   };
   const run = (argv: string[], env: Record<string, string> = ENV) =>
     runCli(

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type JobSpec, runJobs } from "../../src/orchestrator/index.js";
+import { runJobs } from "../../src/orchestrator/run-jobs.js";
+import type { JobSpec } from "../../src/orchestrator/types.js";
 import { EventLog, manualJob, ok } from "./helpers.js";
 
 describe("runJobs cancellation", () => {

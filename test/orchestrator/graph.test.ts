@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildJobGraph, JobGraphError, type JobSpec } from "../../src/orchestrator/index.js";
+import { JobGraphError } from "../../src/orchestrator/errors.js";
+import { buildJobGraph } from "../../src/orchestrator/graph.js";
+import type { JobSpec } from "../../src/orchestrator/types.js";
 import { ok } from "./helpers.js";
 
 const job = (name: string, dependsOn: string[] = []): JobSpec => ({ name, dependsOn, run: ok() });

@@ -1,6 +1,6 @@
 // Test doubles for the orchestrator: jobs resolved by hand and an event log one can wait on.
 
-import type { JobContext, JobOutput, JobSpec, OrchestratorEvent } from "../../src/orchestrator/index.js";
+import type { JobContext, JobOutput, JobSpec, OrchestratorEvent } from "../../src/orchestrator/types.js";
 
 export interface Deferred<T> {
   promise: Promise<T>;

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  isRetryable,
-  type JobContext,
-  type JobOutput,
-  JobTimeoutError,
-  NonRetryableError,
-  runJobs,
-} from "../../src/orchestrator/index.js";
+import { isRetryable, JobTimeoutError, NonRetryableError } from "../../src/orchestrator/errors.js";
+import { runJobs } from "../../src/orchestrator/run-jobs.js";
+import type { JobContext, JobOutput } from "../../src/orchestrator/types.js";
 import { EventLog, manualJob, ok } from "./helpers.js";
 
 describe("runJobs timeouts", () => {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import { verifyBackup } from "../../src/backup/verify.js";
+import { verifyBackup } from "../../src/index.js";
 import { ENTRY_SUFFIX, responsesDir } from "../../src/save/response-journal.js";
 import {
   baseEnv,

@@ -4,8 +4,15 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import type { LabelConflictStrategy } from "../../src/restore/types.js";
-import { addTargetRepo, type EmptyFake, handBackup, label, request, startEmptyFake } from "./fixtures.js";
-import { removeTempDirs, restore } from "./helpers.js";
+import {
+  addTargetRepo,
+  type EmptyFake,
+  handBackup,
+  label,
+  request,
+  startEmptyFake,
+} from "./support/fixtures.js";
+import { removeTempDirs, restore } from "./support/setup.js";
 
 afterAll(removeTempDirs);
 

@@ -12,7 +12,7 @@ import {
   restore,
   restoreRequest,
   saveBackup,
-} from "./helpers.js";
+} from "./support/setup.js";
 
 afterAll(removeTempDirs);
 

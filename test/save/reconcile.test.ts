@@ -8,9 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
-import { createIssueComment } from "../../fake-github/store/mutations.js";
+import { createIssueComment } from "../../fake-github/store/mutations/issue-comments.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { verifyBackup } from "../../src/backup/verify.js";
+import { RECORD_FILES } from "../../src/entities/index.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { saveRequest } from "./helpers.js";
@@ -196,7 +197,7 @@ describe("verify reconciles a folder offline", () => {
     try {
       const { dir, result } = await save(fake, "edited");
       expect(result.exitCode).toBe(0);
-      expect((await verifyBackup(dir)).problems).toEqual([]);
+      expect((await verifyBackup(dir, RECORD_FILES)).problems).toEqual([]);
       const file = join(dir, "issue_comments.jsonl");
       const lines = readFileSync(file, "utf8").split("\n").filter(Boolean);
       const dropped = JSON.parse(lines[0] ?? "{}") as { issue_number: number };
@@ -217,7 +218,7 @@ describe("verify reconciles a folder offline", () => {
         records: lines.length - 1,
       };
       writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-      const report = await verifyBackup(dir);
+      const report = await verifyBackup(dir, RECORD_FILES);
       expect(report.ok).toBe(false);
       expect(report.problems).toEqual([
         {

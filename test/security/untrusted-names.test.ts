@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertAsset } from "../../fake-github/data/records.js";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeAsset } from "../../fake-github/store/types.js";
-import { verifyBackup } from "../../src/backup/verify.js";
+import { verifyBackup } from "../../src/index.js";
 import {
   failures,
   OWNER,

@@ -3,7 +3,7 @@ import { notFound, requiresAuthentication } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import { findUserByLogin } from "../../store/create-store.js";
 import type { FakeStore, FakeUser } from "../../store/types.js";
-import { serializeUser } from "../serialize.js";
+import { serializeUser } from "../serialize/users.js";
 import { readRoute } from "./common.js";
 
 const accountCreatedAt = "2020-01-01T00:00:00Z";

@@ -5,7 +5,7 @@
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeIssueComment, FakeRepo, FakeStore } from "../../store/types.js";
-import { serializeIssueComment } from "../serialize.js";
+import { serializeIssueComment } from "../serialize/issue-comments.js";
 import { atOrAfter, descending, intParam, pagedList, readRoute, sinceParam, withRepo } from "./common.js";
 import { groupedView, type SortSpec, sortedView } from "./sorted-view.js";
 

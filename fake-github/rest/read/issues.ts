@@ -7,7 +7,7 @@ import { notFound, validationFailed } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import { findUserByLogin } from "../../store/create-store.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../store/types.js";
-import { serializeIssue } from "../serialize.js";
+import { serializeIssue } from "../serialize/issues.js";
 import { atOrAfter, descending, intParam, readRoute, sinceParam, withRepo } from "./common.js";
 import { commentCountsFor, serializeCacheFor } from "./serialize-cache.js";
 import { positionAfter, type SortKey, type SortSpec, sortedView } from "./sorted-view.js";

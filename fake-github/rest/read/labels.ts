@@ -2,7 +2,7 @@
 import { notFound } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import type { FakeLabel } from "../../store/types.js";
-import { serializeLabel } from "../serialize.js";
+import { serializeLabel } from "../serialize/labels.js";
 import { pagedList, readRoute, withRepo } from "./common.js";
 import { type SortSpec, sortedView } from "./sorted-view.js";
 

@@ -2,7 +2,7 @@
 import { notFound } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import type { FakeMilestone, FakeRepo } from "../../store/types.js";
-import { serializeMilestone } from "../serialize.js";
+import { serializeMilestone } from "../serialize/milestones.js";
 import { descending, intParam, pagedList, readRoute, withRepo } from "./common.js";
 import { serializeCacheFor } from "./serialize-cache.js";
 import { type SortSpec, sortedView } from "./sorted-view.js";

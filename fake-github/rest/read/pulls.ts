@@ -3,7 +3,7 @@
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../store/types.js";
-import { serializePull } from "../serialize.js";
+import { serializePull } from "../serialize/pulls.js";
 import { descending, intParam, pagedList, readRoute, withRepo } from "./common.js";
 import { commentCountsFor, serializeCacheFor } from "./serialize-cache.js";
 import { type SortSpec, sortedView } from "./sorted-view.js";

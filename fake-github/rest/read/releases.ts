@@ -6,7 +6,7 @@
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeRelease, FakeRepo } from "../../store/types.js";
-import { serializeAsset, serializeRelease } from "../serialize.js";
+import { serializeAsset, serializeRelease } from "../serialize/releases.js";
 import { intParam, pagedList, type RepoAccess, readRoute, withRepo } from "./common.js";
 import { type SortSpec, sortedView } from "./sorted-view.js";
 

@@ -1,6 +1,6 @@
 // GET /repos/{owner}/{repo}, with the caller's permissions as GitHub reports them.
 import type { RouteDef } from "../../http/types.js";
-import { serializeRepo } from "../serialize.js";
+import { serializeRepo } from "../serialize/repository.js";
 import { readRoute, withRepo } from "./common.js";
 
 export function repositoryRoutes(): RouteDef[] {

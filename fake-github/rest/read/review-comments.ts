@@ -4,7 +4,7 @@
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeRepo, FakeReviewComment, FakeStore } from "../../store/types.js";
-import { serializeReviewComment } from "../serialize.js";
+import { serializeReviewComment } from "../serialize/review-comments.js";
 import { atOrAfter, intParam, pagedList, readRoute, sinceParam, withRepo } from "./common.js";
 import { commentOrder } from "./issue-comments.js";
 import { sortedView } from "./sorted-view.js";

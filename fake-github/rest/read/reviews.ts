@@ -3,7 +3,7 @@
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, RouteDef } from "../../http/types.js";
 import type { FakeReview } from "../../store/types.js";
-import { serializeReview } from "../serialize.js";
+import { serializeReview } from "../serialize/reviews.js";
 import { intParam, pagedList, readRoute, withRepo } from "./common.js";
 import { groupedView } from "./sorted-view.js";
 

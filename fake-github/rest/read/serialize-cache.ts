@@ -3,7 +3,7 @@
 // repository for each page; these memos are reused while the underlying
 // records are unchanged (same objects; for issues, same milestone and state).
 import type { FakeRepo } from "../../store/types.js";
-import { createSerializeCache, type SerializeCache } from "../serialize.js";
+import { createSerializeCache, type SerializeCache } from "../serialize/common.js";
 import { memoByItems } from "./sorted-view.js";
 
 function countBy<T>(repo: FakeRepo, list: string, items: readonly T[], parent: (item: T) => number) {

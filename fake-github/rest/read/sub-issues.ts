@@ -4,7 +4,8 @@ import { notFound } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import { findIssueById } from "../../store/lookup.js";
 import type { FakeIssue } from "../../store/types.js";
-import { serializeIssue, serializeSubIssue } from "../serialize.js";
+import { serializeIssue } from "../serialize/issues.js";
+import { serializeSubIssue } from "../serialize/sub-issues.js";
 import { intParam, pagedList, readRoute, withRepo } from "./common.js";
 import { serializeCacheFor } from "./serialize-cache.js";
 

@@ -3,7 +3,7 @@
 import { canReadRepo, canWriteRepo } from "../../http/auth.js";
 import type { FakeRequest } from "../../http/types.js";
 import { findRepo } from "../../store/create-store.js";
-import { MutationError, notFound } from "../../store/mutations.js";
+import { MutationError, notFound } from "../../store/mutations/errors.js";
 import type { FakeRepo, FakeStore, FakeToken, FakeUser } from "../../store/types.js";
 
 export interface Caller {

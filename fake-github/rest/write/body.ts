@@ -1,6 +1,6 @@
 // Reads typed fields from a JSON request body, answering a wrongly typed field
 // the way GitHub's schema validation does (422 "Invalid request").
-import { MutationError } from "../../store/mutations.js";
+import { MutationError } from "../../store/mutations/errors.js";
 
 function invalidType(field: string, value: unknown, type: string): MutationError {
   return new MutationError(

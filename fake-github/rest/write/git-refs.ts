@@ -1,7 +1,8 @@
 // POST /repos/{owner}/{repo}/git/refs: creates a branch or tag ref at an
 // existing commit, in the bare repository when there is one and in the store.
 import type { RouteDef } from "../../http/types.js";
-import { checkRefName, knownShas, MutationError, recordRef } from "../../store/mutations.js";
+import { MutationError } from "../../store/mutations/errors.js";
+import { checkRefName, knownShas, recordRef } from "../../store/mutations/git-refs.js";
 import type { FakeRepo } from "../../store/types.js";
 import { requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";

@@ -1,7 +1,7 @@
 // Issue (and PR conversation) comment writes: create, update.
 import type { RouteDef } from "../../http/types.js";
-import { createIssueComment, updateIssueComment } from "../../store/mutations.js";
-import { serializeIssueComment } from "../serialize.js";
+import { createIssueComment, updateIssueComment } from "../../store/mutations/issue-comments.js";
+import { serializeIssueComment } from "../serialize/issue-comments.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { created, okJson, writeRoute } from "./route.js";

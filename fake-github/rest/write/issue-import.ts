@@ -3,14 +3,8 @@
 // is accepted (202, pending) and runs when its status is next asked for;
 // numbers are assigned then, in submission order.
 import type { FakeRequest, RouteDef } from "../../http/types.js";
-import {
-  completeImports,
-  enqueueImport,
-  type FieldError,
-  type ImportPayload,
-  MutationError,
-  notFound,
-} from "../../store/mutations.js";
+import { type FieldError, MutationError, notFound } from "../../store/mutations/errors.js";
+import { completeImports, enqueueImport, type ImportPayload } from "../../store/mutations/issue-import.js";
 import type { FakeIssueImport, FakeRepo, FakeStore } from "../../store/types.js";
 import { notAccessible, requireWritableRepo, type WriteAccess } from "./access.js";
 import { writeRoute } from "./route.js";

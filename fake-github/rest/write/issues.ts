@@ -1,14 +1,14 @@
 // Issue writes: create, update (state and state_reason included), lock, unlock.
 import type { RouteDef } from "../../http/types.js";
+import { MutationError } from "../../store/mutations/errors.js";
 import {
   createIssue,
   type IssueUpdateInput,
   lockIssue,
-  MutationError,
   unlockIssue,
   updateIssue,
-} from "../../store/mutations.js";
-import { serializeIssue } from "../serialize.js";
+} from "../../store/mutations/issues.js";
+import { serializeIssue } from "../serialize/issues.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { created, noContent, okJson, writeRoute } from "./route.js";

@@ -1,7 +1,7 @@
 // Label writes: create, update (rename), delete.
 import type { RouteDef } from "../../http/types.js";
-import { createLabel, deleteLabel, updateLabel } from "../../store/mutations.js";
-import { serializeLabel } from "../serialize.js";
+import { createLabel, deleteLabel, updateLabel } from "../../store/mutations/labels.js";
+import { serializeLabel } from "../serialize/labels.js";
 import { requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { created, noContent, okJson, writeRoute } from "./route.js";

@@ -1,8 +1,9 @@
 // Milestone writes: create, update, delete.
 import type { RouteDef } from "../../http/types.js";
-import { createMilestone, deleteMilestone, MutationError, updateMilestone } from "../../store/mutations.js";
+import { MutationError } from "../../store/mutations/errors.js";
+import { createMilestone, deleteMilestone, updateMilestone } from "../../store/mutations/milestones.js";
 import type { Iso } from "../../store/types.js";
-import { serializeMilestone } from "../serialize.js";
+import { serializeMilestone } from "../serialize/milestones.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { created, noContent, okJson, writeRoute } from "./route.js";

@@ -1,7 +1,7 @@
 // Pull request writes: create (from branches, or by converting an issue), update.
 import type { RouteDef } from "../../http/types.js";
-import { createPull, updatePull } from "../../store/mutations.js";
-import { serializePull } from "../serialize.js";
+import { createPull, updatePull } from "../../store/mutations/pulls.js";
+import { serializePull } from "../serialize/pulls.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { syncBranches } from "./branches.js";

@@ -2,8 +2,13 @@
 // server's /uploads prefix, which the release's `upload_url` names, as
 // GitHub's live on uploads.github.com.
 import type { RouteDef } from "../../http/types.js";
-import { createRelease, type ReleaseInput, updateRelease, uploadAsset } from "../../store/mutations.js";
-import { serializeAsset, serializeRelease } from "../serialize.js";
+import {
+  createRelease,
+  type ReleaseInput,
+  updateRelease,
+  uploadAsset,
+} from "../../store/mutations/releases.js";
+import { serializeAsset, serializeRelease } from "../serialize/releases.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { created, okJson, writeRoute } from "./route.js";

@@ -1,14 +1,15 @@
 // Pull request reviews (create, submit a pending one) and review comments
 // (create, reply).
 import type { RouteDef } from "../../http/types.js";
+import { notFound } from "../../store/mutations/errors.js";
 import {
   createReview,
   createReviewComment,
-  notFound,
   type ReviewCommentInput,
   submitReview,
-} from "../../store/mutations.js";
-import { serializeReview, serializeReviewComment } from "../serialize.js";
+} from "../../store/mutations/reviews.js";
+import { serializeReviewComment } from "../serialize/review-comments.js";
+import { serializeReview } from "../serialize/reviews.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { commitChecker } from "./branches.js";

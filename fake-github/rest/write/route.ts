@@ -1,7 +1,7 @@
 // Declares a write route: GitHub's secondary-limit cost for writes (5 points)
 // and one place that turns a MutationError into GitHub's error body.
 import type { FakeRequest, FakeResponse, HttpMethod, RouteDef, ServerContext } from "../../http/types.js";
-import { MutationError } from "../../store/mutations.js";
+import { MutationError } from "../../store/mutations/errors.js";
 
 export type WriteHandler = (req: FakeRequest, ctx: ServerContext) => FakeResponse | Promise<FakeResponse>;
 

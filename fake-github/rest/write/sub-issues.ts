@@ -2,9 +2,10 @@
 // not numbers; the child may live in another repository of the same owner.
 import type { RouteDef } from "../../http/types.js";
 import { findIssueById } from "../../store/lookup.js";
-import { addSubIssue, MutationError, removeSubIssue, reprioritizeSubIssue } from "../../store/mutations.js";
+import { MutationError } from "../../store/mutations/errors.js";
+import { addSubIssue, removeSubIssue, reprioritizeSubIssue } from "../../store/mutations/sub-issues.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../store/types.js";
-import { serializeIssue } from "../serialize.js";
+import { serializeIssue } from "../serialize/issues.js";
 import { intParam, requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
 import { created, okJson, writeRoute } from "./route.js";

@@ -1,6 +1,6 @@
 // The final table and summary line of save and restore, from their results.
 import type { JobStatus } from "../../orchestrator/types.js";
-import type { CommandContext } from "../run-cli.js";
+import type { CommandContext } from "../command-context.js";
 
 export interface FinishedJob {
   name: string;

@@ -2,7 +2,7 @@
 // renderer (log-update and its text-width helpers, ~50 ms to load) only when
 // it is the one chosen: runs with plain or JSON output never pay for it.
 
-import type { LogFormat } from "../config-types.js";
+import type { LogFormat } from "../output.js";
 import { createJsonRenderer } from "./json.js";
 import { createPlainRenderer } from "./plain.js";
 import type { Renderer, RendererKind, RendererOptions } from "./types.js";

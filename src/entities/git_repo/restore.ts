@@ -3,7 +3,7 @@
 // environment-provided header, never in a URL or a config file. Refs the
 // target already holds at the same commit are left alone, so a rerun pushes
 // nothing; a target branch that has moved elsewhere is reported, not forced.
-import { describeGitHubError } from "../../github/errors.js";
+import { failureText } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { hasMirror, type Mirror, type PushAuth, withMirror } from "./mirror.js";
 
@@ -95,7 +95,7 @@ async function restoreMirror(ctx: RestoreContext, mirror: Mirror): Promise<Entit
     try {
       await mirror.push(url, plan.updates, auth);
     } catch (error) {
-      ctx.itemFailed(`git: push failed: ${describeGitHubError(error, ctx.client.redact)}`);
+      ctx.itemFailed(`git: push failed: ${failureText(error, ctx.client.redact)}`);
       return { records: 0, skipped: plan.upToDate, failed: plan.conflicts.length + plan.updates.length };
     }
     ctx.progress({ items: plan.updates.length });

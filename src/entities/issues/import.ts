@@ -3,11 +3,14 @@
 // no notifications. The request is journalled as soon as GitHub accepts it,
 // so a rerun polls that import instead of sending a second one; numbers are
 // assigned when an import completes, so each is awaited before the next.
-import { abortErrorFor } from "../../github/abort.js";
-import { describeGitHubError, statusOf } from "../../github/errors.js";
-import { listAll } from "../../restore/adopt.js";
+import { statusOf } from "../../github/errors.js";
+import { failureText } from "../../restore/error-text.js";
+import { listAll } from "../../restore/list-target.js";
+import { adoptableOriginal } from "../../restore/marker-index.js";
+import { restoringLogin } from "../../restore/restoring-account.js";
 import { IMPORT_API_ACCEPT } from "../../restore/target.js";
 import type { RenderedBody, RestoreContext } from "../../restore/types.js";
+import { sleep } from "../../util/sleep.js";
 import type { IssueCommentRecord } from "../issue_comments/record.js";
 import { type CreatedIssue, issueTitle, mappedMilestone } from "./create.js";
 import { closingReason, issueStateOf } from "./issue-state.js";
@@ -35,22 +38,6 @@ export type ImportOutcome =
 export function importClosed(record: IssueRecord): boolean {
   const reason = closingReason(record);
   return record.state === "closed" && (reason === null || reason === "completed");
-}
-
-/** Waits `ms`, or rejects when `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(abortErrorFor(signal));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortErrorFor(signal));
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 interface ImportStatus {
@@ -116,11 +103,12 @@ async function afterImport(
   });
   let comments = 0;
   if (expectComments) {
+    const login = await restoringLogin(ctx.client, ctx.signal);
     for await (const item of listAll(ctx, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       issue_number: number,
     })) {
+      const original = adoptableOriginal(item, "issue_comment", login);
       const body = typeof item.body === "string" ? item.body : null;
-      const original = ctx.bodies.markerOf(body, "issue_comment");
       if (original === null || ctx.journal.get("issue_comment", original)?.newId !== undefined) continue;
       await ctx.journal.record({
         kind: "issue_comment",
@@ -225,10 +213,10 @@ export async function importIssue(
   } catch (error) {
     const status = statusOf(error);
     if (status === 403 || status === 404 || status === 415) {
-      throw new ImportUnavailableError(describeGitHubError(error, ctx.client.redact));
+      throw new ImportUnavailableError(failureText(error, ctx.client.redact));
     }
     if (status === 422 || status === 413) {
-      return { kind: "failed", reason: describeGitHubError(error, ctx.client.redact) };
+      return { kind: "failed", reason: failureText(error, ctx.client.redact) };
     }
     throw error;
   }

@@ -5,9 +5,10 @@
 // Every issue is journalled the moment it exists; a rerun adopts issues an
 // interrupted run created but could not journal (hidden marker), and finishes
 // the follow-up steps of issues it left unfinished.
-import { describeGitHubError, isGone } from "../../github/errors.js";
-import { findMarked, listAll, type MarkedObject } from "../../restore/adopt.js";
+import { isGone } from "../../github/errors.js";
 import { attributionLines } from "../../restore/attribution.js";
+import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
+import { MarkerIndex } from "../../restore/marker-index.js";
 import { issueSelected } from "../../restore/selection.js";
 import { IMPORT_API_ACCEPT } from "../../restore/target.js";
 import type {
@@ -16,11 +17,12 @@ import type {
   RenderedBody,
   RestoreContext,
 } from "../../restore/types.js";
+import { sleep } from "../../util/sleep.js";
 import type { IssueCommentRecord } from "../issue_comments/record.js";
 import { renderComment, selectedComments } from "../issue_comments/restore-shared.js";
 import { createIssueRest } from "./create.js";
 import { finishIssue, type Unassignable } from "./finish.js";
-import { ImportUnavailableError, importIssue, resumeImport, sleep } from "./import.js";
+import { ImportUnavailableError, importIssue, resumeImport } from "./import.js";
 import { type IssueState, issueStateOf } from "./issue-state.js";
 import { ISSUES_FILE, type IssueRecord } from "./record.js";
 import { TargetLabels } from "./target-labels.js";
@@ -67,15 +69,15 @@ async function settlePendingImports(ctx: RestoreContext): Promise<void> {
   }
 }
 
-/** Issues of the target carrying an issue marker, by original id (only when a previous run may have left some). */
-async function markedIssues(ctx: RestoreContext): Promise<Map<string, MarkedObject>> {
-  if (ctx.useImportApi) await settlePendingImports(ctx);
-  const issues = (async function* () {
-    for await (const item of listAll(ctx, "GET /repos/{owner}/{repo}/issues", { state: "all" })) {
-      if (item.pull_request === undefined) yield item;
-    }
-  })();
-  return findMarked("issue", issues);
+/** Issues of the target an earlier run created, by original id (listed only when a previous run may have left some). */
+function markedIssues(ctx: RestoreContext): MarkerIndex {
+  return new MarkerIndex(ctx, "issue", "GET /repos/{owner}/{repo}/issues", {
+    params: { state: "all" },
+    accept: (item) => item.pull_request === undefined,
+    before: async () => {
+      if (ctx.useImportApi) await settlePendingImports(ctx);
+    },
+  });
 }
 
 async function currentState(ctx: RestoreContext, number: number): Promise<IssueState> {
@@ -122,10 +124,7 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
     return { records: 0, skipped: records.length - missing.length, failed: 0 };
   }
 
-  const marked =
-    missing.length > 0 && ctx.mayHaveRestoredObjects
-      ? await markedIssues(ctx)
-      : new Map<string, MarkedObject>();
+  const marked = markedIssues(ctx);
   const comments =
     useImport && missing.length > 0 ? await commentsByIssue(ctx) : new Map<number, IssueCommentRecord[]>();
   const labels = new TargetLabels(ctx);
@@ -138,7 +137,7 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
       let entry = ctx.journal.get("issue", key);
       let state: IssueState | null = null;
       if (entry?.newNumber === undefined) {
-        const found = marked.get(key);
+        const found = await marked.find(key);
         if (found?.number !== undefined) {
           await ctx.journal.record({
             kind: "issue",
@@ -205,11 +204,11 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
         await ctx.journal.record({ kind: "issue", key, outcome: entry.outcome, finished: true });
       }
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
+      rethrowIfAborted(error, ctx.signal);
       // Issues switched off in the target: every other issue would fail the same way.
       if (isGone(error))
         throw new Error(`issues are disabled in ${ctx.target.owner}/${ctx.target.repo} (410)`);
-      ctx.itemFailed(`${where}: ${describeGitHubError(error, ctx.client.redact)}`);
+      ctx.itemFailed(`${where}: ${failureText(error, ctx.client.redact)}`);
       result.failed++;
     }
     ctx.progress({ items: ++done, total });

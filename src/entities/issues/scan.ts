@@ -2,7 +2,7 @@
 // their labels, assignees and sub-issue links. The numbers come from the
 // selection, bounded by the highest number in use (issues and pull requests
 // share one sequence).
-import { PRIORITY } from "../../github/priorities.js";
+import { PRIORITY } from "../../save/priorities.js";
 import type { NumberSelection } from "../../selection/number-spec.js";
 import { arr, int, type Json, obj, str } from "../shared/fields.js";
 import { fetchByNumber } from "../shared/graphql-by-number.js";

@@ -2,7 +2,7 @@
 // missing label (with its saved colour) before an import that names it: the
 // Issue Import API fails an import whose label does not exist.
 import type { LabelRef } from "../../backup/record-parts.js";
-import { listAll } from "../../restore/adopt.js";
+import { listAll } from "../../restore/list-target.js";
 import type { RestoreContext } from "../../restore/types.js";
 import { problemsWith } from "../../restore/validation.js";
 

@@ -7,8 +7,8 @@
 //   delete-all        delete every existing label, then create
 // Labels this restore made earlier (journal) never count as "existing".
 
-import { describeGitHubError } from "../../github/errors.js";
-import { listAll } from "../../restore/adopt.js";
+import { failureText } from "../../restore/error-text.js";
+import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { LABELS_FILE, type LabelRecord } from "./record.js";
 
@@ -130,7 +130,7 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
       } catch (error) {
         if (ctx.signal.aborted) throw error;
         ctx.itemFailed(
-          `could not delete label ${JSON.stringify(label.name)}: ${describeGitHubError(error, ctx.client.redact)}`,
+          `could not delete label ${JSON.stringify(label.name)}: ${failureText(error, ctx.client.redact)}`,
         );
       }
     }
@@ -202,7 +202,7 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
       }
     } catch (error) {
       if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`label ${JSON.stringify(label.name)}: ${describeGitHubError(error, ctx.client.redact)}`);
+      ctx.itemFailed(`label ${JSON.stringify(label.name)}: ${failureText(error, ctx.client.redact)}`);
       result.failed++;
     }
     step();

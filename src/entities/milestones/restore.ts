@@ -2,8 +2,8 @@
 // ascending original number, and journals original number → new number so
 // issues and pull requests can point at them. A milestone whose title already
 // exists in the target is adopted as it is (titles are unique on GitHub).
-import { describeGitHubError } from "../../github/errors.js";
-import { listAll } from "../../restore/adopt.js";
+import { failureText } from "../../restore/error-text.js";
+import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { MILESTONES_FILE, type MilestoneRecord } from "./record.js";
 
@@ -81,7 +81,7 @@ async function restoreMilestones(ctx: RestoreContext): Promise<EntityRestoreResu
       }
     } catch (error) {
       if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`milestone ${JSON.stringify(title)}: ${describeGitHubError(error, ctx.client.redact)}`);
+      ctx.itemFailed(`milestone ${JSON.stringify(title)}: ${failureText(error, ctx.client.redact)}`);
       result.failed++;
     }
     ctx.progress({ items: ++done, total: records.length });

@@ -2,10 +2,12 @@
 // pull request (or the issue it was restored as), each with its attribution
 // and hidden marker.
 import { attributionLines } from "../../restore/attribution.js";
+import { ConversationComments } from "../../restore/conversation-comments.js";
+import { byCreation } from "../../restore/order.js";
+import { pullChildren } from "../../restore/pull-children.js";
+import { restoreChildren } from "../../restore/restore-children.js";
 import type { EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
-import { ConversationComments } from "../pull_requests/conversation-comment.js";
-import { byCreation, restoreChildren } from "../pull_requests/restore-children.js";
 import { PR_COMMENTS_FILE, type PrCommentRecord } from "./record.js";
 
 async function readComments(ctx: RestoreContext): Promise<PrCommentRecord[]> {
@@ -27,10 +29,11 @@ export const prCommentsRestorer: EntityRestorer = {
       kind: "pr_comment",
       noun: "comment",
       key: (c) => String(c.id),
-      pullNumber: (c) => c.pull_request_number,
+      parentNumber: (c) => c.pull_request_number,
+      ...pullChildren(ctx),
       async restore(c, parent) {
         const key = String(c.id);
-        const posted = await comments.post(parent.newNumber, "pr_comment", key, c.body, () =>
+        const posted = await comments.post(parent.newNumber, "pr_comment", key, () =>
           ctx.bodies.render(c.body, {
             kind: "pr_comment",
             originalId: key,

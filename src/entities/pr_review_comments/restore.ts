@@ -4,13 +4,15 @@
 // PR was restored as an issue, the thread's first comment could not be placed)
 // it becomes a conversation comment quoting path, line and diff hunk. Comments
 // already created together with their review (pr_reviews) are skipped.
+import { ConversationComments } from "../../restore/conversation-comments.js";
+import { isRefused, refusalText, rethrowIfAborted } from "../../restore/error-text.js";
+import { MarkerIndex } from "../../restore/marker-index.js";
+import { byCreation } from "../../restore/order.js";
+import { pullChildren } from "../../restore/pull-children.js";
+import { restoreChildren } from "../../restore/restore-children.js";
+import type { RestoredParent } from "../../restore/restored-parent.js";
 import type { EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
-import { ConversationComments } from "../pull_requests/conversation-comment.js";
-import { MarkerIndex } from "../pull_requests/marker-index.js";
-import { byCreation, restoreChildren } from "../pull_requests/restore-children.js";
-import { isRefused, refusalText, rethrowIfAborted } from "../pull_requests/restore-errors.js";
-import type { RestoredParent } from "../pull_requests/restored-parent.js";
 import { placementOf, renderFallback, renderReviewComment } from "./comment-body.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "./record.js";
 
@@ -134,9 +136,7 @@ class ReviewCommentRestorer {
         this.ctx,
         "pr_review_comment",
         "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-        {
-          pull_number: number,
-        },
+        { params: { pull_number: number } },
       ).alwaysList();
       this.perPull.set(number, index);
     }
@@ -166,7 +166,7 @@ class ReviewCommentRestorer {
     replyTo: PrReviewCommentRecord | null,
   ): Promise<"restored"> {
     const key = String(c.id);
-    const posted = await this.conversation.post(parent.newNumber, "pr_review_comment", key, c.body, () =>
+    const posted = await this.conversation.post(parent.newNumber, "pr_review_comment", key, () =>
       renderFallback(this.ctx, c, reason, replyTo),
     );
     // Journalled as a conversation comment (the references pass edits it through that endpoint);
@@ -207,7 +207,8 @@ export const prReviewCommentsRestorer: EntityRestorer = {
       kind: "pr_review_comment",
       noun: "review comment",
       key: (c) => String(c.id),
-      pullNumber: (c) => c.pull_request_number,
+      parentNumber: (c) => c.pull_request_number,
+      ...pullChildren(ctx),
       restore: (c, parent) => restorer.restore(c, parent),
     });
   },

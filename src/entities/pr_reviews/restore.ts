@@ -6,15 +6,18 @@
 // left to pr_review_comments. On a PR restored as an issue, a review becomes
 // a conversation comment.
 import { attributionLines } from "../../restore/attribution.js";
+import { ConversationComments } from "../../restore/conversation-comments.js";
+import { isRefused, rethrowIfAborted } from "../../restore/error-text.js";
+import { MarkerIndex } from "../../restore/marker-index.js";
+import { byCreation } from "../../restore/order.js";
+import { pullChildren } from "../../restore/pull-children.js";
+import { restoreChildren } from "../../restore/restore-children.js";
+import type { RestoredParent } from "../../restore/restored-parent.js";
+import { restoringLogin } from "../../restore/restoring-account.js";
 import type { EntityRestorer, RenderedBody, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
 import { type Placement, placementOf, renderReviewComment } from "../pr_review_comments/comment-body.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "../pr_review_comments/record.js";
-import { ConversationComments } from "../pull_requests/conversation-comment.js";
-import { MarkerIndex } from "../pull_requests/marker-index.js";
-import { byCreation, restoreChildren } from "../pull_requests/restore-children.js";
-import { isRefused, rethrowIfAborted } from "../pull_requests/restore-errors.js";
-import type { RestoredParent } from "../pull_requests/restored-parent.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord } from "./record.js";
 import { chooseEvent, downgradeNote, needsOtherAuthor } from "./review-event.js";
 
@@ -58,7 +61,6 @@ function reviewAttribution(review: PrReviewRecord, notes: readonly string[]): st
 }
 
 class ReviewRestorer {
-  private selfLogin: Promise<string> | null = null;
   private readonly authors = new Map<number, Promise<string | null>>();
   private readonly indexes = new Map<number, MarkerIndex>();
   private readonly conversation: ConversationComments;
@@ -77,9 +79,6 @@ class ReviewRestorer {
 
   /** Whether the token's account is the author of PR `number` in the target. */
   private async restorerIsAuthor(number: number): Promise<boolean> {
-    this.selfLogin ??= this.ctx.client.octokit
-      .request("GET /user", { request: { signal: this.ctx.signal } })
-      .then((r) => r.data.login.toLowerCase());
     let author = this.authors.get(number);
     if (!author) {
       author = this.ctx.client.octokit
@@ -91,7 +90,7 @@ class ReviewRestorer {
         .then((r) => r.data.user?.login.toLowerCase() ?? null);
       this.authors.set(number, author);
     }
-    return (await author) === (await this.selfLogin);
+    return (await author) === (await restoringLogin(this.ctx.client, this.ctx.signal));
   }
 
   private index(number: number): MarkerIndex {
@@ -101,9 +100,7 @@ class ReviewRestorer {
         this.ctx,
         "pr_review",
         "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-        {
-          pull_number: number,
-        },
+        { params: { pull_number: number } },
       );
       this.indexes.set(number, index);
     }
@@ -226,9 +223,7 @@ class ReviewRestorer {
       ctx,
       "pr_review_comment",
       "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-      {
-        pull_number: number,
-      },
+      { params: { pull_number: number } },
     ).alwaysList();
     for (const c of comments) {
       const found = await index.find(String(c.id));
@@ -246,7 +241,7 @@ class ReviewRestorer {
   private async asComment(review: PrReviewRecord, parent: RestoredParent): Promise<"restored"> {
     const ctx = this.ctx;
     const key = String(review.id);
-    const posted = await this.conversation.post(parent.newNumber, "pr_review", key, review.body, () =>
+    const posted = await this.conversation.post(parent.newNumber, "pr_review", key, () =>
       ctx.bodies.render(review.body, {
         kind: "pr_review",
         originalId: key,
@@ -298,7 +293,8 @@ export const prReviewsRestorer: EntityRestorer = {
       kind: "pr_review",
       noun: "review",
       key: (r) => String(r.id),
-      pullNumber: (r) => r.pull_request_number,
+      parentNumber: (r) => r.pull_request_number,
+      ...pullChildren(ctx),
       restore: (r, parent) => restorer.restore(r, parent),
     });
   },

@@ -6,11 +6,12 @@
 //      already contains the head ("No commits between …", as for a merged PR
 //      whose base moved on);
 //   4. an issue that says it was a pull request and why it is not one now.
+
+import { isRefused, refusalText, rethrowIfAborted } from "../../restore/error-text.js";
 import type { RestoreContext } from "../../restore/types.js";
 import type { PullRequestRecord } from "./record.js";
 import { type PullRoute, pullAttribution } from "./restore-attribution.js";
 import { baseRestoreBranch, headRestoreBranch, type TargetBranches } from "./restore-branches.js";
-import { isRefused, refusalText, rethrowIfAborted } from "./restore-errors.js";
 
 export interface OpenedPull {
   number: number;

@@ -7,10 +7,10 @@
 // already has the commit.
 
 import { statusOf } from "../../github/errors.js";
+import { isRefused } from "../../restore/error-text.js";
 import type { RestoreContext } from "../../restore/types.js";
 import { hasMirror, Mirror, type PushAuth, remoteRefs } from "../git_repo/mirror.js";
 import { pushAuth } from "../git_repo/restore.js";
-import { isRefused } from "./restore-errors.js";
 
 export const RESTORE_BRANCH_PREFIX = "github-data/pr-";
 

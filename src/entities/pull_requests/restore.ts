@@ -5,6 +5,9 @@
 // confirms each one; a PR whose follow-up steps did not finish is settled on
 // the next run, and one created by a crashed run is found by its marker.
 
+import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
+import { MarkerIndex } from "../../restore/marker-index.js";
+import { AS_ISSUE_NOTE, isIssueEntry } from "../../restore/restored-parent.js";
 import type {
   EntityRestoreResult,
   EntityRestorer,
@@ -12,12 +15,9 @@ import type {
   RestoreContext,
 } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
-import { MarkerIndex } from "./marker-index.js";
 import { headBranchUsable, openPull, predictRoute } from "./open-pull.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord } from "./record.js";
 import { headRestoreBranch, TargetBranches } from "./restore-branches.js";
-import { failureText, rethrowIfAborted } from "./restore-errors.js";
-import { AS_ISSUE_NOTE, isIssueEntry } from "./restored-parent.js";
 import { describeSettle, settlePull, type Unassignable } from "./settle-pull.js";
 
 /** Journal note of a PR created but not yet labelled/closed/locked; the rest of the note says how it was made. */
@@ -155,7 +155,9 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
     });
     const job: PullJob = {
       branches,
-      index: new MarkerIndex(ctx, "pull_request", "GET /repos/{owner}/{repo}/issues", { state: "all" }),
+      index: new MarkerIndex(ctx, "pull_request", "GET /repos/{owner}/{repo}/issues", {
+        params: { state: "all" },
+      }),
       unassignable: new Set(),
     };
     let done = 0;

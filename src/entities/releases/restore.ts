@@ -6,9 +6,9 @@
 
 import { paginateParallel } from "../../github/paginate-parallel.js";
 import { attributionLines } from "../../restore/attribution.js";
+import { failureText, isRefused, rethrowIfAborted } from "../../restore/error-text.js";
+import { byCreation } from "../../restore/order.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
-import { byCreation } from "../pull_requests/restore-children.js";
-import { failureText, isRefused, rethrowIfAborted } from "../pull_requests/restore-errors.js";
 import { checkAssetFile } from "./asset-file.js";
 import { RELEASES_FILE, type ReleaseAssetRecord, type ReleaseRecord } from "./record.js";
 import { uploadAsset } from "./upload-asset.js";

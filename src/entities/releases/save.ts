@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { type WrittenFile, writeStreamAtomic } from "../../backup/atomic.js";
 import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
-import { PRIORITY } from "../../github/priorities.js";
+import { PRIORITY } from "../../save/priorities.js";
 import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";

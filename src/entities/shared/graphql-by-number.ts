@@ -6,7 +6,7 @@
 // down to single numbers; a single number that still fails fails the job,
 // named.
 import { graphqlQuery, isSplittableGraphQLFailure } from "../../github/graphql.js";
-import { PRIORITY } from "../../github/priorities.js";
+import { PRIORITY } from "../../save/priorities.js";
 import type { SaveContext } from "../types.js";
 import type { Json } from "./fields.js";
 import { obj } from "./fields.js";

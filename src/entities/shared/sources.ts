@@ -2,9 +2,9 @@
 // consume each feed is decided from the selection before any job starts.
 import type { GitHubClient } from "../../github/client.js";
 import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
-import { PRIORITY } from "../../github/priorities.js";
+import type { RepoRef } from "../../github/repository.js";
+import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
-import type { RepoRef } from "../types.js";
 import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 

@@ -6,8 +6,8 @@
 // GitHub cannot hold (over 100 children, deeper than 8 levels) fail one by
 // one; links whose ends were not restored, or whose child lives in another
 // repository, are skipped with a warning.
-import { describeGitHubError } from "../../github/errors.js";
-import { listAll } from "../../restore/adopt.js";
+import { failureText } from "../../restore/error-text.js";
+import { listAll } from "../../restore/list-target.js";
 import { issueSelected } from "../../restore/selection.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { problemsWith } from "../../restore/validation.js";
@@ -199,7 +199,7 @@ async function restoreSubIssues(ctx: RestoreContext): Promise<EntityRestoreResul
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       const reason = problemsWith(error, "sub_issue_id")[0]?.message;
-      ctx.itemFailed(`${where}: ${reason ?? describeGitHubError(error, ctx.client.redact)}`);
+      ctx.itemFailed(`${where}: ${reason ?? failureText(error, ctx.client.redact)}`);
       result.failed++;
     }
   }
@@ -217,7 +217,7 @@ async function restoreSubIssues(ctx: RestoreContext): Promise<EntityRestoreResul
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       ctx.warn(
-        `could not restore the order of #${original}'s sub-issues: ${describeGitHubError(error, ctx.client.redact)}`,
+        `could not restore the order of #${original}'s sub-issues: ${failureText(error, ctx.client.redact)}`,
       );
     }
   }

@@ -1,19 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../../fake-github/data/generate.js";
-import {
-  createSerializeCache,
-  serializeIssue,
-  serializeIssueComment,
-  serializeLabel,
-  serializeMilestone,
-  serializePull,
-  serializeRelease,
-  serializeRepo,
-  serializeReview,
-  serializeReviewComment,
-  serializeSubIssue,
-  serializeUser,
-} from "../../../fake-github/rest/serialize.js";
+import { createSerializeCache } from "../../../fake-github/rest/serialize/common.js";
+import { serializeIssueComment } from "../../../fake-github/rest/serialize/issue-comments.js";
+import { serializeIssue } from "../../../fake-github/rest/serialize/issues.js";
+import { serializeLabel } from "../../../fake-github/rest/serialize/labels.js";
+import { serializeMilestone } from "../../../fake-github/rest/serialize/milestones.js";
+import { serializePull } from "../../../fake-github/rest/serialize/pulls.js";
+import { serializeRelease } from "../../../fake-github/rest/serialize/releases.js";
+import { serializeRepo } from "../../../fake-github/rest/serialize/repository.js";
+import { serializeReviewComment } from "../../../fake-github/rest/serialize/review-comments.js";
+import { serializeReview } from "../../../fake-github/rest/serialize/reviews.js";
+import { serializeSubIssue } from "../../../fake-github/rest/serialize/sub-issues.js";
+import { serializeUser } from "../../../fake-github/rest/serialize/users.js";
 import { createStore } from "../../../fake-github/store/create-store.js";
 import { findIssueById } from "../../../fake-github/store/lookup.js";
 import type { FakeIssue } from "../../../fake-github/store/types.js";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findRepo } from "../../../fake-github/store/create-store.js";
-import { addSubIssue, createIssue } from "../../../fake-github/store/mutations.js";
+import { createIssue } from "../../../fake-github/store/mutations/issues.js";
+import { addSubIssue } from "../../../fake-github/store/mutations/sub-issues.js";
 import type { FakeIssue } from "../../../fake-github/store/types.js";
 import { expect422, failure, OWNER, REPO, useWriteFixture } from "./setup.js";
 

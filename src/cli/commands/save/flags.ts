@@ -1,0 +1,22 @@
+// The flags of `github-data save`, in help order.
+
+import type { OptionSpec } from "../../flags.js";
+import { OUTPUT_FLAGS } from "../../output.js";
+import { REMOTE_FLAGS } from "../../remote.js";
+
+export const SAVE_FLAGS: readonly OptionSpec[] = [
+  {
+    key: "out",
+    flags: "-o, --out <dir>",
+    env: "DATA_PATH",
+    description: "Backup folder to write (default: ./<repo>-backup)",
+  },
+  {
+    key: "resume",
+    flags: "--resume",
+    env: "RESUME",
+    description: "Continue an interrupted save in the same folder",
+  },
+  ...REMOTE_FLAGS,
+  ...OUTPUT_FLAGS,
+];

@@ -1,0 +1,33 @@
+// `github-data verify DIR`: 0 when the backup is intact, 1 when problems were
+// found (each printed), 2 when DIR is not a finished backup at all.
+import { classifyFolder } from "../../../backup/save-state.js";
+import { verifyBackup } from "../../../backup/verify.js";
+import { RECORD_FILES } from "../../../entities/index.js";
+import { InputError } from "../../../errors.js";
+import type { CommandContext } from "../../command-context.js";
+import type { VerifyCommand } from "./types.js";
+
+export async function verifyCommand(cfg: VerifyCommand, ctx: CommandContext): Promise<number> {
+  const kind = await classifyFolder(cfg.dir);
+  if (kind !== "finished-backup") {
+    const why =
+      kind === "unfinished-backup"
+        ? "holds an unfinished save (no manifest.json yet); continue it with save --resume"
+        : kind === "missing"
+          ? "does not exist"
+          : "is not a github-data backup (no manifest.json)";
+    throw new InputError(`${cfg.dir} ${why}`);
+  }
+  const report = await verifyBackup(cfg.dir, RECORD_FILES);
+  for (const problem of report.problems) {
+    const where = [problem.file, problem.line === undefined ? undefined : `line ${problem.line}`]
+      .filter(Boolean)
+      .join(":");
+    ctx.logger.error(where ? `${where}: ${problem.message}` : problem.message);
+  }
+  const summary = report.ok
+    ? `verify: ${cfg.dir} is intact (${report.files} files, ${report.records} records)`
+    : `verify: ${cfg.dir} has ${report.problems.length} problem(s); do not restore from it: save again, or verify another copy`;
+  ctx.stdout.write(`${summary}\n`);
+  return report.ok ? 0 : 1;
+}

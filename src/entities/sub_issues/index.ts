@@ -1,0 +1,20 @@
+import { schemaAt } from "../../backup/schemas.js";
+import type { JobEntityDescriptor } from "../descriptor.js";
+import { SUB_ISSUES_FILE, subIssueSortKey } from "./record.js";
+
+export const subIssues: JobEntityDescriptor = {
+  kind: "job",
+  name: "sub_issues",
+  envVar: "INCLUDE_SUB_ISSUES",
+  parent: "issues",
+  files: [
+    {
+      file: SUB_ISSUES_FILE,
+      schema: schemaAt(new URL("./sub_issues.schema.json", import.meta.url)),
+      sortKey: subIssueSortKey,
+    },
+  ],
+  saver: async () => (await import("./save.js")).subIssuesSaver,
+  restorer: async () => (await import("./restore.js")).subIssuesRestorer,
+  journalKinds: ["sub_issue"],
+};

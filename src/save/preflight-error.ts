@@ -1,9 +1,0 @@
-// An input, configuration or access problem found before anything was
-// written (DESIGN.md exit code 2). The message is one line, safe to print.
-export class PreflightError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = "PreflightError";
-  }
-}

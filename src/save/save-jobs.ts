@@ -1,0 +1,117 @@
+// One orchestrator job per selected entity type. A resumed save skips the
+// jobs whose files were complete (resume-plan.ts); every other job saves its
+// type and records its progress in the save state once the folder is claimed.
+import { type SaveState, updateSaveState } from "../backup/save-state.js";
+import { createSortedJsonlWriter, type FileSummary } from "../backup/sorted-jsonl-writer.js";
+import { RECORD_FILES, saversFor } from "../entities/index.js";
+import { SharedSources } from "../entities/shared/sources.js";
+import type { EntitySaver, SaveContext, SaveSelection } from "../entities/types.js";
+import type { GitHubClient } from "../github/client.js";
+import type { RepoRef, RepositoryInfo } from "../github/repository.js";
+import type { JobOutput, JobSpec } from "../orchestrator/types.js";
+import type { Logger } from "../util/logger.js";
+import { jobClient } from "./job-client.js";
+import { skippableJobs } from "./resume-plan.js";
+
+export interface SaveJobOutput extends JobOutput {
+  files: FileSummary[];
+}
+
+export interface SaveJobsRequest {
+  repo: RepoRef;
+  outDir: string;
+  selection: SaveSelection;
+  jobTimeoutMs?: number;
+  jobRetries?: number;
+}
+
+export interface SaveJobsContext {
+  client: GitHubClient;
+  /** The unfinished save being resumed, if any. */
+  previous: SaveState | null;
+  /** The repository check; settles once the folder is claimed. */
+  ready: Promise<RepositoryInfo>;
+  /** The run's signal (aborted too when the check fails). */
+  signal: AbortSignal;
+  log: Logger;
+}
+
+export interface SaveJobs {
+  jobs: JobSpec<SaveJobOutput>[];
+  /** Jobs a resumed save found complete: they return their earlier files without running. */
+  resumed: ReadonlySet<string>;
+}
+
+export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContext): Promise<SaveJobs> {
+  const entities = request.selection.entities;
+  const savers = await saversFor(entities);
+  const resumed = skippableJobs(context.previous, savers);
+  // Skipped jobs consume no shared list, so none is buffered for them.
+  const running = new Set([...entities].filter((name) => !resumed.has(name)));
+  const shared = new SharedSources(request.repo, running, context.signal);
+  const jobs = savers.map(
+    (saver): JobSpec<SaveJobOutput> => ({
+      name: saver.name,
+      dependsOn: saver.dependsOn.filter((dep) => entities.has(dep)),
+      timeoutMs: request.jobTimeoutMs,
+      retries: request.jobRetries ?? 1,
+      run: async (job) => {
+        const files = resumed.has(saver.name) ? context.previous?.jobs[saver.name]?.files : undefined;
+        if (files) return { records: files[0]?.records ?? 0, files };
+        return runSaver(saver, request, context, {
+          client: jobClient(context.client, saver.name),
+          repo: request.repo,
+          repository: context.ready,
+          outDir: request.outDir,
+          selection: request.selection,
+          signal: job.signal,
+          progress: job.progress,
+          log: context.log,
+          shared,
+          // Records are collected at once; the files wait for the claimed folder.
+          openWriter: (file, sortKey) =>
+            createSortedJsonlWriter({
+              dir: request.outDir,
+              file: declared(saver.name, file),
+              sortKey,
+              writable: context.ready,
+            }),
+        });
+      },
+    }),
+  );
+  return { jobs, resumed };
+}
+
+/** A job writes only the files its descriptor declares, so verify checks every file a save writes. */
+function declared(job: string, file: string): string {
+  if (!RECORD_FILES.some((spec) => spec.entity === job && spec.file === file)) {
+    throw new Error(
+      `job ${job} opened ${file}, which its descriptor (src/entities/${job}/index.ts) does not declare`,
+    );
+  }
+  return file;
+}
+
+/** Saves one type, marking its job running, then complete, in the save state. */
+async function runSaver(
+  saver: EntitySaver,
+  request: SaveJobsRequest,
+  context: SaveJobsContext,
+  ctx: SaveContext,
+): Promise<SaveJobOutput> {
+  // Marked once the folder is claimed; the job does not wait for it.
+  const marked = context.ready.then(() =>
+    updateSaveState(request.outDir, (state) => {
+      state.jobs[saver.name] = { status: "running" };
+    }),
+  );
+  marked.catch(() => {}); // awaited below, after the job's own outcome
+  // Counts a failed job would have reported are then known never to come.
+  const result = await saver.save(ctx).finally(() => ctx.shared.jobEnded(saver.name));
+  await marked;
+  await updateSaveState(request.outDir, (state) => {
+    state.jobs[saver.name] = { status: "complete", files: result.files };
+  });
+  return { records: result.records, files: result.files };
+}

@@ -99,7 +99,8 @@ export function addTimelineEvents(ctx: GenContext): void {
         add("referenced", { commit_id: fakeSha(ctx.seed, `reference/${issue.number}`) });
         break;
       case "cross-referenced": {
-        const fromOther = others.length > 0 && index % 2 === 1;
+        // Issues are mentioned from this repository, pull requests from the other one.
+        const fromOther = others.length > 0 && issue.pull !== null;
         const source = fromOther ? prng.pick(others) : items[(index + 1) % items.length];
         if (source && source !== issue) {
           add("cross-referenced", {

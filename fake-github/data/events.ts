@@ -148,7 +148,7 @@ function addPullEvents(
   const reviewer = ctx.people.find((p) => p.id !== issue.userId && p.id !== ctx.admin.id);
   if (reviewer && issue.number % 2 === 0) add("review_requested", { requestedReviewerId: reviewer.id });
   if (pull.draft) add("convert_to_draft", { actorId: issue.userId ?? someone() });
-  // Deleted heads, and some merged ones whose branch was deleted and restored since.
-  const deleted = pull.head.repoFullName === null || (pull.merged_at !== null && issue.number % 3 === 0);
+  // Deleted heads, and most closed ones (their branch deleted after closing, and restored since).
+  const deleted = pull.head.repoFullName === null || issue.number % 3 !== 1;
   if (deleted && issue.closed_at !== null) add("head_ref_deleted");
 }

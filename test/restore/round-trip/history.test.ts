@@ -2,6 +2,8 @@
 // restored as one collapsed "History" comment per issue, with the times and
 // actors of the original, mentions neutralised, same-repository numbers
 // pointing at the copy, no second comment on a rerun, and counted by a dry run.
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
 import { timelineOf } from "../../../fake-github/store/timeline.js";
@@ -11,6 +13,13 @@ import type { EntityName } from "../../../src/entities/names.js";
 import { formatTime } from "../../../src/restore/attribution.js";
 import { markerOf } from "../../../src/restore/bodies.js";
 import { WORD_JOINER } from "../../../src/restore/mentions.js";
+import {
+  PR_RESTORERS,
+  PR_SIDE,
+  restoreRequest as pullSideRequest,
+  pulls,
+  startFake,
+} from "../support/pull-side.js";
 import {
   ISSUE_RESTORERS,
   ISSUE_SIDE,
@@ -23,6 +32,7 @@ import {
   restoreRequest,
   saveBackup,
 } from "../support/setup.js";
+import { matchPulls } from "../support/views.js";
 
 afterAll(removeTempDirs);
 
@@ -106,6 +116,18 @@ describe.each(["small", "tricky"] as const)("history comments of the %s dataset"
     expect(target.comments.length).toBe(before);
   });
 
+  it("adopts its history comments by their marker when the journal is lost", async () => {
+    const state = join(dir, ".github-data");
+    const journals = readdirSync(state).filter((name) => name.startsWith("restore-"));
+    expect(journals.length).toBe(1);
+    for (const name of journals) rmSync(join(state, name));
+    const histories = () => target.comments.filter((c) => markerOf(c.body, "issue_history") !== null).length;
+    const before = histories();
+    const again = await restore(request());
+    expect(again.exitCode).toBe(0);
+    expect(histories()).toBe(before);
+  });
+
   it("counts the history comments in a dry run", async () => {
     const planned = await restore({
       ...restoreRequest(fake, dir, `planned-${dataset}`, { dryRun: true, contentLimits: undefined }),
@@ -114,5 +136,50 @@ describe.each(["small", "tricky"] as const)("history comments of the %s dataset"
     });
     const withEvents = [...source.issues.values()].filter((i) => timelineOf(source, i).length > 0).length;
     expect(planned.plan?.byEntity.issue_events).toMatchObject({ create: withEvents });
+  });
+});
+
+describe("history comments of pull requests (small dataset)", () => {
+  let fake: FakeGitHub;
+  let source: FakeRepo;
+
+  beforeAll(async () => {
+    fake = await startFake("small");
+    source = repoOf(fake, "sample");
+    const dir = await saveBackup(fake, [...PR_SIDE, "issues", "issue_events"], { real: true });
+    const result = await restore(
+      pullSideRequest(fake, dir, "restored-pulls", {
+        selection: {
+          entities: new Set<EntityName>([...PR_SIDE, "issue_events"]),
+          issues: { kind: "none" },
+          pullRequests: { kind: "all" },
+        },
+        restorers: [...PR_RESTORERS, issueEventsRestorer],
+      }),
+    );
+    expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
+  });
+  afterAll(() => fake.close());
+
+  it("writes the merges, review requests and head-branch deletions of each pull request", () => {
+    const m = matchPulls(source, repoOf(fake, "restored-pulls"), fake.url);
+    let checked = 0;
+    for (const pr of pulls(source)) {
+      const events = timelineOf(source, pr);
+      const copy = m.pulls.get(pr.number);
+      if (!copy || events.length === 0) continue;
+      const [history, ...more] = historyOf(m.target, copy.number);
+      expect(more).toEqual([]);
+      expect(markerOf(history?.body, "issue_history")).toBe(String(pr.number));
+      const lines = (history?.body ?? "").split("\n").filter((line) => line.startsWith("- "));
+      expect(lines.length).toBe(events.length);
+      const said = (event: string, words: string) =>
+        events.filter((e) => e.event === event).length === lines.filter((l) => l.includes(words)).length;
+      expect(said("merged", "merged this")).toBe(true);
+      expect(said("review_requested", "requested a review from")).toBe(true);
+      expect(said("head_ref_deleted", "deleted the head branch")).toBe(true);
+      checked++;
+    }
+    expect(checked).toBe(pulls(source).length);
   });
 });

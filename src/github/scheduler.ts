@@ -10,10 +10,12 @@
 import { EventEmitter } from "node:events";
 import type { Octokit, OctokitOptions } from "@octokit/core";
 import type { Hooks } from "@octokit/core/types";
+import { LimitError } from "../util/limits.js";
 import type { Logger } from "../util/logger.js";
 import { silentLogger } from "../util/logger.js";
 import { abortErrorFor, anySignal } from "./abort.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
+import { readCapped, readCappedText } from "./capped-body.js";
 import {
   classifyError,
   classifyGraphQLBody,
@@ -282,8 +284,14 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         // the argument's fields, so the attempt's signal is set in place.
         options.request = { ...options.request, signal: anySignal(callerSignal, attempt.signal) };
         let response = await send(options);
-        if (parseHere) response = await parseBody(response);
-        else if (response.data instanceof ReadableStream)
+        if (parseHere) {
+          const received = response;
+          response = await parseBody(received).catch((error: unknown) => {
+            // An answer over the size limit is not retried: it would be as large again.
+            if (error instanceof LimitError) this.counters.finished(info.routeKey, received.status);
+            throw error;
+          });
+        } else if (response.data instanceof ReadableStream)
           response = { ...response, data: keepBody(response.data) };
         const now = this.clock.now();
         this.limits.observe(info.resource, parseRateLimitHeaders(response.headers, now), now);
@@ -297,6 +305,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         }
         failed = { outcome: graphqlOutcome, failure: graphqlFailure(response.data), response };
       } catch (err) {
+        if (err instanceof LimitError) throw err;
         failed = this.classifyFailure(err, info, callerSignal, attempt.signal);
       } finally {
         clearTimeout(timer);
@@ -486,9 +495,9 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
   const body: unknown = response.data;
   if (!(body instanceof ReadableStream)) return response;
   const type = String(response.headers["content-type"] ?? "");
-  const reader = new Response(body);
+  const length = response.headers["content-length"];
   if (/json/i.test(type)) {
-    const text = await reader.text();
+    const text = await readCappedText(body, length);
     let data: unknown = text;
     try {
       data = JSON.parse(text);
@@ -498,6 +507,8 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
     }
     return withRawBody({ ...response, data }, text);
   }
-  if (/^text\//i.test(type) || /charset=utf-8/i.test(type)) return { ...response, data: await reader.text() };
-  return { ...response, data: await reader.arrayBuffer() };
+  if (/^text\//i.test(type) || /charset=utf-8/i.test(type))
+    return { ...response, data: await readCappedText(body, length) };
+  const bytes = await readCapped(body, length);
+  return { ...response, data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
 }

@@ -2,8 +2,7 @@
 // restored as one collapsed "History" comment per issue, with the times and
 // actors of the original, mentions neutralised, same-repository numbers
 // pointing at the copy, no second comment on a rerun, and counted by a dry run.
-import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
 import { timelineOf } from "../../../fake-github/store/timeline.js";
@@ -49,6 +48,7 @@ describe.each(["small", "tricky"] as const)("history comments of the %s dataset"
   let source: FakeRepo;
   let target: FakeRepo;
   let dir: string;
+  let journal: string | null;
   const request = () =>
     restoreRequest(fake, dir, "restored", {
       importApi: "never",
@@ -63,6 +63,7 @@ describe.each(["small", "tricky"] as const)("history comments of the %s dataset"
     dir = await saveBackup(fake, [...ENTITIES, "pull_requests"], { real: true });
     const result = await restore(request());
     expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
+    journal = result.journalPath;
     target = repoOf(fake, "restored");
   });
   afterAll(() => fake.close());
@@ -117,10 +118,9 @@ describe.each(["small", "tricky"] as const)("history comments of the %s dataset"
   });
 
   it("adopts its history comments by their marker when the journal is lost", async () => {
-    const state = join(dir, ".github-data");
-    const journals = readdirSync(state).filter((name) => name.startsWith("restore-"));
-    expect(journals.length).toBe(1);
-    for (const name of journals) rmSync(join(state, name));
+    // The journal lives in the per-user state folder, keyed by the target's id.
+    expect(journal !== null && existsSync(journal)).toBe(true);
+    rmSync(journal as string);
     const histories = () => target.comments.filter((c) => markerOf(c.body, "issue_history") !== null).length;
     const before = histories();
     const again = await restore(request());

@@ -5,6 +5,7 @@ import type { RestoreCommand } from "../../src/cli/commands/restore/types.js";
 import type { SaveCommand } from "../../src/cli/commands/save/types.js";
 import type { VerifyCommand } from "../../src/cli/commands/verify/types.js";
 import { type ResolvedCommand, resolveConfig } from "../../src/cli/config.js";
+import { ENTITY_NAMES } from "../../src/entities/names.js";
 import { ConfigError, UsageError } from "../../src/errors.js";
 import { TOOL_VERSION as VERSION } from "../../src/version.js";
 
@@ -56,7 +57,7 @@ describe("save", () => {
       issues: { kind: "all" },
       pullRequests: { kind: "all" },
     });
-    expect(cfg.entities.size).toBe(12);
+    expect([...cfg.entities].sort()).toEqual([...ENTITY_NAMES].sort());
     expect(cfg.token).toBe(TOKEN);
   });
 

@@ -45,6 +45,9 @@ function checkAgainstStore(fake: FakeGitHub, repo: FakeRepo, dir: string, wanted
     E.expectedReviewComments(repo, wanted),
   );
   expect(E.readJsonl(dir, "sub_issues.jsonl")).toEqual(E.expectedSubIssues(store, repo, wanted));
+  expect(E.readJsonl(dir, "issue_events.jsonl").map(E.projectIssueEvent)).toEqual(
+    E.expectedIssueEvents(store, repo, wanted),
+  );
 }
 
 describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) => {

@@ -15,6 +15,13 @@ export const ENTITY_NAMES = [
   "releases",
   "release_assets",
   "git_repo",
+  "repository",
+  "branch_protection",
+  "rulesets",
+  "collaborators",
+  "teams",
+  "webhooks",
+  "security_advisories",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

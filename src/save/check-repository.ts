@@ -32,6 +32,7 @@ export async function checkRepository(
       cloneUrl: str(data.clone_url, "repository.clone_url"),
       defaultBranch: str(data.default_branch, "repository.default_branch"),
       private: bool(data.private, "repository.private"),
+      answer: data,
     };
   } catch (error) {
     const name = `${repo.owner}/${repo.repo}`;

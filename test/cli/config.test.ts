@@ -56,7 +56,7 @@ describe("save", () => {
       issues: { kind: "all" },
       pullRequests: { kind: "all" },
     });
-    expect(cfg.entities.size).toBe(12);
+    expect(cfg.entities.size).toBe(19);
     expect(cfg.token).toBe(TOKEN);
   });
 

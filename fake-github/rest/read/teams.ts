@@ -1,4 +1,7 @@
-// GET /repos/{owner}/{repo}/teams: the teams with access, with the permission each has.
+// GET /repos/{owner}/{repo}/teams: the teams with access, with the permission
+// each has; GET /orgs/{org}/teams/{team_slug}: one team of an organisation
+// (visible to its members: here, to any token).
+import { notFound } from "../../http/responses.js";
 import type { RouteDef } from "../../http/types.js";
 import type { FakeTeam, TeamPermission } from "../../store/types.js";
 import { serializeTeam } from "../serialize/teams.js";
@@ -17,5 +20,10 @@ export function teamRoutes(): RouteDef[] {
         );
       }),
     ),
+    readRoute("/orgs/{org}/teams", (req, { store }) => {
+      const org = (req.params.org ?? "").toLowerCase();
+      const teams = store.teams.filter((t) => t.orgLogin.toLowerCase() === org);
+      return req.user ? pagedList(req, teams, (team) => serializeTeam(team, req.baseUrl)) : notFound();
+    }),
   ];
 }

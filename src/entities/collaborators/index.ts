@@ -15,5 +15,5 @@ export const collaborators: JobEntityDescriptor = {
   ],
   saver: async () => (await import("./save.js")).collaboratorsSaver,
   restorer: async () => (await import("./restore.js")).collaboratorsRestorer,
-  journalKinds: [],
+  journalKinds: ["collaborator"],
 };

@@ -15,5 +15,5 @@ export const rulesets: JobEntityDescriptor = {
   ],
   saver: async () => (await import("./save.js")).rulesetsSaver,
   restorer: async () => (await import("./restore.js")).rulesetsRestorer,
-  journalKinds: [],
+  journalKinds: ["ruleset"],
 };

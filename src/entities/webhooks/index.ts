@@ -15,5 +15,5 @@ export const webhooks: JobEntityDescriptor = {
   ],
   saver: async () => (await import("./save.js")).webhooksSaver,
   restorer: async () => (await import("./restore.js")).webhooksRestorer,
-  journalKinds: [],
+  journalKinds: ["webhook"],
 };

@@ -1,3 +1,4 @@
+import { statusOf } from "../../github/errors.js";
 import { arr, bool, int, type Json, obj, objOrNull, str } from "../shared/fields.js";
 import { skipWithoutPermission } from "../shared/permission-skip.js";
 import { userRefs } from "../shared/rest-refs.js";
@@ -89,14 +90,20 @@ export const branchProtectionSaver: EntitySaver = {
               const names = page.items.map((b, i) => str(b.name, `branches[${i}].name`));
               const records = await Promise.all(
                 names.map(async (branch) => {
-                  const response = await ctx.client.octokit.request(
-                    "GET /repos/{owner}/{repo}/branches/{branch}/protection",
-                    { owner: ctx.repo.owner, repo: ctx.repo.repo, branch, request: { signal: ctx.signal } },
-                  );
-                  return protectionRecord(branch, response.data);
+                  try {
+                    const response = await ctx.client.octokit.request(
+                      "GET /repos/{owner}/{repo}/branches/{branch}/protection",
+                      { owner: ctx.repo.owner, repo: ctx.repo.repo, branch, request: { signal: ctx.signal } },
+                    );
+                    return protectionRecord(branch, response.data);
+                  } catch (error) {
+                    // Unprotected since the list was read: nothing to save. Any other 404 means no admin rights.
+                    if (statusOf(error) === 404 && /Branch not protected/.test(String(error))) return null;
+                    throw error;
+                  }
                 }),
               );
-              for (const record of records) await add(record);
+              for (const record of records) if (record) await add(record);
               done += records.length;
               ctx.progress({ items: done });
             }

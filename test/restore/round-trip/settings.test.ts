@@ -134,4 +134,24 @@ describe.each(["small", "tricky"] as const)("settings round trip of %s", (datase
     expect(copy.hooks).toEqual([]);
     expect(copy.protections.has("main")).toBe(true);
   });
+
+  it("reports the teams a target under another owner lacks, and restores the rest of the protection", async () => {
+    const owner = fake.dataset?.tokenUser.login ?? "";
+    const result = await restore("elsewhere", { target: { owner, repo: "elsewhere" } });
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings.join("\n")).toMatch(
+      /protection of main: team core does not exist in the target's organisation; left out/,
+    );
+    const copy = fake.store.repos.get(`${owner}/elsewhere`.toLowerCase()) as FakeRepo;
+    const source = repoNamed("sample");
+    expect(copy.protections.get("main")?.restrictions).toEqual({
+      userIds: source.protections.get("main")?.restrictions?.userIds,
+      teamIds: [],
+    });
+    expect(copy.rulesets.map((r) => r.bypass_actors.map((a) => a.actor_type))).toEqual(
+      source.rulesets.map((r) =>
+        r.bypass_actors.filter((a) => a.actor_type !== "Team").map((a) => a.actor_type),
+      ),
+    );
+  });
 });

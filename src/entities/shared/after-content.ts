@@ -14,6 +14,7 @@ const SETTINGS_AND_PEOPLE: ReadonlySet<EntityName> = new Set<EntityName>([
   "security_advisories",
 ]);
 
+/** Every other job (release_assets is an option of releases, not a job). */
 export const CONTENT_TYPES: readonly EntityName[] = ENTITY_NAMES.filter(
-  (name) => !SETTINGS_AND_PEOPLE.has(name),
+  (name) => !SETTINGS_AND_PEOPLE.has(name) && name !== "release_assets",
 );

@@ -11,6 +11,7 @@ import { collaborators } from "./collaborators/index.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
 import { gitRepo } from "./git_repo/index.js";
 import { issueComments } from "./issue_comments/index.js";
+import { issueEvents } from "./issue_events/index.js";
 import { issues } from "./issues/index.js";
 import { labels } from "./labels/index.js";
 import { milestones } from "./milestones/index.js";
@@ -41,6 +42,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   prReviewComments,
   releases,
   releaseAssets,
+  issueEvents,
   gitRepo,
   repository,
   branchProtection,

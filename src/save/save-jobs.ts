@@ -109,7 +109,8 @@ async function runSaver(
     }),
   );
   marked.catch(() => {}); // awaited below, after the job's own outcome
-  const result = await saver.save(ctx);
+  // Counts a failed job would have reported are then known never to come.
+  const result = await saver.save(ctx).finally(() => ctx.shared.jobEnded(saver.name));
   await marked;
   // A skipped type stays incomplete in the state, so --resume asks again (the token may have changed).
   if (result.skipped !== undefined) return { records: 0, files: [], skipped: result.skipped };

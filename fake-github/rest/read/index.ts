@@ -5,6 +5,7 @@ import { advisoryRoutes } from "./advisories.js";
 import { branchProtectionRoutes } from "./branch-protection.js";
 import { branchRoutes } from "./branches.js";
 import { collaboratorRoutes } from "./collaborators.js";
+import { eventRoutes } from "./events.js";
 import { hookRoutes } from "./hooks.js";
 import { issueCommentRoutes } from "./issue-comments.js";
 import { issueRoutes } from "./issues.js";
@@ -31,6 +32,7 @@ export function createReadRoutes(deps: ReadRouteDeps): RouteDef[] {
     ...issueRoutes(),
     ...issueCommentRoutes(),
     ...subIssueRoutes(),
+    ...eventRoutes(),
     ...pullRoutes(),
     ...reviewRoutes(),
     ...reviewCommentRoutes(),

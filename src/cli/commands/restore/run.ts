@@ -24,6 +24,7 @@ export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): 
     inviteCollaborators: cfg.inviteCollaborators,
     webhooks: cfg.webhooks,
     statePath: cfg.statePath,
+    stateDir: cfg.stateDir,
     concurrency: cfg.concurrency,
     signal: ctx.signal,
     log: ctx.logger,

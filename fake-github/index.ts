@@ -1,6 +1,7 @@
 // Public entry of the fake GitHub server (package export "./fake-github").
 export type { DatasetName, GeneratedDataset, GenerateOptions } from "./data/generate.js";
 export { generateDataset } from "./data/generate.js";
+export { seededWebhookSecret, trickyUrlSecrets } from "./data/settings.js";
 export type { FakeStats, FakeStatsEntry } from "./http/stats.js";
 export type {
   FakeRequest,

@@ -43,6 +43,7 @@ import {
   insertRelease,
   linkSubIssue,
 } from "./records.js";
+import { addRepositorySettings } from "./settings.js";
 import { body, title } from "./text.js";
 import { trickyLabels, trickyMilestones } from "./tricky-names.js";
 
@@ -164,6 +165,7 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
     ctx,
     options.gitRoot === undefined ? undefined : join(options.gitRoot, ownerLogin, `${repoName}.git`),
   );
+  addRepositorySettings(ctx, options.dataset);
   addTimelineEvents(ctx);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };

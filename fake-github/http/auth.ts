@@ -59,3 +59,8 @@ export function canReadRepo(grant: FakeToken | null, repo: FakeRepo): boolean {
 export function canWriteRepo(grant: FakeToken | null, repo: FakeRepo): boolean {
   return grant !== null && grants(grant.write, repo);
 }
+
+/** Admin rights: the token's `admin` list, or its `write` list when it names none. */
+export function canAdminRepo(grant: FakeToken | null, repo: FakeRepo): boolean {
+  return grant !== null && grants(grant.admin ?? grant.write, repo);
+}

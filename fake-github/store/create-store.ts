@@ -1,7 +1,7 @@
 // Creates the fake GitHub's in-memory store with a deterministic clock and id
 // sequence, plus the few helpers every layer needs (users, tokens, repos).
 import { makeNodeId } from "./node-id.js";
-import type { FakeRepo, FakeStore, FakeToken, FakeUser } from "./types.js";
+import type { FakeRepo, FakeRepoSettings, FakeStore, FakeToken, FakeUser } from "./types.js";
 
 /** Login GitHub shows for content whose author account was deleted. */
 export const ghostUserLogin = "ghost";
@@ -21,6 +21,7 @@ export function createStore(options?: { startTime?: string }): FakeStore {
   return {
     users: new Map(),
     tokens: new Map(),
+    teams: [],
     repos: new Map(),
     issueIndex: new Map(),
     nextId: () => id++,
@@ -85,6 +86,32 @@ export const githubDefaultLabels: ReadonlyArray<{ name: string; color: string; d
   { name: "wontfix", color: "ffffff", description: "This will not be worked on" },
 ];
 
+/** What GitHub sets on a new repository. */
+export function defaultRepoSettings(): FakeRepoSettings {
+  return {
+    homepage: null,
+    topics: [],
+    has_issues: true,
+    has_projects: true,
+    has_wiki: true,
+    has_discussions: false,
+    allow_squash_merge: true,
+    allow_merge_commit: true,
+    allow_rebase_merge: true,
+    allow_auto_merge: false,
+    delete_branch_on_merge: false,
+    allow_update_branch: false,
+    use_squash_pr_title_as_default: false,
+    squash_merge_commit_title: "COMMIT_OR_PR_TITLE",
+    squash_merge_commit_message: "COMMIT_MESSAGES",
+    merge_commit_title: "MERGE_MESSAGE",
+    merge_commit_message: "PR_TITLE",
+    archived: false,
+    is_template: false,
+    web_commit_signoff_required: false,
+  };
+}
+
 export interface AddRepoOptions {
   private?: boolean;
   description?: string | null;
@@ -126,6 +153,13 @@ export function addRepo(store: FakeStore, owner: string, name: string, opts: Add
     branches: new Map(),
     gitDir: null,
     imports: [],
+    settings: defaultRepoSettings(),
+    protections: new Map(),
+    rulesets: [],
+    collaborators: [],
+    teamAccess: [],
+    hooks: [],
+    advisories: [],
   };
   if (opts.defaultLabels) {
     for (const label of githubDefaultLabels) {

@@ -15,7 +15,9 @@ export type NodeKind =
   | "PRR"
   | "PRRC"
   | "RE"
-  | "RA";
+  | "RA"
+  | "T"
+  | "RRS";
 
 export function makeNodeId(kind: NodeKind, id: number): string {
   return `${kind}_kwDO${Buffer.from(String(id), "utf8").toString("base64url")}`;

@@ -23,6 +23,11 @@ export interface FakeToken {
   createRepos: boolean;
   /** The token may use the Issue Import API (needs admin on the target). */
   importApi: boolean;
+  /**
+   * Repositories the token administers (settings, protection, hooks, unpublished
+   * advisories); "*" = every repository. Unset = the repositories it may write.
+   */
+  admin?: "*" | string[];
 }
 
 export interface FakeLabel {
@@ -242,6 +247,127 @@ export interface FakeIssueImport {
   importerId?: number;
 }
 
+/** The settings GET /repos/{owner}/{repo} reports and PATCH changes (besides description and visibility). */
+export interface FakeRepoSettings {
+  homepage: string | null;
+  topics: string[];
+  has_issues: boolean;
+  has_projects: boolean;
+  has_wiki: boolean;
+  has_discussions: boolean;
+  allow_squash_merge: boolean;
+  allow_merge_commit: boolean;
+  allow_rebase_merge: boolean;
+  allow_auto_merge: boolean;
+  delete_branch_on_merge: boolean;
+  allow_update_branch: boolean;
+  use_squash_pr_title_as_default: boolean;
+  squash_merge_commit_title: "PR_TITLE" | "COMMIT_OR_PR_TITLE";
+  squash_merge_commit_message: "PR_BODY" | "COMMIT_MESSAGES" | "BLANK";
+  merge_commit_title: "PR_TITLE" | "MERGE_MESSAGE";
+  merge_commit_message: "PR_BODY" | "PR_TITLE" | "BLANK";
+  archived: boolean;
+  is_template: boolean;
+  web_commit_signoff_required: boolean;
+}
+
+/** Classic branch protection of one branch (users and teams by id). */
+export interface FakeBranchProtection {
+  required_status_checks: { strict: boolean; contexts: string[] } | null;
+  enforce_admins: boolean;
+  required_pull_request_reviews: {
+    dismiss_stale_reviews: boolean;
+    require_code_owner_reviews: boolean;
+    required_approving_review_count: number;
+    require_last_push_approval: boolean;
+    dismissalUserIds: number[];
+    dismissalTeamIds: number[];
+  } | null;
+  /** Who may push (organisation repositories only); null = everyone with write access. */
+  restrictions: { userIds: number[]; teamIds: number[] } | null;
+  required_linear_history: boolean;
+  allow_force_pushes: boolean;
+  allow_deletions: boolean;
+  block_creations: boolean;
+  required_conversation_resolution: boolean;
+  lock_branch: boolean;
+  allow_fork_syncing: boolean;
+  required_signatures: boolean;
+}
+
+export interface FakeRulesetBypassActor {
+  actor_id: number | null;
+  actor_type: "Integration" | "OrganizationAdmin" | "RepositoryRole" | "Team" | "DeployKey" | "User";
+  bypass_mode: "always" | "pull_request";
+}
+
+export interface FakeRuleset {
+  id: number;
+  node_id: string;
+  name: string;
+  target: "branch" | "tag" | "push";
+  enforcement: "disabled" | "active" | "evaluate";
+  bypass_actors: FakeRulesetBypassActor[];
+  conditions: { ref_name: { include: string[]; exclude: string[] } } | null;
+  rules: Array<{ type: string; parameters?: Record<string, unknown> }>;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export type RepoRole = "read" | "triage" | "write" | "maintain" | "admin";
+export type TeamPermission = "pull" | "triage" | "push" | "maintain" | "admin";
+
+export interface FakeCollaborator {
+  userId: number;
+  role_name: RepoRole;
+}
+
+/** An organisation's team. */
+export interface FakeTeam {
+  id: number;
+  node_id: string;
+  orgLogin: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  privacy: "closed" | "secret";
+}
+
+export interface FakeHook {
+  id: number;
+  name: "web";
+  active: boolean;
+  events: string[];
+  /** `secret` is write-only: GitHub answers "********" in its place. */
+  config: { url: string; content_type: "json" | "form"; insecure_ssl: "0" | "1"; secret: string | null };
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export interface FakeAdvisoryVulnerability {
+  package: { ecosystem: string; name: string };
+  vulnerable_version_range: string | null;
+  patched_versions: string | null;
+  vulnerable_functions: string[];
+}
+
+export interface FakeAdvisory {
+  ghsa_id: string;
+  cve_id: string | null;
+  summary: string;
+  description: string | null;
+  severity: "critical" | "high" | "medium" | "low" | null;
+  authorId: number | null;
+  state: "published" | "closed" | "withdrawn" | "draft" | "triage";
+  created_at: Iso;
+  updated_at: Iso;
+  published_at: Iso | null;
+  closed_at: Iso | null;
+  withdrawn_at: Iso | null;
+  vulnerabilities: FakeAdvisoryVulnerability[];
+  cwe_ids: string[];
+}
+
 export interface FakeRepo {
   id: number;
   node_id: string;
@@ -271,6 +397,15 @@ export interface FakeRepo {
   /** Path of a bare git repository for clone/push, or null. */
   gitDir: string | null;
   imports: FakeIssueImport[];
+  settings: FakeRepoSettings;
+  /** Branch name → its classic protection. */
+  protections: Map<string, FakeBranchProtection>;
+  rulesets: FakeRuleset[];
+  collaborators: FakeCollaborator[];
+  /** Teams with access to the repository (ids into `FakeStore.teams`). */
+  teamAccess: Array<{ teamId: number; permission: TeamPermission }>;
+  hooks: FakeHook[];
+  advisories: FakeAdvisory[];
 }
 
 export interface FakeStore {
@@ -278,6 +413,8 @@ export interface FakeStore {
   tokens: Map<string, FakeToken>;
   /** Keyed "owner/name", lower-case. */
   repos: Map<string, FakeRepo>;
+  /** Every organisation's teams. */
+  teams: FakeTeam[];
   /** Every issue id in every repo → where it lives, for cross-repo sub-issues. */
   issueIndex: Map<number, { repoKey: string; number: number }>;
   /** Allocates a new globally unique numeric id. */

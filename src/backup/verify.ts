@@ -279,7 +279,8 @@ export async function verifyBackup(
       continue;
     }
     let actual: WrittenFile;
-    if (rel.endsWith(".jsonl")) {
+    // Every declared file is JSON Lines (repository.json is one record on one line, valid JSON too).
+    if (rel.endsWith(".jsonl") || specs.has(rel)) {
       const spec = specs.get(rel);
       // Never skipped silently: a file no entity type declares has no schema to check it against.
       if (!spec) fileProblems.add("no entity type declares this file, so its records are not checked");

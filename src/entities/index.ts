@@ -6,6 +6,8 @@
 import type { RecordFile } from "../backup/record-files.js";
 import { FORMAT_SCHEMAS, type SchemaRef } from "../backup/schemas.js";
 import type { EntityRestorer, ObjectKind } from "../restore/types.js";
+import { branchProtection } from "./branch_protection/index.js";
+import { collaborators } from "./collaborators/index.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
 import { gitRepo } from "./git_repo/index.js";
 import { issueComments } from "./issue_comments/index.js";
@@ -20,8 +22,13 @@ import { prReviews } from "./pr_reviews/index.js";
 import { pullRequests } from "./pull_requests/index.js";
 import { releaseAssets } from "./release_assets/index.js";
 import { releases } from "./releases/index.js";
+import { repository } from "./repository/index.js";
+import { rulesets } from "./rulesets/index.js";
+import { securityAdvisories } from "./security_advisories/index.js";
 import { subIssues } from "./sub_issues/index.js";
+import { teams } from "./teams/index.js";
 import type { EntitySaver } from "./types.js";
+import { webhooks } from "./webhooks/index.js";
 
 export const ENTITIES: readonly EntityDescriptor[] = [
   labels,
@@ -37,6 +44,13 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   releaseAssets,
   issueEvents,
   gitRepo,
+  repository,
+  branchProtection,
+  rulesets,
+  collaborators,
+  teams,
+  webhooks,
+  securityAdvisories,
 ];
 
 /** The types that run a job of their own (release_assets is an option of releases). */

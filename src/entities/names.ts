@@ -16,6 +16,13 @@ export const ENTITY_NAMES = [
   "release_assets",
   "issue_events",
   "git_repo",
+  "repository",
+  "branch_protection",
+  "rulesets",
+  "collaborators",
+  "teams",
+  "webhooks",
+  "security_advisories",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

@@ -40,6 +40,8 @@ export interface SaveContext {
 export interface EntitySaveResult {
   records: number;
   files: FileSummary[];
+  /** Why the type was not saved (a permission the token lacks); no file is written. */
+  skipped?: string;
 }
 
 /** One job of a save: collect → transform → write, for one data type. */

@@ -13,4 +13,6 @@ export interface RepositoryInfo {
   cloneUrl: string;
   defaultBranch: string;
   private: boolean;
+  /** GitHub's whole answer to the check, so the repository type saves it without asking again. */
+  answer?: Readonly<Record<string, unknown>>;
 }

@@ -62,6 +62,10 @@ export interface RestoreRepositoryRequest {
   dryRun?: boolean;
   /** Default "auto". */
   importApi?: ImportApiMode;
+  /** Invite the backup's collaborators (default false: an invitation reaches people). */
+  inviteCollaborators?: boolean;
+  /** Create the backup's webhooks, inactive (default false: they would call other services). */
+  webhooks?: boolean;
   /** Journal file (default `<stateDir>/restore/<API host>/<target id>.jsonl`). */
   statePath?: string | null;
   /** Per-user state directory (default $GITHUB_DATA_STATE_DIR, $XDG_STATE_HOME/github-data, ~/.local/state/github-data). */
@@ -273,6 +277,8 @@ function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): Shar
       labelConflict: request.labelConflict ?? "skip",
       importApi: request.importApi ?? "auto",
       dryRun,
+      inviteCollaborators: request.inviteCollaborators ?? false,
+      webhooks: request.webhooks ?? false,
     },
     journal: facts.journal,
     bodies: createBodyRewriter({ references: facts.references }),

@@ -40,6 +40,12 @@ export const OBJECT_KINDS = [
   "git_push",
   /** An accepted Issue Import API request (newId = the import id), so a rerun polls it instead of importing twice. */
   "issue_import",
+  /** An invitation sent to a collaborator (key = login), so a rerun does not invite again. */
+  "collaborator",
+  /** A webhook created in the target (key = the original hook id). */
+  "webhook",
+  /** A ruleset created in the target (key = the original ruleset id). */
+  "ruleset",
 ] as const;
 
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
@@ -173,7 +179,15 @@ export interface RestoreContext {
   /** The backup folder (read-only). */
   backupDir: string;
   selection: { entities: ReadonlySet<EntityName>; issues: NumberSelection; pullRequests: NumberSelection };
-  options: { labelConflict: LabelConflictStrategy; importApi: ImportApiMode; dryRun: boolean };
+  options: {
+    labelConflict: LabelConflictStrategy;
+    importApi: ImportApiMode;
+    dryRun: boolean;
+    /** Invite the backup's collaborators to the target (--invite-collaborators; default off). */
+    inviteCollaborators?: boolean;
+    /** Create the backup's webhooks in the target, inactive (--webhooks; default off). */
+    webhooks?: boolean;
+  };
   journal: RestoreJournal;
   bodies: BodyRewriter;
   /** Records of one backup file, in file order (streamed; the Python format is adapted transparently). Missing file → none. */

@@ -36,6 +36,7 @@ export async function checkRepository(
       cloneUrl: str(data.clone_url, "repository.clone_url"),
       defaultBranch: str(data.default_branch, "repository.default_branch"),
       private: bool(data.private, "repository.private"),
+      answer: data,
     };
   } catch (error) {
     if (error instanceof PreflightError) throw error;

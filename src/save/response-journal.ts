@@ -129,11 +129,14 @@ function isGraphQL(parsed: ParsedRequest): boolean {
   return parsed.method.toUpperCase() === "POST" && /\/graphql(\?|$)/.test(parsed.url);
 }
 
-/** Reads without side effects: GETs, and GraphQL queries (not mutations). */
+/** Webhook lists: their config may carry credentials (in the URL, or fields GitHub does not mask). */
+const NEVER_KEPT = /\/repos\/[^/]+\/[^/]+\/hooks(?:[?/]|$)/;
+
+/** Reads without side effects: GETs, and GraphQL queries (not mutations); never a webhook's config. */
 function journalable(parsed: ParsedRequest): boolean {
   if (parsed.request?.parseSuccessResponseBody === false) return false;
   const method = parsed.method.toUpperCase();
-  if (method === "GET") return true;
+  if (method === "GET") return !NEVER_KEPT.test(parsed.url);
   if (!isGraphQL(parsed)) return false;
   const body = typeof parsed.body === "string" ? safeParse(parsed.body) : parsed.body;
   const query = (body as { query?: unknown } | undefined)?.query;

@@ -15,6 +15,8 @@ import { skippableJobs } from "./resume-plan.js";
 
 export interface SaveJobOutput extends JobOutput {
   files: FileSummary[];
+  /** The job ran but saved nothing, for this reason (a permission the token lacks). */
+  skipped?: string;
 }
 
 export interface SaveJobsRequest {
@@ -110,6 +112,8 @@ async function runSaver(
   // Counts a failed job would have reported are then known never to come.
   const result = await saver.save(ctx).finally(() => ctx.shared.jobEnded(saver.name));
   await marked;
+  // A skipped type stays incomplete in the state, so --resume asks again (the token may have changed).
+  if (result.skipped !== undefined) return { records: 0, files: [], skipped: result.skipped };
   await updateSaveState(request.outDir, (state) => {
     state.jobs[saver.name] = { status: "complete", files: result.files };
   });

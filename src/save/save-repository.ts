@@ -113,7 +113,8 @@ export class SaveRepositoryUseCase {
       stats,
       redact: client.redact,
     });
-    const failed = results.some((r) => r.status !== "succeeded");
+    // A type skipped for lack of permission is not a failure (the orchestrator saw it succeed).
+    const failed = run.results.some((r) => r.status !== "succeeded");
     await finishFolder(request.outDir, manifest, hooks.journal, !failed);
     return { results, exitCode: failed ? 1 : 0, manifest, requests: stats };
   }

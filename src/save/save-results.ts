@@ -24,13 +24,14 @@ export function operationResults(
 ): OperationResult[] {
   return run.results.map((r) => ({
     name: r.name,
-    status: r.status,
+    // A job that found the type out of the token's reach ran fine but saved nothing: skipped, with the reason.
+    status: r.output?.skipped === undefined ? r.status : "skipped",
     records: r.records,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
     durationMs: r.durationMs,
     requests: requestsOf(r.name),
-    error: r.error,
+    error: r.output?.skipped ?? r.error,
     resumed: resumed.has(r.name),
   }));
 }

@@ -19,6 +19,7 @@ import {
 import { PR_REVIEWS_FILE, type PrReviewRecord } from "../entities/pr_reviews/record.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord } from "../entities/pull_requests/record.js";
 import { RELEASES_FILE, type ReleaseRecord } from "../entities/releases/record.js";
+import { REPOSITORY_FILE, type RepositoryRecord } from "../entities/repository/record.js";
 import { SUB_ISSUES_FILE, type SubIssueRecord } from "../entities/sub_issues/record.js";
 import { readRecords } from "./read-records.js";
 import { SiteInputError } from "./site-error.js";
@@ -26,6 +27,8 @@ import { SiteInputError } from "./site-error.js";
 export interface LoadedBackup {
   dir: string;
   manifest: Manifest;
+  /** The repository's settings (repository.json), when the backup holds them. */
+  repository: RepositoryRecord | undefined;
   labels: LabelRecord[];
   milestones: MilestoneRecord[];
   issues: IssueRecord[];
@@ -105,16 +108,18 @@ export async function loadBackup(dir: string): Promise<LoadedBackup> {
     readRecords<ReleaseRecord>(dir, RELEASES_FILE),
     readRecords<SubIssueRecord>(dir, SUB_ISSUES_FILE),
   ]);
-  const [issueComments, prComments, reviews, reviewComments, events] = await Promise.all([
+  const [issueComments, prComments, reviews, reviewComments, events, repository] = await Promise.all([
     readRecords<IssueCommentRecord>(dir, ISSUE_COMMENTS_FILE),
     readRecords<PrCommentRecord>(dir, PR_COMMENTS_FILE),
     readRecords<PrReviewRecord>(dir, PR_REVIEWS_FILE),
     readRecords<PrReviewCommentRecord>(dir, PR_REVIEW_COMMENTS_FILE),
     readRecords<IssueEventRecord>(dir, ISSUE_EVENTS_FILE),
+    readRecords<RepositoryRecord>(dir, REPOSITORY_FILE),
   ]);
   return {
     dir,
     manifest,
+    repository: repository[0],
     labels: labels.sort((a, b) => a.name.localeCompare(b.name)),
     milestones,
     issues,

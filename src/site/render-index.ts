@@ -53,8 +53,9 @@ export function renderIndexPage(ctx: SiteContext): string {
     })
     .join("");
   const src = manifest.source;
+  const description = ctx.backup.repository?.description;
   const body = `<h1>${esc(ctx.repoName)}</h1>
-<p class="meta">${src.private === undefined ? "" : src.private ? "Private repository · " : "Public repository · "}${src.default_branch ? `default branch <code>${esc(src.default_branch)}</code> · ` : ""}saved ${when(manifest.finished_at)} from ${esc(src.api_url)} by ${esc(manifest.tool.name)} ${esc(manifest.tool.version)}</p>
+${description ? `<p class="description">${esc(description)}</p>\n` : ""}<p class="meta">${src.private === undefined ? "" : src.private ? "Private repository · " : "Public repository · "}${src.default_branch ? `default branch <code>${esc(src.default_branch)}</code> · ` : ""}saved ${when(manifest.finished_at)} from ${esc(src.api_url)} by ${esc(manifest.tool.name)} ${esc(manifest.tool.version)}</p>
 <p><a href="issues/index.html">${ctx.backup.issues.length} issues</a> · <a href="pulls/index.html">${ctx.backup.pulls.length} pull requests</a></p>
 <h2>What the backup holds</h2><ul class="cards">${counts}</ul>
 <h2>Labels</h2>${labels ? `<table class="plain labels">${labels}</table>` : '<p class="none">No labels saved.</p>'}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getValidator, loadSchema, type SchemaRef } from "../../src/backup/schemas.js";
 import { RECORD_FILES, SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
 
 const samples: Record<string, readonly object[]> = {
@@ -19,6 +20,13 @@ const samples: Record<string, readonly object[]> = {
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),
   ],
+  "repository.json": [fs.repositorySettings],
+  "branch_protection.jsonl": [fs.branchProtection],
+  "rulesets.jsonl": [fs.ruleset],
+  "collaborators.jsonl": [fs.collaborator],
+  "teams.jsonl": [fs.team],
+  "webhooks.jsonl": [fs.webhook],
+  "security_advisories.jsonl": [fs.securityAdvisory],
 };
 
 /** The documented optional fields of each file (issue events carry only their own event's fields). */

@@ -13,6 +13,7 @@ import {
 } from "../../src/backup/schemas.js";
 import { SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
 
 const nodeModules = fileURLToPath(new URL("../../node_modules", import.meta.url));
@@ -54,6 +55,13 @@ const samples: Record<string, readonly unknown[]> = {
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),
   ],
+  "repository.schema.json": [fs.repositorySettings],
+  "branch_protection.schema.json": [fs.branchProtection],
+  "rulesets.schema.json": [fs.ruleset],
+  "collaborators.schema.json": [fs.collaborator],
+  "teams.schema.json": [fs.team],
+  "webhooks.schema.json": [fs.webhook],
+  "security_advisories.schema.json": [fs.securityAdvisory],
   "manifest.schema.json": [f.sampleManifest()],
   "save-state.schema.json": [state],
 };

@@ -230,6 +230,22 @@ describe("a flag beats the environment", () => {
     expect([...cfg.entities]).toEqual(["labels", "issues"]);
   });
 
+  it("invites collaborators and creates webhooks only when asked, by flag or variable", () => {
+    const plain = restore(["restore", "d", "o/r"]);
+    expect(plain).toMatchObject({ inviteCollaborators: false, webhooks: false });
+    const flags = restore(["restore", "d", "o/r", "--invite-collaborators", "--webhooks"]);
+    expect(flags).toMatchObject({ inviteCollaborators: true, webhooks: true });
+    const env = restore(["restore", "d", "o/r"], {
+      ...ENV,
+      INVITE_COLLABORATORS: "yes",
+      RESTORE_WEBHOOKS: "on",
+    });
+    expect(env).toMatchObject({ inviteCollaborators: true, webhooks: true });
+    expect(() => restore(["restore", "d", "o/r"], { ...ENV, RESTORE_WEBHOOKS: "maybe" })).toThrow(
+      /RESTORE_WEBHOOKS/,
+    );
+  });
+
   it("--create-repo beats CREATE_REPOSITORY_IF_MISSING=false", () => {
     const off = { ...ENV, CREATE_REPOSITORY_IF_MISSING: "false" };
     expect(restore(["restore", "d", "o/r"], off).createRepo).toBe(false);

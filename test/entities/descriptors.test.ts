@@ -105,11 +105,11 @@ describe("entity descriptors", () => {
     }
   });
 
-  it("every record file is a unique .jsonl with a schema that exists and compiles", () => {
+  it("every record file is a unique .jsonl (or repository.json) with a schema that exists and compiles", () => {
     expect(duplicates(RECORD_FILES.map((file) => file.file))).toEqual([]);
     expect(duplicates(SCHEMAS.map((schema) => schema.name))).toEqual([]);
     for (const file of RECORD_FILES) {
-      expect(file.file).toMatch(/^[a-z_]+\.jsonl$/);
+      expect(file.file).toMatch(/^(?:[a-z_]+\.jsonl|repository\.json)$/);
       expect(existsSync(file.schema.url), `${file.file}: ${file.schema.name}`).toBe(true);
       expect(() => getValidator(file.schema)).not.toThrow();
     }

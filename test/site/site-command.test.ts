@@ -74,6 +74,18 @@ describe("github-data site", () => {
     expect(readdirSync(root).filter((n) => n.includes(".tmp-") || n.includes(".old-"))).toEqual([]);
   });
 
+  it("shows the repository's description from repository.json and counts the settings files", async () => {
+    const out = join(root, "site-description");
+    expect((await site(backup, "--out", out)).code).toBe(0);
+    const repository = JSON.parse(readFileSync(join(backup, "repository.json"), "utf8")) as {
+      description: string;
+    };
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    expect(index).toContain(`<p class="description">${repository.description}</p>`);
+    expect(index).toContain("<li><b>1</b>repository</li>");
+    expect(index).toMatch(/<li><b>\d+<\/b>collaborators<\/li>/);
+  });
+
   const cases: Array<{ name: string; setup: () => { dir: string; out: string }; message: RegExp }> = [
     {
       name: "a folder that is not a backup",

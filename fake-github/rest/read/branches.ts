@@ -43,11 +43,19 @@ export function branchRoutes(): RouteDef[] {
   return [
     readRoute("/repos/{owner}/{repo}/branches", (req, { store }) =>
       withRepo(req, store, ({ repo }) => {
-        const names = [...repo.branches.keys()].sort();
+        // `protected=true|false` filters, as GitHub's list does.
+        const wanted = req.query.get("protected");
+        const names = [...repo.branches.keys()]
+          .sort()
+          .filter((name) => wanted === null || (wanted === "true") === repo.protections.has(name));
         const api = apiRepo(req.baseUrl, repo);
         return pagedList(req, names, (name) => {
           const sha = repo.branches.get(name) ?? "";
-          return { name, commit: { sha, url: `${api}/commits/${sha}` }, protected: false };
+          return {
+            name,
+            commit: { sha, url: `${api}/commits/${sha}` },
+            protected: repo.protections.has(name),
+          };
         });
       }),
     ),
@@ -82,9 +90,9 @@ export function branchRoutes(): RouteDef[] {
               parents: [],
             },
             _links: { self: `${api}/branches/${encodeURIComponent(name)}`, html: `${web}/tree/${name}` },
-            protected: false,
+            protected: repo.protections.has(name),
             protection: {
-              enabled: false,
+              enabled: repo.protections.has(name),
               required_status_checks: { enforcement_level: "off", contexts: [], checks: [] },
             },
             protection_url: `${api}/branches/${encodeURIComponent(name)}/protection`,

@@ -1,6 +1,6 @@
 // Shared pieces of the REST read routes: repository access (404 when the
 // caller may not see it, as GitHub does), parameter parsing, paged answers.
-import { canReadRepo, canWriteRepo } from "../../http/auth.js";
+import { canAdminRepo, canReadRepo, canWriteRepo } from "../../http/auth.js";
 import { pageSlice, paginationLimitedMessage } from "../../http/pagination.js";
 import { notFound, validationFailed } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef, RouteHandler } from "../../http/types.js";
@@ -24,6 +24,8 @@ export interface RepoAccess {
   repo: FakeRepo;
   /** The caller may push (sees draft releases, pending data). */
   canWrite: boolean;
+  /** The caller administers the repository (settings, protection, hooks). */
+  canAdmin: boolean;
 }
 
 /** The `{owner}/{repo}` of the path if the caller may read it; null means answer 404. */
@@ -32,7 +34,7 @@ export function readableRepo(req: FakeRequest, store: FakeStore): RepoAccess | n
   if (!repo) return null;
   const grant = grantOf(req, store);
   if (!canReadRepo(grant, repo)) return null;
-  return { repo, canWrite: canWriteRepo(grant, repo) };
+  return { repo, canWrite: canWriteRepo(grant, repo), canAdmin: canAdminRepo(grant, repo) };
 }
 
 /** Runs `body` for a readable repository, else 404. */

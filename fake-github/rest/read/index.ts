@@ -1,8 +1,12 @@
 // Every REST read route of the fake server.
 import type { RouteDef } from "../../http/types.js";
 import { accountRoutes } from "./account.js";
+import { advisoryRoutes } from "./advisories.js";
+import { branchProtectionRoutes } from "./branch-protection.js";
 import { branchRoutes } from "./branches.js";
+import { collaboratorRoutes } from "./collaborators.js";
 import { eventRoutes } from "./events.js";
+import { hookRoutes } from "./hooks.js";
 import { issueCommentRoutes } from "./issue-comments.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes } from "./labels.js";
@@ -13,7 +17,9 @@ import { type ReleaseRouteDeps, releaseRoutes } from "./releases.js";
 import { repositoryRoutes } from "./repository.js";
 import { reviewCommentRoutes } from "./review-comments.js";
 import { reviewRoutes } from "./reviews.js";
+import { rulesetRoutes } from "./rulesets.js";
 import { subIssueRoutes } from "./sub-issues.js";
+import { teamRoutes } from "./teams.js";
 
 export type ReadRouteDeps = ReleaseRouteDeps & RateLimitRouteDeps;
 
@@ -32,6 +38,12 @@ export function createReadRoutes(deps: ReadRouteDeps): RouteDef[] {
     ...reviewCommentRoutes(),
     ...releaseRoutes(deps),
     ...branchRoutes(),
+    ...branchProtectionRoutes(),
+    ...rulesetRoutes(),
+    ...collaboratorRoutes(),
+    ...teamRoutes(),
+    ...hookRoutes(),
+    ...advisoryRoutes(),
     ...rateLimitRoutes(deps),
   ];
 }

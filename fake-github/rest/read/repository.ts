@@ -1,4 +1,4 @@
-// GET /repos/{owner}/{repo}, with the caller's permissions as GitHub reports them.
+// GET /repos/{owner}/{repo}, with the caller's permissions as GitHub reports them, and its topics.
 import type { RouteDef } from "../../http/types.js";
 import { serializeRepo } from "../serialize/repository.js";
 import { readRoute, withRepo } from "./common.js";
@@ -6,9 +6,9 @@ import { readRoute, withRepo } from "./common.js";
 export function repositoryRoutes(): RouteDef[] {
   return [
     readRoute("/repos/{owner}/{repo}", (req, { store }) =>
-      withRepo(req, store, ({ repo, canWrite }) => {
+      withRepo(req, store, ({ repo, canWrite, canAdmin }) => {
         const body = serializeRepo(store, repo, req.baseUrl, {
-          admin: canWrite,
+          admin: canAdmin,
           maintain: canWrite,
           push: canWrite,
           triage: canWrite,
@@ -18,6 +18,9 @@ export function repositoryRoutes(): RouteDef[] {
         if (!req.user) delete body.permissions;
         return { status: 200, body };
       }),
+    ),
+    readRoute("/repos/{owner}/{repo}/topics", (req, { store }) =>
+      withRepo(req, store, ({ repo }) => ({ status: 200, body: { names: [...repo.settings.topics] } })),
     ),
   ];
 }

@@ -1,6 +1,6 @@
 // Who may write where: the token must be valid, the repository visible to it
 // (else 404, as GitHub hides private repositories) and writable (else 403).
-import { canReadRepo, canWriteRepo } from "../../http/auth.js";
+import { canAdminRepo, canReadRepo, canWriteRepo } from "../../http/auth.js";
 import type { FakeRequest } from "../../http/types.js";
 import { findRepo } from "../../store/create-store.js";
 import { MutationError, notFound } from "../../store/mutations/errors.js";
@@ -31,6 +31,13 @@ export function requireWritableRepo(req: FakeRequest, store: FakeStore): WriteAc
   if (!repo || !canReadRepo(caller.grant, repo)) throw notFound();
   if (!canWriteRepo(caller.grant, repo)) throw new MutationError(403, notAccessible);
   return { ...caller, repo };
+}
+
+/** Like requireWritableRepo, for what needs admin rights (settings, protection, hooks, collaborators): 404 otherwise, as GitHub hides them. */
+export function requireAdminRepo(req: FakeRequest, store: FakeStore): WriteAccess {
+  const access = requireWritableRepo(req, store);
+  if (!canAdminRepo(access.grant, access.repo)) throw notFound();
+  return access;
 }
 
 /** A numeric path parameter; anything else names nothing (404). */

@@ -1,7 +1,10 @@
 // Every REST write route of the fake server (what `restore` uses), plus the
 // Issue Import API.
 import type { RouteDef } from "../../http/types.js";
+import { branchProtectionRoutes } from "./branch-protection.js";
+import { collaboratorRoutes } from "./collaborators.js";
 import { gitRefRoutes } from "./git-refs.js";
+import { hookRoutes } from "./hooks.js";
 import { issueCommentRoutes } from "./issue-comments.js";
 import { issueImportRoutes } from "./issue-import.js";
 import { issueRoutes } from "./issues.js";
@@ -9,8 +12,10 @@ import { labelRoutes } from "./labels.js";
 import { milestoneRoutes } from "./milestones.js";
 import { pullRoutes } from "./pulls.js";
 import { releaseRoutes } from "./releases.js";
+import { repoSettingsRoutes } from "./repo-settings.js";
 import { repoRoutes } from "./repos.js";
 import { reviewRoutes } from "./reviews.js";
+import { rulesetRoutes } from "./rulesets.js";
 import { subIssueRoutes } from "./sub-issues.js";
 
 export const writeRoutes: RouteDef[] = [
@@ -25,4 +30,9 @@ export const writeRoutes: RouteDef[] = [
   ...reviewRoutes,
   ...releaseRoutes,
   ...issueImportRoutes,
+  ...repoSettingsRoutes,
+  ...branchProtectionRoutes,
+  ...rulesetRoutes,
+  ...collaboratorRoutes,
+  ...hookRoutes,
 ];

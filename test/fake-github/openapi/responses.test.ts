@@ -79,6 +79,14 @@ const cases: Case[] = [
   get(R, (c) => c.r),
   get(`${R}/branches`, (c) => `${c.r}/branches`),
   get(`${R}/branches/{branch}`, (c) => `${c.r}/branches/${c.data.default_branch}`),
+  get(`${R}/branches/{branch}/protection`, (c) => `${c.r}/branches/${c.data.default_branch}/protection`),
+  get(`${R}/topics`, (c) => `${c.r}/topics`),
+  get(`${R}/rulesets`, (c) => `${c.r}/rulesets`),
+  get(`${R}/rulesets/{ruleset_id}`, (c) => `${c.r}/rulesets/${c.data.rulesets[0]?.id}`),
+  get(`${R}/collaborators`, (c) => `${c.r}/collaborators`),
+  get(`${R}/teams`, (c) => `${c.r}/teams`),
+  get(`${R}/hooks`, (c) => `${c.r}/hooks`),
+  get(`${R}/security-advisories`, (c) => `${c.r}/security-advisories`),
   get(`${R}/git/ref/{ref}`, (c) => `${c.r}/git/ref/heads/${c.data.default_branch}`),
   get(`${R}/issues`, (c) => `${c.r}/issues?state=all&per_page=100`),
   get(`${R}/issues/{issue_number}`, (c) => `${c.r}/issues/${c.issue.number}`),
@@ -189,6 +197,75 @@ const cases: Case[] = [
     route: `DELETE ${R}/milestones/{milestone_number}`,
     status: 204,
     run: (c) => c.call("DELETE", `${c.r}/milestones/${numberOf(c.made.milestone)}`),
+  },
+
+  // Repository settings and people.
+  get("/orgs/{org}/teams", (c) => `/orgs/${c.owner}/teams`),
+  {
+    route: `PATCH ${R}`,
+    status: 200,
+    run: (c) =>
+      c.call("PATCH", c.r, {
+        body: {
+          homepage: "https://example.invalid/",
+          has_wiki: false,
+          squash_merge_commit_title: "PR_TITLE",
+        },
+      }),
+  },
+  {
+    route: `PUT ${R}/topics`,
+    status: 200,
+    run: (c) => c.call("PUT", `${c.r}/topics`, { body: { names: ["openapi", "fake"] } }),
+  },
+  {
+    route: `PUT ${R}/branches/{branch}/protection`,
+    status: 200,
+    run: (c) =>
+      c.call("PUT", `${c.r}/branches/${c.data.default_branch}/protection`, {
+        body: {
+          required_status_checks: { strict: true, contexts: ["ci"] },
+          enforce_admins: true,
+          required_pull_request_reviews: {
+            dismissal_restrictions: { users: [c.login], teams: ["core"] },
+            required_approving_review_count: 2,
+          },
+          restrictions: { users: [c.login], teams: ["core"] },
+          required_linear_history: true,
+        },
+      }),
+  },
+  {
+    route: `POST ${R}/rulesets`,
+    status: 201,
+    run: (c) =>
+      c.call("POST", `${c.r}/rulesets`, {
+        body: {
+          name: "openapi ruleset",
+          target: "branch",
+          enforcement: "active",
+          conditions: { ref_name: { include: ["~DEFAULT_BRANCH"], exclude: [] } },
+          rules: [{ type: "deletion" }],
+          bypass_actors: [{ actor_id: 5, actor_type: "RepositoryRole", bypass_mode: "always" }],
+        },
+      }),
+  },
+  {
+    route: `PUT ${R}/collaborators/{username}`,
+    status: 201,
+    run: (c) => c.call("PUT", `${c.r}/collaborators/dependabot%5Bbot%5D`, { body: { permission: "triage" } }),
+  },
+  {
+    route: `POST ${R}/hooks`,
+    status: 201,
+    run: (c) =>
+      c.call("POST", `${c.r}/hooks`, {
+        body: {
+          active: false,
+          events: ["push"],
+          config: { url: "https://openapi.example.invalid/", content_type: "json" },
+        },
+      }),
   },
 
   // Issues, comments, sub-issues.

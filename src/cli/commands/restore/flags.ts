@@ -39,6 +39,18 @@ export const RESTORE_FLAGS: readonly OptionSpec[] = [
     description: `Issue import API, which keeps dates: {${IMPORT_API_MODES.join("|")}} (default: auto)`,
   },
   {
+    key: "inviteCollaborators",
+    flags: "--invite-collaborators",
+    env: "INVITE_COLLABORATORS",
+    description: "Invite the backup's collaborators to the target, with their roles (default: off)",
+  },
+  {
+    key: "webhooks",
+    flags: "--webhooks",
+    env: "RESTORE_WEBHOOKS",
+    description: "Create the backup's webhooks in the target, inactive and without secrets (default: off)",
+  },
+  {
     key: "state",
     flags: "--state <path>",
     env: "RESTORE_STATE_PATH",

@@ -35,6 +35,8 @@ export function resolveRestore(parsed: ParsedArgv, env: Env, output: OutputSetti
     visibility: visibility ? choice(visibility.value, VISIBILITIES, visibility.source) : "private",
     dryRun: booleanSetting(parsed, env, "dryRun", "DRY_RUN", false),
     importApi: importApi ? choice(importApi.value, IMPORT_API_MODES, importApi.source) : "auto",
+    inviteCollaborators: booleanSetting(parsed, env, "inviteCollaborators", "INVITE_COLLABORATORS", false),
+    webhooks: booleanSetting(parsed, env, "webhooks", "RESTORE_WEBHOOKS", false),
     statePath: state ? nonEmptyPath(state.value, state.source) : null,
     stateDir: stateDir ? nonEmptyPath(stateDir.value, stateDir.source) : null,
   });

@@ -21,6 +21,8 @@ export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): 
     visibility: cfg.visibility,
     dryRun: cfg.dryRun,
     importApi: cfg.importApi,
+    inviteCollaborators: cfg.inviteCollaborators,
+    webhooks: cfg.webhooks,
     statePath: cfg.statePath,
     stateDir: cfg.stateDir,
     concurrency: cfg.concurrency,

@@ -27,6 +27,10 @@ export interface RestoreCommand extends OutputSettings, RemoteSettings {
   /** Read and check everything, report what would be created, write nothing. */
   dryRun: boolean;
   importApi: ImportApiMode;
+  /** Invite the backup's collaborators to the target. */
+  inviteCollaborators: boolean;
+  /** Create the backup's webhooks in the target, inactive. */
+  webhooks: boolean;
   /** Restore progress file (old → new numbers); null lets restore pick its default. */
   statePath: string | null;
   /** Per-user state folder (--state-dir); null: the default. */

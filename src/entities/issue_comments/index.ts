@@ -19,5 +19,5 @@ export const issueComments: JobEntityDescriptor = {
   saver: async () => (await import("./save.js")).issueCommentsSaver,
   restorer: async () => (await import("./restore.js")).issueCommentsRestorer,
   journalKinds: ["issue_comment"],
-  bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY },
+  bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY, continuation: CONVERSATION_COMMENT_BODY },
 };

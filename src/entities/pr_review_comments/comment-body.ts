@@ -84,13 +84,13 @@ export function renderFallback(
       ? `A reply in the review thread on ${where(replyTo)}; ${reason}`
       : `A review comment on ${where(c)}; ${reason}`,
   ];
-  let text = c.body;
+  // The hunk goes with the attribution, so the text (and its parts, when it is long) is the comment's own.
   if (!replyTo && c.diff_hunk) {
     const hunk = c.diff_hunk.split("\n").slice(-HUNK_LINES).join("\n");
     const fence = fenceFor(hunk);
-    text = `${fence}diff\n${hunk}\n${fence}\n\n${c.body}`;
+    lines.push(`${fence}diff\n${hunk}\n${fence}`);
   }
-  return ctx.bodies.render(text, {
+  return ctx.bodies.render(c.body, {
     kind: "pr_review_comment",
     originalId: String(c.id),
     attribution: attributionLines({

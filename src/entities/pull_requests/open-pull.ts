@@ -19,6 +19,8 @@ export interface OpenedPull {
   asIssue: boolean;
   route: PullRoute;
   pendingRefs: number[];
+  /** How many continuation comments its description needs (0: it fits). */
+  continued: number;
 }
 
 type Attempt = { ok: true; opened: OpenedPull } | { ok: false; reason: string; noCommits: boolean };
@@ -86,6 +88,7 @@ async function tryOpen(
           asIssue: false,
           route,
           pendingRefs: rendered.pendingRefs,
+          continued: rendered.continuations.length,
         },
       };
     } catch (error) {
@@ -122,6 +125,7 @@ async function openAsIssue(ctx: RestoreContext, pr: PullRequestRecord, reason: s
     asIssue: true,
     route,
     pendingRefs: rendered.pendingRefs,
+    continued: rendered.continuations.length,
   };
 }
 

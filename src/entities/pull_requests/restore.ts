@@ -5,6 +5,7 @@
 // confirms each one; a PR whose follow-up steps did not finish is settled on
 // the next run, and one created by a crashed run is found by its marker.
 
+import { adoptedContinued, Continuations } from "../../restore/continuations.js";
 import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { AS_ISSUE_NOTE, isIssueEntry } from "../../restore/restored-parent.js";
@@ -42,10 +43,12 @@ async function settleAndFinish(
   ctx: RestoreContext,
   pr: PullRequestRecord,
   entry: Pick<JournalEntry, "newNumber" | "outcome" | "note">,
-  unassignable: Unassignable,
+  job: PullJob,
 ): Promise<void> {
   const newNumber = entry.newNumber as number;
-  await settlePull(ctx, pr, newNumber, isIssueEntry(entry), unassignable);
+  // The rest of a long description comes right after it (the parts do not depend on the attribution).
+  await job.continuations.post(newNumber, "pull_request", String(pr.id), pr.body);
+  await settlePull(ctx, pr, newNumber, isIssueEntry(entry), job.unassignable);
   const how = entry.note?.startsWith(SETTLE_PENDING) ? entry.note.slice(SETTLE_PENDING.length) : entry.note;
   await ctx.journal.record({
     kind: "pull_request",
@@ -81,6 +84,7 @@ interface PullJob {
   branches: TargetBranches;
   index: MarkerIndex;
   unassignable: Unassignable;
+  continuations: Continuations;
 }
 
 async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestRecord): Promise<Outcome> {
@@ -88,7 +92,7 @@ async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestReco
   const entry = ctx.journal.get("pull_request", key);
   if (entry?.newNumber !== undefined) {
     if (!entry.note?.startsWith(SETTLE_PENDING)) return "skipped";
-    await settleAndFinish(ctx, pr, entry, job.unassignable);
+    await settleAndFinish(ctx, pr, entry, job);
     return "restored";
   }
   const found = await job.index.find(key);
@@ -101,10 +105,11 @@ async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestReco
       newNumber: found.number,
       newId: found.id,
       outcome: asIssue ? "restored-as-issue" : "adopted",
+      ...adoptedContinued(ctx, found.body, pr.body, "pull_request", key),
       note: `${SETTLE_PENDING}${asIssue ? AS_ISSUE_NOTE : "restored as"} #${found.number} (adopted: created by an interrupted run)`,
     };
     await ctx.journal.record(adopted);
-    await settleAndFinish(ctx, pr, adopted, job.unassignable);
+    await settleAndFinish(ctx, pr, adopted, job);
     return "restored";
   }
   const opened = await openPull(ctx, job.branches, pr);
@@ -122,11 +127,12 @@ async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestReco
     newId: opened.id,
     outcome: opened.asIssue ? "restored-as-issue" : "created",
     pendingRefs: opened.pendingRefs,
+    ...(opened.continued ? { continued: opened.continued } : {}),
     note: `${SETTLE_PENDING}${how}`,
   };
   await ctx.journal.record(created);
   if (opened.asIssue) ctx.warn(`pull request #${pr.number} ${how}`);
-  await settleAndFinish(ctx, pr, created, job.unassignable);
+  await settleAndFinish(ctx, pr, created, job);
   return "restored";
 }
 
@@ -159,6 +165,7 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
         params: { state: "all" },
       }),
       unassignable: new Set(),
+      continuations: new Continuations(ctx),
     };
     let done = 0;
     for (const pr of todo) {

@@ -85,8 +85,9 @@ describe("review comment placement", () => {
     const ctx = { bodies } as unknown as RestoreContext;
     const rendered = renderFallback(ctx, comment({ start_line: 10 }), "its commit is gone", null);
     expect(rendered.body).toContain("A review comment on `src/a.ts` lines 10–12 at commit");
-    expect(rendered.body).toContain("````diff\n@@ -1,3 +1,4 @@");
-    expect(stripRestoreDecorations(rendered.body)).toMatch(/\n````\n\nLooks off, @alice$/);
+    // The hunk is quoted with the attribution, so the text after it is the comment's own.
+    expect(rendered.body).toContain("> ````diff\n> @@ -1,3 +1,4 @@\n>  a\n> +b ```fenced``` c\n>  d\n> ````");
+    expect(stripRestoreDecorations(rendered.body)).toBe("Looks off, @alice");
     const reply = renderFallback(
       ctx,
       comment({ id: 8, in_reply_to_id: 7 }),

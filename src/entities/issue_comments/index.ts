@@ -18,6 +18,6 @@ export const issueComments: JobEntityDescriptor = {
   ],
   saver: async () => (await import("./save.js")).issueCommentsSaver,
   restorer: async () => (await import("./restore.js")).issueCommentsRestorer,
-  journalKinds: ["issue_comment"],
+  journalKinds: ["issue_comment", "continuation"],
   bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY, continuation: CONVERSATION_COMMENT_BODY },
 };

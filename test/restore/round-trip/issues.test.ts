@@ -30,6 +30,9 @@ function compare(fake: FakeGitHub, source: FakeRepo, target: FakeRepo): void {
     expect(there, `label ${label.name}`).toMatchObject({ name: label.name, color: label.color });
     expect(there?.description ?? "").toBe(label.description ?? "");
   }
+  // No extra labels: GitHub's defaults in the repository restore created are gone unless the source has them.
+  const names = (repo: FakeRepo) => repo.labels.map((l) => l.name.toLowerCase()).sort();
+  expect(names(target)).toEqual(names(source));
   const milestones = (repo: FakeRepo) =>
     repo.milestones
       .map((m) => ({ title: m.title, state: m.state, description: m.description ?? "", due_on: m.due_on }))

@@ -5,11 +5,14 @@
 // refs are listed through the local transport (upload-pack), and pushes go out
 // of a scratch bare repository whose only link to the mirror is an
 // objects/info/alternates line (read-only use of the mirror's objects).
-import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { access, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { GIT_REPO_DIR } from "../../backup/git-mirror.js";
 import { type GitOptions, runGit } from "../../util/git.js";
+import { makeScratchDir, removeScratchDir } from "../../util/scratch-dir.js";
+
+/** Scratch repositories for pushing (objects borrowed from the backup's mirror); see scratch-dir.ts. */
+export const SCRATCH_PREFIX = "github-data-push-";
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 /** Refspecs per `git push`, so thousands of branches never overflow a command line. */
@@ -74,12 +77,12 @@ export class Mirror {
 
   static async open(backupDir: string, signal?: AbortSignal): Promise<Mirror> {
     const dir = mirrorPath(backupDir);
-    const scratch = await mkdtemp(join(tmpdir(), "github-data-push-"));
+    const scratch = await makeScratchDir(SCRATCH_PREFIX);
     try {
       await runGit(["init", "--bare", "--quiet", scratch], { signal });
       await writeFile(join(scratch, "objects", "info", "alternates"), `${join(dir, "objects")}\n`);
     } catch (error) {
-      await rm(scratch, { recursive: true, force: true });
+      await removeScratchDir(scratch);
       throw error;
     }
     return new Mirror(dir, scratch, signal);
@@ -144,7 +147,7 @@ export class Mirror {
   }
 
   async close(): Promise<void> {
-    await rm(this.scratch, { recursive: true, force: true });
+    await removeScratchDir(this.scratch);
   }
 }
 

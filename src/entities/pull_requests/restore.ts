@@ -18,7 +18,7 @@ import type {
 import { selectionHas } from "../../selection/number-spec.js";
 import { headBranchUsable, openPull, predictRoute } from "./open-pull.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord } from "./record.js";
-import { headRestoreBranch, TargetBranches } from "./restore-branches.js";
+import { headRestoreBranch, removeRestoreBranches, TargetBranches } from "./restore-branches.js";
 import { describeSettle, settlePull, type Unassignable } from "./settle-pull.js";
 
 /** Journal note of a PR created but not yet labelled/closed/locked; the rest of the note says how it was made. */
@@ -193,6 +193,14 @@ export const pullRequestsRestorer: EntityRestorer = {
   dependsOn: ["git_repo", "labels", "milestones", "issues"],
   files: [PULL_REQUESTS_FILE],
   async restore(ctx) {
-    return restorePulls(ctx, await readPulls(ctx));
+    const pulls = await readPulls(ctx);
+    const result = await restorePulls(ctx, pulls);
+    await removeRestoreBranches(
+      ctx,
+      pulls
+        .filter((pr) => pr.state === "closed")
+        .map((pr) => ({ number: pr.number, settled: !needsWork(ctx, pr) })),
+    );
+    return result;
   },
 };

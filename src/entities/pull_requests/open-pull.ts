@@ -36,8 +36,9 @@ export function isOwnBranch(pr: PullRequestRecord): boolean {
 
 /**
  * Whether the PR can be opened from its own head branch in the target. A
- * backup of the Python tool records neither the head repository nor commits:
- * there the branch is used whenever the target has one of that name.
+ * backup of the Python tool records no head repository: there the branch is
+ * used when the target has one of that name at the head commit its mirror's
+ * refs/pull/N/head gives (any, when it gives none).
  */
 export function headBranchUsable(
   ctx: RestoreContext,
@@ -45,7 +46,13 @@ export function headBranchUsable(
   pr: PullRequestRecord,
 ): boolean {
   if (!branches.has(pr.head.ref)) return false;
-  return isOwnBranch(pr) || (ctx.backupFormat === "python" && pr.head.repo === null && pr.head.sha === "");
+  if (isOwnBranch(pr)) return true;
+  // A Python-format PR: its branch, when the target has it at the recorded head (or none is recorded).
+  return (
+    ctx.backupFormat === "python" &&
+    pr.head.repo === null &&
+    (pr.head.sha === "" || branches.heads.get(pr.head.ref) === pr.head.sha)
+  );
 }
 
 function repo(ctx: RestoreContext) {

@@ -63,7 +63,9 @@ describe("a real backup folder of the Python github-data tool 2.3.0", () => {
   });
 
   it("restores with exit 0 and no failed item", () => {
-    expect(result.results.filter((r) => r.status !== "succeeded" || r.failed > 0).map((r) => [r.name, r.error])).toEqual([]);
+    expect(
+      result.results.filter((r) => r.status !== "succeeded" || r.failed > 0).map((r) => [r.name, r.error]),
+    ).toEqual([]);
     expect(result.exitCode).toBe(0);
   });
 

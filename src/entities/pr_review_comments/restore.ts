@@ -14,7 +14,13 @@ import { restoreChildren } from "../../restore/restore-children.js";
 import type { RestoredParent } from "../../restore/restored-parent.js";
 import type { EntityRestorer, RenderedBody, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
-import { placementOf, renderFallback, renderReviewComment } from "./comment-body.js";
+import {
+  nearestHunkLine,
+  type Placement,
+  placementOf,
+  renderFallback,
+  renderReviewComment,
+} from "./comment-body.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "./record.js";
 
 /** Journal note of a review comment restored as a conversation comment. */
@@ -92,12 +98,47 @@ class ReviewCommentRestorer {
     } catch (error) {
       rethrowIfAborted(error, this.ctx.signal);
       if (!isRefused(error)) throw error;
-      return this.fallback(
-        c,
-        parent,
-        `GitHub could not place it on its line (${refusalText(error, this.ctx.client.redact)})`,
-        null,
+      const refusal = refusalText(error, this.ctx.client.redact);
+      const nearer = await this.onNearestLine(c, parent, placement);
+      if (nearer) return nearer;
+      return this.fallback(c, parent, `GitHub could not place it on its line (${refusal})`, null);
+    }
+  }
+
+  /**
+   * Places a comment GitHub refused on its recorded line on the nearest line
+   * its diff hunk shows instead, saying in the attribution where it was.
+   * Null when there is no other line or GitHub refuses that too.
+   */
+  private async onNearestLine(
+    c: PrReviewCommentRecord,
+    parent: RestoredParent,
+    placement: Placement,
+  ): Promise<RenderedBody | null> {
+    const line = nearestHunkLine(c, placement);
+    if (line === null) return null;
+    const was = `It was on line ${placement.line}${c.original_line !== null ? ` (original_line ${c.original_line})` : ""}; GitHub refused that line, so it is on the nearest line still in the diff.`;
+    const rendered = renderReviewComment(this.ctx, c, [was]);
+    const { start_line: _s, start_side: _ss, ...single } = placement;
+    try {
+      const response = await this.ctx.client.octokit.request(
+        "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+        {
+          ...this.repo(),
+          pull_number: parent.newNumber,
+          body: rendered.body,
+          ...single,
+          line,
+          request: { signal: this.ctx.signal },
+        },
       );
+      await this.recordCreated(c, parent, Number(response.data.id), rendered);
+      this.ctx.log.info(`review comment ${c.id} placed on line ${line} instead of ${placement.line}`);
+      return rendered;
+    } catch (error) {
+      rethrowIfAborted(error, this.ctx.signal);
+      if (!isRefused(error)) throw error;
+      return null;
     }
   }
 

@@ -83,18 +83,7 @@ class ReviewCommentRestorer {
       return this.fallback(c, parent, "the backup does not record its commit", null);
     const rendered = renderReviewComment(this.ctx, c);
     try {
-      const response = await this.ctx.client.octokit.request(
-        "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-        {
-          ...this.repo(),
-          pull_number: parent.newNumber,
-          body: rendered.body,
-          ...placement,
-          request: { signal: this.ctx.signal },
-        },
-      );
-      await this.recordCreated(c, parent, Number(response.data.id), rendered);
-      return rendered;
+      return await this.postOnLine(c, parent, placement, rendered);
     } catch (error) {
       rethrowIfAborted(error, this.ctx.signal);
       if (!isRefused(error)) throw error;
@@ -103,6 +92,27 @@ class ReviewCommentRestorer {
       if (nearer) return nearer;
       return this.fallback(c, parent, `GitHub could not place it on its line (${refusal})`, null);
     }
+  }
+
+  /** Creates the comment at `placement` and journals it. */
+  private async postOnLine(
+    c: PrReviewCommentRecord,
+    parent: RestoredParent,
+    placement: Placement,
+    rendered: RenderedBody,
+  ): Promise<RenderedBody> {
+    const response = await this.ctx.client.octokit.request(
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+      {
+        ...this.repo(),
+        pull_number: parent.newNumber,
+        body: rendered.body,
+        ...placement,
+        request: { signal: this.ctx.signal },
+      },
+    );
+    await this.recordCreated(c, parent, Number(response.data.id), rendered);
+    return rendered;
   }
 
   /**
@@ -121,18 +131,7 @@ class ReviewCommentRestorer {
     const rendered = renderReviewComment(this.ctx, c, [was]);
     const { start_line: _s, start_side: _ss, ...single } = placement;
     try {
-      const response = await this.ctx.client.octokit.request(
-        "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-        {
-          ...this.repo(),
-          pull_number: parent.newNumber,
-          body: rendered.body,
-          ...single,
-          line,
-          request: { signal: this.ctx.signal },
-        },
-      );
-      await this.recordCreated(c, parent, Number(response.data.id), rendered);
+      await this.postOnLine(c, parent, { ...single, line }, rendered);
       this.ctx.log.info(`review comment ${c.id} placed on line ${line} instead of ${placement.line}`);
       return rendered;
     } catch (error) {

@@ -14,21 +14,16 @@ import {
   stripRestoreDecorations,
 } from "../../../src/restore/bodies.js";
 import {
+  BOTH_SIDES,
+  bothSidesRequest,
   makeEveryoneAssignable,
-  PR_RESTORERS,
-  PR_SIDE,
   pulls,
   removeTempDirs,
   repoOf,
   restore,
-  restoreRequest,
   startFake,
 } from "../support/pull-side.js";
-import { ISSUE_RESTORERS, ISSUE_SIDE, saveBackup } from "../support/setup.js";
-
-/** Both sides: issues and their comments as well as pull requests and reviews. */
-const ENTITIES = [...new Set([...ISSUE_SIDE, ...PR_SIDE])];
-const RESTORERS = [...new Set([...ISSUE_RESTORERS, ...PR_RESTORERS])];
+import { saveBackup } from "../support/setup.js";
 
 afterAll(removeTempDirs);
 
@@ -152,12 +147,8 @@ describe("round trip of texts at the limit (issue and PR bodies, comments, revie
     originals.set(`issue_comment.${comment.id}`, comment.body);
     originals.set(`pr_review.${review.id}`, review.body);
     originals.set(`pr_review_comment.${reviewComment.id}`, reviewComment.body);
-    const dir = await saveBackup(fake, ENTITIES, { real: true });
-    const request = () =>
-      restoreRequest(fake, dir, "restored", {
-        selection: { entities: new Set(ENTITIES), issues: { kind: "all" }, pullRequests: { kind: "all" } },
-        restorers: RESTORERS,
-      });
+    const dir = await saveBackup(fake, BOTH_SIDES, { real: true });
+    const request = () => bothSidesRequest(fake, dir, "restored");
     const first = await restore(request());
     expect(first.results.filter((r) => r.status !== "succeeded")).toEqual([]);
     expect(first.exitCode).toBe(0);

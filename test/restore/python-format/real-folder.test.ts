@@ -11,23 +11,18 @@ import type { FakeRepo } from "../../../fake-github/store/types.js";
 import { markerOf } from "../../../src/restore/bodies.js";
 import { pullHeads } from "../../../src/restore/python-format.js";
 import {
-  PR_RESTORERS,
-  PR_SIDE,
+  bothSidesRequest,
   pulls,
   removeTempDirs,
   repoOf,
   restore,
-  restoreRequest,
   startFake,
   tempDir,
 } from "../support/pull-side.js";
-import { ISSUE_RESTORERS, ISSUE_SIDE } from "../support/setup.js";
 
 afterAll(removeTempDirs);
 
 const FIXTURE = join(import.meta.dirname, "..", "..", "fixtures", "python-github-data-2.3.0-small");
-const ENTITIES = [...new Set([...ISSUE_SIDE, ...PR_SIDE])];
-const RESTORERS = [...new Set([...ISSUE_RESTORERS, ...PR_RESTORERS])];
 
 function copyOfFixture(): string {
   const dir = join(tempDir("gd-python-real-"), "backup");
@@ -39,12 +34,7 @@ function copyOfFixture(): string {
   return dir;
 }
 
-function request(fake: FakeGitHub, dir: string, target: string) {
-  return restoreRequest(fake, dir, target, {
-    selection: { entities: new Set(ENTITIES), issues: { kind: "all" }, pullRequests: { kind: "all" } },
-    restorers: RESTORERS,
-  });
-}
+const request = bothSidesRequest;
 
 describe("a real backup folder of the Python github-data tool 2.3.0", () => {
   let fake: FakeGitHub;

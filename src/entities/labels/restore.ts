@@ -50,6 +50,15 @@ function ours(ctx: RestoreContext, name: string): boolean {
 
 class LabelConflictError extends Error {}
 
+async function deleteLabel(ctx: RestoreContext, name: string): Promise<void> {
+  await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", {
+    owner: ctx.target.owner,
+    repo: ctx.target.repo,
+    name,
+    request: { signal: ctx.signal },
+  });
+}
+
 /** Journal note of a GitHub default label in a repository this restore created: it is ours to change. */
 const DEFAULT_NOTE = "GitHub default label";
 
@@ -90,12 +99,7 @@ async function deleteUnwantedDefaults(
       continue;
     }
     try {
-      await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", {
-        owner: ctx.target.owner,
-        repo: ctx.target.repo,
-        name: label.name,
-        request: { signal: ctx.signal },
-      });
+      await deleteLabel(ctx, label.name);
       existing.delete(key);
     } catch (error) {
       if (ctx.signal.aborted) throw error;
@@ -163,12 +167,7 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
         continue;
       }
       try {
-        await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", {
-          owner: ctx.target.owner,
-          repo: ctx.target.repo,
-          name: label.name,
-          request: { signal: ctx.signal },
-        });
+        await deleteLabel(ctx, label.name);
         existing.delete(fold(label.name));
       } catch (error) {
         if (ctx.signal.aborted) throw error;

@@ -147,12 +147,20 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
       for (const pr of todo) await planOne(ctx, branches, pr);
       return result;
     }
+    const index = new MarkerIndex(ctx, "pull_request", "GET /repos/{owner}/{repo}/issues", {
+      params: { state: "all" },
+    });
     // Restore branches for every PR whose own branch is gone, pushed together;
     // if that fails, each PR tries its own branch again and reports its own failure.
-    const wanted = todo
-      .filter((pr) => ctx.journal.get("pull_request", String(pr.id)) === undefined)
-      .filter((pr) => pr.head.sha !== "" && !headBranchUsable(ctx, branches, pr))
-      .map((pr) => ({ name: headRestoreBranch(pr.number), sha: pr.head.sha }));
+    // A PR an earlier run created (found by its marker) needs none: its branch may
+    // have been deleted on purpose once it was closed.
+    const wanted: Array<{ name: string; sha: string }> = [];
+    for (const pr of todo) {
+      if (ctx.journal.get("pull_request", String(pr.id)) !== undefined) continue;
+      if (pr.head.sha === "" || headBranchUsable(ctx, branches, pr)) continue;
+      if (await index.find(String(pr.id))) continue;
+      wanted.push({ name: headRestoreBranch(pr.number), sha: pr.head.sha });
+    }
     await branches.pushMany(wanted).catch((error: unknown) => {
       rethrowIfAborted(error, ctx.signal);
       ctx.log.warn(
@@ -161,9 +169,7 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
     });
     const job: PullJob = {
       branches,
-      index: new MarkerIndex(ctx, "pull_request", "GET /repos/{owner}/{repo}/issues", {
-        params: { state: "all" },
-      }),
+      index,
       unassignable: new Set(),
       continuations: new Continuations(ctx),
     };

@@ -75,6 +75,8 @@ const knobKeys: Array<keyof FakeKnobs> = [
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "graphqlMaxNodes",
+  "listCapItems",
 ];
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {

@@ -7,7 +7,9 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { GIT_REPO_DIR, mirrorLayoutProblem } from "../backup/git-mirror.js";
 import type { LabelRef, MilestoneRef, UserRef } from "../backup/record-parts.js";
+import { parseUntrustedJson, UntrustedJsonError } from "../backup/untrusted-json.js";
 import type { IssueCommentRecord } from "../entities/issue_comments/record.js";
 import type { IssueRecord } from "../entities/issues/record.js";
 import type { LabelRecord } from "../entities/labels/record.js";
@@ -91,8 +93,9 @@ export async function readPythonFile(dir: string, name: string): Promise<Json[] 
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseUntrustedJson(text);
   } catch (error) {
+    if (error instanceof UntrustedJsonError) throw new PythonFormatError(`${name}: ${error.message}`);
     throw new PythonFormatError(`${name} is not valid JSON: ${(error as Error).message}`);
   }
   const list = Array.isArray(value) ? value : [value];
@@ -250,12 +253,16 @@ const PULL_HEAD = /^refs\/pull\/(\d+)\/head$/;
 
 /**
  * PR number → head commit, from the Python tool's git-repo/ (a mirror clone):
- * its packed-refs and loose refs/pull/N/head files, read as text (git is not
- * run on the backup's repository here). Empty when there is no such folder.
+ * its packed-refs and loose refs/pull/N/head files, read as text (git never
+ * runs inside a backup's repository). Empty when there is no such folder; a
+ * folder that is not a plain bare mirror (symbolic links, alternates…) is refused.
  */
 export async function pullHeads(dir: string): Promise<Map<number, string>> {
-  const repo = join(dir, "git-repo");
+  const repo = join(dir, GIT_REPO_DIR);
   const out = new Map<number, string>();
+  const problem = await mirrorLayoutProblem(repo);
+  if (problem === "missing") return out;
+  if (problem) throw new PythonFormatError(`${GIT_REPO_DIR}/ ${problem}`);
   const packed = await readFile(join(repo, "packed-refs"), "utf8").catch(() => "");
   for (const line of packed.split("\n")) {
     const [sha, ref] = line.trim().split(" ");

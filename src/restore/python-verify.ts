@@ -6,6 +6,7 @@
 // folder). What cannot be checked is said, not skipped silently.
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { backupTreeProblems } from "../backup/tree-check.js";
 import { PYTHON_FILES, PYTHON_SAVE_ORDER, PythonFormatError, readPythonRecords } from "./python-format.js";
 
 async function isFile(path: string): Promise<boolean> {
@@ -25,7 +26,20 @@ type Rec = Record<string, unknown>;
 
 const num = (v: unknown): number | null => (typeof v === "number" ? v : null);
 
+const UNCHECKED: readonly string[] = [
+  "the Python tool writes no manifest and no checksums: a file changed after the save but still valid JSON cannot be detected",
+  "record counts cannot be compared with the repository the folder was saved from",
+  "git-repo/ is not checked object by object",
+  "release asset files are not in such a folder",
+];
+
 export async function verifyPythonBackup(dir: string): Promise<PythonVerifyReport> {
+  // Symbolic links or a foreign git layout: nothing in the folder is read (a link could point anywhere).
+  const tree = await backupTreeProblems(dir);
+  if (tree.length > 0) {
+    const problems = tree.map((p) => `${p.file}: ${p.message}`);
+    return { ok: false, problems, unchecked: [...UNCHECKED], files: 0, records: 0 };
+  }
   const problems: string[] = [];
   const data = new Map<string, Rec[]>();
   let files = 0;
@@ -130,12 +144,7 @@ export async function verifyPythonBackup(dir: string): Promise<PythonVerifyRepor
   return {
     ok: problems.length === 0,
     problems,
-    unchecked: [
-      "the Python tool writes no manifest and no checksums: a file changed after the save but still valid JSON cannot be detected",
-      "record counts cannot be compared with the repository the folder was saved from",
-      "git-repo/ is not checked object by object",
-      "release asset files are not in such a folder",
-    ],
+    unchecked: [...UNCHECKED],
     files,
     records,
   };

@@ -35,6 +35,8 @@ export const OBJECT_KINDS = [
   "pr_review_comment",
   "release",
   "release_asset",
+  /** The "History" comment of one issue or pull request (key = its original number). */
+  "issue_history",
   "git_push",
   /** A conversation comment carrying the rest of a text too long for one body (key: kind.originalId.part). */
   "continuation",

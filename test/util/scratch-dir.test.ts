@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MIRROR_SCRATCH_PREFIX, openMirrorView } from "../../src/backup/git-mirror.js";
 import { makeScratchDir, removeScratchDir, sweepStaleScratchDirs } from "../../src/util/scratch-dir.js";
 
 const root = mkdtempSync(join(tmpdir(), "gd-scratch-test-"));
@@ -49,5 +50,14 @@ describe("scratch directories", () => {
     expect(existsSync(dir)).toBe(true);
     await removeScratchDir(dir);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it("names the mirror's scratch repository (reads and pushes) so a later run sweeps it", async () => {
+    const mirror = join(root, "git-repo");
+    expect(spawnSync("git", ["init", "--bare", "--quiet", mirror]).status).toBe(0);
+    const view = await openMirrorView(mirror);
+    expect(view.gitDir).toContain(`${MIRROR_SCRATCH_PREFIX}${process.pid}-`);
+    await view.close();
+    expect(existsSync(view.gitDir)).toBe(false);
   });
 });

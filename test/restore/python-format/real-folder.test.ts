@@ -3,36 +3,19 @@
 // pull request (from git-repo/refs/pull/N/head) and review comment on its line.
 // A copy with its later files removed, as a save that stopped part-way leaves
 // it, is reported with the folder's own file names.
-import { cpSync, mkdirSync, rmSync } from "node:fs";
+import { rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "../../../fake-github/index.js";
 import type { FakeRepo } from "../../../fake-github/store/types.js";
 import { markerOf } from "../../../src/restore/bodies.js";
 import { pullHeads } from "../../../src/restore/python-format.js";
-import {
-  bothSidesRequest,
-  pulls,
-  removeTempDirs,
-  repoOf,
-  restore,
-  startFake,
-  tempDir,
-} from "../support/pull-side.js";
+import { bothSidesRequest, pulls, removeTempDirs, repoOf, restore, startFake } from "../support/pull-side.js";
+import { copyOfPythonFixture } from "../support/python-fixture.js";
 
 afterAll(removeTempDirs);
 
-const FIXTURE = join(import.meta.dirname, "..", "..", "fixtures", "python-github-data-2.3.0-small");
-
-function copyOfFixture(): string {
-  const dir = join(tempDir("gd-python-real-"), "backup");
-  cpSync(FIXTURE, dir, { recursive: true });
-  // Git does not keep empty folders, so the checked-in copy lost the tool's empty refs/ (all its
-  // refs are in packed-refs); git needs the folder to see a repository.
-  mkdirSync(join(dir, "git-repo", "refs", "heads"), { recursive: true });
-  mkdirSync(join(dir, "git-repo", "refs", "tags"), { recursive: true });
-  return dir;
-}
+const copyOfFixture = () => copyOfPythonFixture("gd-python-real-");
 
 const request = bothSidesRequest;
 
@@ -49,7 +32,7 @@ describe("a real backup folder of the Python github-data tool 2.3.0", () => {
   afterAll(() => fake.close());
 
   it("reads each pull request's head commit from git-repo/refs/pull/N/head", async () => {
-    expect([...(await pullHeads(FIXTURE)).keys()].sort((a, b) => a - b)).toEqual([5, 6, 14, 15]);
+    expect([...(await pullHeads(copyOfFixture())).keys()].sort((a, b) => a - b)).toEqual([5, 6, 14, 15]);
   });
 
   it("restores with exit 0 and no failed item", () => {
@@ -70,6 +53,12 @@ describe("a real backup folder of the Python github-data tool 2.3.0", () => {
     expect(placed).toHaveLength(4);
     for (const c of placed) expect(c.line).not.toBeNull();
     expect(target.comments.filter((c) => markerOf(c.body, "pr_review_comment") !== null)).toEqual([]);
+  });
+
+  it("refuses to read pull-request heads from a git-repo/ with a symbolic link in it", async () => {
+    const dir = copyOfFixture();
+    symlinkSync("/etc", join(dir, "git-repo", "refs", "pull"));
+    await expect(pullHeads(dir)).rejects.toThrow(/git-repo\/ holds a symbolic link \(refs\/pull\)/);
   });
 
   it("has exactly the folder's labels", () => {

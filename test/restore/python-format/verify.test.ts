@@ -1,24 +1,19 @@
 // `verify` on a folder of the Python github-data tool: structure, JSON and the
 // references between its files, with what it cannot check said.
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPythonBackup } from "../../../src/restore/python-verify.js";
-import { removeTempDirs, tempDir } from "../support/setup.js";
+import { copyOfPythonFixture } from "../support/python-fixture.js";
+import { removeTempDirs } from "../support/setup.js";
 
 afterAll(removeTempDirs);
 
-const FIXTURE = join(import.meta.dirname, "..", "..", "fixtures", "python-github-data-2.3.0-small");
-
-function copy(): string {
-  const dir = join(tempDir("gd-python-verify-"), "backup");
-  cpSync(FIXTURE, dir, { recursive: true });
-  return dir;
-}
+const copy = () => copyOfPythonFixture("gd-python-verify-");
 
 describe("verify of a Python-format folder", () => {
   it("finds the tool's real output intact, and says what it cannot check", async () => {
-    const report = await verifyPythonBackup(FIXTURE);
+    const report = await verifyPythonBackup(copy());
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.files).toBe(10);
@@ -41,5 +36,15 @@ describe("verify of a Python-format folder", () => {
     expect(text).toMatch(/^pr_reviews\.json: /m);
     expect(text).toMatch(/looks unfinished: no releases\.json/);
     expect(text).toMatch(/comments\.json: 1 comment\(s\) on issues the folder does not have: #999/);
+  });
+
+  it("refuses a folder holding a symbolic link, without reading its files", async () => {
+    const dir = copy();
+    rmSync(join(dir, "labels.json"));
+    symlinkSync("/etc/hostname", join(dir, "labels.json"));
+    const report = await verifyPythonBackup(dir);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual(["labels.json: is a symbolic link; a backup holds none"]);
+    expect(report.records).toBe(0);
   });
 });

@@ -7,6 +7,7 @@ import { classifyFolder } from "../backup/save-state.js";
 import { verifyBackup } from "../backup/verify.js";
 import { RECORD_FILES } from "../entities/index.js";
 import { ISSUE_COMMENTS_FILE, type IssueCommentRecord } from "../entities/issue_comments/record.js";
+import { ISSUE_EVENTS_FILE, type IssueEventRecord } from "../entities/issue_events/record.js";
 import { ISSUES_FILE, type IssueRecord } from "../entities/issues/record.js";
 import { LABELS_FILE, type LabelRecord } from "../entities/labels/record.js";
 import { MILESTONES_FILE, type MilestoneRecord } from "../entities/milestones/record.js";
@@ -39,6 +40,8 @@ export interface LoadedBackup {
   reviews: Map<number, PrReviewRecord[]>;
   /** Review (diff) comments by pull-request number, oldest first. */
   reviewComments: Map<number, PrReviewCommentRecord[]>;
+  /** Timeline events by issue or pull-request number, oldest first (none in older backups). */
+  events: Map<number, IssueEventRecord[]>;
 }
 
 /** Throws SiteInputError (one line) unless `dir` is a finished backup that verifies. */
@@ -102,11 +105,12 @@ export async function loadBackup(dir: string): Promise<LoadedBackup> {
     readRecords<ReleaseRecord>(dir, RELEASES_FILE),
     readRecords<SubIssueRecord>(dir, SUB_ISSUES_FILE),
   ]);
-  const [issueComments, prComments, reviews, reviewComments] = await Promise.all([
+  const [issueComments, prComments, reviews, reviewComments, events] = await Promise.all([
     readRecords<IssueCommentRecord>(dir, ISSUE_COMMENTS_FILE),
     readRecords<PrCommentRecord>(dir, PR_COMMENTS_FILE),
     readRecords<PrReviewRecord>(dir, PR_REVIEWS_FILE),
     readRecords<PrReviewCommentRecord>(dir, PR_REVIEW_COMMENTS_FILE),
+    readRecords<IssueEventRecord>(dir, ISSUE_EVENTS_FILE),
   ]);
   return {
     dir,
@@ -121,5 +125,11 @@ export async function loadBackup(dir: string): Promise<LoadedBackup> {
     prComments: groupBy(prComments, (c) => c.pull_request_number, created),
     reviews: groupBy(reviews, (r) => r.pull_request_number, submitted),
     reviewComments: groupBy(reviewComments, (c) => c.pull_request_number, created),
+    // The file is sorted by number, then time: each group is in order already.
+    events: groupBy(
+      events,
+      (e) => e.issue_number,
+      () => 0,
+    ),
   };
 }

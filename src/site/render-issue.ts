@@ -2,7 +2,7 @@
 // assignees, sub-issue tree, the body and every comment in order.
 import type { IssueRecord } from "../entities/issues/record.js";
 import { esc, page, userName, when } from "./html.js";
-import { commentBox, onGitHub, sideBar } from "./render-item-parts.js";
+import { commentBox, onGitHub, sideBar, withEvents } from "./render-item-parts.js";
 import { itemLink, type SiteContext } from "./site-context.js";
 import { type SubIssueIndex, subIssueBlocks } from "./sub-issue-tree.js";
 
@@ -36,7 +36,11 @@ export function renderIssuePage(ctx: SiteContext, issue: IssueRecord, subs: SubI
 <div class="columns">
 <section class="timeline">
 ${commentBox({ ...issue, body: issue.body }, issue.created_at, "opened", "issue-body")}
-${comments.map((c) => commentBox(c, c.created_at)).join("\n")}
+${withEvents(
+  comments.map((c) => ({ at: c.created_at, html: commentBox(c, c.created_at) })),
+  ctx.backup.events.get(issue.number) ?? [],
+  ctx.repoName,
+)}
 </section>
 ${sideBar(ctx, issue, tree)}
 </div>

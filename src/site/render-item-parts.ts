@@ -1,6 +1,8 @@
 // Pieces shared by the issue and pull-request pages: the side bar (labels,
 // milestone, assignees) and one comment box.
 import type { LabelRef, MilestoneRef, UserRef } from "../backup/record-parts.js";
+import { describeEvent } from "../entities/issue_events/history.js";
+import type { IssueEventRecord } from "../entities/issue_events/record.js";
 import { esc, userName, when } from "./html.js";
 import { renderMarkdown, safeHref } from "./markdown.js";
 import type { SiteContext } from "./site-context.js";
@@ -52,4 +54,29 @@ export function commentBox(
 export function onGitHub(url: string): string {
   const href = safeHref(url, undefined);
   return href ? ` · <a href="${esc(href)}" rel="noopener noreferrer nofollow">on GitHub</a>` : "";
+}
+
+/** One timeline event as a line between the comments ("alice added the label `bug` …"). */
+export function eventLine(event: IssueEventRecord, repository: string): string {
+  // describeEvent writes Markdown (names in code spans); it is rendered and sanitised like a body.
+  const what = renderMarkdown(describeEvent(event, repository)).replace(/^<p>|<\/p>\s*$/g, "");
+  return `<div class="event"><strong class="author">${userName(event.actor)}</strong> ${what} <span class="when">${when(event.created_at)}</span></div>`;
+}
+
+/** Comments (or reviews) and timeline events interleaved by time, the comments' order kept. */
+export function withEvents(
+  items: readonly { at: string; html: string }[],
+  events: readonly IssueEventRecord[],
+  repository: string,
+): string {
+  const lines = events.map((e) => ({ at: e.created_at, html: eventLine(e, repository) }));
+  const merged: { at: string; html: string }[] = [];
+  let i = 0;
+  for (const item of items) {
+    while (i < lines.length && (lines[i] as { at: string }).at < item.at)
+      merged.push(lines[i++] as { at: string; html: string });
+    merged.push(item);
+  }
+  merged.push(...lines.slice(i));
+  return merged.map((m) => m.html).join("\n");
 }

@@ -6,7 +6,7 @@ import type { PrReviewRecord } from "../entities/pr_reviews/record.js";
 import type { PullRequestRecord } from "../entities/pull_requests/record.js";
 import { esc, page, userName, when } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
-import { commentBox, onGitHub, sideBar } from "./render-item-parts.js";
+import { commentBox, onGitHub, sideBar, withEvents } from "./render-item-parts.js";
 import type { SiteContext } from "./site-context.js";
 
 export function pullState(pull: PullRequestRecord): { key: string; text: string } {
@@ -97,7 +97,7 @@ export function renderPullPage(ctx: SiteContext, pull: PullRequestRecord): strin
 <div class="columns">
 <section class="timeline">
 ${commentBox(pull, pull.created_at, "opened", "pull-body")}
-${timeline.map((t) => t.html).join("\n")}
+${withEvents(timeline, ctx.backup.events.get(pull.number) ?? [], ctx.repoName)}
 ${looseHtml}
 </section>
 ${sideBar(ctx, pull, branches)}

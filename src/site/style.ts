@@ -19,6 +19,8 @@ h2{font-size:16px;margin:16px 0 8px}
 .side ul{margin:0;padding-left:18px}
 .none{color:#59636e}
 .comment,.review{border:1px solid #d1d9e0;border-radius:6px;margin:0 0 16px}
+.event{margin:0 0 16px 16px;color:#59636e}
+.event .author{color:#1f2328}
 .comment-head{background:#f6f8fa;border-bottom:1px solid #d1d9e0;padding:8px 16px;border-radius:6px 6px 0 0;color:#59636e}
 .comment-head .author{color:#1f2328}
 .markdown{padding:8px 16px;overflow-wrap:anywhere}

@@ -2,10 +2,12 @@
 // colours, and escaping.
 import { describe, expect, it } from "vitest";
 import type { ManifestJob } from "../../src/backup/manifest.js";
+import type { IssueEventRecord } from "../../src/entities/issue_events/record.js";
 import type { SubIssueRecord } from "../../src/entities/sub_issues/record.js";
 import { ganttSvg } from "../../src/site/gantt-svg.js";
 import { esc } from "../../src/site/html.js";
 import { LabelStyles } from "../../src/site/labels-css.js";
+import { withEvents } from "../../src/site/render-item-parts.js";
 import { indexSubIssues, subIssueBlocks } from "../../src/site/sub-issue-tree.js";
 
 function job(
@@ -98,5 +100,39 @@ describe("esc", () => {
       "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
     );
     expect(esc(null)).toBe("");
+  });
+});
+
+describe("withEvents", () => {
+  const event = (at: string, name: string): IssueEventRecord => ({
+    issue_number: 1,
+    node_id: `E_${at}`,
+    event: "labeled",
+    actor: { login: "alice", id: 1, type: "User" },
+    created_at: at,
+    label: { name, color: "ff0000" },
+  });
+
+  it("places each event between the comments by time, and a hostile label name stays text", () => {
+    const html = withEvents(
+      [
+        { at: "2026-01-01T00:00:02Z", html: "<p>first comment</p>" },
+        { at: "2026-01-01T00:00:04Z", html: "<p>second comment</p>" },
+      ],
+      [
+        event("2026-01-01T00:00:01Z", "early"),
+        event("2026-01-01T00:00:03Z", "<img src=x onerror=alert(1)>"),
+        event("2026-01-01T00:00:05Z", "late"),
+      ],
+      "octo-org/sample",
+    );
+    const order = ["early", "first comment", "onerror", "second comment", "late"].map((text) =>
+      html.indexOf(text),
+    );
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain('<strong class="author">alice</strong> added the label');
   });
 });

@@ -11,14 +11,16 @@
 // checked: a plain bare repository of files and folders, no symbolic links,
 // no alternates of its own, no working tree.
 import { createHash } from "node:crypto";
-import { copyFile, lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { runGit } from "../util/git.js";
+import { makeScratchDir, removeScratchDir } from "../util/scratch-dir.js";
 
 export const GIT_REPO_DIR = "git-repo";
 /** The manifest key of the mirror (a folder, hence the slash). */
 export const GIT_REPO_ENTRY = `${GIT_REPO_DIR}/`;
+/** Scratch repositories viewing a mirror (reads and pushes); swept when their process is gone (scratch-dir.ts). */
+export const MIRROR_SCRATCH_PREFIX = "github-data-mirror-";
 
 export interface MirrorSummary {
   file: string;
@@ -103,8 +105,8 @@ export async function openMirrorView(gitDir: string, signal?: AbortSignal): Prom
   if (problem) throw new Error(`${GIT_REPO_DIR}/ ${problem}`);
   const config = await readFile(join(gitDir, "config"), "utf8").catch(() => "");
   const sha256 = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config);
-  const scratch = await mkdtemp(join(tmpdir(), "github-data-mirror-"));
-  const close = () => rm(scratch, { recursive: true, force: true });
+  const scratch = await makeScratchDir(MIRROR_SCRATCH_PREFIX);
+  const close = () => removeScratchDir(scratch);
   try {
     await runGit(["init", "--bare", "--quiet", ...(sha256 ? ["--object-format=sha256"] : []), scratch], {
       signal,

@@ -15,6 +15,7 @@ import {
   originFromUrl,
   PYTHON_FILES,
   PYTHON_FORMAT_GAPS,
+  PYTHON_SAVE_ORDER,
   PythonFormatError,
   readPythonFile,
   readPythonRecords,
@@ -31,6 +32,8 @@ export interface BackupSource {
   warnings: string[];
   readRecords<T>(file: string): AsyncIterable<T>;
   hasFile(file: string): Promise<boolean>;
+  /** The name `file` (one of our record files) has in this folder, for messages. */
+  fileName(file: string): string;
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -121,6 +124,7 @@ async function openOurs(dir: string): Promise<BackupSource> {
       },
     }),
     hasFile: (file) => exists(join(dir, file)),
+    fileName: (file) => file,
   };
 }
 
@@ -156,7 +160,7 @@ async function openPython(dir: string): Promise<BackupSource> {
     format: "python",
     manifest: null,
     origin,
-    warnings: [PYTHON_FORMAT_GAPS],
+    warnings: [PYTHON_FORMAT_GAPS, ...(await unfinishedPythonSave(dir))],
     readRecords: <T>(file: string) => ({
       async *[Symbol.asyncIterator]() {
         const records = await load(file);
@@ -164,5 +168,25 @@ async function openPython(dir: string): Promise<BackupSource> {
       },
     }),
     hasFile: async (file) => (await load(file)) !== null || exists(join(dir, file)),
+    fileName: (file) => PYTHON_FILES[file] ?? file,
   };
+}
+
+/**
+ * The Python tool saves its files in a fixed order; a folder that has some of them but lacks a later one was most likely
+ * left by a save that stopped part-way (or one told to skip those parts).
+ */
+async function unfinishedPythonSave(dir: string): Promise<string[]> {
+  const present: string[] = [];
+  const missing: string[] = [];
+  for (const name of PYTHON_SAVE_ORDER) {
+    if (await isFile(join(dir, name))) present.push(name);
+    else if (present.length > 0) missing.push(name);
+  }
+  if (present.length === 0 || missing.length === 0) return [];
+  return [
+    `the Python tool's save of this folder looks unfinished: it has ${present.join(", ")} but no ${missing.join(", ")} ` +
+      `(that tool writes them in this order, so its save probably stopped part-way, or those parts were not selected); ` +
+      "what is missing cannot be restored",
+  ];
 }

@@ -8,6 +8,8 @@ import type { ObjectKind, RenderedBody, RestoreContext } from "./types.js";
 export interface PostedComment {
   id: number;
   adopted: boolean;
+  /** Its body as posted (or as found, when adopted). */
+  body: string;
   /** Numbers whose references the references pass should look at. */
   pendingRefs: number[];
 }
@@ -35,7 +37,12 @@ export class ConversationComments {
   ): Promise<PostedComment> {
     const existing = await this.index(kind).find(key);
     if (existing !== undefined) {
-      return { id: existing.id, adopted: true, pendingRefs: this.ctx.bodies.pendingRefsOf(existing.body) };
+      return {
+        id: existing.id,
+        adopted: true,
+        body: existing.body,
+        pendingRefs: this.ctx.bodies.pendingRefsOf(existing.body),
+      };
     }
     const { body, pendingRefs } = render();
     const response = await this.ctx.client.octokit.request(
@@ -48,6 +55,6 @@ export class ConversationComments {
         request: { signal: this.ctx.signal },
       },
     );
-    return { id: Number(response.data.id), adopted: false, pendingRefs };
+    return { id: Number(response.data.id), adopted: false, body, pendingRefs };
   }
 }

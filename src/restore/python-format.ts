@@ -5,8 +5,9 @@
 // key objects by numeric id. What that tool never recorded cannot be restored
 // and is listed by `PYTHON_FORMAT_GAPS`.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { GIT_REPO_DIR, mirrorLayoutProblem } from "../backup/git-mirror.js";
 import type { LabelRef, MilestoneRef, UserRef } from "../backup/record-parts.js";
 import { parseUntrustedJson, UntrustedJsonError } from "../backup/untrusted-json.js";
 import type { IssueCommentRecord } from "../entities/issue_comments/record.js";
@@ -39,10 +40,25 @@ export const PYTHON_FILES: Readonly<Record<string, string>> = {
   "releases.jsonl": "releases.json",
 };
 
+/** The order in which the Python tool writes its files (its entities sorted for execution; sub-issues last). */
+export const PYTHON_SAVE_ORDER: readonly string[] = [
+  "labels.json",
+  "milestones.json",
+  "issues.json",
+  "comments.json",
+  "pull_requests.json",
+  "pr_comments.json",
+  "pr_reviews.json",
+  "pr_review_comments.json",
+  "releases.json",
+  "sub_issues.json",
+];
+
 /** What a Python-format backup does not hold, said once per restore. */
 export const PYTHON_FORMAT_GAPS =
   "backup of the Python github-data tool: it never recorded issue locks, assignees, closing reasons and closers, " +
-  "pull-request head/base commits and drafts, or review-comment commits and sides, so those are not restored; " +
+  "pull-request base commits and drafts, or review-comment commits and sides, so those are not restored " +
+  "(a pull request's head commit and the commit its review comments are placed on come from git-repo/refs/pull/N/head); " +
   "release asset files are not in such a backup";
 
 type Json = Record<string, unknown>;
@@ -200,19 +216,66 @@ export async function readPythonRecords(dir: string, ourFile: string): Promise<u
       return items.map(issueComment);
     case "sub_issues.jsonl":
       return items.map(subIssue).sort(bySubIssue);
-    case "pull_requests.jsonl":
-      return items.map(pullRequest).sort(byNumber);
+    case "pull_requests.jsonl": {
+      // That tool records no commits, but its git-repo/ mirror holds refs/pull/N/head for every PR.
+      const heads = await pullHeads(dir);
+      return items
+        .map(pullRequest)
+        .map((p) =>
+          p.head.sha === "" && heads.has(p.number)
+            ? { ...p, head: { ...p.head, sha: heads.get(p.number) as string } }
+            : p,
+        )
+        .sort(byNumber);
+    }
     case "pr_comments.jsonl":
       return items.map(prComment);
     case "pr_reviews.jsonl":
       return items.map(prReview);
-    case "pr_review_comments.jsonl":
-      return items.map(prReviewComment);
+    case "pr_review_comments.jsonl": {
+      // Placed at the PR's last head commit (refs/pull/N/head): the line numbers it records are
+      // those of the diff as it was saved.
+      const heads = await pullHeads(dir);
+      return items.map(prReviewComment).map((c) => {
+        const sha = heads.get(c.pull_request_number);
+        return c.commit_id === "" && sha ? { ...c, commit_id: sha, original_commit_id: sha } : c;
+      });
+    }
     case "releases.jsonl":
       return items.map(release);
     default:
       return null;
   }
+}
+
+const FULL_SHA = /^[0-9a-f]{40}$/;
+const PULL_HEAD = /^refs\/pull\/(\d+)\/head$/;
+
+/**
+ * PR number → head commit, from the Python tool's git-repo/ (a mirror clone):
+ * its packed-refs and loose refs/pull/N/head files, read as text (git never
+ * runs inside a backup's repository). Empty when there is no such folder; a
+ * folder that is not a plain bare mirror (symbolic links, alternates…) is refused.
+ */
+export async function pullHeads(dir: string): Promise<Map<number, string>> {
+  const repo = join(dir, GIT_REPO_DIR);
+  const out = new Map<number, string>();
+  const problem = await mirrorLayoutProblem(repo);
+  if (problem === "missing") return out;
+  if (problem) throw new PythonFormatError(`${GIT_REPO_DIR}/ ${problem}`);
+  const packed = await readFile(join(repo, "packed-refs"), "utf8").catch(() => "");
+  for (const line of packed.split("\n")) {
+    const [sha, ref] = line.trim().split(" ");
+    const number = PULL_HEAD.exec(ref ?? "")?.[1];
+    if (number !== undefined && sha && FULL_SHA.test(sha)) out.set(Number(number), sha);
+  }
+  const loose = await readdir(join(repo, "refs", "pull")).catch(() => [] as string[]);
+  for (const name of loose) {
+    if (!/^\d+$/.test(name)) continue;
+    const sha = (await readFile(join(repo, "refs", "pull", name, "head"), "utf8").catch(() => "")).trim();
+    if (FULL_SHA.test(sha)) out.set(Number(name), sha);
+  }
+  return out;
 }
 
 function bySubIssue(a: SubIssueRecord, b: SubIssueRecord): number {

@@ -53,7 +53,10 @@ export async function restorersWithData(
     let any = false;
     for (const f of r.files) if (await backup.hasFile(f)) any = true;
     if (any) present.add(r.name);
-    else warnings.warn(`${r.name}: the backup has no ${r.files.join(" or ")}; nothing to restore`);
+    else
+      warnings.warn(
+        `${r.name}: the backup has no ${r.files.map((f) => backup.fileName(f)).join(" or ")}; nothing to restore`,
+      );
   }
   return present;
 }

@@ -38,6 +38,8 @@ export const OBJECT_KINDS = [
   /** The "History" comment of one issue or pull request (key = its original number). */
   "issue_history",
   "git_push",
+  /** A conversation comment carrying the rest of a text too long for one body (key: kind.originalId.part). */
+  "continuation",
   /** An accepted Issue Import API request (newId = the import id), so a rerun polls it instead of importing twice. */
   "issue_import",
   /** An invitation sent to a collaborator (key = login), so a rerun does not invite again. */
@@ -75,6 +77,8 @@ export interface JournalEntry {
    * rewrites them once they do. Absent or empty: nothing pending.
    */
   pendingRefs?: number[];
+  /** The object's text goes on in this many continuation comments (kind "continuation"). */
+  continued?: number;
   /** Every follow-up step after creation (close, lock, assignees, …) is done; a rerun only finishes unfinished ones. */
   finished?: boolean;
   /** When the entry was written (ISO 8601); set by the journal. */
@@ -104,6 +108,12 @@ export interface RenderedBody {
   body: string;
   /** Original numbers written as placeholders; store them in the journal entry (`pendingRefs`). */
   pendingRefs: number[];
+  /**
+   * The rest of a text too long for one body with its attribution, verbatim and
+   * in order: each is posted as a conversation comment right after the object
+   * (see continuations.ts). Empty for almost every body.
+   */
+  continuations: Array<{ body: string; pendingRefs: number[] }>;
 }
 
 /** Turns a saved body into the body to create (attribution, mentions, references, hidden marker). */
@@ -111,8 +121,19 @@ export interface BodyRewriter {
   /** Like `rewrite`, also returning the references left pending (see JournalEntry.pendingRefs). */
   render(
     body: string | null,
-    options: { kind: ObjectKind; originalId: string; attribution: string[] },
+    options: {
+      kind: ObjectKind;
+      originalId: string;
+      attribution: string[];
+      /** Cut an overlong text with a note instead of continuing it (bodies with nowhere to continue). */
+      cutToFit?: boolean;
+    },
   ): RenderedBody;
+  /** The continuation comments of a text too long for one body (the same parts `render` gives when it splits). */
+  continuationsOf(
+    body: string | null,
+    options: { kind: ObjectKind; originalId: string },
+  ): RenderedBody["continuations"];
   /**
    * `marker` is the hidden HTML comment that identifies the original object
    * (`<!-- github-data:kind:id -->`); `attribution` the lines describing the

@@ -2,6 +2,7 @@
 // labels: one with the same name in other case and the same look, one with
 // the same name and another colour (attached to an issue), and one of its own.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { findRepo } from "../../fake-github/store/create-store.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import type { LabelConflictStrategy } from "../../src/restore/types.js";
 import {
@@ -9,6 +10,7 @@ import {
   type EmptyFake,
   handBackup,
   label,
+  ME,
   request,
   startEmptyFake,
 } from "./support/fixtures.js";
@@ -115,6 +117,29 @@ describe("label conflict strategies", () => {
     );
     expect(again.exitCode).toBe(0);
   });
+
+  it.each(["skip", "fail-if-existing", "overwrite", "delete-all"] as const)(
+    "%s: a repository it creates ends with exactly the source's labels (GitHub's defaults deleted or taken over)",
+    async (strategy) => {
+      const dir = await handBackup({ labels: [...backupLabels, label("wontfix", "000000", "Source's own")] });
+      const result = await restore(
+        request(env, dir, `fresh-${strategy}`, {
+          labelConflict: strategy,
+          selection: {
+            entities: new Set(["labels"]),
+            issues: { kind: "all" },
+            pullRequests: { kind: "all" },
+          },
+        }),
+      );
+      expect(result.exitCode).toBe(0);
+      const fresh = findRepo(env.store, ME, `fresh-${strategy}`) as FakeRepo;
+      const got = fresh.labels.map((l) => `${l.name} ${l.color} ${l.description ?? ""}`).sort();
+      expect(got).toEqual(
+        ["bug d73a4a Broken", "docs 0075ca ", "new-one 00ff00 n", "wontfix 000000 Source's own"].sort(),
+      );
+    },
+  );
 
   it("fail-if-conflict: fails on a same-named label that looks different, changing nothing", async () => {
     const before = view(repo);

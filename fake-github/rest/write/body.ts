@@ -9,6 +9,29 @@ function invalidType(field: string, value: unknown, type: string): MutationError
   );
 }
 
+/** GitHub's longest issue, PR, comment or review text, in characters (code points, not UTF-16 units). */
+export const MAX_TEXT_CHARS = 65_536;
+
+/** `text` measured as GitHub measures a body: code points. */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** 422 when `value` is longer than GitHub allows, worded as GitHub does. */
+export function checkTextLength(resource: string, field: string, value: string): void {
+  if (textLength(value) <= MAX_TEXT_CHARS) return;
+  throw new MutationError(422, "Validation Failed", [
+    {
+      resource,
+      code: "custom",
+      field,
+      message: `${field} is too long (maximum is ${MAX_TEXT_CHARS} characters)`,
+    },
+  ]);
+}
+
 export class Body {
   private readonly fields: Record<string, unknown>;
 
@@ -37,6 +60,17 @@ export class Body {
   /** A string, or null when the client sent null (a "clear" in PATCH bodies). */
   nullableString(field: string): string | null | undefined {
     return this.fields[field] === null ? null : this.string(field);
+  }
+
+  /** A body text (issue, PR, comment, review): at most MAX_TEXT_CHARS characters. */
+  text(field: string, resource: string): string | undefined {
+    const value = this.string(field);
+    if (value !== undefined) checkTextLength(resource, field, value);
+    return value;
+  }
+
+  nullableText(field: string, resource: string): string | null | undefined {
+    return this.fields[field] === null ? null : this.text(field, resource);
   }
 
   /** Titles may be sent as numbers, as GitHub allows. */

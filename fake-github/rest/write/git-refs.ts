@@ -1,13 +1,14 @@
 // POST /repos/{owner}/{repo}/git/refs: creates a branch or tag ref at an
 // existing commit, in the bare repository when there is one and in the store.
+// DELETE /repos/{owner}/{repo}/git/refs/{ref}: deletes one ("heads/x", "tags/v1").
 import type { RouteDef } from "../../http/types.js";
 import { MutationError } from "../../store/mutations/errors.js";
 import { checkRefName, knownShas, recordRef } from "../../store/mutations/git-refs.js";
 import type { FakeRepo } from "../../store/types.js";
 import { requireWritableRepo } from "./access.js";
 import { Body } from "./body.js";
-import { createRef, hasAnyRef, objectExists, resolveRef } from "./git.js";
-import { created, writeRoute } from "./route.js";
+import { createRef, deleteRef, hasAnyRef, objectExists, resolveRef } from "./git.js";
+import { created, noContent, writeRoute } from "./route.js";
 
 function required(body: Body, field: string): string {
   const value = body.string(field);
@@ -58,6 +59,19 @@ export const gitRefRoutes: RouteDef[] = [
         url: `${api}/git/${ref}`,
         object: { sha, type: "commit", url: `${api}/git/commits/${sha}` },
       });
+    },
+  ),
+  writeRoute(
+    "DELETE",
+    "/repos/{owner}/{repo}/git/refs/{ref}",
+    "git/refs#delete-a-reference",
+    async (req, { store }) => {
+      const { repo } = requireWritableRepo(req, store);
+      const ref = `refs/${req.params.ref ?? ""}`;
+      if (!(await refExists(repo, ref))) throw new MutationError(422, "Reference does not exist");
+      if (repo.gitDir !== null) await deleteRef(repo.gitDir, ref);
+      if (ref.startsWith("refs/heads/")) repo.branches.delete(ref.slice("refs/heads/".length));
+      return noContent();
     },
   ),
 ];

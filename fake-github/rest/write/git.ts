@@ -48,6 +48,11 @@ export async function createRef(gitDir: string, ref: string, sha: string): Promi
   return (await git(gitDir, ["update-ref", ref, sha, ""])).ok;
 }
 
+/** Deletes `ref`; false when it did not exist. */
+export async function deleteRef(gitDir: string, ref: string): Promise<boolean> {
+  return (await git(gitDir, ["update-ref", "-d", ref])).ok;
+}
+
 /** A root commit with an empty tree on `branch` (auto_init); returns its sha. */
 export async function createInitialCommit(gitDir: string, branch: string): Promise<string> {
   const env = isolatedGitEnv();

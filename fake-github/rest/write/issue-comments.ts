@@ -14,7 +14,13 @@ export const issueCommentRoutes: RouteDef[] = [
     (req, { store }) => {
       const { repo, user } = requireWritableRepo(req, store);
       const number = intParam(req, "issue_number");
-      const comment = createIssueComment(store, repo, user, number, new Body(req.body).string("body"));
+      const comment = createIssueComment(
+        store,
+        repo,
+        user,
+        number,
+        new Body(req.body).text("body", "IssueComment"),
+      );
       return created(serializeIssueComment(store, repo, comment, req.baseUrl));
     },
     { contentCreating: true },
@@ -29,7 +35,7 @@ export const issueCommentRoutes: RouteDef[] = [
         store,
         repo,
         intParam(req, "comment_id"),
-        new Body(req.body).string("body"),
+        new Body(req.body).text("body", "IssueComment"),
       );
       return okJson(serializeIssueComment(store, repo, comment, req.baseUrl));
     },

@@ -7,6 +7,7 @@ import { type FieldError, MutationError, notFound } from "../../store/mutations/
 import { completeImports, enqueueImport, type ImportPayload } from "../../store/mutations/issue-import.js";
 import type { FakeIssueImport, FakeRepo, FakeStore } from "../../store/types.js";
 import { notAccessible, requireWritableRepo, type WriteAccess } from "./access.js";
+import { MAX_TEXT_CHARS, textLength } from "./body.js";
 import { writeRoute } from "./route.js";
 
 /** The gist's limit on one import request. */
@@ -55,6 +56,8 @@ function parsePayload(raw: unknown): ImportPayload {
   if (issue.body !== undefined && issue.body !== null && typeof issue.body !== "string") {
     fail("/issue", "Issue", "body", "invalid", issue.body);
   }
+  if (typeof issue.body === "string" && textLength(issue.body) > MAX_TEXT_CHARS)
+    fail("/issue", "Issue", "body", "invalid");
   for (const field of ["created_at", "updated_at", "closed_at"] as const) {
     const value = issue[field];
     if (value !== undefined && value !== null && !isTimestamp(value))
@@ -83,6 +86,10 @@ function parsePayload(raw: unknown): ImportPayload {
       const where = `/comments/${i}`;
       if (!isRecord(c) || typeof c.body !== "string" || c.body === "") {
         fail(where, "IssueComment", "body", "missing_field");
+        return;
+      }
+      if (textLength(c.body) > MAX_TEXT_CHARS) {
+        fail(where, "IssueComment", "body", "invalid");
         return;
       }
       if (c.created_at !== undefined && !isTimestamp(c.created_at)) {

@@ -40,7 +40,7 @@ function assigneesField(body: Body): string[] | undefined {
 function issueInput(body: Body): IssueUpdateInput {
   return {
     title: body.stringOrNumber("title"),
-    body: body.nullableString("body"),
+    body: body.nullableText("body", "Issue"),
     assignees: assigneesField(body),
     milestone: milestoneField(body),
     labels: body.labelNames("labels"),

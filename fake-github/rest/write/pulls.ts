@@ -20,7 +20,7 @@ export const pullRoutes: RouteDef[] = [
         issue: body.integer("issue"),
         head: body.string("head"),
         base: body.string("base"),
-        body: body.nullableString("body"),
+        body: body.nullableText("body", "PullRequest"),
         draft: body.boolean("draft"),
       };
       await syncBranches(repo, [input.head, input.base]);
@@ -38,7 +38,7 @@ export const pullRoutes: RouteDef[] = [
       const body = new Body(req.body);
       const input = {
         title: body.stringOrNumber("title"),
-        body: body.nullableString("body"),
+        body: body.nullableText("body", "PullRequest"),
         state: body.oneOf("state", ["open", "closed"] as const),
         base: body.string("base"),
       };

@@ -20,7 +20,7 @@ const sides = ["LEFT", "RIGHT"] as const;
 
 function commentInput(body: Body): ReviewCommentInput {
   return {
-    body: body.string("body"),
+    body: body.text("body", "PullRequestReviewComment"),
     commit_id: body.string("commit_id"),
     path: body.string("path"),
     line: body.integer("line"),
@@ -51,7 +51,7 @@ export const reviewRoutes: RouteDef[] = [
         intParam(req, "pull_number"),
         {
           event: body.oneOf("event", events),
-          body: body.string("body"),
+          body: body.text("body", "PullRequestReview"),
           commit_id: commitId,
           comments: body.objectArray("comments")?.map(commentInput),
         },
@@ -77,7 +77,7 @@ export const reviewRoutes: RouteDef[] = [
         intParam(req, "review_id"),
         {
           event: body.oneOf("event", events),
-          body: body.string("body"),
+          body: body.text("body", "PullRequestReview"),
         },
       );
       return okJson(serializeReview(store, repo, review, req.baseUrl));
@@ -105,7 +105,7 @@ export const reviewRoutes: RouteDef[] = [
       const number = intParam(req, "pull_number");
       const targetId = intParam(req, "comment_id");
       if (!repo.reviewComments.some((c) => c.id === targetId && c.pull_number === number)) throw notFound();
-      const body = new Body(req.body).string("body");
+      const body = new Body(req.body).text("body", "PullRequestReviewComment");
       const comment = createReviewComment(store, repo, user, number, { body, in_reply_to: targetId });
       return created(serializeReviewComment(store, repo, comment, req.baseUrl));
     },

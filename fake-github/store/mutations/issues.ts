@@ -141,7 +141,9 @@ function applyIssueState(
   if (state === "closed") {
     issue.closed_at = now;
     issue.closedById = user.id;
-    issue.state_reason = reason && reason !== "reopened" ? reason : "completed";
+    // GitHub's default is "completed"; an explicit null closes without a reason (as issues closed
+    // before reasons existed are).
+    issue.state_reason = reason === null ? null : reason && reason !== "reopened" ? reason : "completed";
   } else {
     issue.closed_at = null;
     issue.state_reason = "reopened";

@@ -26,6 +26,6 @@ export const issueComments: JobEntityDescriptor = {
   ],
   saver: async () => (await import("./save.js")).issueCommentsSaver,
   restorer: async () => (await import("./restore.js")).issueCommentsRestorer,
-  journalKinds: ["issue_comment"],
-  bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY },
+  journalKinds: ["issue_comment", "continuation"],
+  bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY, continuation: CONVERSATION_COMMENT_BODY },
 };

@@ -3,6 +3,7 @@
 // the Issue Import API brought along with their issue are in the journal
 // already and are not created again; on a rerun, comments an interrupted run
 // created without journalling them are adopted by their marker.
+import { Continuations, partsPosted } from "../../restore/continuations.js";
 import { ConversationComments } from "../../restore/conversation-comments.js";
 import { restoreChildren } from "../../restore/restore-children.js";
 import { restoredIssue } from "../../restore/restored-parent.js";
@@ -16,6 +17,7 @@ export const issueCommentsRestorer: EntityRestorer = {
   files: [ISSUE_COMMENTS_FILE],
   async restore(ctx) {
     const comments = new ConversationComments(ctx);
+    const continuations = new Continuations(ctx);
     return restoreChildren(ctx, await selectedComments(ctx), {
       entity: "issue_comments",
       kind: "issue_comment",
@@ -24,7 +26,9 @@ export const issueCommentsRestorer: EntityRestorer = {
       key: (c) => String(c.id),
       parentNumber: (c) => c.issue_number,
       parent: (number) => restoredIssue(ctx, number),
-      isDone: (c) => ctx.journal.get("issue_comment", String(c.id))?.newId !== undefined,
+      isDone: (c) =>
+        ctx.journal.get("issue_comment", String(c.id))?.newId !== undefined &&
+        partsPosted(ctx, "issue_comment", String(c.id)),
       plan: (_c, parent) => {
         // Without a new number yet, the Issue Import API will bring the comment along with its issue.
         const imported = ctx.useImportApi && ctx.selection.entities.has("issues") && parent === undefined;
@@ -32,17 +36,14 @@ export const issueCommentsRestorer: EntityRestorer = {
       },
       async restore(c, parent) {
         const key = String(c.id);
-        const posted = await comments.post(parent.newNumber, "issue_comment", key, () =>
+        await continuations.conversationComment(
+          comments,
+          parent.newNumber,
+          "issue_comment",
+          key,
+          c.body,
           renderComment(ctx, c),
         );
-        await ctx.journal.record({
-          kind: "issue_comment",
-          key,
-          newId: posted.id,
-          parentNumber: parent.newNumber,
-          outcome: posted.adopted ? "adopted" : "created",
-          pendingRefs: posted.pendingRefs,
-        });
         return "restored";
       },
     });

@@ -2,6 +2,7 @@
 // "History" comment on its copy (GitHub has no API to create events). The
 // comment carries a marker, so a rerun adopts the one an interrupted run
 // posted instead of posting it twice.
+import { Continuations, partsPosted } from "../../restore/continuations.js";
 import { ConversationComments } from "../../restore/conversation-comments.js";
 import { restoreChildren } from "../../restore/restore-children.js";
 import { restoredIssue, restoredPull } from "../../restore/restored-parent.js";
@@ -35,6 +36,7 @@ export const issueEventsRestorer: EntityRestorer = {
   files: [ISSUE_EVENTS_FILE],
   async restore(ctx) {
     const comments = new ConversationComments(ctx);
+    const continuations = new Continuations(ctx);
     const repository = ctx.source ? `${ctx.source.owner}/${ctx.source.repo}` : "";
     return restoreChildren(ctx, await histories(ctx), {
       entity: "issue_events",
@@ -44,24 +46,26 @@ export const issueEventsRestorer: EntityRestorer = {
       key: (h) => String(h.number),
       parentNumber: (h) => h.number,
       parent: (number) => restoredIssue(ctx, number) ?? restoredPull(ctx, number),
+      isDone: (h) =>
+        ctx.journal.get("issue_history", String(h.number))?.newId !== undefined &&
+        partsPosted(ctx, "issue_history", String(h.number)),
       plan: () => ({ create: true }),
       async restore(h, parent) {
         const key = String(h.number);
-        const posted = await comments.post(parent.newNumber, "issue_history", key, () =>
-          ctx.bodies.render(historyText(h.events, repository), {
+        const text = historyText(h.events, repository);
+        // A history too long for one comment goes on in continuation comments, like any long text.
+        await continuations.conversationComment(
+          comments,
+          parent.newNumber,
+          "issue_history",
+          key,
+          text,
+          ctx.bodies.render(text, {
             kind: "issue_history",
             originalId: key,
             attribution: [`*Timeline of the original \`#${h.number}\`, as GitHub recorded it*`],
           }),
         );
-        await ctx.journal.record({
-          kind: "issue_history",
-          key,
-          newId: posted.id,
-          parentNumber: parent.newNumber,
-          outcome: posted.adopted ? "adopted" : "created",
-          pendingRefs: posted.pendingRefs,
-        });
         return "restored";
       },
     });

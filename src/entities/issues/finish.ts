@@ -76,11 +76,19 @@ export async function finishIssue(
 
   // State and reason. GitHub applies state_reason only when the state changes.
   if (record.state === "closed") {
+    // An issue closed before GitHub had reasons has none (null), and GitHub lets a close say so
+    // explicitly; a backup of the Python tool never records the reason, so there null means unknown.
     const reason = closingReason(record);
-    const wrongReason = state.state === "closed" && reason !== null && state.stateReason !== reason;
+    const keepNull = reason === null && record.state_reason === null && ctx.backupFormat !== "python";
+    const wrongReason =
+      state.state === "closed" &&
+      (reason !== null ? state.stateReason !== reason : keepNull && state.stateReason !== null);
     if (wrongReason) state = await patch({ state: "open" });
     if (state.state !== "closed")
-      state = await patch({ state: "closed", ...(reason ? { state_reason: reason } : {}) });
+      state = await patch({
+        state: "closed",
+        ...(reason ? { state_reason: reason } : keepNull ? { state_reason: null } : {}),
+      });
   } else if (record.state_reason === "reopened" && state.stateReason !== "reopened") {
     if (state.state === "open") state = await patch({ state: "closed" });
     state = await patch({ state: "open", state_reason: "reopened" });

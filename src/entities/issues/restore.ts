@@ -7,6 +7,7 @@
 // the follow-up steps of issues it left unfinished.
 import { isGone } from "../../github/errors.js";
 import { attributionLines } from "../../restore/attribution.js";
+import { adoptedContinued, Continuations, continuedEntry } from "../../restore/continuations.js";
 import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { issueSelected } from "../../restore/selection.js";
@@ -128,6 +129,7 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
   const comments =
     useImport && missing.length > 0 ? await commentsByIssue(ctx) : new Map<number, IssueCommentRecord[]>();
   const labels = new TargetLabels(ctx);
+  const continuations = new Continuations(ctx);
 
   let done = 0;
   for (const record of records) {
@@ -147,17 +149,22 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
             newNumber: found.number,
             outcome: "adopted",
             pendingRefs: ctx.bodies.pendingRefsOf(found.body),
+            ...adoptedContinued(ctx, found.body, record.body, "issue", key),
           });
           state = issueStateOf(found.item);
           result.records++;
         } else {
           let created = false;
-          if (useImport) {
-            const rendered = renderIssue(ctx, record);
-            const withComments = (comments.get(record.number) ?? []).map((c) => ({
-              record: c,
-              rendered: renderComment(ctx, c),
-            }));
+          const rendered = renderIssue(ctx, record);
+          const withComments = (comments.get(record.number) ?? []).map((c) => ({
+            record: c,
+            rendered: renderComment(ctx, c),
+          }));
+          // An import carries one body per item: a text that needs continuations goes through the plain endpoints.
+          const fitsImport = [rendered, ...withComments.map((c) => c.rendered)].every(
+            (r) => r.continuations.length === 0,
+          );
+          if (useImport && fitsImport) {
             try {
               const outcome =
                 (await resumeImport(ctx, record)) ??
@@ -179,7 +186,6 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
             }
           }
           if (!created) {
-            const rendered = renderIssue(ctx, record);
             const made = await createIssueRest(ctx, record, rendered, unassignable);
             await ctx.journal.record({
               kind: "issue",
@@ -189,6 +195,7 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
               newNumber: made.number,
               outcome: "created",
               pendingRefs: rendered.pendingRefs,
+              ...continuedEntry(rendered),
             });
             state = made.state;
           }
@@ -199,6 +206,8 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
         result.skipped++;
       }
       if (entry?.newNumber !== undefined && !entry.finished) {
+        // The rest of a long body comes right after it, before the issue's comments.
+        await continuations.post(entry.newNumber, "issue", key, record.body);
         state ??= await currentState(ctx, entry.newNumber);
         await finishIssue(ctx, record, entry.newNumber, state, unassignable);
         await ctx.journal.record({ kind: "issue", key, outcome: entry.outcome, finished: true });

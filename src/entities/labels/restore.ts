@@ -50,6 +50,67 @@ function ours(ctx: RestoreContext, name: string): boolean {
 
 class LabelConflictError extends Error {}
 
+async function deleteLabel(ctx: RestoreContext, name: string): Promise<void> {
+  await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", {
+    owner: ctx.target.owner,
+    repo: ctx.target.repo,
+    name,
+    request: { signal: ctx.signal },
+  });
+}
+
+/** Journal note of a GitHub default label in a repository this restore created: it is ours to change. */
+const DEFAULT_NOTE = "GitHub default label";
+
+function isAdoptedDefault(ctx: RestoreContext, name: string): boolean {
+  return ctx.journal.get("label", fold(name))?.note?.startsWith(DEFAULT_NOTE) === true;
+}
+
+/**
+ * GitHub gives a new repository its default labels (bug, documentation, …).
+ * In a repository this restore created they are not the user's: they are
+ * journalled as ours, so no conflict strategy trips on them, a default the
+ * source also has takes the source's color and description, and the others
+ * are deleted — the copy's labels are the source's. The journal keeps this
+ * across a rerun, which sees the repository as existing.
+ */
+async function adoptDefaults(ctx: RestoreContext, existing: Map<string, TargetLabel>): Promise<void> {
+  for (const l of existing.values()) {
+    if (!l.default || ctx.journal.get("label", fold(l.name))) continue;
+    await ctx.journal.record({ kind: "label", key: fold(l.name), outcome: "adopted", note: DEFAULT_NOTE });
+  }
+}
+
+async function deleteUnwantedDefaults(
+  ctx: RestoreContext,
+  existing: Map<string, TargetLabel>,
+  wanted: ReadonlySet<string>,
+  result: EntityRestoreResult,
+): Promise<void> {
+  for (const [key, label] of existing) {
+    if (wanted.has(key) || !isAdoptedDefault(ctx, label.name)) continue;
+    if (ctx.options.dryRun) {
+      ctx.plan({
+        entity: "labels",
+        action: "delete",
+        what: `default label ${label.name}`,
+        contentCreating: false,
+      });
+      continue;
+    }
+    try {
+      await deleteLabel(ctx, label.name);
+      existing.delete(key);
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      ctx.itemFailed(
+        `could not delete GitHub's default label ${JSON.stringify(label.name)}: ${failureText(error, ctx.client.redact)}`,
+      );
+      result.failed++;
+    }
+  }
+}
+
 function list(names: string[]): string {
   const shown = names
     .slice(0, 10)
@@ -72,23 +133,9 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
   const dry = ctx.options.dryRun;
 
   // Decide everything before the first write, so the fail-* strategies change nothing.
+  if (ctx.targetState === "created" && !dry) await adoptDefaults(ctx, existing);
   if (strategy === "fail-if-existing") {
-    const foreign = [...existing.values()].filter(
-      (l) => !ours(ctx, l.name) && !(ctx.targetState === "created" && l.default),
-    );
-    if (ctx.targetState === "created" && !dry) {
-      // GitHub's default labels of the repository this run created are not the user's: a rerun must not trip on them.
-      for (const l of existing.values()) {
-        if (l.default && !ours(ctx, l.name)) {
-          await ctx.journal.record({
-            kind: "label",
-            key: fold(l.name),
-            outcome: "adopted",
-            note: "GitHub default label",
-          });
-        }
-      }
-    }
+    const foreign = [...existing.values()].filter((l) => !ours(ctx, l.name));
     if (foreign.length > 0) {
       throw new LabelConflictError(
         `the target already has ${foreign.length} label(s) (${list(foreign.map((l) => l.name))}); --label-conflict fail-if-existing changes nothing`,
@@ -120,12 +167,7 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
         continue;
       }
       try {
-        await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/labels/{name}", {
-          owner: ctx.target.owner,
-          repo: ctx.target.repo,
-          name: label.name,
-          request: { signal: ctx.signal },
-        });
+        await deleteLabel(ctx, label.name);
         existing.delete(fold(label.name));
       } catch (error) {
         if (ctx.signal.aborted) throw error;
@@ -135,6 +177,8 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
       }
     }
   }
+
+  await deleteUnwantedDefaults(ctx, existing, seen, result);
 
   for (const label of wanted) {
     const key = fold(label.name);
@@ -166,7 +210,10 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
         });
         await ctx.journal.record({ kind: "label", key, outcome: "created" });
         result.records++;
-      } else if (strategy === "overwrite" && !(there.name === label.name && sameLook(there, label))) {
+      } else if (
+        (strategy === "overwrite" || isAdoptedDefault(ctx, there.name)) &&
+        !(there.name === label.name && sameLook(there, label))
+      ) {
         if (dry) {
           ctx.plan({
             entity: "labels",

@@ -39,7 +39,11 @@ export function placementOf(c: PrReviewCommentRecord): Placement | null {
   return null;
 }
 
-export function renderReviewComment(ctx: RestoreContext, c: PrReviewCommentRecord): RenderedBody {
+export function renderReviewComment(
+  ctx: RestoreContext,
+  c: PrReviewCommentRecord,
+  extraLines: string[] = [],
+): RenderedBody {
   return ctx.bodies.render(c.body, {
     kind: "pr_review_comment",
     originalId: String(c.id),
@@ -48,8 +52,26 @@ export function renderReviewComment(ctx: RestoreContext, c: PrReviewCommentRecor
       author: c.user,
       createdAt: c.created_at,
       url: c.html_url || null,
+      extraLines,
     }),
   });
+}
+
+/**
+ * The line nearest to `placement.line` that the comment's own diff hunk shows
+ * on its side (the hunk header's range), when that is another line: where to
+ * try again when GitHub refuses the recorded line. Null when there is none.
+ */
+export function nearestHunkLine(c: PrReviewCommentRecord, placement: Placement): number | null {
+  if (placement.line === undefined) return null;
+  const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(c.diff_hunk);
+  if (!header) return null;
+  const left = placement.side === "LEFT";
+  const start = Number(left ? header[1] : header[3]);
+  const count = Number((left ? header[2] : header[4]) ?? "1");
+  if (count < 1) return null;
+  const nearest = Math.min(Math.max(placement.line, start), start + count - 1);
+  return nearest === placement.line ? null : nearest;
 }
 
 function where(c: PrReviewCommentRecord): string {
@@ -84,13 +106,13 @@ export function renderFallback(
       ? `A reply in the review thread on ${where(replyTo)}; ${reason}`
       : `A review comment on ${where(c)}; ${reason}`,
   ];
-  let text = c.body;
+  // The hunk goes with the attribution, so the text (and its parts, when it is long) is the comment's own.
   if (!replyTo && c.diff_hunk) {
     const hunk = c.diff_hunk.split("\n").slice(-HUNK_LINES).join("\n");
     const fence = fenceFor(hunk);
-    text = `${fence}diff\n${hunk}\n${fence}\n\n${c.body}`;
+    lines.push(`${fence}diff\n${hunk}\n${fence}`);
   }
-  return ctx.bodies.render(text, {
+  return ctx.bodies.render(c.body, {
     kind: "pr_review_comment",
     originalId: String(c.id),
     attribution: attributionLines({

@@ -4,6 +4,7 @@
 // PR was restored as an issue, the thread's first comment could not be placed)
 // it becomes a conversation comment quoting path, line and diff hunk. Comments
 // already created together with their review (pr_reviews) are skipped.
+import { adoptedContinued, Continuations, continuedEntry, partsPosted } from "../../restore/continuations.js";
 import { ConversationComments } from "../../restore/conversation-comments.js";
 import { isRefused, refusalText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
@@ -11,9 +12,15 @@ import { byCreation } from "../../restore/order.js";
 import { pullChildren } from "../../restore/pull-children.js";
 import { restoreChildren } from "../../restore/restore-children.js";
 import type { RestoredParent } from "../../restore/restored-parent.js";
-import type { EntityRestorer, RestoreContext } from "../../restore/types.js";
+import type { EntityRestorer, RenderedBody, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
-import { placementOf, renderFallback, renderReviewComment } from "./comment-body.js";
+import {
+  nearestHunkLine,
+  type Placement,
+  placementOf,
+  renderFallback,
+  renderReviewComment,
+} from "./comment-body.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "./record.js";
 
 /** Journal note of a review comment restored as a conversation comment. */
@@ -21,6 +28,7 @@ export const FALLBACK_NOTE = "as a conversation comment: ";
 
 class ReviewCommentRestorer {
   private readonly conversation: ConversationComments;
+  private readonly continuations: Continuations;
   /** Review comments an interrupted run created (any PR), by marker. */
   private readonly created: MarkerIndex;
   /** Per PR, listed even in a new target: ids of comments created inline with their review. */
@@ -31,6 +39,7 @@ class ReviewCommentRestorer {
     private readonly byId: ReadonlyMap<number, PrReviewCommentRecord>,
   ) {
     this.conversation = new ConversationComments(ctx);
+    this.continuations = new Continuations(ctx);
     this.created = new MarkerIndex(ctx, "pr_review_comment", "GET /repos/{owner}/{repo}/pulls/comments");
   }
 
@@ -38,7 +47,15 @@ class ReviewCommentRestorer {
     return { owner: this.ctx.target.owner, repo: this.ctx.target.repo };
   }
 
+  /** Restores the comment (unless an interrupted run did), then the rest of a text too long for one body. */
   async restore(c: PrReviewCommentRecord, parent: RestoredParent): Promise<"restored"> {
+    const key = String(c.id);
+    if (!this.ctx.journal.get("pr_review_comment", key)) await this.restoreComment(c, parent);
+    await this.continuations.post(parent.newNumber, "pr_review_comment", key, c.body);
+    return "restored";
+  }
+
+  private async restoreComment(c: PrReviewCommentRecord, parent: RestoredParent): Promise<RenderedBody> {
     const key = String(c.id);
     const replyTo = c.in_reply_to_id === null ? null : (this.byId.get(c.in_reply_to_id) ?? null);
     if (parent.asIssue) return this.fallback(c, parent, "the pull request was restored as an issue", replyTo);
@@ -50,42 +67,77 @@ class ReviewCommentRestorer {
         newId: found.id,
         parentNumber: parent.newNumber,
         outcome: "adopted",
+        ...adoptedContinued(this.ctx, found.body, c.body, "pr_review_comment", key),
       });
-      return "restored";
+      return renderReviewComment(this.ctx, c);
     }
     return c.in_reply_to_id === null
       ? this.topLevel(c, parent)
       : this.reply(c, c.in_reply_to_id, replyTo, parent);
   }
 
-  private async topLevel(c: PrReviewCommentRecord, parent: RestoredParent): Promise<"restored"> {
+  private async topLevel(c: PrReviewCommentRecord, parent: RestoredParent): Promise<RenderedBody> {
     const placement = placementOf(c);
     if (!placement) return this.fallback(c, parent, "it has no line in the diff any more", null);
     if (placement.commit_id === "")
       return this.fallback(c, parent, "the backup does not record its commit", null);
     const rendered = renderReviewComment(this.ctx, c);
     try {
-      const response = await this.ctx.client.octokit.request(
-        "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-        {
-          ...this.repo(),
-          pull_number: parent.newNumber,
-          body: rendered.body,
-          ...placement,
-          request: { signal: this.ctx.signal },
-        },
-      );
-      await this.recordCreated(c, parent, Number(response.data.id), rendered.pendingRefs);
-      return "restored";
+      return await this.postOnLine(c, parent, placement, rendered);
     } catch (error) {
       rethrowIfAborted(error, this.ctx.signal);
       if (!isRefused(error)) throw error;
-      return this.fallback(
-        c,
-        parent,
-        `GitHub could not place it on its line (${refusalText(error, this.ctx.client.redact)})`,
-        null,
-      );
+      const refusal = refusalText(error, this.ctx.client.redact);
+      const nearer = await this.onNearestLine(c, parent, placement);
+      if (nearer) return nearer;
+      return this.fallback(c, parent, `GitHub could not place it on its line (${refusal})`, null);
+    }
+  }
+
+  /** Creates the comment at `placement` and journals it. */
+  private async postOnLine(
+    c: PrReviewCommentRecord,
+    parent: RestoredParent,
+    placement: Placement,
+    rendered: RenderedBody,
+  ): Promise<RenderedBody> {
+    const response = await this.ctx.client.octokit.request(
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+      {
+        ...this.repo(),
+        pull_number: parent.newNumber,
+        body: rendered.body,
+        ...placement,
+        request: { signal: this.ctx.signal },
+      },
+    );
+    await this.recordCreated(c, parent, Number(response.data.id), rendered);
+    return rendered;
+  }
+
+  /**
+   * Places a comment GitHub refused on its recorded line on the nearest line
+   * its diff hunk shows instead, saying in the attribution where it was.
+   * Null when there is no other line or GitHub refuses that too.
+   */
+  private async onNearestLine(
+    c: PrReviewCommentRecord,
+    parent: RestoredParent,
+    placement: Placement,
+  ): Promise<RenderedBody | null> {
+    const line = nearestHunkLine(c, placement);
+    if (line === null) return null;
+    const was = `It was on line ${placement.line}${c.original_line !== null ? ` (original_line ${c.original_line})` : ""}; GitHub refused that line, so it is on the nearest line still in the diff.`;
+    const rendered = renderReviewComment(this.ctx, c, [was]);
+    const { start_line: _s, start_side: _ss, ...single } = placement;
+    try {
+      await this.postOnLine(c, parent, { ...single, line }, rendered);
+      this.ctx.log.info(`review comment ${c.id} placed on line ${line} instead of ${placement.line}`);
+      return rendered;
+    } catch (error) {
+      rethrowIfAborted(error, this.ctx.signal);
+      if (!isRefused(error)) throw error;
+      return null;
     }
   }
 
@@ -94,7 +146,7 @@ class ReviewCommentRestorer {
     inReplyTo: number,
     replyTo: PrReviewCommentRecord | null,
     parent: RestoredParent,
-  ): Promise<"restored"> {
+  ): Promise<RenderedBody> {
     const entry = this.ctx.journal.get("pr_review_comment", String(inReplyTo));
     if (!entry) return this.fallback(c, parent, "the comment it answers was not restored", replyTo);
     if (entry.note?.startsWith(FALLBACK_NOTE)) {
@@ -115,8 +167,8 @@ class ReviewCommentRestorer {
           request: { signal: this.ctx.signal },
         },
       );
-      await this.recordCreated(c, parent, Number(response.data.id), rendered.pendingRefs);
-      return "restored";
+      await this.recordCreated(c, parent, Number(response.data.id), rendered);
+      return rendered;
     } catch (error) {
       rethrowIfAborted(error, this.ctx.signal);
       if (!isRefused(error)) throw error;
@@ -147,7 +199,7 @@ class ReviewCommentRestorer {
     c: PrReviewCommentRecord,
     parent: RestoredParent,
     newId: number,
-    pendingRefs: number[],
+    rendered: RenderedBody,
   ): Promise<void> {
     await this.ctx.journal.record({
       kind: "pr_review_comment",
@@ -155,7 +207,8 @@ class ReviewCommentRestorer {
       newId,
       parentNumber: parent.newNumber,
       outcome: "created",
-      pendingRefs,
+      pendingRefs: rendered.pendingRefs,
+      ...continuedEntry(rendered),
     });
   }
 
@@ -164,11 +217,10 @@ class ReviewCommentRestorer {
     parent: RestoredParent,
     reason: string,
     replyTo: PrReviewCommentRecord | null,
-  ): Promise<"restored"> {
+  ): Promise<RenderedBody> {
     const key = String(c.id);
-    const posted = await this.conversation.post(parent.newNumber, "pr_review_comment", key, () =>
-      renderFallback(this.ctx, c, reason, replyTo),
-    );
+    const rendered = renderFallback(this.ctx, c, reason, replyTo);
+    const posted = await this.conversation.post(parent.newNumber, "pr_review_comment", key, () => rendered);
     // Journalled as a conversation comment (the references pass edits it through that endpoint);
     // the review comment's own entry says where it went, with no id of a review comment.
     await this.ctx.journal.record({
@@ -185,9 +237,12 @@ class ReviewCommentRestorer {
       parentNumber: parent.newNumber,
       outcome: "created",
       note: `${FALLBACK_NOTE}${reason}`,
+      ...(posted.adopted
+        ? adoptedContinued(this.ctx, posted.body, c.body, "pr_review_comment", key)
+        : continuedEntry(rendered)),
     });
     if (!parent.asIssue) this.ctx.log.info(`review comment ${key} restored ${FALLBACK_NOTE}${reason}`);
-    return "restored";
+    return rendered;
   }
 }
 
@@ -209,6 +264,7 @@ export const prReviewCommentsRestorer: EntityRestorer = {
       key: (c) => String(c.id),
       parentNumber: (c) => c.pull_request_number,
       ...pullChildren(ctx),
+      isDone: (c) => partsPosted(ctx, "pr_review_comment", String(c.id)),
       restore: (c, parent) => restorer.restore(c, parent),
     });
   },

@@ -6,6 +6,7 @@
 // left to pr_review_comments. On a PR restored as an issue, a review becomes
 // a conversation comment.
 import { attributionLines } from "../../restore/attribution.js";
+import { adoptedContinued, Continuations, continuedEntry, partsPosted } from "../../restore/continuations.js";
 import { ConversationComments } from "../../restore/conversation-comments.js";
 import { isRefused, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
@@ -44,6 +45,8 @@ function inlineCandidates(
     const placement = placementOf(comment);
     if (!placement || placement.subject_type === "file" || placement.line === undefined) continue;
     if (placement.commit_id === "") continue;
+    // A text that needs continuations is placed on its own (pr_review_comments), its parts after it.
+    if (renderReviewComment(ctx, comment).continuations.length > 0) continue;
     if (review.commit_id !== null && placement.commit_id !== review.commit_id) continue;
     out.push({ comment, placement });
   }
@@ -64,6 +67,7 @@ class ReviewRestorer {
   private readonly authors = new Map<number, Promise<string | null>>();
   private readonly indexes = new Map<number, MarkerIndex>();
   private readonly conversation: ConversationComments;
+  private readonly continuations: Continuations;
 
   constructor(
     private readonly ctx: RestoreContext,
@@ -71,6 +75,7 @@ class ReviewRestorer {
     private readonly commentsByReview: ReadonlyMap<number, PrReviewCommentRecord[]>,
   ) {
     this.conversation = new ConversationComments(ctx);
+    this.continuations = new Continuations(ctx);
   }
 
   private repo() {
@@ -107,7 +112,15 @@ class ReviewRestorer {
     return index;
   }
 
+  /** Restores the review (unless an interrupted run did), then the rest of a body too long for one. */
   async restore(review: PrReviewRecord, parent: RestoredParent): Promise<"restored"> {
+    const key = String(review.id);
+    if (!this.ctx.journal.get("pr_review", key)) await this.restoreReview(review, parent);
+    await this.continuations.post(parent.newNumber, "pr_review", key, review.body);
+    return "restored";
+  }
+
+  private async restoreReview(review: PrReviewRecord, parent: RestoredParent): Promise<"restored"> {
     if (parent.asIssue) return this.asComment(review, parent);
     const key = String(review.id);
     const found = await this.index(parent.newNumber).find(key);
@@ -118,6 +131,7 @@ class ReviewRestorer {
         newId: found.id,
         parentNumber: parent.newNumber,
         outcome: "adopted",
+        ...adoptedContinued(this.ctx, found.body, review.body, "pr_review", key),
       });
       return "restored";
     }
@@ -175,6 +189,7 @@ class ReviewRestorer {
           parentNumber: parent.newNumber,
           outcome: "created",
           pendingRefs: rendered.pendingRefs,
+          ...continuedEntry(rendered),
           ...(note ? { note: `as ${event}; original state ${review.state}` } : {}),
         });
         if (inline.length > 0)
@@ -241,13 +256,12 @@ class ReviewRestorer {
   private async asComment(review: PrReviewRecord, parent: RestoredParent): Promise<"restored"> {
     const ctx = this.ctx;
     const key = String(review.id);
-    const posted = await this.conversation.post(parent.newNumber, "pr_review", key, () =>
-      ctx.bodies.render(review.body, {
-        kind: "pr_review",
-        originalId: key,
-        attribution: reviewAttribution(review, [`Original review state: **${review.state}**.`]),
-      }),
-    );
+    const rendered = ctx.bodies.render(review.body, {
+      kind: "pr_review",
+      originalId: key,
+      attribution: reviewAttribution(review, [`Original review state: **${review.state}**.`]),
+    });
+    const posted = await this.conversation.post(parent.newNumber, "pr_review", key, () => rendered);
     // The comment is journalled as a conversation comment (whose body the references pass can
     // fix); the review's own entry only says where it went.
     await ctx.journal.record({
@@ -264,6 +278,9 @@ class ReviewRestorer {
       parentNumber: parent.newNumber,
       outcome: "created",
       note: `as conversation comment ${posted.id} on issue #${parent.newNumber}`,
+      ...(posted.adopted
+        ? adoptedContinued(ctx, posted.body, review.body, "pr_review", key)
+        : continuedEntry(rendered)),
     });
     return "restored";
   }
@@ -295,6 +312,7 @@ export const prReviewsRestorer: EntityRestorer = {
       key: (r) => String(r.id),
       parentNumber: (r) => r.pull_request_number,
       ...pullChildren(ctx),
+      isDone: (r) => partsPosted(ctx, "pr_review", String(r.id)),
       restore: (r, parent) => restorer.restore(r, parent),
     });
   },

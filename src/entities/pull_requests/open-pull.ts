@@ -19,6 +19,8 @@ export interface OpenedPull {
   asIssue: boolean;
   route: PullRoute;
   pendingRefs: number[];
+  /** How many continuation comments its description needs (0: it fits). */
+  continued: number;
 }
 
 type Attempt = { ok: true; opened: OpenedPull } | { ok: false; reason: string; noCommits: boolean };
@@ -34,8 +36,9 @@ export function isOwnBranch(pr: PullRequestRecord): boolean {
 
 /**
  * Whether the PR can be opened from its own head branch in the target. A
- * backup of the Python tool records neither the head repository nor commits:
- * there the branch is used whenever the target has one of that name.
+ * backup of the Python tool records no head repository: there the branch is
+ * used when the target has one of that name at the head commit its mirror's
+ * refs/pull/N/head gives (any, when it gives none).
  */
 export function headBranchUsable(
   ctx: RestoreContext,
@@ -43,7 +46,13 @@ export function headBranchUsable(
   pr: PullRequestRecord,
 ): boolean {
   if (!branches.has(pr.head.ref)) return false;
-  return isOwnBranch(pr) || (ctx.backupFormat === "python" && pr.head.repo === null && pr.head.sha === "");
+  if (isOwnBranch(pr)) return true;
+  // A Python-format PR: its branch, when the target has it at the recorded head (or none is recorded).
+  return (
+    ctx.backupFormat === "python" &&
+    pr.head.repo === null &&
+    (pr.head.sha === "" || branches.heads.get(pr.head.ref) === pr.head.sha)
+  );
 }
 
 function repo(ctx: RestoreContext) {
@@ -86,6 +95,7 @@ async function tryOpen(
           asIssue: false,
           route,
           pendingRefs: rendered.pendingRefs,
+          continued: rendered.continuations.length,
         },
       };
     } catch (error) {
@@ -122,6 +132,7 @@ async function openAsIssue(ctx: RestoreContext, pr: PullRequestRecord, reason: s
     asIssue: true,
     route,
     pendingRefs: rendered.pendingRefs,
+    continued: rendered.continuations.length,
   };
 }
 

@@ -7,7 +7,7 @@
 // already has the commit.
 
 import { statusOf } from "../../github/errors.js";
-import { isRefused } from "../../restore/error-text.js";
+import { failureText, isRefused } from "../../restore/error-text.js";
 import type { RestoreContext } from "../../restore/types.js";
 import { hasMirror, Mirror, type PushAuth, remoteRefs } from "../git_repo/mirror.js";
 import { pushAuth } from "../git_repo/restore.js";
@@ -20,6 +20,52 @@ export function headRestoreBranch(number: number): string {
 
 export function baseRestoreBranch(number: number): string {
   return `${RESTORE_BRANCH_PREFIX}${number}-base`;
+}
+
+/** Journal note of a restore branch deleted once its pull request was closed. */
+const DELETED_NOTE = "deleted: its pull request is closed";
+
+/**
+ * Deletes the restore branches this restore made for pull requests that are
+ * now closed in the target: a closed PR keeps its commits without them, and
+ * the copy's branches are then the source's. An open PR needs its branch, so
+ * it keeps it. Journalled, so a rerun neither deletes twice nor forgets one.
+ */
+export async function removeRestoreBranches(
+  ctx: RestoreContext,
+  closed: ReadonlyArray<{ number: number; settled: boolean }>,
+): Promise<void> {
+  for (const pr of closed) {
+    if (!pr.settled) continue;
+    for (const name of [headRestoreBranch(pr.number), baseRestoreBranch(pr.number)]) {
+      if (ctx.journal.get("branch", name)?.outcome !== "created") continue;
+      if (ctx.options.dryRun) {
+        ctx.plan({
+          entity: "pull_requests",
+          action: "delete",
+          what: `branch ${name}`,
+          contentCreating: false,
+        });
+        continue;
+      }
+      try {
+        await ctx.client.octokit.request("DELETE /repos/{owner}/{repo}/git/refs/{ref}", {
+          owner: ctx.target.owner,
+          repo: ctx.target.repo,
+          ref: `heads/${name}`,
+          request: { signal: ctx.signal },
+        });
+      } catch (error) {
+        // 422: the branch is gone already (an interrupted run deleted it).
+        if (statusOf(error) !== 422) {
+          if (ctx.signal.aborted) throw error;
+          ctx.warn(`could not delete restore branch \`${name}\`: ${failureText(error, ctx.client.redact)}`);
+          continue;
+        }
+      }
+      await ctx.journal.record({ kind: "branch", key: name, outcome: "done", note: DELETED_NOTE });
+    }
+  }
 }
 
 export type BranchResult = { ok: true; name: string } | { ok: false; reason: string };

@@ -5,6 +5,7 @@
 // confirms each one; a PR whose follow-up steps did not finish is settled on
 // the next run, and one created by a crashed run is found by its marker.
 
+import { adoptedContinued, Continuations } from "../../restore/continuations.js";
 import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { AS_ISSUE_NOTE, isIssueEntry } from "../../restore/restored-parent.js";
@@ -17,7 +18,7 @@ import type {
 import { selectionHas } from "../../selection/number-spec.js";
 import { headBranchUsable, openPull, predictRoute } from "./open-pull.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord } from "./record.js";
-import { headRestoreBranch, TargetBranches } from "./restore-branches.js";
+import { headRestoreBranch, removeRestoreBranches, TargetBranches } from "./restore-branches.js";
 import { describeSettle, settlePull, type Unassignable } from "./settle-pull.js";
 
 /** Journal note of a PR created but not yet labelled/closed/locked; the rest of the note says how it was made. */
@@ -42,10 +43,12 @@ async function settleAndFinish(
   ctx: RestoreContext,
   pr: PullRequestRecord,
   entry: Pick<JournalEntry, "newNumber" | "outcome" | "note">,
-  unassignable: Unassignable,
+  job: PullJob,
 ): Promise<void> {
   const newNumber = entry.newNumber as number;
-  await settlePull(ctx, pr, newNumber, isIssueEntry(entry), unassignable);
+  // The rest of a long description comes right after it (the parts do not depend on the attribution).
+  await job.continuations.post(newNumber, "pull_request", String(pr.id), pr.body);
+  await settlePull(ctx, pr, newNumber, isIssueEntry(entry), job.unassignable);
   const how = entry.note?.startsWith(SETTLE_PENDING) ? entry.note.slice(SETTLE_PENDING.length) : entry.note;
   await ctx.journal.record({
     kind: "pull_request",
@@ -81,6 +84,7 @@ interface PullJob {
   branches: TargetBranches;
   index: MarkerIndex;
   unassignable: Unassignable;
+  continuations: Continuations;
 }
 
 async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestRecord): Promise<Outcome> {
@@ -88,7 +92,7 @@ async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestReco
   const entry = ctx.journal.get("pull_request", key);
   if (entry?.newNumber !== undefined) {
     if (!entry.note?.startsWith(SETTLE_PENDING)) return "skipped";
-    await settleAndFinish(ctx, pr, entry, job.unassignable);
+    await settleAndFinish(ctx, pr, entry, job);
     return "restored";
   }
   const found = await job.index.find(key);
@@ -101,10 +105,11 @@ async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestReco
       newNumber: found.number,
       newId: found.id,
       outcome: asIssue ? "restored-as-issue" : "adopted",
+      ...adoptedContinued(ctx, found.body, pr.body, "pull_request", key),
       note: `${SETTLE_PENDING}${asIssue ? AS_ISSUE_NOTE : "restored as"} #${found.number} (adopted: created by an interrupted run)`,
     };
     await ctx.journal.record(adopted);
-    await settleAndFinish(ctx, pr, adopted, job.unassignable);
+    await settleAndFinish(ctx, pr, adopted, job);
     return "restored";
   }
   const opened = await openPull(ctx, job.branches, pr);
@@ -122,11 +127,12 @@ async function restoreOne(ctx: RestoreContext, job: PullJob, pr: PullRequestReco
     newId: opened.id,
     outcome: opened.asIssue ? "restored-as-issue" : "created",
     pendingRefs: opened.pendingRefs,
+    ...(opened.continued ? { continued: opened.continued } : {}),
     note: `${SETTLE_PENDING}${how}`,
   };
   await ctx.journal.record(created);
   if (opened.asIssue) ctx.warn(`pull request #${pr.number} ${how}`);
-  await settleAndFinish(ctx, pr, created, job.unassignable);
+  await settleAndFinish(ctx, pr, created, job);
   return "restored";
 }
 
@@ -141,12 +147,20 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
       for (const pr of todo) await planOne(ctx, branches, pr);
       return result;
     }
+    const index = new MarkerIndex(ctx, "pull_request", "GET /repos/{owner}/{repo}/issues", {
+      params: { state: "all" },
+    });
     // Restore branches for every PR whose own branch is gone, pushed together;
     // if that fails, each PR tries its own branch again and reports its own failure.
-    const wanted = todo
-      .filter((pr) => ctx.journal.get("pull_request", String(pr.id)) === undefined)
-      .filter((pr) => pr.head.sha !== "" && !headBranchUsable(ctx, branches, pr))
-      .map((pr) => ({ name: headRestoreBranch(pr.number), sha: pr.head.sha }));
+    // A PR an earlier run created (found by its marker) needs none: its branch may
+    // have been deleted on purpose once it was closed.
+    const wanted: Array<{ name: string; sha: string }> = [];
+    for (const pr of todo) {
+      if (ctx.journal.get("pull_request", String(pr.id)) !== undefined) continue;
+      if (pr.head.sha === "" || headBranchUsable(ctx, branches, pr)) continue;
+      if (await index.find(String(pr.id))) continue;
+      wanted.push({ name: headRestoreBranch(pr.number), sha: pr.head.sha });
+    }
     await branches.pushMany(wanted).catch((error: unknown) => {
       rethrowIfAborted(error, ctx.signal);
       ctx.log.warn(
@@ -155,10 +169,9 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
     });
     const job: PullJob = {
       branches,
-      index: new MarkerIndex(ctx, "pull_request", "GET /repos/{owner}/{repo}/issues", {
-        params: { state: "all" },
-      }),
+      index,
       unassignable: new Set(),
+      continuations: new Continuations(ctx),
     };
     let done = 0;
     for (const pr of todo) {
@@ -186,6 +199,14 @@ export const pullRequestsRestorer: EntityRestorer = {
   dependsOn: ["git_repo", "labels", "milestones", "issues"],
   files: [PULL_REQUESTS_FILE],
   async restore(ctx) {
-    return restorePulls(ctx, await readPulls(ctx));
+    const pulls = await readPulls(ctx);
+    const result = await restorePulls(ctx, pulls);
+    await removeRestoreBranches(
+      ctx,
+      pulls
+        .filter((pr) => pr.state === "closed")
+        .map((pr) => ({ number: pr.number, settled: !needsWork(ctx, pr) })),
+    );
+    return result;
   },
 };

@@ -363,6 +363,16 @@ const cases: Case[] = [
       }),
   },
   {
+    route: `DELETE ${R}/git/refs/{ref}`,
+    status: 204,
+    run: async (c) => {
+      await c.call("POST", `${c.r}/git/refs`, {
+        body: { ref: "refs/heads/openapi-gone", sha: c.pull.pull?.head.sha },
+      });
+      return c.call("DELETE", `${c.r}/git/refs/heads%2Fopenapi-gone`);
+    },
+  },
+  {
     route: `POST ${R}/pulls`,
     status: 201,
     run: async (c) => {

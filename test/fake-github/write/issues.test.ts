@@ -117,6 +117,16 @@ describe("issue update", () => {
       state: "closed",
     });
     expect(done.data.state_reason).toBe("completed");
+
+    // An explicit null closes without a reason, as issues closed before reasons existed are.
+    const old = await fx.octokit.rest.issues.create({ ...repo, title: "closed without a reason" });
+    const bare = await fx.octokit.rest.issues.update({
+      ...repo,
+      issue_number: old.data.number,
+      state: "closed",
+      state_reason: null,
+    });
+    expect(bare.data).toMatchObject({ state: "closed", state_reason: null });
   });
 
   it("replaces labels and assignees, clears the milestone with null, edits title and body", async () => {

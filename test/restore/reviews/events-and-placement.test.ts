@@ -1,7 +1,11 @@
 // The pure parts of restoring reviews: which review event reproduces a state,
 // where a review comment goes, and how a fallback quotes its hunk.
 import { describe, expect, it } from "vitest";
-import { placementOf, renderFallback } from "../../../src/entities/pr_review_comments/comment-body.js";
+import {
+  nearestHunkLine,
+  placementOf,
+  renderFallback,
+} from "../../../src/entities/pr_review_comments/comment-body.js";
 import type { PrReviewCommentRecord } from "../../../src/entities/pr_review_comments/record.js";
 import { chooseEvent } from "../../../src/entities/pr_reviews/review-event.js";
 import { createBodyRewriter, stripRestoreDecorations } from "../../../src/restore/bodies.js";
@@ -52,6 +56,15 @@ function comment(fields: Partial<PrReviewCommentRecord>): PrReviewCommentRecord 
 }
 
 describe("review comment placement", () => {
+  it("offers the nearest line its hunk shows on its side when the recorded one is outside it", () => {
+    const c = comment({ diff_hunk: "@@ -10,4 +20,5 @@\n a\n+b", line: 30, side: "RIGHT" });
+    expect(nearestHunkLine(c, { commit_id: "x", path: "a", line: 30, side: "RIGHT" })).toBe(24);
+    expect(nearestHunkLine(c, { commit_id: "x", path: "a", line: 5, side: "LEFT" })).toBe(10);
+    // Inside the range, or no header: nothing nearer to try.
+    expect(nearestHunkLine(c, { commit_id: "x", path: "a", line: 22, side: "RIGHT" })).toBeNull();
+    expect(nearestHunkLine(comment({ diff_hunk: "" }), { commit_id: "x", path: "a", line: 3 })).toBeNull();
+  });
+
   it("uses the line, the range and the side; an outdated comment its original line and commit", () => {
     expect(placementOf(comment({}))).toEqual({
       commit_id: "a".repeat(40),
@@ -85,8 +98,9 @@ describe("review comment placement", () => {
     const ctx = { bodies } as unknown as RestoreContext;
     const rendered = renderFallback(ctx, comment({ start_line: 10 }), "its commit is gone", null);
     expect(rendered.body).toContain("A review comment on `src/a.ts` lines 10–12 at commit");
-    expect(rendered.body).toContain("````diff\n@@ -1,3 +1,4 @@");
-    expect(stripRestoreDecorations(rendered.body)).toMatch(/\n````\n\nLooks off, @alice$/);
+    // The hunk is quoted with the attribution, so the text after it is the comment's own.
+    expect(rendered.body).toContain("> ````diff\n> @@ -1,3 +1,4 @@\n>  a\n> +b ```fenced``` c\n>  d\n> ````");
+    expect(stripRestoreDecorations(rendered.body)).toBe("Looks off, @alice");
     const reply = renderFallback(
       ctx,
       comment({ id: 8, in_reply_to_id: 7 }),

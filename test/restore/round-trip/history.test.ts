@@ -6,11 +6,11 @@ import { existsSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
 import { timelineOf } from "../../../fake-github/store/timeline.js";
-import type { FakeIssueComment, FakeRepo } from "../../../fake-github/store/types.js";
+import type { FakeIssue, FakeIssueComment, FakeRepo } from "../../../fake-github/store/types.js";
 import { issueEventsRestorer } from "../../../src/entities/issue_events/restore.js";
 import type { EntityName } from "../../../src/entities/names.js";
 import { formatTime } from "../../../src/restore/attribution.js";
-import { markerOf } from "../../../src/restore/bodies.js";
+import { markerOf, stripRestoreDecorations } from "../../../src/restore/bodies.js";
 import { WORD_JOINER } from "../../../src/restore/mentions.js";
 import {
   PR_RESTORERS,
@@ -181,5 +181,61 @@ describe("history comments of pull requests (small dataset)", () => {
       checked++;
     }
     expect(checked).toBe(pulls(source).length);
+  });
+});
+
+describe("a history longer than one comment", () => {
+  let fake: FakeGitHub;
+  let source: FakeRepo;
+  let target: FakeRepo;
+  let issueNumber: number;
+  const request = (dir: string) =>
+    restoreRequest(fake, dir, "restored-long", {
+      importApi: "never",
+      selection: { entities: new Set(ENTITIES), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+      restorers: [...ISSUE_RESTORERS, issueEventsRestorer],
+    });
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 3 });
+    makeEveryoneAssignable(fake.store);
+    source = repoOf(fake, "sample");
+    const issue = plainIssues(source)[0];
+    if (!issue) throw new Error("the dataset has no issue");
+    issueNumber = issue.number;
+    // 400 renames of 200-character titles: about 160,000 characters of history.
+    let id = Math.max(0, ...source.events.map((e) => e.id));
+    for (let i = 0; i < 400; i++) {
+      id++;
+      source.events.push({
+        id,
+        node_id: `IE_long${id}`,
+        issue_number: issue.number,
+        event: "renamed",
+        actorId: issue.userId ?? null,
+        created_at: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
+        rename: { from: `title ${i} ${"x".repeat(190)}`, to: `title ${i + 1} ${"y".repeat(190)}` },
+      });
+    }
+    const dir = await saveBackup(fake, [...ENTITIES, "pull_requests"], { real: true });
+    const result = await restore(request(dir));
+    expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
+    target = repoOf(fake, "restored-long");
+  }, 300_000);
+  afterAll(() => fake.close());
+
+  it("goes on, complete and in order, in continuation comments", () => {
+    const newNumber = numberMap(source, target).get(issueNumber) ?? 0;
+    const onIssue = target.comments.filter((c) => c.issue_number === newNumber);
+    const history = onIssue.filter((c) => markerOf(c.body, "issue_history") !== null);
+    const parts = onIssue.filter((c) =>
+      markerOf(c.body, "continuation")?.startsWith(`issue_history.${issueNumber}.`),
+    );
+    expect(history).toHaveLength(1);
+    expect(parts.length).toBeGreaterThan(1);
+    const text = [...history, ...parts].map((c) => stripRestoreDecorations(c.body)).join("");
+    const events = timelineOf(source, plainIssues(source)[0] as FakeIssue);
+    expect(text.split("\n").filter((line) => line.startsWith("- "))).toHaveLength(events.length);
+    for (let i = 0; i < 400; i++) expect(text).toContain(`title ${i + 1} ${"y".repeat(190)}`);
   });
 });

@@ -18,7 +18,13 @@ import { releasesRestorer } from "../../../src/entities/releases/restore.js";
 import { markerOf } from "../../../src/restore/bodies.js";
 import type { RestoreRepositoryRequest } from "../../../src/restore/restore-repository.js";
 import type { EntityRestorer, ObjectKind } from "../../../src/restore/types.js";
-import { restoreRequest as issueSideRequest, saveBackup as saveSample, tempDir } from "./setup.js";
+import {
+  ISSUE_RESTORERS,
+  ISSUE_SIDE,
+  restoreRequest as issueSideRequest,
+  saveBackup as saveSample,
+  tempDir,
+} from "./setup.js";
 
 // What both restore suites share lives in the issue side's helpers.
 export {
@@ -58,6 +64,22 @@ export const PR_RESTORERS: EntityRestorer[] = [
  * bare repository only when `store.gitRoot` is set, which the server does not
  * do itself (yet): the test sets it.
  */
+/** Both sides: issues and their comments as well as pull requests, reviews and releases. */
+export const BOTH_SIDES: EntityName[] = [...new Set([...ISSUE_SIDE, ...PR_SIDE])];
+export const BOTH_RESTORERS: EntityRestorer[] = [...new Set([...ISSUE_RESTORERS, ...PR_RESTORERS])];
+
+/** restoreRequest for both sides. */
+export function bothSidesRequest(
+  fake: FakeGitHub,
+  backupDir: string,
+  target: string,
+): RestoreRepositoryRequest {
+  return restoreRequest(fake, backupDir, target, {
+    selection: { entities: new Set(BOTH_SIDES), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+    restorers: BOTH_RESTORERS,
+  });
+}
+
 export async function startFake(dataset: DatasetName, seed = 1): Promise<FakeGitHub> {
   const fake = await startFakeGitHub({ dataset, seed, git: true });
   fake.store.gitRoot ??= tempDir("gd-restore-pr-git-");

@@ -178,6 +178,27 @@ export interface IssueView {
 }
 
 /** The issue side of a repository keyed by the SOURCE number, bodies stripped of restore decorations. */
+/**
+ * An issue's (or PR's) text and conversation with continuation comments
+ * (restore's parts of a text too long for one body) joined back onto the
+ * text they continue: the issue's own, or the comment just before them.
+ */
+export function joinContinuations(
+  issueBody: string | null,
+  comments: ReadonlyArray<{ body: string | null }>,
+  text: (body: string | null) => string,
+): { body: string; comments: string[] } {
+  let body = text(issueBody);
+  const out: string[] = [];
+  for (const c of comments) {
+    const part = markerOf(c.body, "continuation");
+    if (part === null) out.push(text(c.body));
+    else if (/^(issue|pull_request)\./.test(part)) body += text(c.body);
+    else out[out.length - 1] += text(c.body);
+  }
+  return { body, comments: out };
+}
+
 export function issueView(
   store: FakeStore,
   repo: FakeRepo,
@@ -190,13 +211,13 @@ export function issueView(
   for (const issue of plainIssues(repo)) {
     const n = toSource(issue);
     if (n === undefined) continue;
-    const comments = repo.comments
+    const raw = repo.comments
       .filter((c) => c.issue_number === issue.number)
-      .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id))
-      .map((c) => text(c.body));
+      .sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id));
+    const { body, comments } = joinContinuations(issue.body, raw, text);
     out.set(n, {
       title: issue.title,
-      body: text(issue.body),
+      body,
       state: issue.state,
       state_reason: issue.state_reason,
       locked: issue.locked,

@@ -4,11 +4,28 @@ import { classifyFolder } from "../../../backup/save-state.js";
 import { verifyBackup } from "../../../backup/verify.js";
 import { RECORD_FILES } from "../../../entities/index.js";
 import { InputError } from "../../../errors.js";
+import { isPythonBackup } from "../../../restore/python-format.js";
+import { verifyPythonBackup } from "../../../restore/python-verify.js";
 import type { CommandContext } from "../../command-context.js";
 import type { VerifyCommand } from "./types.js";
 
+/** A folder of the Python github-data tool (restore accepts those): what can be checked without a manifest. */
+async function verifyPythonFolder(cfg: VerifyCommand, ctx: CommandContext): Promise<number> {
+  const report = await verifyPythonBackup(cfg.dir);
+  for (const problem of report.problems) ctx.logger.error(problem);
+  for (const note of report.unchecked) ctx.logger.info(`not checked: ${note}`);
+  const summary = report.ok
+    ? `verify: ${cfg.dir} is a readable backup of the Python github-data tool (${report.files} files, ${report.records} records; structure, JSON and references between files checked)`
+    : `verify: ${cfg.dir} (a backup of the Python github-data tool) has ${report.problems.length} problem(s)`;
+  ctx.stdout.write(`${summary}\n`);
+  return report.ok ? 0 : 1;
+}
+
 export async function verifyCommand(cfg: VerifyCommand, ctx: CommandContext): Promise<number> {
   const kind = await classifyFolder(cfg.dir);
+  if (kind !== "finished-backup" && kind !== "missing" && (await isPythonBackup(cfg.dir))) {
+    return verifyPythonFolder(cfg, ctx);
+  }
   if (kind !== "finished-backup") {
     const why =
       kind === "unfinished-backup"

@@ -11,8 +11,9 @@ import type { OutputSettings } from "./output.js";
 import { type ParsedRepo, parseRepoRef } from "./repo-ref.js";
 import { DEFAULT_API_URL, deriveGraphqlUrl, parseApiUrl } from "./urls.js";
 
-export const DEFAULT_CONCURRENCY = 10;
+/** GitHub's limit on requests in flight per user: the scheduler's per-minute budgets pace below it. */
 const MAX_CONCURRENCY = 100;
+export const DEFAULT_CONCURRENCY = MAX_CONCURRENCY;
 
 /** Settings of the commands that talk to GitHub. */
 export interface RemoteSettings {
@@ -74,7 +75,7 @@ export const REMOTE_FLAGS: readonly OptionSpec[] = [
     key: "concurrency",
     flags: "--concurrency <n>",
     env: "CONCURRENCY",
-    description: `Requests in flight at most, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY})`,
+    description: `Requests in flight at most, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}, GitHub's limit; the per-minute budgets pace below it)`,
   },
 ];
 

@@ -47,7 +47,7 @@ export type { Budgets } from "./rate-budget.js";
 export type { RequestStats } from "./stats.js";
 
 export interface RequestSchedulerOptions {
-  /** Most requests in flight (default 24); lowered temporarily after secondary limits. */
+  /** Most requests in flight (default 100, GitHub's limit); lowered temporarily after secondary limits. */
   concurrency?: number;
   /** Successful requests per +1 of concurrency while recovering (default 20). */
   increaseEvery?: number;
@@ -200,7 +200,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     this.signal = options.signal;
     this.limits = new RateLimitTracker(this.policy.resetMarginMs);
     this.adaptive = new AdaptiveConcurrency(
-      options.concurrency ?? 24,
+      options.concurrency ?? 100,
       options.increaseEvery ?? 20,
       (change) => {
         // Lowering is news; each +1 step back up is detail.

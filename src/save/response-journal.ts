@@ -24,7 +24,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { constants, gunzip, gzip } from "node:zlib";
+import { gunzip } from "node:zlib";
 import { openAtomicFile } from "../backup/atomic.js";
 import { STATE_DIR } from "../backup/save-state.js";
 import type { GitHubOctokit } from "../github/client.js";
@@ -36,7 +36,6 @@ export const RESPONSES_DIR = "responses";
 const ENTRY_VERSION = 2;
 /** File name ending of a journal entry. */
 export const ENTRY_SUFFIX = ".entry";
-const compress = promisify(gzip);
 const decompress = promisify(gunzip);
 /**
  * Answer text waiting to be written at most; beyond it an answer is handed
@@ -162,16 +161,28 @@ function keptHeaders(headers: Record<string, unknown>): Record<string, string> {
 }
 
 /**
- * An entry is its metadata as one JSON line, then the body as received,
- * gzipped: the body is compressed straight from the text it was parsed from,
- * never joined with anything (pull-request pages run to megabytes).
+ * An entry is its metadata as one JSON line, then the body's bytes as
+ * received, never joined with anything (pull-request pages run to megabytes).
+ * The body is not compressed: gzip cost a save more CPU than any other step
+ * after parsing, for scratch files removed when the save completes. Entries
+ * of earlier versions hold a gzipped body (JSON never starts with 0x1f 0x8b).
  */
 async function decodeEntry(bytes: Buffer): Promise<Entry | null> {
   const end = bytes.indexOf(0x0a);
   if (end < 0) return null;
   const meta = JSON.parse(bytes.subarray(0, end).toString("utf8")) as EntryMeta;
-  const body = (await decompress(bytes.subarray(end + 1))).toString("utf8");
+  const raw = bytes.subarray(end + 1);
+  const body = (isGzip(raw) ? await decompress(raw) : raw).toString("utf8");
   return { ...meta, data: JSON.parse(body) };
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** The body's bytes as an entry holds them. */
+function encodeBody(text: string): Buffer {
+  return Buffer.from(text, "utf8");
 }
 
 export async function openResponseJournal(
@@ -201,7 +212,6 @@ export async function openResponseJournal(
   if (options.writable === undefined) await ready;
   const stats: ResponseJournalStats = { replayed: 0, recorded: 0 };
   const pending = new Set<Promise<void>>();
-  const compressing = new Set<Promise<void>>();
   let pendingChars = 0;
   let writable = true;
 
@@ -219,8 +229,8 @@ export async function openResponseJournal(
     return null;
   }
 
-  /** Writes one entry once its body is compressed; nothing when the folder was never claimed. */
-  async function write(key: string, meta: EntryMeta, gzipped: Promise<Buffer>): Promise<void> {
+  /** Writes one entry; nothing when the folder was never claimed. */
+  async function write(key: string, meta: EntryMeta, text: string): Promise<void> {
     let body: Buffer;
     try {
       await ready;
@@ -229,7 +239,7 @@ export async function openResponseJournal(
       return;
     }
     try {
-      body = await gzipped;
+      body = encodeBody(text);
       if (!writable) return;
       // Scratch data: a rename without fsync survives a killed process; after
       // a power loss a damaged entry fails its check and is fetched again.
@@ -265,21 +275,13 @@ export async function openResponseJournal(
       url: answer.url,
       headers: keptHeaders(answer.headers),
     };
-    // The answer's text is held only until it is compressed (off the main
-    // thread, to about a tenth of its size); that is what the backlog counts.
+    // The answer's bytes are held until they are on disk; that is what the backlog counts.
     const chars = text.length;
     pendingChars += chars;
-    const gzipped = ready.then(() => compress(text, { level: constants.Z_BEST_SPEED }));
-    const compressed = gzipped.then(
-      () => undefined,
-      () => undefined,
-    );
-    compressed.then(() => {
+    const task = write(key, meta, text).finally(() => {
       pendingChars -= chars;
-      compressing.delete(compressed);
+      pending.delete(task);
     });
-    compressing.add(compressed);
-    const task = write(key, meta, gzipped).finally(() => pending.delete(task));
     pending.add(task);
   }
 
@@ -296,7 +298,7 @@ export async function openResponseJournal(
   }
 
   async function drainBacklog(): Promise<void> {
-    while (pendingChars > MAX_PENDING_CHARS && compressing.size > 0) await Promise.race(compressing);
+    while (pendingChars > MAX_PENDING_CHARS && pending.size > 0) await Promise.race(pending);
   }
 
   async function flush(): Promise<void> {

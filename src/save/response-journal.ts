@@ -213,6 +213,8 @@ export async function openResponseJournal(
   const stats: ResponseJournalStats = { replayed: 0, recorded: 0 };
   const pending = new Set<Promise<void>>();
   let pendingChars = 0;
+  /** Callers held back by the backlog, let go together once it is small enough again. */
+  let backlogWaiters: Array<() => void> = [];
   let writable = true;
 
   async function lookup(key: string): Promise<Entry | null> {
@@ -281,6 +283,7 @@ export async function openResponseJournal(
     const task = write(key, meta, text).finally(() => {
       pendingChars -= chars;
       pending.delete(task);
+      if (pendingChars <= MAX_PENDING_CHARS || pending.size === 0) releaseBacklog();
     });
     pending.add(task);
   }
@@ -297,8 +300,19 @@ export async function openResponseJournal(
     return writing && pendingChars > MAX_PENDING_CHARS ? drainBacklog() : undefined;
   }
 
-  async function drainBacklog(): Promise<void> {
-    while (pendingChars > MAX_PENDING_CHARS && pending.size > 0) await Promise.race(pending);
+  /**
+   * One waiter per held-back caller, released together: racing every pending
+   * write per caller costs (callers × writes) reactions per write and ran a
+   * `large` save out of memory at 100 requests in flight.
+   */
+  function drainBacklog(): Promise<void> {
+    return new Promise((resolve) => backlogWaiters.push(resolve));
+  }
+
+  function releaseBacklog(): void {
+    const waiters = backlogWaiters;
+    backlogWaiters = [];
+    for (const release of waiters) release();
   }
 
   async function flush(): Promise<void> {

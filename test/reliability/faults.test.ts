@@ -10,8 +10,6 @@ import {
   backupContent,
   FAST_CLIENT,
   failures,
-  OWNER,
-  REPO,
   removeTempRoots,
   type SaveRequestExtra,
   save,

@@ -12,6 +12,7 @@ const LAYERS = {
     "^src/save/(?!priorities\\.ts$)",
     "^src/restore/restore-repository\\.ts$",
     "^src/selection/entities\\.ts$",
+    "^src/site/",
   ],
   cli: ["^src/cli/"],
   library: ["^src/index\\.ts$"],

@@ -35,6 +35,20 @@ export function pages(n: number): number {
   return Math.max(1, Math.ceil(n / PAGE));
 }
 
+/** GitHub's depth limit on the repository-wide comment lists (observed: about 30,000 items). */
+export const LIST_CAP_ITEMS = 30_000;
+
+/**
+ * Pages of a repo-wide comment list of `n` items. Past GitHub's depth limit
+ * the cheapest honest path still reads every item once, plus the 422 that
+ * reveals the limit and one boundary page per further window of
+ * `sort=updated&since=` (each window is as deep as the limit).
+ */
+export function cappedListPages(n: number, cap: number = LIST_CAP_ITEMS): number {
+  if (n <= cap) return pages(n);
+  return pages(n) + 1 + Math.ceil((n - cap) / cap);
+}
+
 /** Follow-up requests for nested connections longer than one page of 100. */
 export function extraNestedPages(lengths: readonly number[]): number {
   let extra = 0;
@@ -92,10 +106,14 @@ export function requestFloor(f: RepoFacts): RequestFloor {
     ),
     term(
       "issue + PR comments",
-      `P(${f.conversationComments}) REST issues/comments`,
-      pages(f.conversationComments),
+      `P(${f.conversationComments}) REST issues/comments (past ${LIST_CAP_ITEMS}: + the 422 + 1 per since-window)`,
+      cappedListPages(f.conversationComments),
     ),
-    term("review comments", `P(${f.reviewComments}) REST pulls/comments`, pages(f.reviewComments)),
+    term(
+      "review comments",
+      `P(${f.reviewComments}) REST pulls/comments (past ${LIST_CAP_ITEMS}: as above)`,
+      cappedListPages(f.reviewComments),
+    ),
     term("releases", `P(${f.releases}) REST releases`, pages(f.releases)),
     term("release assets", `${f.assets} × 1 GET releases/assets/{id}`, f.assets),
   ];
@@ -136,7 +154,11 @@ export function nestedRequestFloor(f: RepoFacts): RequestFloor {
         extraNestedPages(f.reviewsPerPull) +
         extraNestedPages([f.maxLabelsPerItem, f.maxAssigneesPerItem]),
     ),
-    term("review comments", `P(${f.reviewComments}) REST pulls/comments`, pages(f.reviewComments)),
+    term(
+      "review comments",
+      `P(${f.reviewComments}) REST pulls/comments (past ${LIST_CAP_ITEMS}: as above)`,
+      cappedListPages(f.reviewComments),
+    ),
     term("releases", `P(${f.releases})`, pages(f.releases)),
     term("release assets", `${f.assets} downloads`, f.assets),
   ];

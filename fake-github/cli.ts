@@ -42,6 +42,7 @@ interface CliFlags {
   faults?: number;
   resetRate?: number;
   faultSeed?: number;
+  listCap?: number;
   git?: boolean;
   gitRoot?: string;
 }
@@ -69,6 +70,11 @@ function buildProgram(): Command {
     .option("--faults <rate>", "share of requests answered 500/502/503", probability)
     .option("--reset-rate <rate>", "share of requests whose connection is dropped", probability)
     .option("--fault-seed <n>", "seed of the fault sequence (default: --seed)", number)
+    .option(
+      "--list-cap <n>",
+      "items the repo-wide comment lists page through at most (0 = no cap; default 30000)",
+      number,
+    )
     .option("--git", "serve git repositories over HTTP (bare repos in a temp dir)")
     .option("--git-root <dir>", "directory for the bare repositories (kept on exit)")
     .showHelpAfterError();
@@ -107,6 +113,7 @@ export function optionsFromArgs(
     if (flags.resetRate !== undefined) options.faults.resetRate = flags.resetRate;
     if (flags.faultSeed !== undefined) options.faults.seed = flags.faultSeed;
   }
+  if (flags.listCap !== undefined) options.listCapItems = flags.listCap === 0 ? null : flags.listCap;
   if (flags.git) options.git = true;
   if (flags.gitRoot) options.gitRoot = flags.gitRoot;
   return options;

@@ -80,6 +80,8 @@ const knobKeys: Array<keyof FakeKnobs> = [
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "graphqlMaxNodes",
+  "listCapItems",
 ];
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {

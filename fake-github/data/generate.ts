@@ -31,6 +31,7 @@ import {
   type GenContext,
   pickAuthor,
 } from "./context.js";
+import { addTimelineEvents } from "./events.js";
 import { addTrickyCases } from "./generate-tricky.js";
 import { linkGit } from "./git-link.js";
 import { mulberry32, randomBytes } from "./prng.js";
@@ -163,6 +164,7 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
     ctx,
     options.gitRoot === undefined ? undefined : join(options.gitRoot, ownerLogin, `${repoName}.git`),
   );
+  addTimelineEvents(ctx);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };
 }

@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   charge(cost: number): { ok: boolean; headers: Record<string, string> };
   /** Queries with more nodes than this answer 502 as a timed-out query (after being charged). */
   maxNodesBeforeTimeout?: number;
+  /** The node cap (default GitHub's 500,000). */
+  maxNodes?: number;
 }
 
 export const timeoutMessage =
@@ -116,12 +118,13 @@ export async function executeGraphQL(body: unknown, options: ExecuteOptions): Pr
   }
 
   const analysis = analyzeQuery(schema, document, operation, coerced.coerced);
-  if (analysis.nodeCount > maxNodeCount) {
+  const maxNodes = options.maxNodes ?? maxNodeCount;
+  if (analysis.nodeCount > maxNodes) {
     return errorsOnly(
       [
         {
           type: "MAX_NODE_LIMIT_EXCEEDED",
-          message: `This query requests up to ${analysis.nodeCount.toLocaleString("en-US")} possible nodes which exceeds the maximum limit of ${maxNodeCount.toLocaleString("en-US")}.`,
+          message: `This query requests up to ${analysis.nodeCount.toLocaleString("en-US")} possible nodes which exceeds the maximum limit of ${maxNodes.toLocaleString("en-US")}.`,
         },
       ],
       options,

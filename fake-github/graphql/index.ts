@@ -27,6 +27,7 @@ export const graphqlRoute: RouteDef = {
       viewer,
       token: req.token === null ? null : (ctx.store.tokens.get(req.token) ?? null),
       charge: (cost) => ctx.chargeGraphQL(req, cost),
+      maxNodes: ctx.graphqlMaxNodes,
       ...(ctx.graphqlMaxNodesBeforeTimeout === undefined
         ? {}
         : { maxNodesBeforeTimeout: ctx.graphqlMaxNodesBeforeTimeout }),

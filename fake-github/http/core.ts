@@ -88,6 +88,12 @@ export class ServerCore {
       get graphqlMaxNodesBeforeTimeout() {
         return knobs().graphqlMaxNodesBeforeTimeout ?? undefined;
       },
+      get graphqlMaxNodes() {
+        return knobs().graphqlMaxNodes;
+      },
+      get listCapItems() {
+        return knobs().listCapItems ?? undefined;
+      },
     };
   }
 

@@ -44,14 +44,34 @@ export function pageLinks(req: FakeRequest, page: number, lastPage: number): str
   return links.length > 0 ? linkHeader(links) : undefined;
 }
 
-/** One page of `items` by `page`/`per_page`, with its `link` header. */
+/** GitHub's answer to a page past a list's depth limit (observed on github.com). */
+export const paginationLimitedMessage =
+  "In order to keep the API fast for everyone, pagination is limited for this resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.";
+
+/** The last page number a capped list serves: the page holding item number `cap`. */
+export function cappedLastPage(cap: number, perPage: number): number {
+  return Math.max(1, Math.ceil(cap / perPage));
+}
+
+/**
+ * One page of `items` by `page`/`per_page`, with its `link` header. With a
+ * `cap` (items), as GitHub's repo-wide comment lists: `rel="last"` points no
+ * further than the page holding item `cap`, and a deeper page is `limited`
+ * (the caller answers 422 with paginationLimitedMessage).
+ */
 export function pageSlice<T>(
   req: FakeRequest,
   items: readonly T[],
-): { items: T[]; headers: Record<string, string> } {
+  cap?: number,
+): { items: T[]; headers: Record<string, string>; limited?: true } {
   const perPage = perPageOf(req.query);
   const page = pageOf(req.query);
-  const lastPage = Math.max(1, Math.ceil(items.length / perPage));
+  let lastPage = Math.max(1, Math.ceil(items.length / perPage));
+  if (cap !== undefined) {
+    const maxPage = cappedLastPage(cap, perPage);
+    if (page > maxPage) return { items: [], headers: {}, limited: true };
+    lastPage = Math.min(lastPage, maxPage);
+  }
   const start = (page - 1) * perPage;
   const link = pageLinks(req, page, lastPage);
   return { items: items.slice(start, start + perPage), headers: link ? { link } : {} };

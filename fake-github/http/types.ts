@@ -45,6 +45,10 @@ export interface ServerContext {
    * after being charged. Unset = never times out.
    */
   graphqlMaxNodesBeforeTimeout?: number;
+  /** GraphQL's node cap (knob `graphqlMaxNodes`). */
+  graphqlMaxNodes: number;
+  /** Depth limit of the capped page-numbered lists (knob `listCapItems`); unset = unlimited. */
+  listCapItems?: number;
 }
 
 export type RouteHandler = (req: FakeRequest, ctx: ServerContext) => FakeResponse | Promise<FakeResponse>;

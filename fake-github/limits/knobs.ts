@@ -97,7 +97,18 @@ export interface FakeKnobs {
    * 502 after being charged (GitHub's 10 s limit). null = never.
    */
   graphqlMaxNodesBeforeTimeout: number | null;
+  /** GraphQL's node cap: a query asking more answers MAX_NODE_LIMIT_EXCEEDED (GitHub: 500,000). */
+  graphqlMaxNodes: number;
+  /**
+   * GitHub's depth limit on the repository-wide comment lists: pages past this
+   * many items answer 422 and `rel="last"` points no further (about 30,000 on
+   * github.com, observed, not documented). null = unlimited.
+   */
+  listCapItems: number | null;
 }
+
+/** GitHub's observed depth limit of the repository-wide comment lists. */
+export const defaultListCapItems = 30_000;
 
 export const defaultRateLimit: RateLimitKnob = {
   limit: 5000,
@@ -126,6 +137,8 @@ export function defaultKnobs(): FakeKnobs {
     faults: null,
     script: [],
     graphqlMaxNodesBeforeTimeout: null,
+    graphqlMaxNodes: 500_000,
+    listCapItems: defaultListCapItems,
   };
 }
 
@@ -143,6 +156,8 @@ const knobNames = new Set<keyof FakeKnobs>([
   "faults",
   "script",
   "graphqlMaxNodesBeforeTimeout",
+  "graphqlMaxNodes",
+  "listCapItems",
 ]);
 
 /**
@@ -176,6 +191,12 @@ export function parseKnobPatch(input: unknown): Partial<FakeKnobs> {
         break;
       case "graphqlMaxNodesBeforeTimeout":
         patch.graphqlMaxNodesBeforeTimeout = value === null ? null : nonNegative(key, value);
+        break;
+      case "graphqlMaxNodes":
+        patch.graphqlMaxNodes = nonNegative(key, value);
+        break;
+      case "listCapItems":
+        patch.listCapItems = value === null ? null : Math.max(1, nonNegative(key, value));
         break;
       case "script":
         if (!Array.isArray(value)) throw new Error("knobs: script must be an array");

@@ -120,6 +120,7 @@ export function addRepo(store: FakeStore, owner: string, name: string, opts: Add
     nextMilestoneNumber: 1,
     comments: [],
     reviews: [],
+    events: [],
     reviewComments: [],
     releases: [],
     branches: new Map(),

@@ -173,6 +173,60 @@ export interface FakeRelease {
   assets: FakeAsset[];
 }
 
+/** REST event names of the timeline events the fake models (GitHub's own spelling). */
+export type FakeEventType =
+  | "labeled"
+  | "unlabeled"
+  | "assigned"
+  | "unassigned"
+  | "milestoned"
+  | "demilestoned"
+  | "renamed"
+  | "closed"
+  | "reopened"
+  | "locked"
+  | "unlocked"
+  | "referenced"
+  | "cross-referenced"
+  | "merged"
+  | "review_requested"
+  | "head_ref_deleted"
+  | "convert_to_draft"
+  | "ready_for_review";
+
+/**
+ * One event of an issue's or pull request's timeline. The closing and merge
+ * events of closed issues and merged pulls are not stored: they are derived
+ * from the issue's state (store/timeline.ts), so writes that close an issue
+ * show in its timeline too.
+ */
+export interface FakeIssueEvent {
+  id: number;
+  node_id: string;
+  issue_number: number;
+  event: FakeEventType;
+  actorId: number | null;
+  created_at: Iso;
+  /** referenced, merged. */
+  commit_id?: string;
+  /** labeled/unlabeled: the label as it was then (it may have been renamed or deleted since). */
+  label?: { name: string; color: string };
+  /** assigned/unassigned. */
+  assigneeId?: number;
+  /** milestoned/demilestoned. */
+  milestoneTitle?: string;
+  /** renamed. */
+  rename?: { from: string; to: string };
+  /** closed/reopened. */
+  state_reason?: StateReason | null;
+  /** locked. */
+  lock_reason?: LockReason | null;
+  /** review_requested. */
+  requestedReviewerId?: number;
+  /** cross-referenced: the issue or pull request that mentioned this one ("owner/name" lower-case key). */
+  source?: { repoKey: string; number: number };
+}
+
 /** A completed or pending Issue Import API request. */
 export interface FakeIssueImport {
   id: number;
@@ -209,6 +263,8 @@ export interface FakeRepo {
   comments: FakeIssueComment[];
   reviews: FakeReview[];
   reviewComments: FakeReviewComment[];
+  /** Timeline events besides the derived closing/merge events, in creation order. */
+  events: FakeIssueEvent[];
   releases: FakeRelease[];
   /** Branch name → commit sha (mirrors the bare git repository when there is one). */
   branches: Map<string, string>;

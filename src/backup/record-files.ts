@@ -20,6 +20,24 @@ export interface LinkedFiles<T> {
   of(record: T): { folder: string; files: readonly LinkedFile[] };
 }
 
+/**
+ * A file whose records are children of another file's records, each parent
+ * keeping the count GitHub reported for them: the folder must hold at least
+ * that many of a parent's children (e.g. an issue's `comments`).
+ */
+export interface CountedChildren {
+  /** The parent file, relative to the backup folder. */
+  parents: string;
+  /** The parent record's field holding GitHub's count. */
+  countField: string;
+  /** The child record's field naming its parent's `number`. */
+  parentField: string;
+  /** What verify calls the children, e.g. "comments". */
+  noun: string;
+  /** What verify calls one parent, e.g. "issue #7". */
+  parentName(n: number): string;
+}
+
 /** One JSONL file as its entity type declares it. */
 export interface RecordFileFormat<T = unknown> {
   /** File name relative to the backup folder. */
@@ -30,6 +48,8 @@ export interface RecordFileFormat<T = unknown> {
   sortKey(record: T): SortKey;
   /** Files the records point to, checked for presence, size and sha256 (on records that passed the schema). */
   linkedFiles?: LinkedFiles<T>;
+  /** Reconciled offline against the count each parent record keeps. */
+  countedBy?: CountedChildren;
 }
 
 /** A backup file with the entity (job) that writes it. */

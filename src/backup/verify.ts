@@ -1,19 +1,25 @@
 // Checks a backup folder against the format: the manifest, every listed
 // file's size, checksum and record count, every JSONL line (complete, JSON,
-// valid against its schema, in sort order) and every release asset file.
+// valid against its schema, in sort order), every release asset file, and
+// each parent's saved children against the count GitHub reported for it.
 // Files are streamed line by line; no file is ever loaded whole.
 import { createHash } from "node:crypto";
-import { realpath, stat } from "node:fs/promises";
+import { lstat, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { exists } from "../util/exists.js";
+import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
 import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
-import { readLines } from "./jsonl-lines.js";
+import { type RawLine, readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import type { RecordFile } from "./record-files.js";
+import { type RecordSource, recordSourceProblem } from "./record-source.js";
 import { isInside } from "./safe-name.js";
 import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+import { backupTreeProblems } from "./tree-check.js";
+import { parseUntrustedJson, UntrustedJsonError } from "./untrusted-json.js";
+import { checkChildCounts } from "./verify-counts.js";
 
 export interface VerifyProblem {
   /** Path relative to the backup folder. */
@@ -35,6 +41,8 @@ export interface VerifyReport {
 export interface VerifyOptions {
   /** Problems reported per file before the rest are summarised (default 5). */
   maxProblemsPerFile?: number;
+  /** Longest JSONL line accepted (default MAX_LINE_BYTES). */
+  maxLineBytes?: number;
 }
 
 /** A file a record points to (a release asset), with where it must lie. */
@@ -86,27 +94,40 @@ function collectLinked(spec: RecordFile, record: unknown, line: number, into: Li
     into.push({ line, folder, path: file.path, sha256: file.sha256, size: file.size });
 }
 
+type Previous = { key: SortKey; line: string; lineNumber: number };
+
 /** One pass over a JSONL file: hash, count, and check each line. */
 async function scanJsonl(
   path: string,
   spec: RecordFile | undefined,
   problems: FileProblems,
+  source: RecordSource,
+  maxLineBytes: number | undefined,
 ): Promise<ScanResult> {
   const hash = createHash("sha256");
   let bytes = 0;
   let records = 0;
   const linked: LinkedRef[] = [];
   const validate = spec ? getValidator(spec.schema) : undefined;
-  let previous: { key: SortKey; line: string; lineNumber: number } | undefined;
+  let previous: Previous | undefined;
   const onChunk = (chunk: Buffer) => {
     hash.update(chunk);
     bytes += chunk.length;
   };
-  for await (const raw of readLines(path, { onChunk })) {
+  try {
+    for await (const raw of readLines(path, { onChunk, ...(maxLineBytes ? { maxLineBytes } : {}) }))
+      previous = checkLine(raw, previous);
+  } catch (error) {
+    if (!(error instanceof LimitError)) throw error;
+    problems.add(error.message);
+  }
+  return { bytes, sha256: hash.digest("hex"), records, linked };
+
+  function checkLine(raw: RawLine, previous: Previous | undefined): Previous | undefined {
     const n = raw.lineNumber;
     if (!raw.terminated) {
       problems.add("truncated: the last line does not end in a newline", n);
-      continue;
+      return previous;
     }
     records += 1;
     let text: string;
@@ -114,24 +135,27 @@ async function scanJsonl(
       text = utf8.decode(raw.bytes);
     } catch {
       problems.add("not valid UTF-8", n);
-      continue;
+      return previous;
     }
     if (text.trim() === "") {
       problems.add("empty line", n);
-      continue;
+      return previous;
     }
     let record: unknown;
     try {
-      record = JSON.parse(text);
+      record = parseUntrustedJson(text);
     } catch (error) {
-      problems.add(`invalid JSON: ${(error as Error).message}`, n);
-      continue;
+      const unsafe = error instanceof UntrustedJsonError;
+      problems.add(unsafe ? error.message : `invalid JSON: ${(error as Error).message}`, n);
+      return previous;
     }
-    if (!spec || !validate) continue;
+    if (!spec || !validate) return previous;
     if (!validate(record)) {
       problems.add(`does not match ${spec.schema.name}: ${describeErrors(validate.errors)}`, n);
-      continue;
+      return previous;
     }
+    const foreign = recordSourceProblem(record, source);
+    if (foreign) problems.add(foreign, n);
     const key = spec.sortKey(record);
     if (previous) {
       const order = compareSortKeys(previous.key, key);
@@ -145,10 +169,9 @@ async function scanJsonl(
         problems.add(`${same} ${showKey(key)} (also on line ${previous.lineNumber})`, n);
       }
     }
-    previous = { key, line: text, lineNumber: n };
     collectLinked(spec, record, n, linked);
+    return { key, line: text, lineNumber: n };
   }
-  return { bytes, sha256: hash.digest("hex"), records, linked };
 }
 
 type Located = { ok: true; path: string } | { ok: false; message: string };
@@ -166,6 +189,7 @@ async function locate(dir: string, realDir: string, rel: string): Promise<Locate
   if (!isInside(realDir, await realpath(path))) {
     return { ok: false, message: "resolves outside the backup folder (symbolic link)" };
   }
+  if ((await lstat(path)).isSymbolicLink()) return { ok: false, message: "is a symbolic link" };
   return { ok: true, path };
 }
 
@@ -177,12 +201,14 @@ async function checkLinked(
   noun: string,
   hashed: Map<string, WrittenFile>,
   problems: FileProblems,
+  reported: Set<string>,
 ): Promise<void> {
   if (ref.path === null) return;
   const where = `${noun} ${JSON.stringify(ref.path)}`;
   if (!ref.path.startsWith(`${ref.folder}/`)) problems.add(`${where} is not under ${ref.folder}/`, ref.line);
   const located = await locate(dir, realDir, ref.path);
   if (!located.ok) {
+    reported.add(ref.path);
     problems.add(`${where}: ${located.message}`, ref.line);
     return;
   }
@@ -232,18 +258,22 @@ export async function verifyBackup(
   const linked = new Map<RecordFile, LinkedRef[]>();
   /** Hashes already computed, so an asset listed in the manifest is read once. */
   const hashed = new Map<string, WrittenFile>();
+  /** Paths whose problem is already reported, so the tree check does not repeat it. */
+  const reported = new Set<string>();
 
   for (const rel of Object.keys(manifest.files).sort()) {
     const entry = manifest.files[rel]!;
     const fileProblems = new FileProblems(problems, rel, limit);
     files += 1;
     if (rel === GIT_REPO_ENTRY) {
+      reported.add(rel);
       for (const message of await checkMirror(dir, entry)) fileProblems.add(message);
       fileProblems.finish();
       continue;
     }
     const located = await locate(dir, realDir, rel);
     if (!located.ok) {
+      reported.add(rel);
       fileProblems.add(`listed in the manifest but ${located.message}`);
       fileProblems.finish();
       continue;
@@ -253,7 +283,7 @@ export async function verifyBackup(
       const spec = specs.get(rel);
       // Never skipped silently: a file no entity type declares has no schema to check it against.
       if (!spec) fileProblems.add("no entity type declares this file, so its records are not checked");
-      const scan = await scanJsonl(located.path, spec, fileProblems);
+      const scan = await scanJsonl(located.path, spec, fileProblems, manifest.source, options.maxLineBytes);
       actual = scan;
       records += scan.records;
       if (spec) linked.set(spec, scan.linked);
@@ -288,9 +318,14 @@ export async function verifyBackup(
   for (const [spec, refs] of linked) {
     const linkedProblems = new FileProblems(problems, spec.file, limit);
     const noun = spec.linkedFiles?.noun ?? "file";
-    for (const ref of refs) await checkLinked(dir, realDir, ref, noun, hashed, linkedProblems);
+    for (const ref of refs) {
+      await checkLinked(dir, realDir, ref, noun, hashed, linkedProblems, reported);
+    }
     linkedProblems.finish();
   }
 
+  for (const problem of await backupTreeProblems(dir, reported)) problems.push(problem);
+
+  problems.push(...(await checkChildCounts(dir, manifest, recordFiles, limit)));
   return report(files, records);
 }

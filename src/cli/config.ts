@@ -23,7 +23,7 @@ import { helpText } from "./overview-help.js";
 export type { Env };
 export type ResolvedCommand = RunnableCommand | HelpCommand | VersionCommand;
 
-/** "save, restore or verify" */
+/** "save, restore, verify or site" */
 const COMMAND_CHOICES = `${COMMANDS.slice(0, -1)
   .map((command) => command.name)
   .join(", ")} or ${COMMANDS.at(-1)!.name}`;
@@ -37,7 +37,7 @@ export function resolveConfig(argv: readonly string[], env: Env): ResolvedComman
   const command = given ?? commandFromEnv(env);
   const spec = commandNamed(command);
   for (const flag of ALL_FLAGS) {
-    if (parsed.given.has(flag.key) && !spec.flags.includes(flag) && !flag.hidden) {
+    if (parsed.given.has(flag.key) && !spec.flags.some((own) => own.key === flag.key) && !flag.hidden) {
       throw new UsageError(
         `${longFlag(flag)} applies to ${commandsWith(flag).join(" and ")}, not to ${command}`,
         { hint: `see '${PROGRAM} ${command} --help'` },
@@ -89,7 +89,13 @@ function parseArgv(argv: readonly string[]): { command: CommandName | undefined;
     .helpOption(false)
     .helpCommand(false)
     .allowExcessArguments(false);
-  for (const spec of ALL_FLAGS) program.addOption(toCommanderOption(spec));
+  // Commands may declare the same flag with their own text (save's and site's --out): parse it once.
+  const seen = new Set<string>();
+  for (const spec of ALL_FLAGS) {
+    if (seen.has(spec.flags)) continue;
+    seen.add(spec.flags);
+    program.addOption(toCommanderOption(spec));
+  }
   program.argument("[command...]").action((args: string[]) => {
     capture.args = args;
   });

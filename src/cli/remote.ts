@@ -7,6 +7,7 @@ import { resolveEntities } from "../selection/entities.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import { type Env, envValue, flagList, flagString, missing, type ParsedArgv, pick } from "./args.js";
 import type { OptionSpec } from "./flags.js";
+import { tokenFromGh } from "./gh-token.js";
 import type { OutputSettings } from "./output.js";
 import { type ParsedRepo, parseRepoRef } from "./repo-ref.js";
 import { DEFAULT_API_URL, deriveGraphqlUrl, parseApiUrl } from "./urls.js";
@@ -23,7 +24,7 @@ export interface RemoteSettings {
    * objects, so logging or serialising a config never shows it.
    */
   token: string;
-  tokenSource: "GITHUB_TOKEN" | "GH_TOKEN";
+  tokenSource: "GITHUB_TOKEN" | "GH_TOKEN" | "gh";
   /** REST base URL without a trailing slash. */
   apiUrl: string;
   graphqlUrl: string;
@@ -100,9 +101,15 @@ export function resolveRemote(
   const api = pick(parsed, env, "apiUrl", "GITHUB_API_URL");
   const apiUrl = api ? parseApiUrl(api.value, api.source) : DEFAULT_API_URL;
   // GitHub Actions always sets GITHUB_GRAPHQL_URL; when --api-url points
-  // elsewhere, that variable belongs to the other server, so derive instead.
+  // elsewhere, or the variable names another server than a given REST base (a
+  // github.com value left next to an Enterprise GITHUB_API_URL), it belongs
+  // to the other server, so derive instead.
   const graphqlFlag = flagString(parsed, "graphqlUrl");
-  const graphqlEnv = api?.source === "--api-url" ? undefined : envValue(env, "GITHUB_GRAPHQL_URL");
+  const graphqlEnvText = api?.source === "--api-url" ? undefined : envValue(env, "GITHUB_GRAPHQL_URL");
+  const graphqlEnv =
+    graphqlEnvText !== undefined && (api === undefined || sameOrigin(graphqlEnvText, apiUrl))
+      ? graphqlEnvText
+      : undefined;
   const graphqlUrl =
     graphqlFlag !== undefined
       ? parseApiUrl(graphqlFlag, "--graphql-url")
@@ -123,7 +130,7 @@ export function resolveRemote(
     env,
   });
 
-  const { token, tokenSource } = resolveToken(env, command);
+  const { token, tokenSource } = resolveToken(env, command, apiUrl);
   return {
     settings: {
       repo,
@@ -153,7 +160,11 @@ export function assemble<T extends RemoteSettings & OutputSettings>(
   return result as unknown as T;
 }
 
-function resolveToken(env: Env, command: string): Pick<RemoteSettings, "token" | "tokenSource"> {
+function resolveToken(
+  env: Env,
+  command: string,
+  apiUrl: string,
+): Pick<RemoteSettings, "token" | "tokenSource"> {
   for (const name of ["GITHUB_TOKEN", "GH_TOKEN"] as const) {
     const token = envValue(env, name);
     if (token === undefined) continue;
@@ -161,8 +172,10 @@ function resolveToken(env: Env, command: string): Pick<RemoteSettings, "token" |
     if (/[\s\p{Cc}]/u.test(token)) throw new ConfigError(`${name} contains spaces or control characters`);
     return { token, tokenSource: name };
   }
+  const fromGh = tokenFromGh(apiUrl, env);
+  if (fromGh !== undefined) return { token: fromGh, tokenSource: "gh" };
   throw new ConfigError(
-    `${command} needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN (a token is never accepted as a flag)`,
+    `${command} needs a GitHub token: set GITHUB_TOKEN or GH_TOKEN, or log in with 'gh auth login' (a token is never accepted as a flag)`,
   );
 }
 
@@ -172,4 +185,13 @@ function parseConcurrency(value: string, source: string): number {
     throw new UsageError(`${source}: "${value}" is not a whole number from 1 to ${MAX_CONCURRENCY}`);
   }
   return n;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a.trim()).origin === new URL(b).origin;
+  } catch {
+    // Unreadable: let parseApiUrl report it.
+    return true;
+  }
 }

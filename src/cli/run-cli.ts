@@ -40,7 +40,7 @@ export async function runCli(
   io: CliIo,
   commands: CommandHandlers,
 ): Promise<number> {
-  const redact = createRedactor(secretsIn(env));
+  let redact = createRedactor(secretsIn(env));
   const debug = argv.includes("--verbose") || env.LOG_LEVEL?.trim().toLowerCase() === "debug";
 
   let config: ReturnType<typeof resolveConfig>;
@@ -53,6 +53,10 @@ export async function runCli(
   if (config.command === "help" || config.command === "version") {
     io.stdout.write(config.text);
     return 0;
+  }
+  // A token from `gh` is in no environment variable: mask it too.
+  if ("tokenSource" in config && config.tokenSource === "gh") {
+    redact = createRedactor([...secretsIn(env), config.token]);
   }
 
   const renderer = await openRenderer(chooseRendererKind({ isTTY: io.isTTY, logFormat: config.logFormat }), {
@@ -139,7 +143,9 @@ function secretsIn(env: Env): string[] {
 }
 
 function describe(config: RunnableCommand): Record<string, unknown> {
-  if (config.command === "verify") return { command: config.command, dir: config.dir };
+  if (config.command === "verify" || config.command === "site") {
+    return { command: config.command, dir: config.dir };
+  }
   return {
     command: config.command,
     repo: config.repo.fullName,

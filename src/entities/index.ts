@@ -9,6 +9,7 @@ import type { EntityRestorer, ObjectKind } from "../restore/types.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
 import { gitRepo } from "./git_repo/index.js";
 import { issueComments } from "./issue_comments/index.js";
+import { issueEvents } from "./issue_events/index.js";
 import { issues } from "./issues/index.js";
 import { labels } from "./labels/index.js";
 import { milestones } from "./milestones/index.js";
@@ -34,6 +35,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   prReviewComments,
   releases,
   releaseAssets,
+  issueEvents,
   gitRepo,
 ];
 

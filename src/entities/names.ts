@@ -14,6 +14,7 @@ export const ENTITY_NAMES = [
   "pr_review_comments",
   "releases",
   "release_assets",
+  "issue_events",
   "git_repo",
 ] as const;
 

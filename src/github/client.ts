@@ -8,6 +8,7 @@ import type { Logger } from "../util/logger.js";
 import { silentLogger } from "../util/logger.js";
 import { createRedactor } from "../util/redact.js";
 import type { Budgets } from "./rate-budget.js";
+import { createRequestGuard, type GuardedRequest } from "./request-guard.js";
 import { RequestScheduler, type RequestSchedulerOptions, schedulerPlugin } from "./scheduler.js";
 import type { RequestStats } from "./stats.js";
 import { createStorageDownloader, type StorageDownloader } from "./storage-download.js";
@@ -42,6 +43,8 @@ export interface GitHubClientOptions {
   scheduler?: RequestScheduler;
   /** A fetch implementation to send requests with (proxies, instrumentation); default globalThis.fetch. */
   fetch?: typeof globalThis.fetch;
+  /** Refuse every request but reads (GET, HEAD, GraphQL queries): dry runs and saves. */
+  readOnly?: boolean;
   /** Finer scheduler settings (pacing, backoff, clock) — mostly for tests. */
   schedulerOptions?: Omit<RequestSchedulerOptions, "signal" | "log" | "redact">;
 }
@@ -90,6 +93,14 @@ function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/** True for a plain-http URL to another machine: the token would cross the network unencrypted. */
+export function sendsTokenInClear(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === "http:" && !LOOPBACK.test(parsed.hostname);
+}
+
 /** GitHub's GraphQL endpoint for a REST base URL. */
 export function deriveGraphqlUrl(apiUrl: string): string {
   const base = trimSlash(apiUrl);
@@ -102,6 +113,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const token = options.token;
   const redact = createRedactor([token]);
   const log = options.log ?? silentLogger;
+  for (const url of new Set([apiUrl, graphqlUrl])) {
+    if (token && sendsTokenInClear(url))
+      log.warn(`${url} is plain http: the token crosses the network unencrypted; use https`);
+  }
   const scheduler =
     options.scheduler ??
     new RequestScheduler({
@@ -136,6 +151,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // an explicitly configured endpoint elsewhere replaces that URL.
   const defaultGraphqlUrl = deriveGraphqlUrl(apiUrl);
   const customGraphql = graphqlUrl !== defaultGraphqlUrl;
+  const guard = createRequestGuard({ apiUrl, graphqlUrl, readOnly: options.readOnly ?? false });
   octokit.hook.before("request", (requestOptions) => {
     requestOptions.headers["x-github-api-version"] = API_VERSION;
     if (
@@ -145,6 +161,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     ) {
       requestOptions.url = graphqlUrl;
     }
+    guard(requestOptions as GuardedRequest);
   });
 
   const gitHeader = `Authorization: Basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;

@@ -74,3 +74,22 @@ export function isGraphQLTimeout(err: unknown): boolean {
     err instanceof GitHubGraphQLError ? err.errors : isGraphqlResponseError(err) ? graphqlErrorsOf(err) : [];
   return errors.length > 0 && errors.every((e) => isGraphQLTimeoutMessage(e.message));
 }
+
+/** Error types that say the query asked too much at once: a smaller one may pass. */
+const TOO_LARGE_TYPES = new Set(["MAX_NODE_LIMIT_EXCEEDED", "RESOURCE_LIMITS"]);
+
+/**
+ * A batch worth splitting and retrying in smaller parts: a timeout (502/504,
+ * the client's own timeout), the node cap or another resource limit, or any
+ * answer with errors other than missing nodes (partial data: a smaller batch
+ * isolates the item that fails). A primary rate limit is not: the scheduler
+ * has already waited for the reset.
+ */
+export function isSplittableGraphQLFailure(err: unknown): boolean {
+  if (isGraphQLTimeout(err)) return true;
+  const errors =
+    err instanceof GitHubGraphQLError ? err.errors : isGraphqlResponseError(err) ? graphqlErrorsOf(err) : [];
+  if (errors.length === 0) return false;
+  if (errors.some((e) => e.type !== undefined && TOO_LARGE_TYPES.has(e.type))) return true;
+  return !errors.some((e) => e.type === "RATE_LIMITED");
+}

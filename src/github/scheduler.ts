@@ -10,10 +10,12 @@
 import { EventEmitter } from "node:events";
 import type { Octokit, OctokitOptions } from "@octokit/core";
 import type { Hooks } from "@octokit/core/types";
+import { LimitError } from "../util/limits.js";
 import type { Logger } from "../util/logger.js";
 import { silentLogger } from "../util/logger.js";
 import { abortErrorFor, anySignal } from "./abort.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
+import { readCapped, readCappedText } from "./capped-body.js";
 import {
   classifyError,
   classifyGraphQLBody,
@@ -174,6 +176,8 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   private readonly limits: RateLimitTracker;
   private readonly gate: RequestGate;
   private readonly counters = new StatsCounters();
+  /** The end of the current primary-limit pause (epoch ms; 0 = none yet). */
+  private pausedUntil = 0;
   private readonly policy: RetryPolicy;
   private readonly requestTimeoutMs: number;
   private readonly recoverWrite: RequestSchedulerOptions["recoverWrite"];
@@ -236,7 +240,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
 
   stats(): RequestStats {
     const now = this.clock.now();
+    const paused = this.pausedUntil > now ? { rateLimitPausedUntil: this.pausedUntil } : {};
     return {
+      ...paused,
       ...this.counters.counters(),
       inFlight: this.gate.inFlight,
       peakInFlight: this.gate.peakInFlight,
@@ -282,8 +288,14 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         // the argument's fields, so the attempt's signal is set in place.
         options.request = { ...options.request, signal: anySignal(callerSignal, attempt.signal) };
         let response = await send(options);
-        if (parseHere) response = await parseBody(response);
-        else if (response.data instanceof ReadableStream)
+        if (parseHere) {
+          const received = response;
+          response = await parseBody(received).catch((error: unknown) => {
+            // An answer over the size limit is not retried: it would be as large again.
+            if (error instanceof LimitError) this.counters.finished(info.routeKey, received.status);
+            throw error;
+          });
+        } else if (response.data instanceof ReadableStream)
           response = { ...response, data: keepBody(response.data) };
         const now = this.clock.now();
         this.limits.observe(info.resource, parseRateLimitHeaders(response.headers, now), now);
@@ -297,6 +309,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         }
         failed = { outcome: graphqlOutcome, failure: graphqlFailure(response.data), response };
       } catch (err) {
+        if (err instanceof LimitError) throw err;
         failed = this.classifyFailure(err, info, callerSignal, attempt.signal);
       } finally {
         clearTimeout(timer);
@@ -420,8 +433,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     if (wait.reason === "rate-limit") {
       this.counters.rateLimitWaits++;
       event.resource = wait.resource;
+      this.pausedUntil = Math.max(this.pausedUntil, wait.until);
       this.log.warn(
-        `GitHub ${wait.resource} rate limit reached; waiting until ${new Date(wait.until).toISOString()}`,
+        `GitHub ${wait.resource} rate limit reached; waiting ${formatWait(event.waitMs)} until the reset at ${new Date(wait.until).toISOString()}, then continuing`,
         { ...event },
       );
     } else if (wait.reason === "secondary-rate-limit") {
@@ -436,6 +450,12 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     }
     this.emit("wait", event);
   }
+}
+
+/** "42 s" or "12 min 5 s". */
+function formatWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
 function asSignal(value: unknown): AbortSignal | undefined {
@@ -486,9 +506,9 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
   const body: unknown = response.data;
   if (!(body instanceof ReadableStream)) return response;
   const type = String(response.headers["content-type"] ?? "");
-  const reader = new Response(body);
+  const length = response.headers["content-length"];
   if (/json/i.test(type)) {
-    const text = await reader.text();
+    const text = await readCappedText(body, length);
     let data: unknown = text;
     try {
       data = JSON.parse(text);
@@ -498,6 +518,8 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
     }
     return withRawBody({ ...response, data }, text);
   }
-  if (/^text\//i.test(type) || /charset=utf-8/i.test(type)) return { ...response, data: await reader.text() };
-  return { ...response, data: await reader.arrayBuffer() };
+  if (/^text\//i.test(type) || /charset=utf-8/i.test(type))
+    return { ...response, data: await readCappedText(body, length) };
+  const bytes = await readCapped(body, length);
+  return { ...response, data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
 }

@@ -27,6 +27,8 @@ export interface RequestStats {
   maxConcurrency: number;
   /** Last known primary-limit state per resource ("core", "graphql", …). */
   rateLimits: Record<string, ResourceLimitSnapshot>;
+  /** While requests wait for a primary (hourly) limit's reset: when it comes (epoch ms). */
+  rateLimitPausedUntil?: number;
 }
 
 export type AttemptStatus = number | "network" | "timeout" | "aborted";

@@ -5,6 +5,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { readLines } from "../backup/jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "../backup/manifest.js";
+import { backupTreeProblems } from "../backup/tree-check.js";
 import { verifyBackup } from "../backup/verify.js";
 import { RECORD_FILES } from "../entities/index.js";
 import { PreflightError } from "../errors.js";
@@ -124,6 +125,12 @@ async function openOurs(dir: string): Promise<BackupSource> {
 }
 
 async function openPython(dir: string): Promise<BackupSource> {
+  // No manifest to verify against, but the folder's tree is checked like ours.
+  const [problem, ...rest] = await backupTreeProblems(dir);
+  if (problem) {
+    const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
+    throw new PreflightError(`the backup in ${dir} is refused: ${problem.file}: ${problem.message}${more}`);
+  }
   const cache = new Map<string, unknown[] | null>();
   const load = async (file: string): Promise<unknown[] | null> => {
     if (!cache.has(file)) cache.set(file, await readPythonRecords(dir, file));

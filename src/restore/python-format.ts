@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { LabelRef, MilestoneRef, UserRef } from "../backup/record-parts.js";
+import { parseUntrustedJson, UntrustedJsonError } from "../backup/untrusted-json.js";
 import type { IssueCommentRecord } from "../entities/issue_comments/record.js";
 import type { IssueRecord } from "../entities/issues/record.js";
 import type { LabelRecord } from "../entities/labels/record.js";
@@ -76,8 +77,9 @@ export async function readPythonFile(dir: string, name: string): Promise<Json[] 
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseUntrustedJson(text);
   } catch (error) {
+    if (error instanceof UntrustedJsonError) throw new PythonFormatError(`${name}: ${error.message}`);
     throw new PythonFormatError(`${name} is not valid JSON: ${(error as Error).message}`);
   }
   const list = Array.isArray(value) ? value : [value];

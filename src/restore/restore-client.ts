@@ -33,11 +33,18 @@ export function pacingOf(limits: ContentLimits = {}): PacingLimits {
   };
 }
 
-export function restoreClient(request: RestoreClientRequest, log: Logger, signal: AbortSignal): GitHubClient {
+/** A dry run's client refuses every write, so a restorer's slip cannot change the target. */
+export function restoreClient(
+  request: RestoreClientRequest,
+  log: Logger,
+  signal: AbortSignal,
+  dryRun: boolean,
+): GitHubClient {
   const limits = request.contentLimits ?? {};
   // Bound below: the recovery hook looks objects up through this same client.
   let boundClient: GitHubClient | undefined;
   const client = createGitHubClient({
+    readOnly: dryRun,
     ...connectionOptions(request, log, signal),
     budgets: {
       ...request.client?.budgets,

@@ -15,7 +15,6 @@ import { type NumberSelection, selectionNumbers, selectionSize } from "../select
 import { type Logger, silentLogger } from "../util/logger.js";
 import { type BackupSource, openBackup } from "./backup-source.js";
 import { createBodyRewriter } from "./bodies.js";
-import { openRestoreJournal } from "./open-journal.js";
 import { type RestorePlan, summarisePlan } from "./plan.js";
 import type { ReferenceMap } from "./references.js";
 import { type ContentLimits, pacingOf, restoreClient } from "./restore-client.js";
@@ -26,7 +25,8 @@ import {
   type SharedRestoreContext,
 } from "./restore-jobs.js";
 import { type RestoreOperationResult, restoreExitCode, restoreResults } from "./restore-results.js";
-import { findTarget, prepareTarget } from "./target-preflight.js";
+import { openRestoreState } from "./restore-state.js";
+import { createMissingTarget, findTarget, prepareTarget } from "./target-preflight.js";
 import type {
   EntityRestorer,
   ImportApiMode,
@@ -62,8 +62,10 @@ export interface RestoreRepositoryRequest {
   dryRun?: boolean;
   /** Default "auto". */
   importApi?: ImportApiMode;
-  /** Journal file (default `<backupDir>/.github-data/restore-<owner>-<repo>.jsonl`). */
+  /** Journal file (default `<stateDir>/restore/<API host>/<target id>.jsonl`). */
   statePath?: string | null;
+  /** Per-user state directory (default $GITHUB_DATA_STATE_DIR, $XDG_STATE_HOME/github-data, ~/.local/state/github-data). */
+  stateDir?: string | null;
   /** Requests in flight at most. */
   concurrency?: number;
   contentLimits?: ContentLimits;
@@ -136,19 +138,35 @@ export class RestoreRepositoryUseCase {
 
     const backup = await openBackup(request.backupDir);
     for (const w of backup.warnings) warn(w);
-    const client = restoreClient(request, log, signal);
+    const client = restoreClient(request, log, signal, dryRun);
     // The target: nothing is written before it is known to be usable.
     const found = await findTarget(client, request.target, request.createRepo, signal);
     const missing = found === null;
-    const { journal, file, path } = await openRestoreJournal(
-      request,
-      { dryRun, targetMissing: missing },
+    let created: TargetRepository | null = null;
+    // The journal lives outside the backup, named by the target's id: a missing
+    // target is created first (once the state folder is known to be writable).
+    const { journal, file, path } = await openRestoreState({
+      backupDir: request.backupDir,
+      target: request.target,
+      targetId: found?.id ?? null,
+      apiUrl: client.apiUrl,
+      statePath: request.statePath,
+      stateDir: request.stateDir,
+      dryRun,
       warn,
-    );
+      ...(missing && !dryRun
+        ? {
+            createTarget: async () => {
+              created = await createMissingTarget(client, request, signal, log);
+              return created;
+            },
+          }
+        : {}),
+    });
     const { targetRepo, useImportApi } = await prepareTarget(
       client,
       request,
-      found,
+      found ?? created,
       dryRun,
       signal,
       log,

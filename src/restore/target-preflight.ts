@@ -39,7 +39,20 @@ export interface PreparedTarget {
   useImportApi: boolean;
 }
 
-/** Creates a missing target (not in a dry run), then decides on the Issue Import API. */
+/** Creates the missing target, private unless asked otherwise. */
+export async function createMissingTarget(
+  client: GitHubClient,
+  request: Pick<TargetRequest, "target" | "visibility">,
+  signal: AbortSignal,
+  log: Logger,
+): Promise<TargetRepository> {
+  const visibility = request.visibility ?? "private";
+  const created = await createTarget(client, request.target, visibility, signal);
+  log.info(`created ${visibility} repository ${created.fullName}`);
+  return created;
+}
+
+/** Creates a missing target (not in a dry run) unless already created, then decides on the Issue Import API. */
 export async function prepareTarget(
   client: GitHubClient,
   request: TargetRequest,
@@ -51,10 +64,7 @@ export async function prepareTarget(
   const target = request.target;
   let targetRepo = found;
   let useImportApi = false;
-  if (found === null && !dryRun) {
-    targetRepo = await createTarget(client, target, request.visibility ?? "private", signal);
-    log.info(`created ${request.visibility ?? "private"} repository ${targetRepo.fullName}`);
-  }
+  if (found === null && !dryRun) targetRepo = await createMissingTarget(client, request, signal, log);
   const importMode = request.importApi ?? "auto";
   if (request.selection.entities.has("issues") && importMode !== "never") {
     if (targetRepo) useImportApi = await probeImportApi(client, target, signal);

@@ -5,6 +5,7 @@
 import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError, statusOf } from "../github/errors.js";
+import { movedRepositoryProblem } from "../github/moved-repository.js";
 import type { RepoRef } from "../github/repository.js";
 import { restoringLogin } from "./restoring-account.js";
 import type { TargetRepository } from "./types.js";
@@ -48,8 +49,12 @@ export async function lookUpTarget(
       repo: target.repo,
       request: { signal },
     });
-    return toTargetRepository(response.data, target);
+    const found = toTargetRepository(response.data, target);
+    const moved = movedRepositoryProblem(target, found.fullName);
+    if (moved) throw new PreflightError(`restore target ${moved}`);
+    return found;
   } catch (error) {
+    if (error instanceof PreflightError) throw error;
     const status = hasResponse(error) ? statusOf(error) : undefined;
     if (status === 404) return null;
     if (status === 401)

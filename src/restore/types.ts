@@ -35,6 +35,8 @@ export const OBJECT_KINDS = [
   "pr_review_comment",
   "release",
   "release_asset",
+  /** The "History" comment of one issue or pull request (key = its original number). */
+  "issue_history",
   "git_push",
   /** An accepted Issue Import API request (newId = the import id), so a rerun polls it instead of importing twice. */
   "issue_import",

@@ -5,6 +5,7 @@ import { bool, obj, str } from "../entities/shared/fields.js";
 import { PreflightError } from "../errors.js";
 import type { GitHubClient } from "../github/client.js";
 import { describeGitHubError } from "../github/errors.js";
+import { movedRepositoryProblem } from "../github/moved-repository.js";
 import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import { BEFORE_READY } from "./hold-failures.js";
 import { PRIORITY } from "./priorities.js";
@@ -27,13 +28,17 @@ export async function checkRepository(
       request: { signal, priority: PRIORITY.preflight, ...BEFORE_READY },
     });
     const data = obj(response.data, "repository");
+    const fullName = str(data.full_name, "repository.full_name");
+    const moved = movedRepositoryProblem(repo, fullName);
+    if (moved) throw new PreflightError(moved);
     return {
-      fullName: str(data.full_name, "repository.full_name"),
+      fullName,
       cloneUrl: str(data.clone_url, "repository.clone_url"),
       defaultBranch: str(data.default_branch, "repository.default_branch"),
       private: bool(data.private, "repository.private"),
     };
   } catch (error) {
+    if (error instanceof PreflightError) throw error;
     const name = `${repo.owner}/${repo.repo}`;
     switch (status(error)) {
       case 401:

@@ -11,12 +11,16 @@ import type { RepoRef } from "../github/repository.js";
 import { selectionToString } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
+import { checkResumeSource } from "./resume-source.js";
 
 export interface FolderRequest {
   outDir: string;
   /** Continue an unfinished save in `outDir`. */
   resume?: boolean;
   selection: SaveSelection;
+  /** The repository and API the save reads: a resumed folder must hold the same source. */
+  repo: RepoRef;
+  apiUrl?: string | undefined;
 }
 
 export interface FolderPlan {
@@ -63,6 +67,7 @@ export async function inspectFolder(request: FolderRequest, log: Logger): Promis
           `the unfinished save in ${dir} used another selection (${JSON.stringify(state.selection)}); resume it with the same options`,
         );
       }
+      checkResumeSource(dir, state.source, request.repo, request.apiUrl);
       log.info(`resuming the unfinished save in ${dir}`);
       return { resuming: state };
     }

@@ -22,11 +22,14 @@ export function startPreflight(
   folder: FolderPlan,
   signal: AbortSignal,
   log: Logger,
+  /** Runs once the check has passed, before the folder is claimed (the folder lock). */
+  beforeClaim: () => Promise<void> = async () => {},
 ): Preflight {
   const failed = new AbortController();
   const runSignal = AbortSignal.any([signal, failed.signal]);
   setMaxListeners(0, runSignal);
   const ready = checkRepository(client, request.repo, signal).then(async (repository) => {
+    await beforeClaim();
     await claimFolder(request, folder, client.apiUrl, log);
     return repository;
   });

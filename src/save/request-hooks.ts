@@ -6,7 +6,7 @@
 //                        has passed and the folder is claimed (hold-failures.ts)
 //   2. response journal  a resumed save's already-answered requests are served
 //                        from disk (response-journal.ts)
-//   3. stats callback    live progress after each answer
+//   3. stats callback    live progress after each answer (and at each wait)
 //   4. per-job count     the requests each job sent
 //   … then the client's own hooks, the scheduler, auth and fetch.
 //
@@ -26,7 +26,7 @@ export interface SaveHookOptions {
   /** Settles once the repository check has passed and the folder is claimed. */
   ready: Promise<unknown>;
   log: Logger;
-  /** Called after every answer from GitHub with the scheduler's counters. */
+  /** Called after every answer from GitHub, and when a wait begins, with the scheduler's counters. */
   onStats?: (stats: RequestStats) => void;
 }
 
@@ -44,7 +44,11 @@ export async function installSaveHooks(client: GitHubClient, options: SaveHookOp
     if (job !== undefined) perJob.set(job, (perJob.get(job) ?? 0) + 1);
   });
   const onStats = options.onStats;
-  if (onStats) octokit.hook.after("request", () => onStats(client.stats()));
+  if (onStats) {
+    octokit.hook.after("request", () => onStats(client.stats()));
+    // A pause for the hourly limit shows at once, not after the next answer.
+    client.scheduler.on("wait", () => onStats(client.stats()));
+  }
   const journal = await openResponseJournal(options.outDir, {
     keep: options.resuming,
     log: options.log,

@@ -21,7 +21,7 @@
 // NOT_FOUND, and mutations. The journal holds answers only, never a request
 // header, so it never holds the token.
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
@@ -29,6 +29,7 @@ import { openAtomicFile } from "../backup/atomic.js";
 import { STATE_DIR } from "../backup/save-state.js";
 import type { GitHubOctokit } from "../github/client.js";
 import { takeRawBody } from "../github/raw-body.js";
+import { LimitError, MAX_JOURNAL_ENTRY_BYTES, mebibytes } from "../util/limits.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 
 /** Journal folder, inside the save state folder (removed with it). */
@@ -38,11 +39,14 @@ const ENTRY_VERSION = 2;
 export const ENTRY_SUFFIX = ".entry";
 const decompress = promisify(gunzip);
 /**
- * Answer text waiting to be written at most; beyond it an answer is handed
- * over only once older entries are on disk, so a journal that cannot keep up
- * slows the save instead of holding every answer in memory.
+ * Answer text not yet on disk at most, and entries not yet on disk at most;
+ * beyond either, an answer is handed over only once older ones are
+ * kept. This bounds what a killed save loses (answers in that backlog are
+ * fetched again by --resume) to a fraction of a second of answers, and keeps
+ * a journal that cannot keep up from holding every answer in memory.
  */
-const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+const MAX_PENDING_CHARS = 1024 * 1024;
+const MAX_PENDING_ENTRIES = 8;
 /** Response headers callers read (pagination); nothing else is kept. */
 const KEPT_HEADERS = ["link", "content-type"] as const;
 
@@ -172,8 +176,19 @@ async function decodeEntry(bytes: Buffer): Promise<Entry | null> {
   if (end < 0) return null;
   const meta = JSON.parse(bytes.subarray(0, end).toString("utf8")) as EntryMeta;
   const raw = bytes.subarray(end + 1);
-  const body = (isGzip(raw) ? await decompress(raw) : raw).toString("utf8");
+  const body = (isGzip(raw) ? await inflate(raw) : raw).toString("utf8");
   return { ...meta, data: JSON.parse(body) };
+}
+
+/** An earlier version's gzipped body, refused past the entry limit (a gzip bomb). */
+async function inflate(gzipped: Buffer): Promise<Buffer> {
+  try {
+    return await decompress(gzipped, { maxOutputLength: MAX_JOURNAL_ENTRY_BYTES });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw new LimitError(`its answer decompresses to more than ${mebibytes(MAX_JOURNAL_ENTRY_BYTES)}`);
+    throw error;
+  }
 }
 
 function isGzip(bytes: Buffer): boolean {
@@ -221,11 +236,16 @@ export async function openResponseJournal(
     const name = fileFor(key);
     if (!known.has(name)) return null;
     try {
-      const entry = await decodeEntry(await readFile(join(dir, name)));
+      const path = join(dir, name);
+      if ((await stat(path)).size > MAX_JOURNAL_ENTRY_BYTES)
+        throw new LimitError(`it is larger than ${mebibytes(MAX_JOURNAL_ENTRY_BYTES)}`);
+      const entry = await decodeEntry(await readFile(path));
       // A damaged or foreign entry is simply asked for again.
       if (entry?.v === ENTRY_VERSION && entry.key === key && typeof entry.status === "number") return entry;
-    } catch {
-      // unreadable: fall through
+    } catch (error) {
+      // Unreadable: asked for again; an entry over a limit is said so.
+      if (error instanceof LimitError)
+        log.warn(`resume journal entry ${name} refused: ${error.message}; asking GitHub again`);
     }
     known.delete(name);
     return null;
@@ -283,7 +303,7 @@ export async function openResponseJournal(
     const task = write(key, meta, text).finally(() => {
       pendingChars -= chars;
       pending.delete(task);
-      if (pendingChars <= MAX_PENDING_CHARS || pending.size === 0) releaseBacklog();
+      if (!backlogFull() || pending.size === 0) releaseBacklog();
     });
     pending.add(task);
   }
@@ -297,7 +317,11 @@ export async function openResponseJournal(
     const text = takeRawBody(answer);
     if (!writable || !keepable(answer)) return undefined;
     record(key, answer, text ?? JSON.stringify(answer.data));
-    return writing && pendingChars > MAX_PENDING_CHARS ? drainBacklog() : undefined;
+    return writing && backlogFull() ? drainBacklog() : undefined;
+  }
+
+  function backlogFull(): boolean {
+    return pendingChars > MAX_PENDING_CHARS || pending.size > MAX_PENDING_ENTRIES;
   }
 
   /**

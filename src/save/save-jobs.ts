@@ -107,7 +107,8 @@ async function runSaver(
     }),
   );
   marked.catch(() => {}); // awaited below, after the job's own outcome
-  const result = await saver.save(ctx);
+  // Counts a failed job would have reported are then known never to come.
+  const result = await saver.save(ctx).finally(() => ctx.shared.jobEnded(saver.name));
   await marked;
   await updateSaveState(request.outDir, (state) => {
     state.jobs[saver.name] = { status: "complete", files: result.files };

@@ -16,6 +16,7 @@ import { inspectFolder } from "./output-folder.js";
 import { checkOutcome, startPreflight } from "./preflight.js";
 import { installSaveHooks } from "./request-hooks.js";
 import { saveJobs } from "./save-jobs.js";
+import { SaveFolderLock } from "./save-lock.js";
 import { buildManifest, finishFolder } from "./save-manifest.js";
 import { type OperationResult, operationResults } from "./save-results.js";
 
@@ -54,15 +55,33 @@ export interface SaveRepositoryResult {
 
 export class SaveRepositoryUseCase {
   async execute(request: SaveRepositoryRequest): Promise<SaveRepositoryResult> {
+    // One run per folder: a resumed folder is locked before any request, a new one once claimed.
+    const lock = new SaveFolderLock();
+    try {
+      return await this.executeLocked(request, lock);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async executeLocked(
+    request: SaveRepositoryRequest,
+    lock: SaveFolderLock,
+  ): Promise<SaveRepositoryResult> {
     const startedAt = new Date().toISOString();
     const log = request.log ?? silentLogger;
     const signal = request.signal ?? new AbortController().signal;
     // Every request of every job listens to the run's signal.
     setMaxListeners(0, signal);
-    const client = createGitHubClient(connectionOptions(request, log, signal));
+    // A save never writes to GitHub: the client refuses any write.
+    const client = createGitHubClient({ readOnly: true, ...connectionOptions(request, log, signal) });
     const folder = await inspectFolder(request, log);
+    const command = `save ${request.repo.owner}/${request.repo.repo}`;
+    if (folder.resuming) await lock.acquire(request.outDir, command);
     const previous = folder.resuming;
-    const { ready, runSignal } = startPreflight(client, request, folder, signal, log);
+    const { ready, runSignal } = startPreflight(client, request, folder, signal, log, () =>
+      lock.acquire(request.outDir, command),
+    );
     const hooks = await installSaveHooks(client, {
       outDir: request.outDir,
       resuming: previous !== null,

@@ -3,6 +3,7 @@
 // samples lack; schemas.test.ts checks they match the JSON Schemas exactly.
 import { type Manifest, manifestFiles } from "../../src/backup/manifest.js";
 import type { IssueCommentRecord } from "../../src/entities/issue_comments/record.js";
+import type { IssueEventRecord } from "../../src/entities/issue_events/record.js";
 import type { IssueRecord } from "../../src/entities/issues/record.js";
 import type { LabelRecord } from "../../src/entities/labels/record.js";
 import type { MilestoneRecord } from "../../src/entities/milestones/record.js";
@@ -57,7 +58,8 @@ export function issue(number: number, overrides: Partial<IssueRecord> = {}): Iss
     labels: [{ name: "bug", color: "d73a4a", description: null }],
     assignees: [bot, maya],
     milestone: { number: 1, title: "v1.0" },
-    comments: 2,
+    // As GitHub reports it: the comments this fixture holds (verify reconciles them).
+    comments: number === issueComment.issue_number ? 1 : 0,
     author_association: "OWNER",
     created_at: "2025-04-01T12:00:00Z",
     updated_at: "2025-04-02T08:30:00.123Z",
@@ -287,3 +289,87 @@ export function sampleManifest(overrides: Partial<Manifest> = {}): Manifest {
     ...overrides,
   };
 }
+
+/** One event of each shape: between them every field of the record appears. */
+export const issueEvents: IssueEventRecord[] = [
+  {
+    issue_number: 3,
+    node_id: "LE_1",
+    event: "labeled",
+    actor: maya,
+    created_at: "2025-04-01T12:00:00Z",
+    label: { name: "bug", color: "d73a4a" },
+  },
+  {
+    issue_number: 3,
+    node_id: "AE_2",
+    event: "assigned",
+    actor: maya,
+    created_at: "2025-04-01T12:01:00Z",
+    assignee: null,
+  },
+  {
+    issue_number: 3,
+    node_id: "MIE_3",
+    event: "milestoned",
+    actor: null,
+    created_at: "2025-04-01T12:02:00Z",
+    milestone: { title: "v1" },
+  },
+  {
+    issue_number: 3,
+    node_id: "RTE_4",
+    event: "renamed",
+    actor: maya,
+    created_at: "2025-04-01T12:03:00Z",
+    rename: { from: "a", to: "b" },
+  },
+  {
+    issue_number: 3,
+    node_id: "CE_5",
+    event: "closed",
+    actor: maya,
+    created_at: "2025-04-01T12:04:00Z",
+    state_reason: "not_planned",
+  },
+  {
+    issue_number: 3,
+    node_id: "LOE_6",
+    event: "locked",
+    actor: maya,
+    created_at: "2025-04-01T12:05:00Z",
+    lock_reason: "too heated",
+  },
+  {
+    issue_number: 5,
+    node_id: "ME_7",
+    event: "merged",
+    actor: bot,
+    created_at: "2025-04-02T12:00:00Z",
+    commit_id: "a".repeat(40),
+  },
+  {
+    issue_number: 5,
+    node_id: "RRE_8",
+    event: "review_requested",
+    actor: maya,
+    created_at: "2025-04-02T12:01:00Z",
+    requested_reviewer: bot,
+  },
+  {
+    issue_number: 5,
+    node_id: "CRE_9",
+    event: "cross-referenced",
+    actor: maya,
+    created_at: "2025-04-02T12:02:00Z",
+    source: {
+      type: "issue",
+      issue: {
+        number: 2,
+        html_url: "https://github.com/o/tools/pull/2",
+        pull_request: { html_url: "https://github.com/o/tools/pull/2" },
+        repository: { full_name: "o/tools" },
+      },
+    },
+  },
+];

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   budgetFloorMs,
+  cappedListPages,
   extraNestedPages,
+  LIST_CAP_ITEMS,
   longestChain,
   nestedRequestFloor,
   pages,
@@ -136,5 +138,14 @@ describe("timeFloor", () => {
       ms: 60_000,
       boundBy: "budget",
     });
+  });
+});
+
+describe("R_min past GitHub's list depth limit", () => {
+  it("counts every item once, plus the 422 and one boundary page per further window", () => {
+    expect(LIST_CAP_ITEMS).toBe(30_000);
+    expect(cappedListPages(30_000)).toBe(300);
+    expect(cappedListPages(40_000)).toBe(400 + 1 + 1);
+    expect(cappedListPages(70_000)).toBe(700 + 1 + 2);
   });
 });

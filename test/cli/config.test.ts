@@ -5,6 +5,7 @@ import type { RestoreCommand } from "../../src/cli/commands/restore/types.js";
 import type { SaveCommand } from "../../src/cli/commands/save/types.js";
 import type { VerifyCommand } from "../../src/cli/commands/verify/types.js";
 import { type ResolvedCommand, resolveConfig } from "../../src/cli/config.js";
+import { ENTITY_NAMES } from "../../src/entities/names.js";
 import { ConfigError, UsageError } from "../../src/errors.js";
 import { TOOL_VERSION as VERSION } from "../../src/version.js";
 
@@ -56,7 +57,7 @@ describe("save", () => {
       issues: { kind: "all" },
       pullRequests: { kind: "all" },
     });
-    expect(cfg.entities.size).toBe(12);
+    expect([...cfg.entities].sort()).toEqual([...ENTITY_NAMES].sort());
     expect(cfg.token).toBe(TOKEN);
   });
 
@@ -282,7 +283,7 @@ describe("environment-only form (OPERATION)", () => {
 
   it("needs OPERATION when no command is given", () => {
     expect(failure([], ENV).message).toMatch(
-      /^no command given: use save, restore or verify, or set OPERATION/,
+      /^no command given: use save, restore, verify or site, or set OPERATION/,
     );
     expect(failure([], { ...ENV, OPERATION: "" }).message).toMatch(/^no command given/);
   });
@@ -436,6 +437,21 @@ describe("API URLs", () => {
     ]);
   });
 
+  it("derives the GraphQL endpoint when GITHUB_GRAPHQL_URL names another server than GITHUB_API_URL", () => {
+    expect(
+      urls([], {
+        GITHUB_API_URL: "https://ghe.example/api/v3",
+        GITHUB_GRAPHQL_URL: "https://api.github.com/graphql",
+      })[1],
+    ).toBe("https://ghe.example/api/graphql");
+    expect(
+      urls([], {
+        GITHUB_API_URL: "https://ghe.example/api/v3",
+        GITHUB_GRAPHQL_URL: "https://ghe.example/gql",
+      })[1],
+    ).toBe("https://ghe.example/gql");
+  });
+
   it("takes an explicit GraphQL endpoint from the flag or GITHUB_GRAPHQL_URL", () => {
     expect(urls(["--graphql-url", "http://127.0.0.1:5/gql"])[1]).toBe("http://127.0.0.1:5/gql");
     expect(urls([], { GITHUB_GRAPHQL_URL: "http://127.0.0.1:6/gql" })[1]).toBe("http://127.0.0.1:6/gql");
@@ -516,9 +532,11 @@ describe("validation", () => {
 
   it("rejects an unknown command, suggesting a close one", () => {
     expect(failure(["sve", "o/r"]).message).toBe(
-      'unknown command "sve"; use save, restore or verify (did you mean save?)',
+      'unknown command "sve"; use save, restore, verify or site (did you mean save?)',
     );
-    expect(failure(["frobnicate"]).message).toBe('unknown command "frobnicate"; use save, restore or verify');
+    expect(failure(["frobnicate"]).message).toBe(
+      'unknown command "frobnicate"; use save, restore, verify or site',
+    );
   });
 
   it("gives a hint pointing at help", () => {

@@ -7,11 +7,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type CommandHandlers, lazyCommandHandlers } from "../../src/cli/commands/index.js";
 import { restoreCommand } from "../../src/cli/commands/restore/run.js";
 import { saveCommand } from "../../src/cli/commands/save/run.js";
+import { siteCommand } from "../../src/cli/commands/site/run.js";
 import { verifyCommand } from "../../src/cli/commands/verify/run.js";
 import { runCli } from "../../src/cli/run-cli.js";
 import { memoryStream } from "./helpers.js";
 
-const eager: CommandHandlers = { save: saveCommand, restore: restoreCommand, verify: verifyCommand };
+const eager: CommandHandlers = {
+  save: saveCommand,
+  restore: restoreCommand,
+  verify: verifyCommand,
+  site: siteCommand,
+};
 const ENV = { GITHUB_TOKEN: "ghp_lazyCommandsTestToken123" };
 const parent = mkdtempSync(join(tmpdir(), "gd-lazy-"));
 const missing = join(parent, "missing");

@@ -245,6 +245,13 @@ describe("TTY renderer", () => {
     expect(later).toContain("- issue_comments  skipped: issues failed");
     expect(later).toContain("2.7s elapsed · 5 requests · 2 in flight · rate limit 4,990 left");
 
+    // A pause for the hourly limit shows when requests resume.
+    renderer.onRequestStats({ total: 5, inFlight: 0, pausedUntil: new Date(T0 + 2700 + 125_000) });
+    timer.tick();
+    expect(stripAnsi(stream.text)).toMatch(
+      /hourly rate limit: paused until \d\d:\d\d:\d\d UTC \(2m05s left\)/,
+    );
+
     const before = stream.text.length;
     renderer.finish(SUMMARY);
     expect(timer.active).toBe(0);

@@ -44,6 +44,7 @@ function harness(overrides: Partial<CommandHandlers> = {}) {
     save: overrides.save ?? unexpected("save"),
     restore: overrides.restore ?? unexpected("restore"),
     verify: overrides.verify ?? unexpected("verify"),
+    site: overrides.site ?? unexpected("site"),
   };
   const run = (argv: string[], env: Record<string, string> = ENV) =>
     runCli(

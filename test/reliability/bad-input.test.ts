@@ -18,6 +18,7 @@ import {
 } from "../../fake-github/index.js";
 import { restoreCommand } from "../../src/cli/commands/restore/run.js";
 import { saveCommand } from "../../src/cli/commands/save/run.js";
+import { siteCommand } from "../../src/cli/commands/site/run.js";
 import { verifyCommand } from "../../src/cli/commands/verify/run.js";
 import { runCli, type SignalSource } from "../../src/cli/run-cli.js";
 import { storeSnapshot } from "../fake-github/data/store-snapshot.js";
@@ -341,7 +342,7 @@ const catalog: BadInput[] = [
     name: "an unknown command",
     argv: () => ["sav", "octo-org/sample"],
     code: 2,
-    message: /unknown command "sav"; use save, restore or verify \(did you mean save\?\)/,
+    message: /unknown command "sav"; use save, restore, verify or site \(did you mean save\?\)/,
   },
   {
     name: "an unknown flag",
@@ -569,7 +570,7 @@ async function runCommand(argv: string[], env: Record<string, string | undefined
     argv,
     env,
     { stdout, stderr, isTTY: false, signals: noSignals, exit: () => undefined },
-    { save: saveCommand, restore: restoreCommand, verify: verifyCommand },
+    { save: saveCommand, restore: restoreCommand, verify: verifyCommand, site: siteCommand },
   );
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

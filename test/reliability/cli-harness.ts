@@ -56,6 +56,10 @@ export function baseEnv(extra: Record<string, string> = {}): Record<string, stri
     HOME: process.env.HOME ?? "/tmp",
     LANG: "C.UTF-8",
     NO_COLOR: "1",
+    // Each test file's own restore state folder (test/support/state-dir.ts).
+    ...(process.env.GITHUB_DATA_STATE_DIR
+      ? { GITHUB_DATA_STATE_DIR: process.env.GITHUB_DATA_STATE_DIR }
+      : {}),
     ...extra,
   };
 }

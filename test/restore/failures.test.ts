@@ -115,8 +115,10 @@ describe("restore failure paths", () => {
 
   it("exits 2, naming --state, when the journal cannot be written, before creating the target", async () => {
     const dir = await handBackup({ labels: [label("x")] });
-    writeFileSync(join(dir, ".github-data"), "not a folder");
-    await expect(restore(request(env, dir, "unwritable"))).rejects.toMatchObject({
+    // A file where the state folder should be.
+    const notAFolder = join(tempDir(), "state-file");
+    writeFileSync(notAFolder, "not a folder");
+    await expect(restore(request(env, dir, "unwritable", { stateDir: notAFolder }))).rejects.toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/--state/),
     });

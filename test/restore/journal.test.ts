@@ -61,19 +61,21 @@ describe("restore journal", () => {
   it("names --state when the backup folder is not writable", async () => {
     const dir = tempDir();
     // A file where the journal's folder should be: unwritable even for root.
-    writeFileSync(join(dir, ".github-data"), "");
-    await expect(FileJournal.open(defaultJournalPath(dir, { owner: "o", repo: "r" }))).rejects.toThrow(
+    writeFileSync(join(dir, "restore"), "");
+    await expect(FileJournal.open(defaultJournalPath(dir, "https://api.github.com", 1))).rejects.toThrow(
       /--state/,
     );
     if (process.getuid?.() === 0) return; // root ignores permissions
     mkdirSync(join(dir, "ro"));
     chmodSync(join(dir, "ro"), 0o500);
     await expect(
-      FileJournal.open(defaultJournalPath(join(dir, "ro"), { owner: "o", repo: "r" })),
+      FileJournal.open(defaultJournalPath(join(dir, "ro"), "https://api.github.com", 1)),
     ).rejects.toThrow(/--state/);
   });
 
-  it("keeps the default journal inside the backup folder", () => {
-    expect(defaultJournalPath("/b", { owner: "o", repo: "r/x" })).toBe("/b/.github-data/restore-o-r_x.jsonl");
+  it("keys the default journal by the API host and the target repository's id, in the state directory", () => {
+    expect(defaultJournalPath("/s", "https://ghe.example:8443/api/v3", 42)).toBe(
+      "/s/restore/ghe.example_8443/42.jsonl",
+    );
   });
 });

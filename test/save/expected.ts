@@ -2,6 +2,7 @@
 // server's store (independently of the save code), as comparable projections.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { timelineOf } from "../../fake-github/store/timeline.js";
 import type { FakeRepo, FakeStore } from "../../fake-github/store/types.js";
 
 export type Row = Record<string, unknown>;
@@ -217,4 +218,60 @@ export function expectedSubIssues(store: FakeStore, repo: FakeRepo, wanted: Want
     });
   }
   return rows;
+}
+
+/** Every timeline event of the wanted issues and pull requests, in the file's order (projected). */
+export function expectedIssueEvents(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  const rows: Row[] = [];
+  for (const issue of repo.issues.values()) {
+    if (!(issue.pull ? wanted.pulls(issue.number) : wanted.issues(issue.number))) continue;
+    for (const e of timelineOf(repo, issue)) {
+      const source = e.source ? store.repos.get(e.source.repoKey) : undefined;
+      rows.push({
+        issue_number: issue.number,
+        node_id: e.node_id,
+        event: e.event,
+        actor: login(store, e.actorId),
+        created_at: e.created_at,
+        ...(e.commit_id !== undefined ? { commit_id: e.commit_id } : {}),
+        ...(e.label ? { label: e.label } : {}),
+        ...(e.assigneeId !== undefined ? { assignee: login(store, e.assigneeId) } : {}),
+        ...(e.milestoneTitle !== undefined ? { milestone: { title: e.milestoneTitle } } : {}),
+        ...(e.rename ? { rename: e.rename } : {}),
+        ...(e.event === "closed" || e.event === "reopened" ? { state_reason: e.state_reason ?? null } : {}),
+        ...(e.event === "locked" ? { lock_reason: e.lock_reason ?? null } : {}),
+        ...(e.requestedReviewerId !== undefined
+          ? { requested_reviewer: login(store, e.requestedReviewerId) }
+          : {}),
+        ...(e.source && source
+          ? {
+              source: `${source.ownerLogin}/${source.name}#${e.source.number}${source.issues.get(e.source.number)?.pull ? " (pull request)" : ""}`,
+            }
+          : {}),
+      });
+    }
+  }
+  const key = (r: Row) => [r.issue_number as number, r.created_at as string, r.node_id as string] as const;
+  return rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0);
+  });
+}
+
+export function projectIssueEvent(r: Row): Row {
+  const loginOf = (v: unknown) => (v as { login: string } | null)?.login ?? null;
+  const source = r.source as
+    | { issue: { number: number; pull_request?: unknown; repository: { full_name: string } } }
+    | undefined;
+  return {
+    ...r,
+    actor: loginOf(r.actor),
+    ...("assignee" in r ? { assignee: loginOf(r.assignee) } : {}),
+    ...("requested_reviewer" in r ? { requested_reviewer: loginOf(r.requested_reviewer) } : {}),
+    ...(source
+      ? {
+          source: `${source.issue.repository.full_name}#${source.issue.number}${source.issue.pull_request ? " (pull request)" : ""}`,
+        }
+      : {}),
+  };
 }

@@ -1,4 +1,7 @@
-// What the save suites share: a save request for the fake's sample repository.
+// What the save suites share: a save request for the fake's sample repository,
+// and a folder's entity files for byte-for-byte comparisons.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { FakeGitHub } from "../../fake-github/index.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
 import type { SaveRepositoryRequest } from "../../src/save/save-repository.js";
@@ -23,4 +26,15 @@ export function saveRequest(
     client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0 } },
     ...rest,
   };
+}
+
+/** Every entity file of a backup folder by name, as text. */
+export function entityFiles(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
+    out[name] = readFileSync(join(dir, name), "utf8");
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ import { verifyBackup } from "../../src/index.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { parseNumberSpec, selectionHas } from "../../src/selection/number-spec.js";
 import * as E from "./expected.js";
-import { saveRequest } from "./helpers.js";
+import { entityFiles, saveRequest } from "./helpers.js";
 
 const roots: string[] = [];
 function freshDir(): string {
@@ -25,16 +25,6 @@ function freshDir(): string {
 afterAll(() => {
   for (const dir of roots) rmSync(dir, { recursive: true, force: true });
 });
-
-function entityFiles(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith(".jsonl"))
-    .sort()) {
-    out[name] = readFileSync(join(dir, name), "utf8");
-  }
-  return out;
-}
 
 function checkAgainstStore(fake: FakeGitHub, repo: FakeRepo, dir: string, wanted: E.Wanted = E.everything) {
   const store = fake.store;
@@ -55,6 +45,9 @@ function checkAgainstStore(fake: FakeGitHub, repo: FakeRepo, dir: string, wanted
     E.expectedReviewComments(repo, wanted),
   );
   expect(E.readJsonl(dir, "sub_issues.jsonl")).toEqual(E.expectedSubIssues(store, repo, wanted));
+  expect(E.readJsonl(dir, "issue_events.jsonl").map(E.projectIssueEvent)).toEqual(
+    E.expectedIssueEvents(store, repo, wanted),
+  );
 }
 
 describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) => {

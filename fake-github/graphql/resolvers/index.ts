@@ -10,6 +10,7 @@ import {
   reviewResolvers,
   threadResolvers,
 } from "./comments.js";
+import { EVENT_TYPES, eventResolvers } from "./events.js";
 import { issueResolvers, pullRequestResolvers } from "./issues.js";
 import {
   assetResolvers,
@@ -43,6 +44,7 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   ReleaseAsset: assetResolvers,
   Commit: commitResolvers,
   Ref: refResolvers,
+  ...Object.fromEntries(Object.values(EVENT_TYPES).map((name) => [name, eventResolvers])),
 };
 
 export const fieldResolver: GraphQLFieldResolver<unknown, GqlContext> = (source, args, ctx, info) => {

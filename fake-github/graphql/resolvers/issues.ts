@@ -22,6 +22,7 @@ import {
   threadSrc,
   userSrc,
 } from "../sources.js";
+import { timelineItems } from "./events.js";
 import { issueState, mapConnection } from "./issue-lists.js";
 import {
   actor,
@@ -157,25 +158,7 @@ export const issueResolvers: TypeResolvers<IssueSrc> = {
     return mapConnection(page, (child) => issueSrc(child.repo, child.issue));
   },
   subIssuesSummary: (src, _args, ctx) => subIssuesSummary(ctx, src.issue),
-  // Only the closing event is modelled: the store keeps who closed an issue and when.
-  timelineItems: (src, args, ctx) => {
-    const types = stringListArg(args, "itemTypes");
-    const issue = src.issue;
-    const events =
-      issue.state === "closed" &&
-      issue.closed_at !== null &&
-      (types === null || types.includes("CLOSED_EVENT"))
-        ? [
-            {
-              __typename: "ClosedEvent" as const,
-              id: `CE_${Buffer.from(String(issue.id)).toString("base64url")}`,
-              actor: actor(ctx, issue.closedById),
-              createdAt: issue.closed_at,
-            },
-          ]
-        : [];
-    return paginate("timelineItems", pageArgs(args), events, () => [0]);
-  },
+  timelineItems: (src, args) => timelineItems(src, args),
 };
 
 function pull(src: IssueSrc) {
@@ -200,6 +183,7 @@ export const pullRequestResolvers: TypeResolvers<IssueSrc> = {
     return head !== null && head.toLowerCase() !== `${src.repo.ownerLogin}/${src.repo.name}`.toLowerCase();
   },
   isDraft: (src) => pull(src).draft,
+  timelineItems: (src, args) => timelineItems(src, args),
   merged: (src) => pull(src).merged_at !== null,
   mergedAt: (src) => pull(src).merged_at,
   mergedBy: (src, _args, ctx) => actor(ctx, pull(src).mergedById),

@@ -1,7 +1,7 @@
 // Shared pieces of the REST read routes: repository access (404 when the
 // caller may not see it, as GitHub does), parameter parsing, paged answers.
 import { canReadRepo, canWriteRepo } from "../../http/auth.js";
-import { pageSlice } from "../../http/pagination.js";
+import { pageSlice, paginationLimitedMessage } from "../../http/pagination.js";
 import { notFound, validationFailed } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef, RouteHandler } from "../../http/types.js";
 import { findRepo } from "../../store/create-store.js";
@@ -68,15 +68,22 @@ export function descending(req: FakeRequest, fallback: "asc" | "desc"): boolean 
   return (raw === "asc" || raw === "desc" ? raw : fallback) === "desc";
 }
 
-/** Page-number pagination of a complete, ordered list. */
+/**
+ * Page-number pagination of a complete, ordered list; with `cap` (items), a
+ * page past it answers GitHub's 422 "pagination is limited".
+ */
 export function pagedList<T>(
   req: FakeRequest,
   items: readonly T[],
   serialize: (item: T) => unknown,
+  cap?: number,
 ): FakeResponse {
-  const page = pageSlice(req, items);
+  const page = pageSlice(req, items, cap);
+  if (page.limited) return validationFailed(paginationLimitedMessage, paginationDocsUrl);
   return { status: 200, body: page.items.map(serialize), headers: page.headers };
 }
+
+const paginationDocsUrl = "https://docs.github.com/v3/#pagination";
 
 /** Timestamp (ISO) at or after `since` (epoch ms). Store timestamps are ISO UTC strings. */
 export function atOrAfter(iso: string, since: number): boolean {

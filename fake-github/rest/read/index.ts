@@ -2,6 +2,7 @@
 import type { RouteDef } from "../../http/types.js";
 import { accountRoutes } from "./account.js";
 import { branchRoutes } from "./branches.js";
+import { eventRoutes } from "./events.js";
 import { issueCommentRoutes } from "./issue-comments.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes } from "./labels.js";
@@ -25,6 +26,7 @@ export function createReadRoutes(deps: ReadRouteDeps): RouteDef[] {
     ...issueRoutes(),
     ...issueCommentRoutes(),
     ...subIssueRoutes(),
+    ...eventRoutes(),
     ...pullRoutes(),
     ...reviewRoutes(),
     ...reviewCommentRoutes(),

@@ -1,6 +1,7 @@
 // Conversation comments (issues and pull requests): per issue (ascending id,
 // `since`), repository-wide (`sort` created|updated, `direction` only with
-// `sort`, `since`; ascending id by default) and one by id.
+// `sort`, `since`; ascending id by default; paged no deeper than the
+// `listCapItems` knob, as GitHub) and one by id.
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeIssueComment, FakeRepo, FakeStore } from "../../store/types.js";
@@ -28,8 +29,9 @@ function serializeAll(
   store: FakeStore,
   repo: FakeRepo,
   items: readonly Comment[],
+  cap?: number,
 ): FakeResponse {
-  return pagedList(req, items, (comment) => serializeIssueComment(store, repo, comment, req.baseUrl));
+  return pagedList(req, items, (comment) => serializeIssueComment(store, repo, comment, req.baseUrl), cap);
 }
 
 export function issueCommentRoutes(): RouteDef[] {
@@ -53,7 +55,7 @@ export function issueCommentRoutes(): RouteDef[] {
         return serializeAll(req, store, repo, comments);
       }),
     ),
-    readRoute("/repos/{owner}/{repo}/issues/comments", (req, { store }) =>
+    readRoute("/repos/{owner}/{repo}/issues/comments", (req, { store, listCapItems }) =>
       withRepo(req, store, ({ repo }) => {
         const since = sinceParam(req);
         if ("error" in since) return since.error;
@@ -61,7 +63,7 @@ export function issueCommentRoutes(): RouteDef[] {
         let comments = sortedView(repo, "comments", repo.comments, repo.comments.length, spec);
         const sinceMs = since.since;
         if (sinceMs !== null) comments = comments.filter((c) => atOrAfter(c.updated_at, sinceMs));
-        return serializeAll(req, store, repo, comments);
+        return serializeAll(req, store, repo, comments, listCapItems);
       }),
     ),
     readRoute("/repos/{owner}/{repo}/issues/comments/{comment_id}", (req, { store }) =>

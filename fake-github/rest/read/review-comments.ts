@@ -1,6 +1,6 @@
 // Review (diff) comments: per pull request and repository-wide (`sort`
 // created|updated, `direction` only with `sort`, `since`; ascending id by
-// default), and one by id.
+// default; paged no deeper than the `listCapItems` knob, as GitHub), and one by id.
 import { notFound } from "../../http/responses.js";
 import type { FakeRequest, FakeResponse, RouteDef } from "../../http/types.js";
 import type { FakeRepo, FakeReviewComment, FakeStore } from "../../store/types.js";
@@ -16,12 +16,18 @@ function listed(
   store: FakeStore,
   repo: FakeRepo,
   comments: readonly Comment[],
+  cap?: number,
 ): FakeResponse {
   const since = sinceParam(req);
   if ("error" in since) return since.error;
   const sinceMs = since.since;
   const selected = sinceMs === null ? comments : comments.filter((c) => atOrAfter(c.updated_at, sinceMs));
-  return pagedList(req, selected, (comment) => serializeReviewComment(store, repo, comment, req.baseUrl));
+  return pagedList(
+    req,
+    selected,
+    (comment) => serializeReviewComment(store, repo, comment, req.baseUrl),
+    cap,
+  );
 }
 
 export function reviewCommentRoutes(): RouteDef[] {
@@ -46,7 +52,7 @@ export function reviewCommentRoutes(): RouteDef[] {
         );
       }),
     ),
-    readRoute("/repos/{owner}/{repo}/pulls/comments", (req, { store }) =>
+    readRoute("/repos/{owner}/{repo}/pulls/comments", (req, { store, listCapItems }) =>
       withRepo(req, store, ({ repo }) => {
         const spec = commentOrder<Comment>(req);
         const sorted = sortedView(
@@ -56,7 +62,7 @@ export function reviewCommentRoutes(): RouteDef[] {
           repo.reviewComments.length,
           spec,
         );
-        return listed(req, store, repo, sorted);
+        return listed(req, store, repo, sorted, listCapItems);
       }),
     ),
     readRoute("/repos/{owner}/{repo}/pulls/comments/{comment_id}", (req, { store }) =>

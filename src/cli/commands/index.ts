@@ -7,9 +7,10 @@ import type { CommandHandler } from "../command-context.js";
 import type { OptionSpec } from "../flags.js";
 import { restore } from "./restore/index.js";
 import { save } from "./save/index.js";
+import { site } from "./site/index.js";
 import { verify } from "./verify/index.js";
 
-export const COMMANDS = [save, restore, verify] as const;
+export const COMMANDS = [save, restore, verify, site] as const;
 
 type AnyCommand = (typeof COMMANDS)[number];
 export type CommandName = AnyCommand["name"];
@@ -31,7 +32,9 @@ export function commandNamed(name: CommandName): AnyCommand {
 
 /** The commands a flag belongs to, in list order. */
 export function commandsWith(spec: OptionSpec): CommandName[] {
-  return COMMANDS.filter((command) => command.flags.includes(spec)).map((command) => command.name);
+  return COMMANDS.filter((command) => command.flags.some((own) => own.key === spec.key)).map(
+    (command) => command.name,
+  );
 }
 
 /**

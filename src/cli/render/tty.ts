@@ -96,6 +96,11 @@ export function createTtyRenderer(options: RendererOptions): Renderer {
       footer.push(`${formatCount(requests.total)} requests`);
       if (requests.inFlight !== undefined) footer.push(`${requests.inFlight} in flight`);
       if (requests.rateLimit) footer.push(`rate limit ${formatCount(requests.rateLimit.remaining)} left`);
+      const paused = requests.pausedUntil?.getTime();
+      if (paused !== undefined && paused > now())
+        footer.unshift(
+          `hourly rate limit: paused until ${requests.pausedUntil?.toISOString().slice(11, 19)} UTC (${formatDuration(paused - now())} left)`,
+        );
     }
     lines.push(paint.dim(truncate(footer.join(" · "), width())));
     return redact(lines.join("\n"));

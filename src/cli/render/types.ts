@@ -38,6 +38,8 @@ export interface RequestStats {
   total: number;
   inFlight?: number;
   rateLimit?: { remaining: number; limit?: number; resetAt?: Date };
+  /** Requests are paused until this primary-limit reset. */
+  pausedUntil?: Date;
 }
 
 export type RendererKind = "tty" | "plain" | "json";

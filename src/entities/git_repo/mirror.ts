@@ -1,14 +1,13 @@
 // Read access to the backup's git mirror for restore, without trusting it.
 // A backup folder may come from elsewhere: its git config could redirect a
 // push (url.<x>.insteadOf) and carry our Authorization header to another
-// host, and its hooks could run code. So git never runs inside the mirror:
-// refs are listed through the local transport (upload-pack), and pushes go out
-// of a scratch bare repository whose only link to the mirror is an
-// objects/info/alternates line (read-only use of the mirror's objects).
-import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+// host, and its hooks or core.fsmonitor could run code. So git never runs
+// inside the mirror: reads and pushes go through a scratch repository holding
+// a copy of the mirror's refs and one objects/info/alternates line
+// (src/backup/git-mirror.ts), after the mirror's layout has been checked.
+import { access } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { GIT_REPO_DIR } from "../../backup/git-mirror.js";
+import { GIT_REPO_DIR, type MirrorView, openMirrorView } from "../../backup/git-mirror.js";
 import { type GitOptions, runGit } from "../../util/git.js";
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -68,31 +67,28 @@ export class Mirror {
 
   private constructor(
     readonly dir: string,
-    private readonly scratch: string,
+    private readonly view: MirrorView,
     private readonly signal: AbortSignal | undefined,
   ) {}
 
   static async open(backupDir: string, signal?: AbortSignal): Promise<Mirror> {
     const dir = mirrorPath(backupDir);
-    const scratch = await mkdtemp(join(tmpdir(), "github-data-push-"));
-    try {
-      await runGit(["init", "--bare", "--quiet", scratch], { signal });
-      await writeFile(join(scratch, "objects", "info", "alternates"), `${join(dir, "objects")}\n`);
-    } catch (error) {
-      await rm(scratch, { recursive: true, force: true });
-      throw error;
-    }
-    return new Mirror(dir, scratch, signal);
+    return new Mirror(dir, await openMirrorView(dir, signal), signal);
   }
 
   private git(args: string[], extra: GitOptions = {}): Promise<string> {
-    return runGit(args, { cwd: this.scratch, signal: this.signal, ...extra });
+    return runGit(args, { gitDir: this.view.gitDir, signal: this.signal, ...extra });
   }
 
   /** The mirror's branches and tags (ref → sha; annotated tags as their tag object). */
   async refs(): Promise<Map<string, string>> {
     if (!this.refsCache) {
-      const out = await this.git(["ls-remote", "--refs", this.dir]);
+      const out = await this.git([
+        "for-each-ref",
+        "--format=%(objectname)%09%(refname)",
+        "refs/heads",
+        "refs/tags",
+      ]);
       this.refsCache = new Map([...parseLsRemote(out)].filter(([ref]) => isPushableRef(ref)));
     }
     return this.refsCache;
@@ -144,7 +140,7 @@ export class Mirror {
   }
 
   async close(): Promise<void> {
-    await rm(this.scratch, { recursive: true, force: true });
+    await this.view.close();
   }
 }
 

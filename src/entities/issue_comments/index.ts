@@ -1,5 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
+import { ISSUES_FILE } from "../issues/record.js";
 import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
 import { ISSUE_COMMENTS_FILE, issueCommentSortKey } from "./record.js";
 
@@ -14,6 +15,13 @@ export const issueComments: JobEntityDescriptor = {
       file: ISSUE_COMMENTS_FILE,
       schema: schemaAt(new URL("./issue_comments.schema.json", import.meta.url)),
       sortKey: issueCommentSortKey,
+      countedBy: {
+        parents: ISSUES_FILE,
+        countField: "comments",
+        parentField: "issue_number",
+        noun: "comments",
+        parentName: (n) => `issue #${n}`,
+      },
     },
   ],
   saver: async () => (await import("./save.js")).issueCommentsSaver,

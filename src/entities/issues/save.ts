@@ -61,10 +61,16 @@ export const issuesSaver: EntitySaver = {
   dependsOn: [],
   save: (ctx) =>
     writeRecords<IssueRecord>(ctx, ISSUES_FILE, issueSortKey, async (add) => {
+      const counts = ctx.shared.issueCommentCounts;
       const { links, notIssues } = await scanIssues(ctx, {
         mode: "full",
-        onIssue: (issue) => add(issueRecord(issue)),
+        onIssue: (issue) => {
+          const record = issueRecord(issue);
+          counts.set(record.number, record.comments);
+          return add(record);
+        },
       });
+      counts.complete();
       // sub_issues depends on this job and writes these links.
       ctx.shared.subIssueLinks = links;
       if (notIssues.length > 0) {

@@ -2,16 +2,20 @@ import { selectionHas } from "../../selection/number-spec.js";
 import { int, intOrNull, str, strOrNull, trailingNumber } from "../shared/fields.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
-import type { EntitySaver } from "../types.js";
+import type { EntitySaver, SaveContext } from "../types.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord, prReviewCommentSortKey } from "./record.js";
 
 type Side = PrReviewCommentRecord["side"];
+
+/** Every review comment of the repository; GitHub pages this list no deeper than ~30,000 items. */
+const reviewCommentPages = (ctx: SaveContext) =>
+  listPages(ctx, "GET /repos/{owner}/{repo}/pulls/comments", {}, { pastCap: "updated-windows" });
 
 export const prReviewCommentsSaver: EntitySaver = {
   name: "pr_review_comments",
   dependsOn: [],
   save: (ctx) =>
-    writePages<PrReviewCommentRecord>(ctx, listPages(ctx, "GET /repos/{owner}/{repo}/pulls/comments"), {
+    writePages<PrReviewCommentRecord>(ctx, reviewCommentPages(ctx), {
       file: PR_REVIEW_COMMENTS_FILE,
       sortKey: prReviewCommentSortKey,
       map: (c) => {

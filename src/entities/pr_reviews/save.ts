@@ -8,7 +8,8 @@ import type { EntitySaver } from "../types.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord, prReviewSortKey } from "./record.js";
 
 const REVIEW_FIELDS = `id fullDatabaseId body state submittedAt url authorAssociation author { ${ACTOR_FIELDS} } commit { oid }`;
-const FRAGMENT = `fragment R on PullRequest { id number reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } } }`;
+// The conversation comments' count rides along for pr_comments to reconcile with.
+const FRAGMENT = `fragment R on PullRequest { id number comments(first: 1) { totalCount } reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } } }`;
 
 function reviewRecord(review: Json, pullNumber: number): PrReviewRecord {
   const what = `review of #${pullNumber}`;
@@ -48,6 +49,11 @@ export const prReviewsSaver: EntitySaver = {
           fragment: FRAGMENT,
           fragmentName: "R",
           onNode: async (node, number) => {
+            const comments = obj(node.comments, `#${number}.comments`);
+            ctx.shared.prCommentCounts.set(
+              number,
+              int(comments.totalCount, `#${number}.comments.totalCount`),
+            );
             const reviews = await allNodes(
               ctx,
               connection(node.reviews, `#${number}.reviews`),
@@ -67,5 +73,6 @@ export const prReviewsSaver: EntitySaver = {
         batches.push(batch);
       }
       await Promise.all(batches);
+      ctx.shared.prCommentCounts.complete();
     }),
 };

@@ -1,9 +1,11 @@
 // Fetches issues or pull requests by number with aliased GraphQL queries:
 // one request covers a whole batch of numbers, and every batch is independent,
 // so a long list is not a chain of cursors but many requests the scheduler
-// runs side by side. A batch GitHub cannot answer in time (502/504) is split
-// in halves and retried, down to single numbers.
-import { graphqlQuery, isGraphQLTimeout } from "../../github/graphql.js";
+// runs side by side. A batch GitHub cannot answer (in time, within its node
+// cap or resource limits, or without errors) is split in halves and retried,
+// down to single numbers; a single number that still fails fails the job,
+// named.
+import { graphqlQuery, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { SaveContext } from "../types.js";
 import type { Json } from "./fields.js";
@@ -55,9 +57,16 @@ async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumber
     );
     data = result.data;
   } catch (error) {
-    if (numbers.length > 1 && isGraphQLTimeout(error)) {
+    if (numbers.length === 1 && isSplittableGraphQLFailure(error)) {
+      throw new Error(`#${numbers[0]} could not be read through GraphQL: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    if (numbers.length > 1 && isSplittableGraphQLFailure(error)) {
       const half = Math.ceil(numbers.length / 2);
-      ctx.log.debug("GraphQL batch timed out; splitting it", { size: numbers.length });
+      ctx.log.info(
+        `GraphQL batch of ${numbers.length} (#${numbers[0]}–#${numbers.at(-1)}) failed (${(error as Error).message}); splitting it`,
+      );
       await Promise.all([
         fetchBatch(ctx, numbers.slice(0, half), options),
         fetchBatch(ctx, numbers.slice(half), options),

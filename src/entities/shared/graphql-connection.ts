@@ -29,11 +29,13 @@ export async function allNodes(
   typeName: string,
   field: string,
   nodeFields: string,
+  /** More arguments of the connection, e.g. "itemTypes: [LABELED_EVENT]", as the first page had them. */
+  fieldArgs = "",
 ): Promise<Json[]> {
   const nodes = [...first.nodes];
   let pageInfo = first.pageInfo;
   while (pageInfo.hasNextPage) {
-    const query = `query($id: ID!, $after: String) { node(id: $id) { ... on ${typeName} { ${field}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${nodeFields} } } } } }`;
+    const query = `query($id: ID!, $after: String) { node(id: $id) { ... on ${typeName} { ${field}(first: 100, after: $after${fieldArgs ? `, ${fieldArgs}` : ""}) { pageInfo { hasNextPage endCursor } nodes { ${nodeFields} } } } } }`;
     const { data } = await graphqlQuery<Json>(
       ctx.client,
       query,

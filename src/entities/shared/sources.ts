@@ -1,10 +1,11 @@
 // The lists several jobs of one save read, created once per run. Which jobs
 // consume each feed is decided from the selection before any job starts.
 import type { GitHubClient } from "../../github/client.js";
-import { paginateParallel } from "../../github/paginate-parallel.js";
+import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
+import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
 export type { FeedPage };
@@ -33,11 +34,17 @@ export class SharedSources {
   #pulls: SharedFeed<RestObject> | null = null;
   /** Filled by the issues job; read by sub_issues, which depends on it. */
   subIssueLinks: SubIssueLink[] | null = null;
+  /** Each issue's `comments` as GitHub reports it: set by the issues job, reconciled by issue_comments. */
+  readonly issueCommentCounts: ReportedCounts;
+  /** Each pull request's conversation `comments` count: set by pr_reviews (its GraphQL batches), reconciled by pr_comments. */
+  readonly prCommentCounts: ReportedCounts;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
     this.#entities = entities;
     this.#signal = signal;
+    this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
+    this.prCommentCounts = new ReportedCounts(entities.has("pr_reviews"));
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */
@@ -47,7 +54,8 @@ export class SharedSources {
       "GET /repos/{owner}/{repo}/issues/comments",
       {},
       this.#count(["issue_comments", "pr_comments"]),
-      { priority: PRIORITY.bulk },
+      // GitHub pages this list no deeper than ~30,000 items.
+      { priority: PRIORITY.bulk, pastCap: "updated-windows" },
     );
     return this.#issueComments.consume();
   }
@@ -70,6 +78,15 @@ export class SharedSources {
     return this.#pulls.consume();
   }
 
+  /**
+   * A job's attempt has ended: counts it reports and has not completed (it
+   * failed) will not come, so the jobs waiting for them go on without.
+   */
+  jobEnded(name: EntityName): void {
+    if (name === "issues") this.issueCommentCounts.unavailable();
+    if (name === "pr_reviews") this.prCommentCounts.unavailable();
+  }
+
   #count(names: EntityName[]): number {
     return names.filter((name) => this.#entities.has(name)).length;
   }
@@ -79,7 +96,7 @@ export class SharedSources {
     route: string,
     params: Record<string, unknown>,
     consumers: number,
-    pages: { priority: number; maxInFlight?: number },
+    pages: Pick<PaginateOptions<RestObject>, "priority" | "maxInFlight" | "pastCap">,
   ): SharedFeed<RestObject> {
     return new SharedFeed<RestObject>(
       async (emit, signal) => {

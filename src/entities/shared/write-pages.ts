@@ -2,7 +2,7 @@
 // or a shared feed), each object is mapped to a record (or dropped by the
 // selection), and records stream into the job's sorted, atomic file.
 import type { SortKey } from "../../backup/sorted-jsonl-writer.js";
-import { paginateParallel } from "../../github/paginate-parallel.js";
+import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { AsyncQueue } from "./async-queue.js";
 import type { FeedPage, RestObject } from "./sources.js";
@@ -59,7 +59,7 @@ export function listPages(
   ctx: SaveContext,
   route: string,
   params: Record<string, unknown> = {},
-  options: { priority?: number } = {},
+  options: Pick<PaginateOptions<RestObject>, "priority" | "pastCap"> = {},
 ): AsyncIterable<FeedPage<RestObject>> {
   const queue = new AsyncQueue<FeedPage<RestObject>>();
   paginateParallel<RestObject>(

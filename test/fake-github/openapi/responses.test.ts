@@ -87,6 +87,21 @@ const cases: Case[] = [
   get(`${R}/issues/comments/{comment_id}`, (c) => `${c.r}/issues/comments/${c.data.comments[0]?.id}`),
   get(`${R}/issues/{issue_number}/sub_issues`, (c) => `${c.r}/issues/${c.parent.number}/sub_issues`),
   get(`${R}/issues/{issue_number}/parent`, (c) => `${c.r}/issues/${c.child.number}/parent`),
+  get(`${R}/issues/events`, (c) => `${c.r}/issues/events?per_page=100`),
+  {
+    // Every item of every timeline in one answer, so each event type's schema is checked.
+    route: `GET ${R}/issues/{issue_number}/timeline`,
+    status: 200,
+    run: async (c) => {
+      const items: unknown[] = [];
+      for (const number of [...c.data.issues.keys()].sort((x, y) => x - y)) {
+        const reply = await c.call("GET", `${c.r}/issues/${number}/timeline?per_page=100`);
+        if (reply.status !== 200) return reply;
+        items.push(...(reply.body as unknown[]));
+      }
+      return { status: 200, body: items };
+    },
+  },
   get(`${R}/labels`, (c) => `${c.r}/labels?per_page=100`),
   get(`${R}/labels/{name}`, (c) => `${c.r}/labels/${encodeURIComponent(c.data.labels.at(-1)?.name ?? "")}`),
   get(`${R}/milestones`, (c) => `${c.r}/milestones?state=all`),

@@ -238,3 +238,51 @@ describe("cursor-paginated issues list", () => {
     expect(bad.status).toBe(422);
   });
 });
+
+describe("the repo-wide comment lists' depth limit (knob listCapItems)", () => {
+  const routes = [
+    "GET /repos/{owner}/{repo}/issues/comments",
+    "GET /repos/{owner}/{repo}/pulls/comments",
+  ] as const;
+
+  it("defaults to GitHub's 30,000 items", () => {
+    expect(fake.knobs().listCapItems).toBe(30_000);
+  });
+
+  it.each(routes)("%s: rel=last stops at the cap and a deeper page answers GitHub's 422", async (route) => {
+    const octokit = octokitFor(fake);
+    const all = await octokit.paginate(route, { owner, repo, per_page: 100 });
+    expect(all.length).toBeGreaterThan(10);
+    fake.configure({ listCapItems: 10 });
+    try {
+      const first = await octokit.request(route, { owner, repo, per_page: 3 });
+      // Page 4 holds item 10: the deepest page served.
+      expect(parseLink(first.headers.link).last).toMatch(/[?&]page=4(&|$)/);
+      const last = await octokit.request(route, { owner, repo, per_page: 3, page: 4 });
+      expect(last.data.map((c) => c.id)).toEqual(all.slice(9, 12).map((c) => c.id));
+      expect(parseLink(last.headers.link).next).toBeUndefined();
+      const deep = await failure(octokit.request(route, { owner, repo, per_page: 3, page: 5 }));
+      expect(deep.status).toBe(422);
+      expect((deep.data as { message: string }).message).toBe(
+        "In order to keep the API fast for everyone, pagination is limited for this resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.",
+      );
+      // The way past it: windows of sort=updated&direction=asc&since=<last updated_at>.
+      const byUpdated = [...all].sort((a, b) => a.updated_at.localeCompare(b.updated_at) || a.id - b.id);
+      const boundary = byUpdated[5]?.updated_at ?? "";
+      // The limit is a page depth: at 100 per page, page 1 (holding item 10) is whole.
+      const window = await octokit.request(route, {
+        owner,
+        repo,
+        per_page: 100,
+        sort: "updated",
+        direction: "asc",
+        since: boundary,
+      });
+      const expected = byUpdated.filter((c) => c.updated_at >= boundary).map((c) => c.id);
+      expect(expected.length).toBeGreaterThan(10);
+      expect(window.data.map((c) => c.id)).toEqual(expected);
+    } finally {
+      fake.configure({ listCapItems: 30_000 });
+    }
+  });
+});

@@ -25,6 +25,7 @@ export function resolveRestore(parsed: ParsedArgv, env: Env, output: OutputSetti
   const visibility = pick(parsed, env, "visibility", "REPOSITORY_VISIBILITY");
   const importApi = pick(parsed, env, "importApi", "IMPORT_API");
   const state = pick(parsed, env, "state", "RESTORE_STATE_PATH");
+  const stateDir = pick(parsed, env, "stateDir", "GITHUB_DATA_STATE_DIR");
   return assemble<RestoreCommand>(remote, {
     command: "restore",
     ...output,
@@ -35,5 +36,6 @@ export function resolveRestore(parsed: ParsedArgv, env: Env, output: OutputSetti
     dryRun: booleanSetting(parsed, env, "dryRun", "DRY_RUN", false),
     importApi: importApi ? choice(importApi.value, IMPORT_API_MODES, importApi.source) : "auto",
     statePath: state ? nonEmptyPath(state.value, state.source) : null,
+    stateDir: stateDir ? nonEmptyPath(stateDir.value, stateDir.source) : null,
   });
 }

@@ -22,6 +22,7 @@ export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): 
     dryRun: cfg.dryRun,
     importApi: cfg.importApi,
     statePath: cfg.statePath,
+    stateDir: cfg.stateDir,
     concurrency: cfg.concurrency,
     signal: ctx.signal,
     log: ctx.logger,

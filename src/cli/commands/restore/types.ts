@@ -29,4 +29,6 @@ export interface RestoreCommand extends OutputSettings, RemoteSettings {
   importApi: ImportApiMode;
   /** Restore progress file (old → new numbers); null lets restore pick its default. */
   statePath: string | null;
+  /** Per-user state folder (--state-dir); null: the default. */
+  stateDir: string | null;
 }

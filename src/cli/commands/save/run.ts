@@ -19,7 +19,14 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
     signal: ctx.signal,
     log: ctx.logger,
     onEvent: (event) => ctx.renderer.onEvent(event),
-    onStats: (stats) => ctx.renderer.onRequestStats({ total: stats.requests, inFlight: stats.inFlight }),
+    onStats: (stats) =>
+      ctx.renderer.onRequestStats({
+        total: stats.requests,
+        inFlight: stats.inFlight,
+        ...(stats.rateLimitPausedUntil === undefined
+          ? {}
+          : { pausedUntil: new Date(stats.rateLimitPausedUntil) }),
+      }),
   });
   return finishRun(ctx, {
     command: "save",

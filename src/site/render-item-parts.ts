@@ -1,0 +1,55 @@
+// Pieces shared by the issue and pull-request pages: the side bar (labels,
+// milestone, assignees) and one comment box.
+import type { LabelRef, MilestoneRef, UserRef } from "../backup/record-parts.js";
+import { esc, userName, when } from "./html.js";
+import { renderMarkdown, safeHref } from "./markdown.js";
+import type { SiteContext } from "./site-context.js";
+
+export interface SideBarItem {
+  labels: LabelRef[];
+  milestone: MilestoneRef | null;
+  assignees: UserRef[];
+}
+
+export function sideBar(ctx: SiteContext, item: SideBarItem, extra = ""): string {
+  const labels = item.labels.length
+    ? item.labels.map((l) => ctx.labels.chip(l)).join(" ")
+    : '<span class="none">None yet</span>';
+  const milestone = item.milestone
+    ? `<span class="milestone">${esc(item.milestone.title)}</span>`
+    : '<span class="none">No milestone</span>';
+  const assignees = item.assignees.length
+    ? item.assignees.map((u) => `<span class="user">${esc(u.login)}</span>`).join(", ")
+    : '<span class="none">No one assigned</span>';
+  return `<aside class="side">
+<h2>Labels</h2><p class="labels">${labels}</p>
+<h2>Milestone</h2><p>${milestone}</p>
+<h2>Assignees</h2><p class="assignees">${assignees}</p>
+${extra}</aside>`;
+}
+
+export interface CommentLike {
+  id: number;
+  user: UserRef | null;
+  body: string | null;
+  html_url: string;
+  author_association?: string;
+}
+
+export function commentBox(
+  comment: CommentLike,
+  at: string | null,
+  action = "commented",
+  anchor = `comment-${comment.id}`,
+): string {
+  return `<div class="comment" id="${esc(anchor)}">
+<div class="comment-head"><strong class="author">${userName(comment.user)}</strong> ${esc(action)} ${when(at)}</div>
+<div class="markdown">${renderMarkdown(comment.body, comment.html_url)}</div>
+</div>`;
+}
+
+/** " · on GitHub" linking the record's page, when its URL is http(s). */
+export function onGitHub(url: string): string {
+  const href = safeHref(url, undefined);
+  return href ? ` · <a href="${esc(href)}" rel="noopener noreferrer nofollow">on GitHub</a>` : "";
+}

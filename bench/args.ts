@@ -5,12 +5,16 @@ export type BenchDataset = (typeof BENCH_DATASETS)[number];
 
 export interface BenchSettings {
   datasets: BenchDataset[];
-  /** A/B pairs per dataset (A only on `large`). */
+  /** A/B pairs per dataset and latency (A only on `large`). */
   pairs: number;
   /** A runs on `large` (memory); B is not run there (see docs/performance.md). */
   largeRuns: number;
-  latencyMs: number;
-  jitterMs: number;
+  /** Server latencies to measure at; the first is the headline (`large` runs at it only). */
+  latenciesMs: number[];
+  /** ± jitter; null = a fifth of each latency. */
+  jitterMs: number | null;
+  /** The sustained run: `large` with the per-minute budgets scaled to a shorter window. */
+  sustained: boolean;
   /** One unrecorded A run per dataset before the pairs (warms the server's JIT and the disk cache). */
   warmup: boolean;
   seed: number;
@@ -24,11 +28,12 @@ export interface BenchSettings {
 }
 
 export const DEFAULT_SETTINGS: BenchSettings = {
-  datasets: ["medium", "skewed", "large"],
-  pairs: 3,
+  datasets: ["medium", "large"],
+  pairs: 1,
   largeRuns: 2,
-  latencyMs: 80,
-  jitterMs: 20,
+  latenciesMs: [300, 80],
+  jitterMs: null,
+  sustained: true,
   warmup: true,
   seed: 1,
   resultsDir: "bench/results",
@@ -44,12 +49,14 @@ baseline (B) on the fake GitHub server, alternating A B A B, and compares both
 with the floor GitHub's limits set (docs/performance.md).
 
 Options:
-  --dataset LIST     comma-separated: small, medium, skewed, large (default medium,skewed,large)
-  --pairs N          A/B pairs per dataset (default 3)
+  --dataset LIST     comma-separated: small, medium, skewed, large (default medium,large)
+  --pairs N          A/B pairs per dataset and latency (default 1)
   --large-runs N     A runs on large, for peak memory (default 2; B is not run on large)
-  --quick            one pair on medium and skewed, no warm-up, no large (about a minute)
-  --latency-ms MS    server latency per request (default 80)
-  --jitter-ms MS     ± jitter around it (default 20)
+  --quick            medium only, at 80 ms, no warm-up, no sustained run (under a minute)
+  --latency-ms LIST  server latencies per request, comma-separated (default 300,80;
+                     the first is the headline, large runs at it only)
+  --jitter-ms MS     ± jitter around each latency (default a fifth of it)
+  --no-sustained     skip the sustained run (large, per-minute budgets scaled to 6 s)
   --seed N           dataset and jitter seed (default 1)
   --no-warmup        skip the unrecorded warm-up run per dataset
   --results DIR      where the JSON result goes (default bench/results)
@@ -83,12 +90,22 @@ function datasets(value: string | undefined): BenchDataset[] {
   return [...new Set(names)] as BenchDataset[];
 }
 
+function latencies(value: string | undefined): number[] {
+  const list = (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (list.length === 0) throw new Error("--latency-ms needs a list, e.g. 300,80");
+  return [...new Set(list.map((v) => nonNegative("--latency-ms", v)))];
+}
+
 /** Parses the flags after `npm run bench --`; throws an Error naming a bad flag. */
 export function parseBenchArgs(argv: readonly string[]): BenchSettings {
   const s: BenchSettings = { ...DEFAULT_SETTINGS, datasets: [...DEFAULT_SETTINGS.datasets] };
   let quick = false;
   let explicitDatasets = false;
   let explicitPairs = false;
+  let explicitLatencies = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.indexOf("=");
@@ -112,7 +129,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
         quick = true;
         break;
       case "--latency-ms":
-        s.latencyMs = nonNegative(flag, value());
+        s.latenciesMs = latencies(value());
+        explicitLatencies = true;
+        break;
+      case "--no-sustained":
+        s.sustained = false;
         break;
       case "--jitter-ms":
         s.jitterMs = nonNegative(flag, value());
@@ -142,10 +163,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     }
   }
   if (quick) {
-    if (!explicitDatasets) s.datasets = ["medium", "skewed"];
+    if (!explicitDatasets) s.datasets = ["medium"];
     if (!explicitPairs) s.pairs = 1;
+    if (!explicitLatencies) s.latenciesMs = [80];
     s.warmup = false;
+    s.sustained = false;
   }
-  if (s.jitterMs > s.latencyMs) throw new Error("--jitter-ms must not exceed --latency-ms");
+  if (s.jitterMs !== null && s.jitterMs > Math.min(...s.latenciesMs))
+    throw new Error("--jitter-ms must not exceed the lowest --latency-ms");
   return s;
+}
+
+/** The jitter at one latency: the flag's, or a fifth of the latency. */
+export function jitterAt(s: BenchSettings, latencyMs: number): number {
+  return s.jitterMs ?? Math.round(latencyMs / 5);
 }

@@ -19,6 +19,8 @@ export interface MeasuredProcess {
   maxRssBytes: number | null;
   /** User + system CPU of the node process. */
   cpuMs: number | null;
+  /** User + system CPU of its finished children (git and its helpers); null when unknown. */
+  childCpuMs: number | null;
   /** The highest sampled memory (100 ms samples): when, and how it split. */
   memoryPeak: MemoryPeak | null;
 }
@@ -71,12 +73,14 @@ export async function runMeasured(
   if (timer) clearTimeout(timer);
   let maxRssBytes: number | null = null;
   let cpuMs: number | null = null;
+  let childCpuMs: number | null = null;
   let memoryPeak: MemoryPeak | null = null;
   try {
     const probed = JSON.parse(await readFile(rssFile, "utf8")) as Record<string, unknown>;
     if (typeof probed.maxRssBytes === "number") maxRssBytes = probed.maxRssBytes;
     if (typeof probed.cpuUserUs === "number" && typeof probed.cpuSystemUs === "number")
       cpuMs = (probed.cpuUserUs + probed.cpuSystemUs) / 1000;
+    if (typeof probed.cpuChildrenUs === "number") childCpuMs = probed.cpuChildrenUs / 1000;
     memoryPeak = memoryPeakOf(probed.peak);
   } catch {
     // The process died before its exit handler ran; memory stays unknown.
@@ -92,6 +96,7 @@ export async function runMeasured(
     stderr: Buffer.concat(err).toString("utf8"),
     maxRssBytes,
     cpuMs,
+    childCpuMs,
     memoryPeak,
   };
 }

@@ -205,6 +205,9 @@ export function longestChain(f: RepoFacts): Chain {
   return candidates.reduce((a, b) => (b.k > a.k ? b : a));
 }
 
+/** C: GitHub's limit on requests in flight per user (not a setting of the client's). */
+export const GITHUB_CONCURRENCY = 100;
+
 export interface Budgets {
   restPointsPerMinute: number;
   graphqlPointsPerMinute: number;

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Budgets } from "../src/github/rate-budget.js";
 import { type MemoryPeak, runMeasured } from "./child.js";
 import { type BenchServer, isApiRoute, type ServerActivity } from "./server.js";
 import { type JobSpan, type LogNote, parseEventLines } from "./spans.js";
@@ -35,9 +36,14 @@ export interface RunRecord {
   ok: boolean;
   failures: Array<{ job: string; error: string }>;
   maxRssBytes: number | null;
+  /** Save output on stdout (the sustained run's scheduler counters). */
+  stdout: string;
   /** The highest 100 ms memory sample: when (epoch ms) and heap / external / buffers then. */
   memoryPeak: MemoryPeak | null;
+  /** User + system CPU of the whole process tree (node, git and its helpers). */
   cpuMs: number | null;
+  /** Of which the node process alone. */
+  nodeCpuMs: number | null;
   /** CPU the fake server (this process) spent during the run: near the wall time means the server was the bottleneck. */
   serverCpuMs: number;
   requests: RequestCounts;
@@ -51,6 +57,7 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 /** dist/bench/ → dist/src/cli/main.js */
 export const CLI_PATH = join(here, "..", "src", "cli", "main.js");
 export const BASELINE_PATH = join(here, "baseline", "cli.js");
+export const SUSTAINED_PATH = join(here, "sustained-save.js");
 
 /** A clean environment: nothing from the caller's GITHUB_* or INCLUDE_* settings leaks in. */
 function childEnv(token: string): NodeJS.ProcessEnv {
@@ -82,26 +89,32 @@ export function splitRequests(
 export async function measureRun(
   side: Side,
   server: BenchServer,
-  options: { dataset: string; concurrency: number; timeoutMs: number },
+  options: {
+    dataset: string;
+    concurrency: number;
+    timeoutMs: number;
+    /** Run A through the save use case with these per-minute budgets (the sustained run). */
+    budgets?: Partial<Budgets>;
+  },
 ): Promise<RunRecord> {
   const scratch = await mkdtemp(join(tmpdir(), `github-data-bench-${side}-`));
   const outDir = join(scratch, "backup");
   const target = `${server.owner}/${server.repo}`;
   server.reset();
   try {
-    const args =
+    const env = childEnv(server.fake.token);
+    let script = side === "A" ? CLI_PATH : BASELINE_PATH;
+    let args =
       side === "A"
         ? ["save", target, "--out", outDir, "--api-url", server.fake.url, "--log-format", "json"]
         : [target, outDir, server.fake.url, String(options.concurrency)];
+    if (options.budgets) {
+      script = SUSTAINED_PATH;
+      args = [target, outDir, server.fake.url];
+      env.BENCH_BUDGETS = JSON.stringify(options.budgets);
+    }
     const cpuBefore = process.cpuUsage();
-    const proc = await runMeasured(
-      side === "A" ? CLI_PATH : BASELINE_PATH,
-      args,
-      childEnv(server.fake.token),
-      {
-        timeoutMs: options.timeoutMs,
-      },
-    );
+    const proc = await runMeasured(script, args, env, { timeoutMs: options.timeoutMs });
     const cpu = process.cpuUsage(cpuBefore);
     const stats = server.snapshot();
     const parsed = parseEventLines(proc.stderr);
@@ -124,8 +137,10 @@ export async function measureRun(
       ok: proc.exitCode === 0,
       failures,
       maxRssBytes: proc.maxRssBytes,
+      stdout: options.budgets ? proc.stdout.trim() : "",
       memoryPeak: proc.memoryPeak,
-      cpuMs: proc.cpuMs,
+      cpuMs: proc.cpuMs === null ? null : proc.cpuMs + (proc.childCpuMs ?? 0),
+      nodeCpuMs: proc.cpuMs,
       serverCpuMs: (cpu.user + cpu.system) / 1000,
       requests: {
         ...splitRequests(stats.byRoute),

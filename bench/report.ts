@@ -58,6 +58,7 @@ function runRows(runs: Array<[RunRecord, RunFigures]>): string[][] {
       f.meanInFlight === null ? "n/a" : f.meanInFlight.toFixed(1),
       mb(run.maxRssBytes),
       run.cpuMs === null ? "n/a" : secondsText(run.cpuMs),
+      run.nodeCpuMs === null ? "n/a" : secondsText(run.nodeCpuMs),
       secondsText(run.serverCpuMs),
       String(run.requests.git),
       String(run.requests.storage),
@@ -84,7 +85,7 @@ function zip<A, B>(a: readonly A[], b: readonly B[]): Array<[A, B]> {
 
 export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[], ganttWidth: number): string {
   const out: string[] = [];
-  out.push(`== ${d.dataset}: ${factsLine(d)}`);
+  out.push(`== ${d.label} at ${d.latencyMs} ms: ${factsLine(d)}`);
   out.push("");
   out.push(`${d.rMin.formula}`);
   out.push(`R_min = ${d.rMin.total}: ${d.rMin.terms.map((t) => `${t.what} ${t.requests}`).join(" · ")}`);
@@ -93,7 +94,7 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
   );
   out.push(`${TIME_FLOOR_FORMULA}`);
   out.push(
-    `K = ${d.chain.k} (${d.chain.why}), C = ${d.concurrency} (the concurrency github-data uses by default), L = ${d.latencyMs} ms; T_min at R_min = ${secondsText(
+    `K = ${d.chain.k} (${d.chain.why}), C = ${d.concurrency} (GitHub's limit in flight), L = ${d.latencyMs} ms, budgets REST ${d.budgets.restPointsPerMinute}/route and GraphQL ${d.budgets.graphqlPointsPerMinute} points per ${d.budgets.windowMs / 1000} s; T_min at R_min = ${secondsText(
       d.a.runs[0]?.tMinAtRmin.ms ?? Number.NaN,
     )}`,
   );
@@ -112,7 +113,8 @@ export function renderDataset(d: DatasetFigures, a: RunRecord[], b: RunRecord[],
     "API window",
     "in flight",
     "peak RSS",
-    "CPU",
+    "CPU (tree)",
+    "node CPU",
     "server CPU",
     "git req",
     "storage",
@@ -218,31 +220,40 @@ export function markdownGrid(header: string[], align: Align[], rows: string[][])
 export function markdownTable(results: readonly DatasetFigures[]): string {
   const header = [
     "dataset",
-    "A wall (median)",
-    "B wall (median)",
-    "speed-up T_B/T_A (median, min–max)",
+    "L",
+    "A wall",
+    "B wall",
+    "T_B/T_A",
     "A requests",
     "R_min",
     "R/R_min",
     "T_min (A's R)",
     "T/T_min",
+    "A CPU",
+    "B CPU",
     "A peak RSS",
     "B peak RSS",
+    "403/429",
   ];
+  const cpu = (s: DatasetFigures["a"] | null) => (s?.cpuMs ? secondsText(s.cpuMs.median) : "–");
   const rows = results.map((d) => {
     const am = medianRun(d.a.runs);
     return [
-      d.dataset,
+      d.label,
+      `${d.latencyMs} ms`,
       secondsText(d.a.wall.median),
       d.b ? secondsText(d.b.wall.median) : "not run",
-      d.speedup ? `${x(d.speedup.median)}× (${x(d.speedup.min)}–${x(d.speedup.max)})` : "–",
+      d.speedup ? `${x(d.speedup.median)}×` : "–",
       String(d.a.requests.median),
       String(d.rMin.total),
       x(d.a.rOverRmin.median),
       am ? secondsText(am.tMin.ms) : "n/a",
       x(d.a.tOverTmin.median),
+      cpu(d.a),
+      cpu(d.b),
       mb(d.a.maxRssBytes),
       d.b ? mb(d.b.maxRssBytes) : "–",
+      String(d.a.limited + (d.b?.limited ?? 0)),
     ];
   });
   return markdownGrid(header, ["left", ...header.slice(1).map((): Align => "right")], rows);

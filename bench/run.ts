@@ -9,9 +9,9 @@ import { cpus } from "node:os";
 import { join, resolve } from "node:path";
 import { DEFAULT_CONCURRENCY } from "../src/cli/remote.js";
 import { analyzeDataset, checkTargets, type DatasetFigures } from "./analyze.js";
-import { type BenchSettings, parseBenchArgs, USAGE } from "./args.js";
+import { type BenchSettings, jitterAt, parseBenchArgs, USAGE } from "./args.js";
 import { factsFromRepo } from "./dataset-facts.js";
-import type { RepoFacts } from "./floor.js";
+import { type Budgets, GITHUB_BUDGETS, GITHUB_CONCURRENCY, type RepoFacts } from "./floor.js";
 import { measureRun, type RunRecord, type Side } from "./measure-run.js";
 import { markdownTable, markdownTargets, renderDataset, renderTargets, secondsText } from "./report.js";
 import { startBenchServer } from "./server.js";
@@ -30,19 +30,40 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function benchDataset(
-  dataset: BenchSettings["datasets"][number],
-  s: BenchSettings,
-): Promise<DatasetOutcome> {
+/**
+ * The sustained run's limits: GitHub's per-minute rates on a 6 s window (a
+ * tenth of the points per a tenth of the time), so that `large` runs for
+ * tens of seconds at the pace GitHub sustains, past many window edges.
+ */
+export const SUSTAINED_BUDGETS: Budgets = {
+  restPointsPerMinute: GITHUB_BUDGETS.restPointsPerMinute / 10,
+  graphqlPointsPerMinute: GITHUB_BUDGETS.graphqlPointsPerMinute / 10,
+  windowMs: GITHUB_BUDGETS.windowMs / 10,
+};
+
+interface BenchCase {
+  dataset: BenchSettings["datasets"][number];
+  latencyMs: number;
+  /** Scaled per-minute budgets on the server and in the client (the sustained run). */
+  budgets?: Budgets;
+}
+
+async function benchCase(c: BenchCase, s: BenchSettings): Promise<DatasetOutcome> {
+  const { dataset, latencyMs } = c;
+  const jitterMs = jitterAt(s, latencyMs);
+  const label = c.budgets ? `${dataset} (sustained)` : dataset;
   const t0 = performance.now();
   log(
-    `\n[${dataset}] generating the dataset and starting the fake server (latency ${s.latencyMs} ± ${s.jitterMs} ms, secondary limits on)…`,
+    `\n[${label}] generating the dataset and starting the fake server (latency ${latencyMs} ± ${jitterMs} ms, secondary limits on${
+      c.budgets ? `, budgets per ${c.budgets.windowMs / 1000} s window` : ""
+    })…`,
   );
   const server = await startBenchServer({
     dataset,
     seed: s.seed,
-    latencyMs: s.latencyMs,
-    jitterMs: s.jitterMs,
+    latencyMs,
+    jitterMs,
+    ...(c.budgets ? { secondary: { ...c.budgets } } : {}),
   });
   const serverStartMs = performance.now() - t0;
   try {
@@ -51,27 +72,31 @@ async function benchDataset(
     const facts = factsFromRepo(repo);
     const a: RunRecord[] = [];
     const b: RunRecord[] = [];
-    const run = async (side: Side, label: string): Promise<RunRecord> => {
+    const run = async (side: Side, what: string): Promise<RunRecord> => {
       const record = await measureRun(side, server, {
         dataset,
         concurrency: DEFAULT_CONCURRENCY,
         timeoutMs: RUN_TIMEOUT_MS,
+        ...(c.budgets ? { budgets: c.budgets } : {}),
       });
       const status = record.ok
         ? "ok"
         : `FAILED (${record.failures.map((f) => `${f.job}: ${f.error}`).join("; ")})`;
       log(
-        `[${dataset}] ${label}: ${secondsText(record.wallMs)}, ${record.requests.api} API requests, peak RSS ${
+        `[${label} ${latencyMs} ms] ${what}: ${secondsText(record.wallMs)}, ${record.requests.api} API requests, ${
+          record.requests.limited
+        } secondary-limit answers, CPU ${record.cpuMs === null ? "n/a" : secondsText(record.cpuMs)}, peak RSS ${
           record.maxRssBytes === null ? "n/a" : `${Math.round(record.maxRssBytes / 2 ** 20)} MB`
-        }, ${status}`,
+        }, ${status}${record.stdout ? ` ${record.stdout}` : ""}`,
       );
       return record;
     };
-    // Large runs only A, for memory; the server is already warm from the datasets before it.
-    if (s.warmup && dataset !== "large") await run("A", "warm-up A (not counted)");
-    if (dataset === "large") {
+    if (c.budgets) a.push(await run("A", "sustained A"));
+    else if (dataset === "large") {
+      // Large runs only A, for memory and CPU; the machine is warm from the runs before it.
       for (let i = 1; i <= s.largeRuns; i++) a.push(await run("A", `A ${i}/${s.largeRuns}`));
     } else {
+      if (s.warmup) await run("A", "warm-up A (not counted)");
       for (let i = 1; i <= s.pairs; i++) {
         a.push(await run("A", `pair ${i}/${s.pairs} A`));
         b.push(await run("B", `pair ${i}/${s.pairs} B`));
@@ -79,11 +104,12 @@ async function benchDataset(
     }
     const figures = analyzeDataset({
       dataset,
+      label,
       facts,
       a,
       b,
-      concurrency: DEFAULT_CONCURRENCY,
-      latencyMs: s.latencyMs,
+      latencyMs,
+      ...(c.budgets ? { budgets: { ...GITHUB_BUDGETS, ...c.budgets } } : {}),
     });
     log("");
     log(renderDataset(figures, a, b, s.ganttWidth));
@@ -91,6 +117,18 @@ async function benchDataset(
   } finally {
     await server.close();
   }
+}
+
+/** Every dataset at every latency (large at the headline one only), then the sustained run. */
+export function benchCases(s: BenchSettings): BenchCase[] {
+  const headline = s.latenciesMs[0] as number;
+  const cases: BenchCase[] = [];
+  for (const dataset of s.datasets) {
+    const latencies = dataset === "large" ? [headline] : s.latenciesMs;
+    for (const latencyMs of latencies) cases.push({ dataset, latencyMs });
+  }
+  if (s.sustained) cases.push({ dataset: "large", latencyMs: headline, budgets: SUSTAINED_BUDGETS });
+  return cases;
 }
 
 /** The per-item lists of the facts, as count / total / longest (the full lists run to thousands of numbers). */
@@ -144,10 +182,10 @@ async function main(): Promise<number> {
   }
   const started = new Date();
   log(
-    `github-data benchmark: datasets ${settings.datasets.join(", ")}; ${settings.pairs} A/B pair(s) each (A only on large, ${settings.largeRuns} run(s)); ${cpus().length} CPUs, node ${process.version}`,
+    `github-data benchmark: datasets ${settings.datasets.join(", ")} at ${settings.latenciesMs.join(", ")} ms; ${settings.pairs} A/B pair(s) each (A only on large, ${settings.largeRuns} run(s))${settings.sustained ? "; a sustained large run" : ""}; ${cpus().length} CPUs, node ${process.version}`,
   );
   const outcomes: DatasetOutcome[] = [];
-  for (const dataset of settings.datasets) outcomes.push(await benchDataset(dataset, settings));
+  for (const c of benchCases(settings)) outcomes.push(await benchCase(c, settings));
 
   const figures = outcomes.map((o) => o.figures);
   const targets = checkTargets(figures);
@@ -166,6 +204,7 @@ async function main(): Promise<number> {
     },
     settings,
     concurrency: DEFAULT_CONCURRENCY,
+    github_concurrency: GITHUB_CONCURRENCY,
     datasets: outcomes.map((o) => ({
       ...o.figures,
       facts: summarizeFacts(o.figures.facts),
@@ -177,7 +216,7 @@ async function main(): Promise<number> {
   log(`\nResults written to ${resultsPath}`);
   if (settings.updateDocs) {
     const section = [
-      `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}), node ${process.version}; ${settings.pairs} A/B pairs, latency ${settings.latencyMs} ± ${settings.jitterMs} ms, C = ${DEFAULT_CONCURRENCY}.`,
+      `Measured ${started.toISOString().slice(0, 10)} on ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}) shared with other work, node ${process.version}; ${settings.pairs} A/B pair(s) per dataset and latency, ${settings.largeRuns} A runs on large; latency L ± ${settings.jitterMs ?? "L/5"} ms; C = ${GITHUB_CONCURRENCY} (GitHub's limit; github-data's default concurrency is ${DEFAULT_CONCURRENCY}).`,
       "",
       markdownTable(figures),
       "",

@@ -16,6 +16,8 @@ export interface BenchServerOptions {
   seed: number;
   latencyMs: number;
   jitterMs: number;
+  /** Secondary limits (default GitHub's). */
+  secondary?: SecondaryKnob;
 }
 
 /** GitHub's published secondary limits (the fake's defaults): 100 in flight, 900 points/min per REST route, 2,000 GraphQL points/min. */
@@ -91,7 +93,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     git: true,
     latencyMs: options.latencyMs,
     jitterMs: options.jitterMs,
-    secondary: GITHUB_SECONDARY,
+    secondary: options.secondary ?? GITHUB_SECONDARY,
     // The primary (hourly) limit stays off: repeated runs would exhaust a
     // 5,000-request hour that a single real save starts with in full.
     rateLimit: null,
@@ -111,7 +113,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
         latencyMs: options.latencyMs,
         jitterMs: options.jitterMs,
         seed: options.seed,
-        secondary: GITHUB_SECONDARY,
+        secondary: options.secondary ?? GITHUB_SECONDARY,
       });
     },
     snapshot() {

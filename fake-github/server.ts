@@ -62,6 +62,11 @@ export interface FakeGitHub {
   /** A copy of the current knobs. */
   knobs(): FakeKnobs;
   resetStats(): void;
+  /**
+   * Spends the rest of `token`'s primary budget at once, as another tool with
+   * the same token would; the budget's window starts now (no-op with the limit off).
+   */
+  exhaustRateLimit(token: string, resource: "core" | "graphql"): void;
   close(): Promise<void>;
 }
 
@@ -155,6 +160,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     configure: (patch) => core.configure(patch),
     knobs: () => core.knobs(),
     resetStats: () => core.recorder.reset(),
+    exhaustRateLimit: (token, resource) => core.exhaustRateLimit(token, resource),
     close: () => {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {

@@ -128,6 +128,16 @@ export class ServerCore {
     if (has("script")) this.faults.configureScript(next.script);
   }
 
+  /**
+   * Spends the rest of a token's primary budget, as another tool with the
+   * same token would; a window starts now. Nothing happens for an unknown
+   * token or with the primary limit off.
+   */
+  exhaustRateLimit(token: string, resource: PrimaryResource): void {
+    const grant = this.store.tokens.get(token);
+    if (grant) this.primary.exhaust({ key: `user:${grant.userId}`, anonymous: false }, resource);
+  }
+
   /** The caller's primary budgets without spending anything (GET /rate_limit). */
   budgets(req: FakeRequest): Record<PrimaryResource, BudgetState> {
     const identity = this.identityOf(req);

@@ -59,6 +59,19 @@ export class PrimaryLimiter {
     return { ok: true, state: this.state(identity, resource, window) };
   }
 
+  /**
+   * Another client of the same identity spends what is left of the budget:
+   * a window starts now, fully used, so every request of the identity is
+   * refused until it ends (tests of limits a client cannot foresee).
+   */
+  exhaust(identity: Identity, resource: PrimaryResource): void {
+    if (!this.knob) return;
+    this.windows.set(`${resource} ${identity.key}`, {
+      start: this.now(),
+      used: this.limitFor(identity, resource),
+    });
+  }
+
   /** Gives back a charge (a 304 Not Modified costs nothing on GitHub). */
   refund(identity: Identity, resource: PrimaryResource, cost: number): void {
     if (!this.knob) return;

@@ -12,8 +12,14 @@ import type { OutputSettings } from "./output.js";
 import { type ParsedRepo, parseRepoRef } from "./repo-ref.js";
 import { DEFAULT_API_URL, deriveGraphqlUrl, parseApiUrl } from "./urls.js";
 
-export const DEFAULT_CONCURRENCY = 10;
+/** GitHub's limit on requests in flight per user: the scheduler's per-minute budgets pace below it. */
 const MAX_CONCURRENCY = 100;
+/**
+ * Below GitHub's limit for memory: at 100 in flight a `large` save peaks near
+ * 300–400 MB of RSS (V8 grows its heap with the allocation rate), at 10 near
+ * 220 MB, for a longer save (docs/performance.md).
+ */
+export const DEFAULT_CONCURRENCY = 10;
 
 /** Settings of the commands that talk to GitHub. */
 export interface RemoteSettings {
@@ -75,7 +81,7 @@ export const REMOTE_FLAGS: readonly OptionSpec[] = [
     key: "concurrency",
     flags: "--concurrency <n>",
     env: "CONCURRENCY",
-    description: `Requests in flight at most, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY})`,
+    description: `Requests in flight at most, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}, for memory; ${MAX_CONCURRENCY} is GitHub's limit)`,
   },
 ];
 

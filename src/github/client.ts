@@ -28,7 +28,7 @@ export interface GitHubClientOptions {
   apiUrl?: string;
   /** Default derived: a base ending in /api/v3 → …/api/graphql, otherwise <base>/graphql. */
   graphqlUrl?: string;
-  /** Most requests in flight (default 24). */
+  /** Most requests in flight (default 100, GitHub's limit). */
   concurrency?: number;
   /** Per-attempt timeout (default 30 s). */
   requestTimeoutMs?: number;

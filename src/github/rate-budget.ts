@@ -1,5 +1,8 @@
 // GitHub's per-minute secondary limits as rolling windows. A request that does
 // not fit is delayed until enough earlier cost has left the window; nothing fails.
+// A window is spent in one burst (a short save finishes inside one minute's
+// budget); once it has been full, further costs are spread evenly at the rate
+// the budget sustains, so a long run never bursts again at the window's edge.
 
 export interface Budgets {
   /** Points per window per REST route template (GitHub: 900/min; GET 1, writes 5). */
@@ -22,6 +25,18 @@ export const DEFAULT_BUDGETS: Budgets = {
   windowMs: 60_000,
 };
 
+/**
+ * The client counts a window 2 % longer than GitHub's: its clock starts when a
+ * request is sent, GitHub's when it arrives, so an exact count could let the
+ * first request of a new window land in the old one.
+ */
+export const WINDOW_MARGIN = 0.02;
+
+/** A budget's window as the client keeps it (see WINDOW_MARGIN). */
+export function budgetWindow(limit: number, windowMs: number): RollingWindow {
+  return new RollingWindow(limit, windowMs * (1 + WINDOW_MARGIN));
+}
+
 export function resolveBudgets(partial: Partial<Budgets> | undefined): Budgets {
   const out = { ...DEFAULT_BUDGETS };
   for (const key of Object.keys(DEFAULT_BUDGETS) as (keyof Budgets)[]) {
@@ -40,6 +55,10 @@ export class RollingWindow {
   private readonly costs: number[] = [];
   private head = 0;
   private sum = 0;
+  /** Set once the window has been full; cleared after a whole window without a cost. */
+  private pacing = false;
+  /** While pacing: the earliest time of the next cost. */
+  private nextPacedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly limit: number,
@@ -70,14 +89,17 @@ export class RollingWindow {
    */
   availableAt(now: number, cost: number): number {
     this.prune(now);
+    // A whole window without a paced cost: the window is empty, a new burst may go.
+    if (this.pacing && now >= this.nextPacedAt + this.windowMs) this.pacing = false;
+    const paced = this.pacing ? Math.max(now, this.nextPacedAt) : now;
     const allowed = Math.max(0, this.limit - Math.min(cost, this.limit));
-    if (this.sum <= allowed) return now;
+    if (this.sum <= allowed) return paced;
     let sum = this.sum;
     for (let i = this.head; i < this.times.length; i++) {
       sum -= this.costs[i] as number;
-      if (sum <= allowed) return (this.times[i] as number) + this.windowMs;
+      if (sum <= allowed) return Math.max(paced, (this.times[i] as number) + this.windowMs);
     }
-    return now;
+    return paced;
   }
 
   record(now: number, cost: number): void {
@@ -85,5 +107,11 @@ export class RollingWindow {
     this.times.push(now);
     this.costs.push(cost);
     this.sum += cost;
+    if (this.sum >= this.limit) this.pacing = true;
+    // The sustainable pace: `limit` points per `windowMs`, one cost after another
+    // (a cost above the limit waits one window, as availableAt lets it).
+    if (this.pacing)
+      this.nextPacedAt =
+        Math.max(now, this.nextPacedAt) + (Math.min(cost, this.limit) * this.windowMs) / this.limit;
   }
 }

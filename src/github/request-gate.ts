@@ -5,7 +5,7 @@
 import { abortErrorFor } from "./abort.js";
 import type { Clock } from "./clock.js";
 import type { RequestPriority } from "./priorities.js";
-import { type Budgets, RollingWindow } from "./rate-budget.js";
+import { type Budgets, budgetWindow, type RollingWindow } from "./rate-budget.js";
 import type { RateLimitTracker } from "./rate-limits.js";
 
 export interface GateRequest {
@@ -85,9 +85,9 @@ export class RequestGate {
 
   constructor(private readonly options: RequestGateOptions) {
     const { budgets } = options;
-    this.graphqlWindow = new RollingWindow(budgets.graphqlPointsPerMinute, budgets.windowMs);
-    this.contentMinute = new RollingWindow(budgets.contentPerMinute, budgets.windowMs);
-    this.contentHour = new RollingWindow(budgets.contentPerHour, budgets.windowMs * 60);
+    this.graphqlWindow = budgetWindow(budgets.graphqlPointsPerMinute, budgets.windowMs);
+    this.contentMinute = budgetWindow(budgets.contentPerMinute, budgets.windowMs);
+    this.contentHour = budgetWindow(budgets.contentPerHour, budgets.windowMs * 60);
   }
 
   get inFlight(): number {
@@ -225,13 +225,13 @@ export class RequestGate {
       }
       at = Math.max(at, blocked);
     }
+    // The budget that holds the request longest is the one reported (once per request).
+    let budgetAt = now;
+    let binding: BudgetName | undefined;
     const budgetBlock = (budget: BudgetName, time: number): void => {
-      if (time <= now) return;
-      at = Math.max(at, time);
-      if (!ticket.budgetReported) {
-        ticket.budgetReported = true;
-        this.options.onWait({ reason: "budget", budget, route: ticket.routeKey, until: time });
-      }
+      if (time <= budgetAt) return;
+      budgetAt = time;
+      binding = budget;
     };
     if (ticket.isGraphQL) budgetBlock("graphql", this.graphqlWindow.availableAt(now, ticket.points));
     else budgetBlock("rest", this.restWindow(ticket.routeKey).availableAt(now, ticket.points));
@@ -241,14 +241,18 @@ export class RequestGate {
       budgetBlock("content-per-minute", this.contentMinute.availableAt(now, 1));
       budgetBlock("content-per-hour", this.contentHour.availableAt(now, 1));
     }
-    return at;
+    if (binding !== undefined && !ticket.budgetReported) {
+      ticket.budgetReported = true;
+      this.options.onWait({ reason: "budget", budget: binding, route: ticket.routeKey, until: budgetAt });
+    }
+    return Math.max(at, budgetAt);
   }
 
   private restWindow(routeKey: string): RollingWindow {
     let window = this.restWindows.get(routeKey);
     if (!window) {
       const { budgets } = this.options;
-      window = new RollingWindow(budgets.restPointsPerMinute, budgets.windowMs);
+      window = budgetWindow(budgets.restPointsPerMinute, budgets.windowMs);
       this.restWindows.set(routeKey, window);
     }
     return window;

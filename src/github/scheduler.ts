@@ -14,6 +14,7 @@ import { LimitError } from "../util/limits.js";
 import type { Logger } from "../util/logger.js";
 import { silentLogger } from "../util/logger.js";
 import { abortErrorFor, anySignal } from "./abort.js";
+import { AnswerBudget, type AnswerGrant } from "./answer-budget.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
 import { readCapped, readCappedText } from "./capped-body.js";
 import {
@@ -49,7 +50,7 @@ export type { Budgets } from "./rate-budget.js";
 export type { RequestStats } from "./stats.js";
 
 export interface RequestSchedulerOptions {
-  /** Most requests in flight (default 24); lowered temporarily after secondary limits. */
+  /** Most requests in flight (default 100, GitHub's limit); lowered temporarily after secondary limits. */
   concurrency?: number;
   /** Successful requests per +1 of concurrency while recovering (default 20). */
   increaseEvery?: number;
@@ -66,6 +67,11 @@ export interface RequestSchedulerOptions {
    */
   requestTimeoutMs?: number;
   budgets?: Partial<Budgets>;
+  /**
+   * Bytes of answer bodies read and parsed at once, across every request in
+   * flight (default 32 MiB); the rest wait unread. Bounds memory whatever the concurrency.
+   */
+  answerBudgetBytes?: number;
   /** Gap between the starts of two content-creating writes (default 1,000 ms, as GitHub advises). */
   minWriteIntervalMs?: number;
   backoff?: Partial<BackoffOptions>;
@@ -175,6 +181,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   private readonly adaptive: AdaptiveConcurrency;
   private readonly limits: RateLimitTracker;
   private readonly gate: RequestGate;
+  private readonly answers: AnswerBudget;
   private readonly counters = new StatsCounters();
   /** The end of the current primary-limit pause (epoch ms; 0 = none yet). */
   private pausedUntil = 0;
@@ -203,8 +210,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     this.recoverWrite = options.recoverWrite;
     this.signal = options.signal;
     this.limits = new RateLimitTracker(this.policy.resetMarginMs);
+    this.answers = new AnswerBudget(options.answerBudgetBytes);
     this.adaptive = new AdaptiveConcurrency(
-      options.concurrency ?? 24,
+      options.concurrency ?? 100,
       options.increaseEvery ?? 20,
       (change) => {
         // Lowering is news; each +1 step back up is detail.
@@ -283,6 +291,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
           ? setTimeout(() => attempt.abort(new RequestTimeoutError(info.routeKey, timeoutMs)), timeoutMs)
           : undefined;
       let failed: FailedAttempt;
+      let answerBytes: AnswerGrant | undefined;
       try {
         // Inner hooks (auth) are bound to this very options object and ignore
         // the argument's fields, so the attempt's signal is set in place.
@@ -290,6 +299,17 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         let response = await send(options);
         if (parseHere) {
           const received = response;
+          const body = received.data;
+          if (body instanceof ReadableStream)
+            answerBytes = await this.answers
+              .acquire(
+                AnswerBudget.weigh(received.headers["content-length"]),
+                options.request.signal as AbortSignal | undefined,
+              )
+              .catch(async (error: unknown) => {
+                await body.cancel().catch(() => {});
+                throw error;
+              });
           response = await parseBody(received).catch((error: unknown) => {
             // An answer over the size limit is not retried: it would be as large again.
             if (error instanceof LimitError) this.counters.finished(info.routeKey, received.status);
@@ -313,6 +333,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         failed = this.classifyFailure(err, info, callerSignal, attempt.signal);
       } finally {
         clearTimeout(timer);
+        answerBytes?.release();
         slot.release();
       }
       const now = this.clock.now();

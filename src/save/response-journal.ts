@@ -24,7 +24,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { constants, gunzip, gzip } from "node:zlib";
+import { gunzip } from "node:zlib";
 import { openAtomicFile } from "../backup/atomic.js";
 import { STATE_DIR } from "../backup/save-state.js";
 import type { GitHubOctokit } from "../github/client.js";
@@ -37,11 +37,10 @@ export const RESPONSES_DIR = "responses";
 const ENTRY_VERSION = 2;
 /** File name ending of a journal entry. */
 export const ENTRY_SUFFIX = ".entry";
-const compress = promisify(gzip);
 const decompress = promisify(gunzip);
 /**
- * Answer text waiting to be compressed at most, and entries not yet on disk
- * at most; beyond either, an answer is handed over only once older ones are
+ * Answer text not yet on disk at most, and entries not yet on disk at most;
+ * beyond either, an answer is handed over only once older ones are
  * kept. This bounds what a killed save loses (answers in that backlog are
  * fetched again by --resume) to a fraction of a second of answers, and keeps
  * a journal that cannot keep up from holding every answer in memory.
@@ -169,24 +168,39 @@ function keptHeaders(headers: Record<string, unknown>): Record<string, string> {
 }
 
 /**
- * An entry is its metadata as one JSON line, then the body as received,
- * gzipped: the body is compressed straight from the text it was parsed from,
- * never joined with anything (pull-request pages run to megabytes).
+ * An entry is its metadata as one JSON line, then the body's bytes as
+ * received, never joined with anything (pull-request pages run to megabytes).
+ * The body is not compressed: gzip cost a save more CPU than any other step
+ * after parsing, for scratch files removed when the save completes. Entries
+ * of earlier versions hold a gzipped body (JSON never starts with 0x1f 0x8b).
  */
 async function decodeEntry(bytes: Buffer): Promise<Entry | null> {
   const end = bytes.indexOf(0x0a);
   if (end < 0) return null;
   const meta = JSON.parse(bytes.subarray(0, end).toString("utf8")) as EntryMeta;
-  let inflated: Buffer;
+  const raw = bytes.subarray(end + 1);
+  const body = (isGzip(raw) ? await inflate(raw) : raw).toString("utf8");
+  return { ...meta, data: JSON.parse(body) };
+}
+
+/** An earlier version's gzipped body, refused past the entry limit (a gzip bomb). */
+async function inflate(gzipped: Buffer): Promise<Buffer> {
   try {
-    inflated = await decompress(bytes.subarray(end + 1), { maxOutputLength: MAX_JOURNAL_ENTRY_BYTES });
+    return await decompress(gzipped, { maxOutputLength: MAX_JOURNAL_ENTRY_BYTES });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
       throw new LimitError(`its answer decompresses to more than ${mebibytes(MAX_JOURNAL_ENTRY_BYTES)}`);
     throw error;
   }
-  const body = inflated.toString("utf8");
-  return { ...meta, data: JSON.parse(body) };
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** The body's bytes as an entry holds them. */
+function encodeBody(text: string): Buffer {
+  return Buffer.from(text, "utf8");
 }
 
 export async function openResponseJournal(
@@ -216,8 +230,9 @@ export async function openResponseJournal(
   if (options.writable === undefined) await ready;
   const stats: ResponseJournalStats = { replayed: 0, recorded: 0 };
   const pending = new Set<Promise<void>>();
-  const compressing = new Set<Promise<void>>();
   let pendingChars = 0;
+  /** Callers held back by the backlog, let go together once it is small enough again. */
+  let backlogWaiters: Array<() => void> = [];
   let writable = true;
 
   async function lookup(key: string): Promise<Entry | null> {
@@ -239,8 +254,8 @@ export async function openResponseJournal(
     return null;
   }
 
-  /** Writes one entry once its body is compressed; nothing when the folder was never claimed. */
-  async function write(key: string, meta: EntryMeta, gzipped: Promise<Buffer>): Promise<void> {
+  /** Writes one entry; nothing when the folder was never claimed. */
+  async function write(key: string, meta: EntryMeta, text: string): Promise<void> {
     let body: Buffer;
     try {
       await ready;
@@ -249,7 +264,7 @@ export async function openResponseJournal(
       return;
     }
     try {
-      body = await gzipped;
+      body = encodeBody(text);
       if (!writable) return;
       // Scratch data: a rename without fsync survives a killed process; after
       // a power loss a damaged entry fails its check and is fetched again.
@@ -285,21 +300,14 @@ export async function openResponseJournal(
       url: answer.url,
       headers: keptHeaders(answer.headers),
     };
-    // The answer's text is held only until it is compressed (off the main
-    // thread, to about a tenth of its size); that is what the backlog counts.
+    // The answer's bytes are held until they are on disk; that is what the backlog counts.
     const chars = text.length;
     pendingChars += chars;
-    const gzipped = ready.then(() => compress(text, { level: constants.Z_BEST_SPEED }));
-    const compressed = gzipped.then(
-      () => undefined,
-      () => undefined,
-    );
-    compressed.then(() => {
+    const task = write(key, meta, text).finally(() => {
       pendingChars -= chars;
-      compressing.delete(compressed);
+      pending.delete(task);
+      if (!backlogFull() || pending.size === 0) releaseBacklog();
     });
-    compressing.add(compressed);
-    const task = write(key, meta, gzipped).finally(() => pending.delete(task));
     pending.add(task);
   }
 
@@ -319,9 +327,19 @@ export async function openResponseJournal(
     return pendingChars > MAX_PENDING_CHARS || pending.size > MAX_PENDING_ENTRIES;
   }
 
-  async function drainBacklog(): Promise<void> {
-    while (pendingChars > MAX_PENDING_CHARS && compressing.size > 0) await Promise.race(compressing);
-    while (pending.size > MAX_PENDING_ENTRIES) await Promise.race(pending);
+  /**
+   * One waiter per held-back caller, released together: racing every pending
+   * write per caller costs (callers × writes) reactions per write and ran a
+   * `large` save out of memory at 100 requests in flight.
+   */
+  function drainBacklog(): Promise<void> {
+    return new Promise((resolve) => backlogWaiters.push(resolve));
+  }
+
+  function releaseBacklog(): void {
+    const waiters = backlogWaiters;
+    backlogWaiters = [];
+    for (const release of waiters) release();
   }
 
   async function flush(): Promise<void> {

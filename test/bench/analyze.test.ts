@@ -49,6 +49,8 @@ function run(
     maxRssBytes: rss * 2 ** 20,
     memoryPeak: null,
     cpuMs: 1000,
+    nodeCpuMs: 900,
+    stdout: "",
     serverCpuMs: 500,
     requests: {
       api,
@@ -78,8 +80,7 @@ describe("analyzeDataset", () => {
     facts,
     a: [run("A", 4000, 110, 160, early), run("A", 5000, 110, 170, early), run("A", 4500, 110, 165, early)],
     b: [run("B", 30_000, 400, 150), run("B", 32_000, 400, 150), run("B", 27_000, 400, 150)],
-    concurrency: 10,
-    latencyMs: 80,
+    latencyMs: 300,
   });
 
   it("reports the speed-up T_B / T_A of each pair", () => {
@@ -91,9 +92,10 @@ describe("analyzeDataset", () => {
     expect(figures.rMin.total).toBe(89);
     const first = figures.a.runs[0];
     expect(first?.rOverRmin).toBeCloseTo(110 / 89);
-    // T_min = max(3, 110 / 10) × 80 ms = 880 ms
-    expect(first?.tMin.ms).toBe(880);
-    expect(first?.tOverTmin).toBeCloseTo(4000 / 880);
+    // T_min = max(K = 3, R / C = 110 / 100) × 300 ms = 900 ms: C is GitHub's 100, not a client setting
+    expect(first?.tMin.ms).toBe(900);
+    expect(first?.tMin.boundBy).toBe("chain");
+    expect(first?.tOverTmin).toBeCloseTo(4000 / 900);
     expect(first?.firstRequestMs).toBe(400);
     expect(figures.a.maxRssBytes).toBe(170 * 2 ** 20);
   });
@@ -112,16 +114,26 @@ describe("analyzeDataset", () => {
       facts,
       a: [run("A", 20_000, 900, 300, { labels: 1000, milestones: 1000, releases: 25_000 })],
       b: [],
-      concurrency: 10,
-      latencyMs: 80,
+      latencyMs: 300,
     });
     const checks = checkTargets([figures, large]);
     const byTarget = Object.fromEntries(checks.map((c) => [c.target, c]));
-    expect(byTarget["medium: A ≥ 3× faster than B (median T_B/T_A)"]?.met).toBe(true);
-    expect(byTarget["medium: T / T_min ≤ 1.5 (A, median)"]?.met).toBe(false);
-    expect(byTarget["medium: R / R_min ≤ 1.2 (A, median)"]?.met).toBe(false);
-    expect(byTarget["large: peak RSS of A < 250 MB"]).toMatchObject({ met: false, gap: "50 MB over" });
-    expect(byTarget["large: peak RSS ≤ 1.5 × medium's"]?.met).toBe(false);
+    expect(byTarget["medium at 300 ms: A ≥ 3× faster than B (median T_B/T_A)"]?.met).toBe(true);
+    expect(byTarget["medium at 300 ms: T / T_min ≤ 3 (A, median)"]).toMatchObject({
+      met: false,
+      value: "5.00",
+    });
+    expect(byTarget["medium: R / R_min ≤ 1.1 (A, median)"]?.met).toBe(false);
+    expect(byTarget["medium: CPU ≤ 0.6 s (A, median, git included)"]).toMatchObject({
+      met: false,
+      value: "1.00 s",
+    });
+    expect(byTarget["large: CPU ≤ 6 s (A, median, git included)"]?.met).toBe(true);
+    expect(byTarget["large: peak RSS of A < 200 MB"]).toMatchObject({ met: false, gap: "100 MB over" });
+    expect(byTarget["large: peak RSS ≤ 1.2 × medium's"]?.met).toBe(false);
+    expect(
+      byTarget["no secondary-limit answer (403/429) in any A run, the sustained run included"]?.met,
+    ).toBe(true);
     expect(byTarget["medium: labels, milestones, releases done within 5 s, before issues"]?.met).toBe(true);
     expect(byTarget["large: labels, milestones, releases done within 5 s, before issues"]).toMatchObject({
       met: false,
@@ -133,17 +145,22 @@ describe("analyzeDataset", () => {
     const table = markdownTable([figures]).split("\n");
     expect(table).toHaveLength(3);
     const cells = (line: string | undefined) => (line ?? "").split("|").map((c) => c.trim());
-    expect(cells(table[2]).slice(1, 8)).toEqual([
+    expect(cells(table[2]).slice(1, 13)).toEqual([
       "medium",
+      "300 ms",
       "4.50 s",
       "30.00 s",
-      "6.40× (6.00–7.50)",
+      "6.40×",
       "110",
       "89",
       "1.24",
+      "0.90 s",
+      "5.00",
+      "1.00 s",
+      "1.00 s",
     ]);
     // Columns padded and right-aligned as the formatter lays Markdown tables out.
-    expect(table[1]?.startsWith("| ------- | --------------: |")).toBe(true);
+    expect(table[1]?.startsWith("| ------- | -----: |")).toBe(true);
     expect(new Set(table.map((line) => line.length)).size).toBe(1);
   });
 });

@@ -1,15 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, parseBenchArgs } from "../../bench/args.js";
+import { DEFAULT_SETTINGS, jitterAt, parseBenchArgs } from "../../bench/args.js";
 
 describe("parseBenchArgs", () => {
-  it("defaults to medium, skewed and large with 3 pairs at 80 ± 20 ms", () => {
+  it("defaults to medium and large at 300 ms (the headline) and 80 ms, one pair, a sustained run", () => {
     expect(parseBenchArgs([])).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS).toMatchObject({
-      datasets: ["medium", "skewed", "large"],
-      pairs: 3,
-      latencyMs: 80,
-      jitterMs: 20,
+      datasets: ["medium", "large"],
+      pairs: 1,
+      latenciesMs: [300, 80],
+      jitterMs: null,
+      sustained: true,
     });
+    expect(jitterAt(DEFAULT_SETTINGS, 300)).toBe(60);
+    expect(jitterAt(DEFAULT_SETTINGS, 80)).toBe(16);
   });
 
   it("reads flags with separate or inline values", () => {
@@ -18,24 +21,29 @@ describe("parseBenchArgs", () => {
       "skewed,medium",
       "--pairs=5",
       "--latency-ms",
-      "40",
+      "40,300",
       "--jitter-ms=10",
       "--no-warmup",
+      "--no-sustained",
     ]);
     expect(s).toMatchObject({
       datasets: ["skewed", "medium"],
       pairs: 5,
-      latencyMs: 40,
+      latenciesMs: [40, 300],
       jitterMs: 10,
       warmup: false,
+      sustained: false,
     });
+    expect(jitterAt(s, 300)).toBe(10);
   });
 
-  it("makes --quick one pair on medium and skewed, unless told otherwise", () => {
+  it("makes --quick one pair on medium at 80 ms without the sustained run, unless told otherwise", () => {
     expect(parseBenchArgs(["--quick"])).toMatchObject({
-      datasets: ["medium", "skewed"],
+      datasets: ["medium"],
       pairs: 1,
+      latenciesMs: [80],
       warmup: false,
+      sustained: false,
     });
     expect(parseBenchArgs(["--quick", "--dataset", "small", "--pairs", "2"])).toMatchObject({
       datasets: ["small"],
@@ -47,7 +55,8 @@ describe("parseBenchArgs", () => {
     expect(() => parseBenchArgs(["--dataset", "huge"])).toThrow(/unknown dataset "huge"/);
     expect(() => parseBenchArgs(["--pairs", "0"])).toThrow(/--pairs/);
     expect(() => parseBenchArgs(["--pairs"])).toThrow(/--pairs/);
-    expect(() => parseBenchArgs(["--latency-ms", "10", "--jitter-ms", "20"])).toThrow(/jitter/);
+    expect(() => parseBenchArgs(["--latency-ms", "10,300", "--jitter-ms", "20"])).toThrow(/jitter/);
+    expect(() => parseBenchArgs(["--latency-ms", "fast"])).toThrow(/--latency-ms/);
     expect(() => parseBenchArgs(["--fast"])).toThrow(/unknown option --fast/);
   });
 });

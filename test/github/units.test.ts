@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fullJitterDelay, seededRandom } from "../../src/github/backoff.js";
 import { classifyError, classifyGraphQLBody, isConnectionError } from "../../src/github/classify-outcome.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "../../src/github/concurrency.js";
-import { RollingWindow, resolveBudgets } from "../../src/github/rate-budget.js";
+import { budgetWindow, RollingWindow, resolveBudgets, WINDOW_MARGIN } from "../../src/github/rate-budget.js";
 import { parseRetryAfter, RateLimitTracker } from "../../src/github/rate-limits.js";
 import { describeRequest, routeKeyFromRoute } from "../../src/github/route-key.js";
 
@@ -92,6 +92,45 @@ describe("RollingWindow", () => {
     expect(window.availableAt(0, 5)).toBe(0);
     window.record(0, 5);
     expect(window.availableAt(10, 1)).toBe(1000);
+  });
+
+  it("spends a full window in one burst, then spreads costs evenly at the sustainable rate", () => {
+    const window = new RollingWindow(4, 1000);
+    for (let i = 0; i < 4; i++) {
+      expect(window.availableAt(0, 1)).toBe(0);
+      window.record(0, 1);
+    }
+    // The burst leaves the window at 1000; after it, one cost per 1000 / 4 ms, not four at once.
+    const sent: number[] = [];
+    let now = 0;
+    for (let i = 0; i < 6; i++) {
+      now = window.availableAt(now, 1);
+      window.record(now, 1);
+      sent.push(now);
+    }
+    expect(sent).toEqual([1000, 1250, 1500, 1750, 2000, 2250]);
+    // Every window of 1000 ms holds at most the limit.
+    for (const start of sent)
+      expect(sent.filter((t) => t >= start && t < start + 1000).length).toBeLessThanOrEqual(4);
+  });
+
+  it("bursts again once the window has emptied", () => {
+    const window = new RollingWindow(2, 1000);
+    window.record(0, 1);
+    window.record(0, 1);
+    expect(window.availableAt(1000, 1)).toBe(1000);
+    window.record(1000, 1);
+    expect(window.availableAt(1001, 1)).toBe(1500);
+    // Idle for a whole window: the next two go at once.
+    expect(window.availableAt(5000, 1)).toBe(5000);
+    window.record(5000, 1);
+    expect(window.availableAt(5000, 1)).toBe(5000);
+  });
+
+  it("keeps the client's window a little longer than GitHub's", () => {
+    const window = budgetWindow(1, 1000);
+    window.record(0, 1);
+    expect(window.availableAt(0, 1)).toBe(1000 * (1 + WINDOW_MARGIN));
   });
 
   it("validates budgets", () => {

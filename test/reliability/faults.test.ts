@@ -10,8 +10,6 @@ import {
   backupContent,
   FAST_CLIENT,
   failures,
-  OWNER,
-  REPO,
   removeTempRoots,
   type SaveRequestExtra,
   save,
@@ -38,15 +36,28 @@ const TIMEOUT_MS = 3_000;
 const SLOW_MS = 20_000;
 
 const SHARED_BUDGET = 100;
+const COMMENTS_ROUTE = "GET /repos/{owner}/{repo}/issues/comments";
+/** The one-item issue list that finds the highest number before any issue batch. */
+const HIGHEST_NUMBER_ROUTE = "GET /repos/{owner}/{repo}/issues";
 
-/** Another client with the same token using up the core budget (each request costs one). */
-async function spendBudget(fake: FakeGitHub, requests: number): Promise<void> {
-  const url = `${fake.url}/repos/${OWNER}/${REPO}`;
-  await Promise.all(
-    Array.from({ length: requests }, () =>
-      fetch(url, { headers: { authorization: `token ${fake.token}` } }).then((r) => r.arrayBuffer()),
-    ),
-  );
+/**
+ * Another tool with the same token spends the rest of a budget, once the
+ * save's client has seen `when` happen: synchronously, in the fake, so every
+ * request that reaches the server afterwards meets the spent budget.
+ */
+function spendBudgetWhen(
+  fake: FakeGitHub,
+  resource: "core" | "graphql",
+  when: (stats: RequestStats) => boolean,
+): SaveRequestExtra {
+  let spent = false;
+  return {
+    onStats: (stats) => {
+      if (spent || !when(stats)) return;
+      spent = true;
+      fake.exhaustRateLimit(fake.token, resource);
+    },
+  };
 }
 
 function restRequests(stats: Pick<FakeStats, "byRoute">): number {
@@ -123,24 +134,24 @@ const cases: FaultCase[] = [
     // back, so requests in the air meet real 403s and wait for the reset.
     name: "a primary-limit 403 the client could not foresee (another tool spent the budget)",
     knobs: { rateLimit: { limit: SHARED_BUDGET, graphqlLimit: 100_000, windowMs: 3_000 } },
-    extra: (fake) => {
-      let spent = false;
-      return {
-        onStats: (stats) => {
-          if (spent || stats.requests < 15) return;
-          spent = true;
-          void spendBudget(fake, SHARED_BUDGET);
-        },
-      };
-    },
+    // Spent once the first page of the comment list is in: the other pages,
+    // which only that page names, are all sent afterwards.
+    extra: (fake) => spendBudgetWhen(fake, "core", (stats) => (stats.byRoute[COMMENTS_ROUTE] ?? 0) >= 1),
     // The save's own client met them (the other tool's 403s count on the server too).
     check: (_fake, _calm, client) => expect(client.byStatus["403"] ?? 0).toBeGreaterThan(0),
   },
   {
     name: "GraphQL RATE_LIMITED until the budget resets",
-    knobs: { rateLimit: { limit: 100_000, graphqlLimit: 60, windowMs: 1_000 } },
+    knobs: { rateLimit: { limit: 100_000, graphqlLimit: 60, windowMs: 2_000 } },
+    // Spent once the highest issue number is known (REST): every GraphQL batch
+    // of issues is sent after it and meets RATE_LIMITED until the reset.
+    extra: (fake) =>
+      spendBudgetWhen(fake, "graphql", (stats) => (stats.byRoute[HIGHEST_NUMBER_ROUTE] ?? 0) >= 1),
     // RATE_LIMITED answers are 200s with an error: more GraphQL requests than without the limit.
-    check: (fake, calm) => expect(graphqlRequests(fake.stats)).toBeGreaterThan(graphqlRequests(calm)),
+    check: (fake, calm, client) => {
+      expect(graphqlRequests(fake.stats)).toBeGreaterThan(graphqlRequests(calm));
+      expect(client.rateLimitWaits).toBeGreaterThan(0);
+    },
   },
   {
     name: "a GraphQL 502 on a large batch: the batch is halved",

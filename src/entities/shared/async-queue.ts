@@ -1,5 +1,10 @@
 // A single-consumer async queue: producers push, one consumer iterates with
 // for-await. Ending with an error makes the consumer's loop throw it.
+interface RoomWaiter {
+  below: number;
+  resolve: () => void;
+}
+
 export class AsyncQueue<T> implements AsyncIterable<T> {
   #items: T[] = [];
   #waiting: ((result: IteratorResult<T>) => void) | null = null;
@@ -7,6 +12,8 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   #done = false;
   #error: unknown = undefined;
   #detached = false;
+  /** Producers waiting for the queue to shrink (see `room`). */
+  #roomWaiters: RoomWaiter[] = [];
 
   /** True once the consumer stopped iterating; later pushes are dropped. */
   get detached(): boolean {
@@ -25,10 +32,32 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     }
   }
 
+  /**
+   * Resolves once fewer than `below` items wait (or the queue ended or lost
+   * its consumer): a producer that awaits it holds at most that many items
+   * ahead of a slow consumer.
+   */
+  room(below: number): Promise<void> {
+    if (this.#items.length < below || this.#done || this.#detached) return Promise.resolve();
+    return new Promise((resolve) => this.#roomWaiters.push({ below, resolve }));
+  }
+
+  #wakeProducers(): void {
+    if (this.#roomWaiters.length === 0) return;
+    const open = this.#done || this.#detached;
+    const still: RoomWaiter[] = [];
+    for (const waiter of this.#roomWaiters) {
+      if (open || this.#items.length < waiter.below) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.#roomWaiters = still;
+  }
+
   end(error?: unknown): void {
     if (this.#done) return;
     this.#done = true;
     this.#error = error;
+    this.#wakeProducers();
     if (this.#waiting && this.#items.length === 0) {
       const resolve = this.#waiting;
       const reject = this.#failWaiting;
@@ -43,7 +72,10 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     return {
       next: () => {
         const item = this.#items.shift();
-        if (item !== undefined) return Promise.resolve({ value: item, done: false });
+        if (item !== undefined) {
+          this.#wakeProducers();
+          return Promise.resolve({ value: item, done: false });
+        }
         if (this.#done) {
           return this.#error !== undefined
             ? Promise.reject(this.#error)
@@ -57,6 +89,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       return: () => {
         this.#detached = true;
         this.#items = [];
+        this.#wakeProducers();
         return Promise.resolve({ value: undefined, done: true });
       },
     };

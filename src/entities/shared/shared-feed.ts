@@ -12,7 +12,18 @@ export interface FeedPage<T> {
   page: number;
 }
 
-export type FeedFetcher<T> = (emit: (page: FeedPage<T>) => void, signal: AbortSignal) => Promise<void>;
+/** `emit` resolves once every consumer reading the feed has room for another page. */
+export type FeedFetcher<T> = (
+  emit: (page: FeedPage<T>) => Promise<void>,
+  signal: AbortSignal,
+) => Promise<void>;
+
+/**
+ * Pages a consumer that is reading may have waiting at most before the fetch
+ * pauses: a consumer slower than the network (at 100 requests in flight,
+ * writing records is) would otherwise have every page of a long list held.
+ */
+const MAX_WAITING_PAGES = 4;
 
 export class SharedFeed<T> {
   readonly #fetch: FeedFetcher<T>;
@@ -35,8 +46,11 @@ export class SharedFeed<T> {
     if (!this.#started) {
       this.#started = true;
       const queues = this.#queues;
-      this.#fetch((page) => {
+      this.#fetch(async (page) => {
         for (const q of queues) q.push(page);
+        // Only consumers that asked for the feed hold it back: one whose job
+        // never runs must not stop the others.
+        await Promise.all(queues.slice(0, this.#claimed).map((q) => q.room(MAX_WAITING_PAGES)));
       }, this.#signal).then(
         () => {
           for (const q of queues) q.end();
@@ -51,7 +65,10 @@ export class SharedFeed<T> {
 
   #privateFetch(): AsyncIterable<FeedPage<T>> {
     const queue = new AsyncQueue<FeedPage<T>>();
-    this.#fetch((page) => queue.push(page), this.#signal).then(
+    this.#fetch(async (page) => {
+      queue.push(page);
+      await queue.room(MAX_WAITING_PAGES);
+    }, this.#signal).then(
       () => queue.end(),
       (error: unknown) => queue.end(error),
     );

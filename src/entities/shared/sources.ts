@@ -11,6 +11,12 @@ import { type FeedPage, SharedFeed } from "./shared-feed.js";
 export type { FeedPage };
 
 const PULL_PAGES_IN_FLIGHT = 3;
+/**
+ * Comment pages fetched and not yet handed to the jobs at most: with the
+ * feed's own bound, what a slow consumer makes the save hold (a page is
+ * ~0.2 MB of JSON) stays the same at any concurrency.
+ */
+const COMMENT_PAGES_IN_FLIGHT = 32;
 
 /** A sub-issue link found while collecting issues (ids are numeric REST ids). */
 export interface SubIssueLink {
@@ -55,7 +61,7 @@ export class SharedSources {
       {},
       this.#count(["issue_comments", "pr_comments"]),
       // GitHub pages this list no deeper than ~30,000 items.
-      { priority: PRIORITY.bulk, pastCap: "updated-windows" },
+      { priority: PRIORITY.bulk, pastCap: "updated-windows", maxInFlight: COMMENT_PAGES_IN_FLIGHT },
     );
     return this.#issueComments.consume();
   }

@@ -35,6 +35,7 @@ import { addTimelineEvents } from "./events.js";
 import { addTrickyCases } from "./generate-tricky.js";
 import { linkGit } from "./git-link.js";
 import { mulberry32, randomBytes } from "./prng.js";
+import { addReactions } from "./reactions.js";
 import {
   insertAsset,
   insertIssue,
@@ -167,6 +168,7 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
   );
   addRepositorySettings(ctx, options.dataset);
   addTimelineEvents(ctx);
+  addReactions(ctx);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };
 }

@@ -148,6 +148,7 @@ export function addRepo(store: FakeStore, owner: string, name: string, opts: Add
     comments: [],
     reviews: [],
     events: [],
+    reactions: new Map(),
     reviewComments: [],
     releases: [],
     branches: new Map(),

@@ -232,6 +232,24 @@ export interface FakeIssueEvent {
   source?: { repoKey: string; number: number };
 }
 
+/** REST's reaction names (GraphQL spells them THUMBS_UP, THUMBS_DOWN, LAUGH, …). */
+export type FakeReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+/**
+ * What a reaction is on. A pull request's reactions are its issue's (REST
+ * lists them under /issues/{n}/reactions), so "issue" covers both.
+ */
+export type FakeReactionSubject = "issue" | "issue_comment" | "review_comment" | "release";
+
+export interface FakeReaction {
+  id: number;
+  node_id: string;
+  content: FakeReactionContent;
+  /** null = a deleted user. */
+  userId: number | null;
+  created_at: Iso;
+}
+
 /** A completed or pending Issue Import API request. */
 export interface FakeIssueImport {
   id: number;
@@ -391,6 +409,8 @@ export interface FakeRepo {
   reviewComments: FakeReviewComment[];
   /** Timeline events besides the derived closing/merge events, in creation order. */
   events: FakeIssueEvent[];
+  /** Reactions by subject ("issue:ID", "issue_comment:ID", …; store/reactions.ts), oldest first. */
+  reactions: Map<string, FakeReaction[]>;
   releases: FakeRelease[];
   /** Branch name → commit sha (mirrors the bare git repository when there is one). */
   branches: Map<string, string>;

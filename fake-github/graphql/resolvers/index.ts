@@ -21,6 +21,7 @@ import {
   releaseResolvers,
 } from "./objects.js";
 import { queryResolvers } from "./query.js";
+import { reactionResolvers, reactionsField } from "./reactions.js";
 import { repositoryResolvers } from "./repository.js";
 import type { Args, Resolver } from "./shared.js";
 
@@ -32,18 +33,19 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   Bot: actorResolvers,
   Organization: actorResolvers,
   Repository: repositoryResolvers,
-  Issue: issueResolvers,
-  PullRequest: pullRequestResolvers,
-  IssueComment: issueCommentResolvers,
+  Issue: { ...issueResolvers, reactions: reactionsField.issue },
+  PullRequest: { ...pullRequestResolvers, reactions: reactionsField.issue },
+  IssueComment: { ...issueCommentResolvers, reactions: reactionsField.issueComment },
   PullRequestReview: reviewResolvers,
-  PullRequestReviewComment: reviewCommentResolvers,
+  PullRequestReviewComment: { ...reviewCommentResolvers, reactions: reactionsField.reviewComment },
   PullRequestReviewThread: threadResolvers,
   Label: labelResolvers,
   Milestone: milestoneResolvers,
-  Release: releaseResolvers,
+  Release: { ...releaseResolvers, reactions: reactionsField.release },
   ReleaseAsset: assetResolvers,
   Commit: commitResolvers,
   Ref: refResolvers,
+  Reaction: reactionResolvers,
   ...Object.fromEntries(Object.values(EVENT_TYPES).map((name) => [name, eventResolvers])),
 };
 

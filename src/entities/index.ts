@@ -20,6 +20,7 @@ import { prComments } from "./pr_comments/index.js";
 import { prReviewComments } from "./pr_review_comments/index.js";
 import { prReviews } from "./pr_reviews/index.js";
 import { pullRequests } from "./pull_requests/index.js";
+import { reactions } from "./reactions/index.js";
 import { releaseAssets } from "./release_assets/index.js";
 import { releases } from "./releases/index.js";
 import { repository } from "./repository/index.js";
@@ -43,6 +44,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   releases,
   releaseAssets,
   issueEvents,
+  reactions,
   gitRepo,
   repository,
   branchProtection,

@@ -15,6 +15,7 @@ export const ENTITY_NAMES = [
   "releases",
   "release_assets",
   "issue_events",
+  "reactions",
   "git_repo",
   "repository",
   "branch_protection",

@@ -9,6 +9,7 @@ import {
   restEnum,
 } from "../shared/graphql-refs.js";
 import { byLogin, byName } from "../shared/order.js";
+import { reportReactions } from "../shared/reaction-rollups.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { ISSUES_FILE, type IssueRecord, issueSortKey } from "./record.js";
@@ -67,10 +68,12 @@ export const issuesSaver: EntitySaver = {
         onIssue: (issue) => {
           const record = issueRecord(issue);
           counts.set(record.number, record.comments);
+          reportReactions(ctx, "issues", "issue", record, issue.node);
           return add(record);
         },
       });
       counts.complete();
+      ctx.shared.reactionRollups.complete("issues");
       // sub_issues depends on this job and writes these links.
       ctx.shared.subIssueLinks = links;
       if (notIssues.length > 0) {

@@ -1,5 +1,6 @@
 import { selectionHas } from "../../selection/number-spec.js";
 import { int, intOrNull, str, strOrNull, trailingNumber } from "../shared/fields.js";
+import { reportRestReactions } from "../shared/reaction-rollups.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
@@ -14,16 +15,19 @@ const reviewCommentPages = (ctx: SaveContext) =>
 export const prReviewCommentsSaver: EntitySaver = {
   name: "pr_review_comments",
   dependsOn: [],
-  save: (ctx) =>
-    writePages<PrReviewCommentRecord>(ctx, reviewCommentPages(ctx), {
+  save: async (ctx) => {
+    const result = await writePages<PrReviewCommentRecord>(ctx, reviewCommentPages(ctx), {
       file: PR_REVIEW_COMMENTS_FILE,
       sortKey: prReviewCommentSortKey,
       map: (c) => {
         const pullNumber = trailingNumber(c.pull_request_url, "review_comment.pull_request_url");
         if (!selectionHas(ctx.selection.pullRequests, pullNumber)) return null;
+        const id = int(c.id, "review_comment.id");
+        const nodeId = str(c.node_id, "review_comment.node_id");
+        reportRestReactions(ctx, "pr_review_comments", "pr_review_comment", { id, node_id: nodeId }, c);
         return {
-          id: int(c.id, "review_comment.id"),
-          node_id: str(c.node_id, "review_comment.node_id"),
+          id,
+          node_id: nodeId,
           pull_request_number: pullNumber,
           pull_request_review_id: intOrNull(
             c.pull_request_review_id,
@@ -50,5 +54,8 @@ export const prReviewCommentsSaver: EntitySaver = {
           html_url: str(c.html_url, "review_comment.html_url"),
         };
       },
-    }),
+    });
+    ctx.shared.reactionRollups.complete("pr_review_comments");
+    return result;
+  },
 };

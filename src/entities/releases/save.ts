@@ -4,6 +4,7 @@ import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { PRIORITY } from "../../save/priorities.js";
 import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
+import { reportRestReactions } from "../shared/reaction-rollups.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
@@ -139,9 +140,12 @@ export const releasesSaver: EntitySaver = {
         sortKey: releaseSortKey,
         map: async (r) => {
           const id = int(r.id, "release.id");
+          const nodeId = str(r.node_id, "release.node_id");
+          // GitHub leaves the rollup out of a release nobody reacted to.
+          reportRestReactions(ctx, "releases", "release", { id, node_id: nodeId }, r, 0);
           return {
             id,
-            node_id: str(r.node_id, "release.node_id"),
+            node_id: nodeId,
             tag_name: str(r.tag_name, "release.tag_name"),
             target_commitish: str(r.target_commitish, "release.target_commitish"),
             name: strOrNull(r.name, "release.name"),
@@ -157,6 +161,7 @@ export const releasesSaver: EntitySaver = {
         },
       },
     );
+    ctx.shared.reactionRollups.complete("releases");
     assetFiles.sort((a, b) => (a.file < b.file ? -1 : 1));
     return { records: result.records, files: [...result.files, ...assetFiles] };
   },

@@ -4,8 +4,10 @@
 // it (reconcile-children.ts).
 import type { SortKey } from "../../backup/sort-key.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
+import type { EntityName } from "../names.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { conversationCommentRecord, readConversationComment } from "./conversation-comment.js";
+import { reportRestReactions } from "./reaction-rollups.js";
 import { idsOf } from "./reconcile-children.js";
 import { reconcileWithParents } from "./reconcile-job.js";
 import type { ReportedCounts } from "./reported-counts.js";
@@ -13,6 +15,8 @@ import type { RestObject } from "./sources.js";
 import { writeRecords } from "./write-pages.js";
 
 export interface ConversationCommentsJob<K extends string> {
+  /** The job, "issue_comments" or "pr_comments". */
+  name: EntityName;
   file: string;
   parentKey: K;
   onPullRequest: boolean;
@@ -47,7 +51,9 @@ export function saveConversationComments<K extends string>(
       ctx.signal.throwIfAborted();
       for (const raw of page.items) {
         const record = recordOf(raw);
-        if (record !== null) await keep(record, readConversationComment(raw).parentNumber);
+        if (record === null) continue;
+        reportRestReactions(ctx, job.name, "issue_comment", record, raw);
+        await keep(record, readConversationComment(raw).parentNumber);
       }
       pages += 1;
       ctx.progress({ items: records, pages });
@@ -63,11 +69,13 @@ export function saveConversationComments<K extends string>(
       recover: async (raw) => {
         const record = recordOf(raw);
         if (record === null) return false;
+        reportRestReactions(ctx, job.name, "issue_comment", record, raw);
         // reconcileChildren adds the id to the parent's set itself.
         await add(record);
         records += 1;
         return true;
       },
     });
+    ctx.shared.reactionRollups.complete(job.name);
   });
 }

@@ -128,6 +128,8 @@ function quoted(lines: string[]): string {
 
 export interface BodyRewriterOptions {
   references: ReferenceMap;
+  /** The reaction counts line of an original object, added to its attribution (null: none). */
+  reactionLine?: (kind: ObjectKind, originalId: string) => string | null;
 }
 
 type RenderOptions = { kind: ObjectKind; originalId: string; attribution: string[]; cutToFit?: boolean };
@@ -151,7 +153,10 @@ export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
       return { body: `${head}\n\n${text}`, pendingRefs: pendingOf(text) };
     });
   };
-  const render = (body: string | null, opts: RenderOptions): RenderedBody => {
+  const render = (body: string | null, given: RenderOptions): RenderedBody => {
+    const reactions =
+      given.attribution.length > 0 ? options.reactionLine?.(given.kind, given.originalId) : null;
+    const opts = reactions ? { ...given, attribution: [...given.attribution, reactions] } : given;
     const marker = markerFor(opts.kind, opts.originalId);
     const header = quoted(opts.attribution);
     const head = header ? `${marker}\n${header}` : marker;

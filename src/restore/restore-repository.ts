@@ -4,8 +4,11 @@
 // entity type plus the references pass. Per-item failures are reported and
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
+
 import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
+import { ReactionCounts } from "../entities/reactions/counts.js";
+import { REACTIONS_FILE, type ReactionRecord } from "../entities/reactions/record.js";
 import type { GitHubClient, GitHubClientOptions } from "../github/client.js";
 import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
@@ -191,6 +194,9 @@ export class RestoreRepositoryUseCase {
       useImportApi,
       journal,
       references,
+      reactions: request.selection.entities.has("reactions")
+        ? await ReactionCounts.read(backup.readRecords<ReactionRecord>(REACTIONS_FILE))
+        : null,
       plan: (action) => {
         actions.push(action);
       },
@@ -255,6 +261,8 @@ interface RunFacts {
   useImportApi: boolean;
   journal: RestoreJournal;
   references: ReferenceMap;
+  /** Reaction counts for the attribution blocks, when reactions are restored. */
+  reactions: ReactionCounts | null;
   plan: (action: PlannedAction) => void;
   log: Logger;
 }
@@ -281,7 +289,10 @@ function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): Shar
       webhooks: request.webhooks ?? false,
     },
     journal: facts.journal,
-    bodies: createBodyRewriter({ references: facts.references }),
+    bodies: createBodyRewriter({
+      references: facts.references,
+      ...(facts.reactions ? { reactionLine: (kind, id) => facts.reactions?.lineFor(kind, id) ?? null } : {}),
+    }),
     readRecords: <T>(f: string) => backup.readRecords<T>(f),
     hasFile: (f) => backup.hasFile(f),
     plan: facts.plan,

@@ -23,7 +23,7 @@ import { PULL_REQUESTS_FILE } from "../pull_requests/record.js";
 import { RELEASES_FILE } from "../releases/record.js";
 import { arr, int, intOrNull, type Json, obj, objOrNull, str } from "../shared/fields.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
-import type { ReactionSubject } from "../shared/reaction-rollups.js";
+import { type ReactionSubject, restReactionTotal } from "../shared/reaction-rollups.js";
 import { idsOf, reconcileChildren } from "../shared/reconcile-children.js";
 import { userRef } from "../shared/rest-refs.js";
 import type { RestObject } from "../shared/sources.js";
@@ -50,6 +50,8 @@ interface SubjectSource {
   typeName: string;
   /** The subject's REST list of reactions. */
   route: string;
+  /** The subject itself through REST, with its rollup as it is now. */
+  subjectRoute: string;
   params(subject: ReactionSubject): Record<string, number>;
   /** "issue #12", "release 42", for messages. */
   name(subject: ReactionSubject): string;
@@ -66,6 +68,7 @@ const SOURCES: readonly SubjectSource[] = [
     reportedBy: "issues",
     typeName: "Issue",
     route: "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+    subjectRoute: "GET /repos/{owner}/{repo}/issues/{issue_number}",
     params: byNumber,
     name: (s) => `issue #${s.number}`,
   },
@@ -76,6 +79,7 @@ const SOURCES: readonly SubjectSource[] = [
     reportedBy: "pr_reviews",
     typeName: "PullRequest",
     route: "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+    subjectRoute: "GET /repos/{owner}/{repo}/issues/{issue_number}",
     params: byNumber,
     name: (s) => `pull request #${s.number}`,
   },
@@ -86,6 +90,7 @@ const SOURCES: readonly SubjectSource[] = [
     reportedBy: "issue_comments",
     typeName: "IssueComment",
     route: "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+    subjectRoute: "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
     params: byCommentId,
     name: (s) => `issue comment ${s.id}`,
   },
@@ -96,6 +101,7 @@ const SOURCES: readonly SubjectSource[] = [
     reportedBy: "pr_comments",
     typeName: "IssueComment",
     route: "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+    subjectRoute: "GET /repos/{owner}/{repo}/issues/comments/{comment_id}",
     params: byCommentId,
     name: (s) => `pull request comment ${s.id}`,
   },
@@ -106,6 +112,7 @@ const SOURCES: readonly SubjectSource[] = [
     reportedBy: "pr_review_comments",
     typeName: "PullRequestReviewComment",
     route: "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+    subjectRoute: "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}",
     params: byCommentId,
     name: (s) => `review comment ${s.id}`,
   },
@@ -116,6 +123,7 @@ const SOURCES: readonly SubjectSource[] = [
     reportedBy: "releases",
     typeName: "Release",
     route: "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+    subjectRoute: "GET /repos/{owner}/{repo}/releases/{release_id}",
     params: (s) => ({ release_id: s.id }),
     name: (s) => `release ${s.id}`,
   },
@@ -316,7 +324,6 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
   let shrunk = 0;
   for (const [source, state] of reader.sources) {
     const subjectOf = new WeakMap<RestObject, Subject>();
-    const listed = new Map<number, number>();
     const result = await reconcileChildren({
       children: "reactions",
       parentName: (id) => {
@@ -334,11 +341,19 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
           { signal: ctx.signal },
         );
         for (const raw of list) subjectOf.set(raw, subject);
-        listed.set(id, list.length);
         return list;
       },
-      // The list just read is GitHub's count now.
-      currentCount: async (id) => listed.get(id) ?? 0,
+      currentCount: async (id) => {
+        const subject = state.subjects.get(id) as Subject;
+        const response = await ctx.client.octokit.request(source.subjectRoute, {
+          owner: ctx.repo.owner,
+          repo: ctx.repo.repo,
+          ...source.params(subject),
+          request: { signal: ctx.signal },
+        });
+        const what = source.name(subject);
+        return restReactionTotal(obj(response.data, what), source.type === "release" ? 0 : null, what) ?? 0;
+      },
       idOf: (raw) => int(raw.id, "reaction.id"),
       recover: async (raw) => {
         const subject = subjectOf.get(raw);

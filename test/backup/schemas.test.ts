@@ -16,6 +16,7 @@ const samples: Record<string, readonly object[]> = {
   "pr_reviews.jsonl": [f.prReview],
   "pr_review_comments.jsonl": [f.prReviewComment],
   "issue_events.jsonl": f.issueEvents,
+  "reactions.jsonl": f.reactions,
   "releases.jsonl": [
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),

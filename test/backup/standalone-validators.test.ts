@@ -51,6 +51,7 @@ const samples: Record<string, readonly unknown[]> = {
   "pr_reviews.schema.json": [f.prReview],
   "pr_review_comments.schema.json": [f.prReviewComment],
   "issue_events.schema.json": f.issueEvents,
+  "reactions.schema.json": f.reactions,
   "releases.schema.json": [
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),

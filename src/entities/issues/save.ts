@@ -9,7 +9,6 @@ import {
   restEnum,
 } from "../shared/graphql-refs.js";
 import { byLogin, byName } from "../shared/order.js";
-import { reportReactions } from "../shared/reaction-rollups.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { ISSUES_FILE, type IssueRecord, issueSortKey } from "./record.js";
@@ -68,7 +67,7 @@ export const issuesSaver: EntitySaver = {
         onIssue: (issue) => {
           const record = issueRecord(issue);
           counts.set(record.number, record.comments);
-          reportReactions(ctx, "issues", "issue", record, issue.node);
+          ctx.shared.reactionRollups.reportNode("issues", "issue", record, issue.node);
           return add(record);
         },
       });

@@ -1,6 +1,5 @@
 import { selectionHas } from "../../selection/number-spec.js";
 import { int, intOrNull, str, strOrNull, trailingNumber } from "../shared/fields.js";
-import { reportRestReactions } from "../shared/reaction-rollups.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
@@ -24,7 +23,12 @@ export const prReviewCommentsSaver: EntitySaver = {
         if (!selectionHas(ctx.selection.pullRequests, pullNumber)) return null;
         const id = int(c.id, "review_comment.id");
         const nodeId = str(c.node_id, "review_comment.node_id");
-        reportRestReactions(ctx, "pr_review_comments", "pr_review_comment", { id, node_id: nodeId }, c);
+        ctx.shared.reactionRollups.reportRest(
+          "pr_review_comments",
+          "pr_review_comment",
+          { id, node_id: nodeId },
+          c,
+        );
         return {
           id,
           node_id: nodeId,

@@ -4,7 +4,6 @@ import { int, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields
 import { fetchByNumber } from "../shared/graphql-by-number.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
 import { ACTOR_FIELDS, actorRef, databaseId } from "../shared/graphql-refs.js";
-import { reportReactions } from "../shared/reaction-rollups.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord, prReviewSortKey } from "./record.js";
@@ -61,8 +60,7 @@ export const prReviewsSaver: EntitySaver = {
             );
             if (ctx.shared.reactionRollups.wanted) {
               const id = databaseId(node, `#${number}`);
-              reportReactions(
-                ctx,
+              ctx.shared.reactionRollups.reportNode(
                 "pr_reviews",
                 "pull_request",
                 { id, node_id: str(node.id, `#${number}.id`), number },

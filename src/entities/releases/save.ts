@@ -4,7 +4,6 @@ import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { PRIORITY } from "../../save/priorities.js";
 import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
-import { reportRestReactions } from "../shared/reaction-rollups.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
@@ -142,7 +141,7 @@ export const releasesSaver: EntitySaver = {
           const id = int(r.id, "release.id");
           const nodeId = str(r.node_id, "release.node_id");
           // GitHub leaves the rollup out of a release nobody reacted to.
-          reportRestReactions(ctx, "releases", "release", { id, node_id: nodeId }, r, 0);
+          ctx.shared.reactionRollups.reportRest("releases", "release", { id, node_id: nodeId }, r, 0);
           return {
             id,
             node_id: nodeId,

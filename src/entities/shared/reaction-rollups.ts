@@ -4,7 +4,6 @@
 // checks what it saved against each count. Jobs report only when reactions
 // are saved in the same run.
 import type { EntityName } from "../names.js";
-import type { SaveContext } from "../types.js";
 import { int, type Json, obj, objOrNull } from "./fields.js";
 
 /** One record that can carry reactions. */
@@ -19,6 +18,13 @@ export interface ReactionSubject {
   number?: number;
   /** The rollup's total_count; null when GitHub sent none (every reaction is then read). */
   total: number | null;
+}
+
+/** The saved record a subject is known by. */
+interface SubjectRecord {
+  id: number;
+  node_id: string;
+  number?: number;
 }
 
 export class ReactionRollups {
@@ -46,6 +52,27 @@ export class ReactionRollups {
     subjects.set(`${subject.type}:${subject.id}`, subject);
   }
 
+  /** A subject read through GraphQL with `reactions(first: 1) { totalCount }`. */
+  reportNode(job: EntityName, type: string, record: SubjectRecord, node: Json): void {
+    if (!this.#wanted) return;
+    const what = `${type} ${record.id}`;
+    const total = int(obj(node.reactions, `${what}.reactions`).totalCount, `${what}.reactions.totalCount`);
+    this.report(job, { type, id: record.id, nodeId: record.node_id, number: record.number, total });
+  }
+
+  /** A subject read through REST, whose record carries GitHub's rollup (or, for `absent`, none). */
+  reportRest(
+    job: EntityName,
+    type: string,
+    record: SubjectRecord,
+    raw: Json,
+    absent: number | null = null,
+  ): void {
+    if (!this.#wanted) return;
+    const total = restReactionTotal(raw, absent, `${type} ${record.id}`);
+    this.report(job, { type, id: record.id, nodeId: record.node_id, total });
+  }
+
   /** `job` has reported every subject it saved. */
   complete(job: EntityName): void {
     if (this.#wanted) this.#complete.add(job);
@@ -65,41 +92,4 @@ export class ReactionRollups {
 export function restReactionTotal(record: Json, absent: number | null, what: string): number | null {
   const rollup = objOrNull(record.reactions ?? null, `${what}.reactions`);
   return rollup === null ? absent : int(rollup.total_count, `${what}.reactions.total_count`);
-}
-
-/** The saved record a subject is known by. */
-interface SubjectRecord {
-  id: number;
-  node_id: string;
-  number?: number;
-}
-
-/** Reports a subject read through GraphQL with `reactions(first: 1) { totalCount }`. */
-export function reportReactions(
-  ctx: SaveContext,
-  job: EntityName,
-  type: string,
-  record: SubjectRecord,
-  node: Json,
-): void {
-  const rollups = ctx.shared.reactionRollups;
-  if (!rollups.wanted) return;
-  const what = `${type} ${record.id}`;
-  const total = int(obj(node.reactions, `${what}.reactions`).totalCount, `${what}.reactions.totalCount`);
-  rollups.report(job, { type, id: record.id, nodeId: record.node_id, number: record.number, total });
-}
-
-/** Reports a subject read through REST, whose record carries GitHub's rollup (or, for `absent`, none). */
-export function reportRestReactions(
-  ctx: SaveContext,
-  job: EntityName,
-  type: string,
-  record: SubjectRecord,
-  raw: Json,
-  absent: number | null = null,
-): void {
-  const rollups = ctx.shared.reactionRollups;
-  if (!rollups.wanted) return;
-  const total = restReactionTotal(raw, absent, `${type} ${record.id}`);
-  rollups.report(job, { type, id: record.id, nodeId: record.node_id, total });
 }

@@ -7,7 +7,6 @@ import { type NumberSelection, selectionHas } from "../../selection/number-spec.
 import type { EntityName } from "../names.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { conversationCommentRecord, readConversationComment } from "./conversation-comment.js";
-import { reportRestReactions } from "./reaction-rollups.js";
 import { idsOf } from "./reconcile-children.js";
 import { reconcileWithParents } from "./reconcile-job.js";
 import type { ReportedCounts } from "./reported-counts.js";
@@ -52,7 +51,7 @@ export function saveConversationComments<K extends string>(
       for (const raw of page.items) {
         const record = recordOf(raw);
         if (record === null) continue;
-        reportRestReactions(ctx, job.name, "issue_comment", record, raw);
+        ctx.shared.reactionRollups.reportRest(job.name, "issue_comment", record, raw);
         await keep(record, readConversationComment(raw).parentNumber);
       }
       pages += 1;
@@ -69,7 +68,7 @@ export function saveConversationComments<K extends string>(
       recover: async (raw) => {
         const record = recordOf(raw);
         if (record === null) return false;
-        reportRestReactions(ctx, job.name, "issue_comment", record, raw);
+        ctx.shared.reactionRollups.reportRest(job.name, "issue_comment", record, raw);
         // reconcileChildren adds the id to the parent's set itself.
         await add(record);
         records += 1;

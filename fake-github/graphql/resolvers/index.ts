@@ -10,6 +10,13 @@ import {
   reviewResolvers,
   threadResolvers,
 } from "./comments.js";
+import { discussionMutationResolvers } from "./discussion-mutations.js";
+import {
+  discussionCategoryResolvers,
+  discussionCommentResolvers,
+  discussionResolvers,
+  repositoryDiscussionResolvers,
+} from "./discussions.js";
 import { EVENT_TYPES, eventResolvers } from "./events.js";
 import { issueResolvers, pullRequestResolvers } from "./issues.js";
 import {
@@ -31,7 +38,7 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   User: actorResolvers,
   Bot: actorResolvers,
   Organization: actorResolvers,
-  Repository: repositoryResolvers,
+  Repository: { ...repositoryResolvers, ...repositoryDiscussionResolvers },
   Issue: issueResolvers,
   PullRequest: pullRequestResolvers,
   IssueComment: issueCommentResolvers,
@@ -44,6 +51,10 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   ReleaseAsset: assetResolvers,
   Commit: commitResolvers,
   Ref: refResolvers,
+  Discussion: discussionResolvers,
+  DiscussionComment: discussionCommentResolvers,
+  DiscussionCategory: discussionCategoryResolvers,
+  Mutation: discussionMutationResolvers,
   ...Object.fromEntries(Object.values(EVENT_TYPES).map((name) => [name, eventResolvers])),
 };
 

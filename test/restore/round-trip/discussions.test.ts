@@ -49,6 +49,8 @@ function request(
     importApi: "never",
     selection: { entities: new Set(entities), issues: { kind: "all" }, pullRequests: { kind: "all" } },
     restorers,
+    // Hundreds of mutations at 5 points each would wait for GitHub's per-minute GraphQL budget.
+    client: { schedulerOptions: fastScheduler, budgets: { graphqlPointsPerMinute: 1_000_000 } },
     ...extra,
   });
 }
@@ -235,7 +237,11 @@ describe("a restore killed right after GitHub created a discussion or a comment"
       request(fake, dir, name, [...WITHOUT_ISSUES], {
         statePath,
         signal: controller.signal,
-        client: { schedulerOptions: fastScheduler, fetch: killingFetch(controller, killAt) },
+        client: {
+          schedulerOptions: fastScheduler,
+          budgets: { graphqlPointsPerMinute: 1_000_000 },
+          fetch: killingFetch(controller, killAt),
+        },
       }),
     );
     expect(first.exitCode).not.toBe(0);

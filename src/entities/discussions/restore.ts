@@ -415,7 +415,8 @@ async function restoreDiscussions(ctx: RestoreContext): Promise<EntityRestoreRes
   if (discussions.length === 0) return { records: 0, skipped: 0, failed: 0 };
   if (ctx.targetState === "missing") return planDryRun(ctx, discussions, comments, null);
   const target = await usableTarget(ctx, discussions.length);
-  if (ctx.options.dryRun) return planDryRun(ctx, discussions, comments, target);
+  // Discussions the settings would turn on only then get GitHub's default categories: nothing to compare yet.
+  if (ctx.options.dryRun) return planDryRun(ctx, discussions, comments, target?.enabled ? target : null);
   if (!target) return { records: 0, skipped: discussions.length, failed: 0 };
   const fallback = fallbackCategory(ctx, target.categories) as TargetCategory;
   const job: Job = {

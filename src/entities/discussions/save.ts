@@ -6,7 +6,7 @@
 // what was read; a shortfall is read once more from the start, and one that
 // remains fails the job, naming the discussion and both counts. A repository
 // with discussions turned off is skipped.
-import { graphqlQuery } from "../../github/graphql.js";
+import { GitHubGraphQLError, graphqlQuery } from "../../github/graphql.js";
 import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
 import {
@@ -32,8 +32,9 @@ import {
 
 /**
  * Page sizes of the nested connections. Costs are counted on the page sizes
- * (GitHub's rule): 25 discussions × 30 comments × 20 replies is 776 requests,
- * 8 points, and 15,775 nodes — where 100 × 100 × 100 would pass the node cap.
+ * (GitHub's rule): 25 discussions with 20 labels, 30 comments and 20 replies
+ * each is 801 requests, 8 points, and 16,275 nodes — where 100 × 100 × 100
+ * would pass the node cap.
  */
 const DISCUSSION_PAGE = 25;
 const COMMENT_PAGE = 30;
@@ -219,12 +220,23 @@ export const discussionsSaver: EntitySaver = {
   name: "discussions",
   dependsOn: [],
   async save(ctx) {
-    const { data } = await graphqlQuery<Json>(
-      ctx.client,
-      HEAD,
-      { owner: ctx.repo.owner, name: ctx.repo.repo },
-      { signal: ctx.signal },
-    );
+    let data: Json;
+    try {
+      ({ data } = await graphqlQuery<Json>(
+        ctx.client,
+        HEAD,
+        { owner: ctx.repo.owner, name: ctx.repo.repo },
+        { signal: ctx.signal },
+      ));
+    } catch (error) {
+      // A fine-grained token without the Discussions permission: a skip naming it, not a failed save.
+      if (!(error instanceof GitHubGraphQLError) || !error.errors.some((e) => e.type === "FORBIDDEN"))
+        throw error;
+      const skipped =
+        "GitHub answered FORBIDDEN: the token needs read access to discussions (fine-grained: Discussions read)";
+      ctx.log.warn(`discussions skipped: ${skipped}`);
+      return { records: 0, files: [], skipped };
+    }
     const repository = obj(data.repository, "repository");
     if (!bool(repository.hasDiscussionsEnabled, "repository.hasDiscussionsEnabled")) {
       const skipped = "discussions are turned off in the repository";

@@ -40,6 +40,9 @@ const ANSWER = `mutation($id: ID!) { markDiscussionCommentAsAnswer(input: { id: 
 const CLOSE = `mutation($id: ID!, $reason: DiscussionCloseReason) { closeDiscussion(input: { discussionId: $id, reason: $reason }) { clientMutationId } }`;
 const LOCK = `mutation($id: ID!, $reason: LockReason) { lockLockable(input: { lockableId: $id, lockReason: $reason }) { clientMutationId } }`;
 
+/** A name from the backup or the target, quoted with its control characters escaped (it goes to a terminal). */
+const quote = (name: string): string => JSON.stringify(name);
+
 const CLOSE_REASONS: Record<string, string> = {
   resolved: "RESOLVED",
   outdated: "OUTDATED",
@@ -71,7 +74,9 @@ function fallbackCategory(
   if (wanted !== null) {
     const found = categories.find((c) => c.name.toLowerCase() === wanted.toLowerCase() || c.slug === wanted);
     if (found) return found;
-    ctx.warn(`--discussion-category "${wanted}" is not a category of the target; using its default instead`);
+    ctx.warn(
+      `--discussion-category ${JSON.stringify(wanted)} is not a category of the target; using its default instead`,
+    );
   }
   return categories.find((c) => c.name.toLowerCase() === "general") ?? categories[0];
 }
@@ -197,7 +202,7 @@ class DiscussionRestore {
     const { category, fellBack } = this.category();
     if (fellBack) {
       ctx.warn(
-        `discussion #${d.number}: the target has no category "${d.category.name}"; restored into "${category.name}"`,
+        `discussion #${d.number}: the target has no category ${quote(d.category.name)}; restored into ${quote(category.name)}`,
       );
     }
     const extraLines = fellBack ? [`*Category in the original: \`${d.category.name}\`*`] : [];
@@ -338,7 +343,7 @@ class DiscussionRestore {
     const missing = d.labels.filter((label) => !job.target.labels.has(label.name.toLowerCase()));
     if (missing.length > 0) {
       ctx.warn(
-        `discussion #${d.number}: label(s) ${missing.map((l) => `"${l.name}"`).join(", ")} not in the target; not added`,
+        `discussion #${d.number}: label(s) ${missing.map((l) => quote(l.name)).join(", ")} not in the target; not added`,
       );
     }
     if (labelIds.length > 0) await mutate(ctx, LABEL, { id, labelIds }, "addLabelsToLabelable");
@@ -348,7 +353,7 @@ class DiscussionRestore {
       if (answer === undefined) ctx.warn(`discussion #${d.number}: its answer was not restored; not marked`);
       else if (!category.isAnswerable)
         ctx.warn(
-          `discussion #${d.number}: category "${category.name}" takes no answers; the answer is named in its attribution only`,
+          `discussion #${d.number}: category ${quote(category.name)} takes no answers; the answer is named in its attribution only`,
         );
       else await mutate(ctx, ANSWER, { id: answer }, "markDiscussionCommentAsAnswer");
     }
@@ -387,7 +392,9 @@ function planDryRun(
     const done = ctx.journal.get("discussion", String(d.id))?.finished === true;
     const matched = target ? matchCategory(target.categories, d.category) : undefined;
     const note =
-      target && !matched ? ` (category "${d.category.name}" missing: into "${fallback?.name ?? "?"}")` : "";
+      target && !matched
+        ? ` (category ${quote(d.category.name)} missing: into ${quote(fallback?.name ?? "?")})`
+        : "";
     ctx.plan({
       entity: "discussions",
       action: done ? "skip" : "create",

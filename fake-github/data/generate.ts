@@ -31,6 +31,7 @@ import {
   type GenContext,
   pickAuthor,
 } from "./context.js";
+import { addDiscussions } from "./discussions.js";
 import { addTimelineEvents } from "./events.js";
 import { addTrickyCases } from "./generate-tricky.js";
 import { linkGit } from "./git-link.js";
@@ -169,6 +170,7 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
   addRepositorySettings(ctx, options.dataset);
   addTimelineEvents(ctx);
   addReactions(ctx);
+  addDiscussions(ctx, options.dataset);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };
 }

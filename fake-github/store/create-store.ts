@@ -161,6 +161,9 @@ export function addRepo(store: FakeStore, owner: string, name: string, opts: Add
     teamAccess: [],
     hooks: [],
     advisories: [],
+    discussionCategories: [],
+    discussions: [],
+    discussionComments: [],
   };
   if (opts.defaultLabels) {
     for (const label of githubDefaultLabels) {

@@ -386,6 +386,57 @@ export interface FakeAdvisory {
   cwe_ids: string[];
 }
 
+/** A discussion category (GitHub offers no API to create one: only the web interface). */
+export interface FakeDiscussionCategory {
+  id: number;
+  node_id: string;
+  name: string;
+  slug: string;
+  /** GitHub's shortcode, e.g. ":speech_balloon:". */
+  emoji: string;
+  description: string | null;
+  is_answerable: boolean;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export type DiscussionStateReason = "resolved" | "outdated" | "duplicate" | "reopened";
+
+/** A discussion: numbered in the same sequence as issues and pull requests, as on GitHub. */
+export interface FakeDiscussion {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string;
+  categoryId: number;
+  userId: number | null;
+  labelIds: number[];
+  locked: boolean;
+  active_lock_reason: LockReason | null;
+  closed: boolean;
+  state_reason: DiscussionStateReason | null;
+  /** The comment chosen as the answer (answerable categories only). */
+  answerCommentId: number | null;
+  upvote_count: number;
+  created_at: Iso;
+  updated_at: Iso;
+  closed_at: Iso | null;
+}
+
+/** A comment of a discussion, or (reply_to_id set) a reply to a top-level comment. */
+export interface FakeDiscussionComment {
+  id: number;
+  node_id: string;
+  discussion_number: number;
+  reply_to_id: number | null;
+  body: string;
+  userId: number | null;
+  upvote_count: number;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
 export interface FakeRepo {
   id: number;
   node_id: string;
@@ -426,6 +477,11 @@ export interface FakeRepo {
   teamAccess: Array<{ teamId: number; permission: TeamPermission }>;
   hooks: FakeHook[];
   advisories: FakeAdvisory[];
+  discussionCategories: FakeDiscussionCategory[];
+  /** Discussions in creation order. */
+  discussions: FakeDiscussion[];
+  /** Comments and replies of every discussion, in creation order. */
+  discussionComments: FakeDiscussionComment[];
 }
 
 export interface FakeStore {

@@ -9,6 +9,7 @@ import type { EntityRestorer, ObjectKind } from "../restore/types.js";
 import { branchProtection } from "./branch_protection/index.js";
 import { collaborators } from "./collaborators/index.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
+import { discussions } from "./discussions/index.js";
 import { gitRepo } from "./git_repo/index.js";
 import { issueComments } from "./issue_comments/index.js";
 import { issueEvents } from "./issue_events/index.js";
@@ -53,6 +54,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   teams,
   webhooks,
   securityAdvisories,
+  discussions,
 ];
 
 /** The types that run a job of their own (release_assets is an option of releases). */

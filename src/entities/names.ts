@@ -24,6 +24,7 @@ export const ENTITY_NAMES = [
   "teams",
   "webhooks",
   "security_advisories",
+  "discussions",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

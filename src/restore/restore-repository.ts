@@ -69,6 +69,8 @@ export interface RestoreRepositoryRequest {
   inviteCollaborators?: boolean;
   /** Create the backup's webhooks, inactive (default false: they would call other services). */
   webhooks?: boolean;
+  /** Category for discussions whose own the target lacks (default: the target's General, else its first). */
+  discussionCategory?: string | null;
   /** Journal file (default `<stateDir>/restore/<API host>/<target id>.jsonl`). */
   statePath?: string | null;
   /** Per-user state directory (default $GITHUB_DATA_STATE_DIR, $XDG_STATE_HOME/github-data, ~/.local/state/github-data). */
@@ -287,6 +289,7 @@ function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): Shar
       dryRun,
       inviteCollaborators: request.inviteCollaborators ?? false,
       webhooks: request.webhooks ?? false,
+      discussionCategory: request.discussionCategory ?? null,
     },
     journal: facts.journal,
     bodies: createBodyRewriter({

@@ -13,6 +13,7 @@ import {
 } from "../../src/backup/schemas.js";
 import { SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import * as fd from "./fixtures-discussions.js";
 import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
 
@@ -63,6 +64,9 @@ const samples: Record<string, readonly unknown[]> = {
   "teams.schema.json": [fs.team],
   "webhooks.schema.json": [fs.webhook],
   "security_advisories.schema.json": [fs.securityAdvisory],
+  "discussion_categories.schema.json": [fd.discussionCategory],
+  "discussions.schema.json": [fd.discussion],
+  "discussion_comments.schema.json": fd.discussionComments,
   "manifest.schema.json": [f.sampleManifest()],
   "save-state.schema.json": [state],
 };

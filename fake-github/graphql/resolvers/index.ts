@@ -10,6 +10,13 @@ import {
   reviewResolvers,
   threadResolvers,
 } from "./comments.js";
+import { discussionMutationResolvers } from "./discussion-mutations.js";
+import {
+  discussionCategoryResolvers,
+  discussionCommentResolvers,
+  discussionResolvers,
+  repositoryDiscussionResolvers,
+} from "./discussions.js";
 import { EVENT_TYPES, eventResolvers } from "./events.js";
 import { issueResolvers, pullRequestResolvers } from "./issues.js";
 import {
@@ -32,7 +39,7 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   User: actorResolvers,
   Bot: actorResolvers,
   Organization: actorResolvers,
-  Repository: repositoryResolvers,
+  Repository: { ...repositoryResolvers, ...repositoryDiscussionResolvers },
   Issue: { ...issueResolvers, reactions: reactionsField.issue },
   PullRequest: { ...pullRequestResolvers, reactions: reactionsField.issue },
   IssueComment: { ...issueCommentResolvers, reactions: reactionsField.issueComment },
@@ -46,6 +53,10 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   Commit: commitResolvers,
   Ref: refResolvers,
   Reaction: reactionResolvers,
+  Discussion: discussionResolvers,
+  DiscussionComment: discussionCommentResolvers,
+  DiscussionCategory: discussionCategoryResolvers,
+  Mutation: discussionMutationResolvers,
   ...Object.fromEntries(Object.values(EVENT_TYPES).map((name) => [name, eventResolvers])),
 };
 

@@ -250,6 +250,16 @@ const cases: Case[] = [
       }),
   },
   {
+    route: `POST ${R}/branches/{branch}/protection/required_signatures`,
+    status: 200,
+    run: (c) => c.call("POST", `${c.r}/branches/${c.data.default_branch}/protection/required_signatures`),
+  },
+  {
+    route: `DELETE ${R}/branches/{branch}/protection/required_signatures`,
+    status: 204,
+    run: (c) => c.call("DELETE", `${c.r}/branches/${c.data.default_branch}/protection/required_signatures`),
+  },
+  {
     route: `POST ${R}/rulesets`,
     status: 201,
     run: (c) =>

@@ -6,6 +6,7 @@
 import type { RecordFile } from "../backup/record-files.js";
 import { FORMAT_SCHEMAS, type SchemaRef } from "../backup/schemas.js";
 import type { EntityRestorer, ObjectKind } from "../restore/types.js";
+import { attachments } from "./attachments/index.js";
 import { branchProtection } from "./branch_protection/index.js";
 import { collaborators } from "./collaborators/index.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
@@ -51,6 +52,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   teams,
   webhooks,
   securityAdvisories,
+  attachments,
 ];
 
 /** The types that run a job of their own (release_assets is an option of releases). */

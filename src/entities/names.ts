@@ -23,6 +23,7 @@ export const ENTITY_NAMES = [
   "teams",
   "webhooks",
   "security_advisories",
+  "attachments",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

@@ -4,6 +4,7 @@
 // entity type plus the references pass. Per-item failures are reported and
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
+import { attachmentRewriter } from "../entities/attachments/rehost.js";
 import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
 import type { GitHubClient, GitHubClientOptions } from "../github/client.js";
@@ -191,6 +192,7 @@ export class RestoreRepositoryUseCase {
       useImportApi,
       journal,
       references,
+      attachments: await attachmentRewriter(backup, request.selection, targetRepo),
       plan: (action) => {
         actions.push(action);
       },
@@ -255,6 +257,8 @@ interface RunFacts {
   useImportApi: boolean;
   journal: RestoreJournal;
   references: ReferenceMap;
+  /** Rewrites attachment links to their re-hosted copies (null: attachments not restored). */
+  attachments: ((text: string) => string) | null;
   plan: (action: PlannedAction) => void;
   log: Logger;
 }
@@ -281,7 +285,7 @@ function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): Shar
       webhooks: request.webhooks ?? false,
     },
     journal: facts.journal,
-    bodies: createBodyRewriter({ references: facts.references }),
+    bodies: createBodyRewriter({ references: facts.references, attachments: facts.attachments }),
     readRecords: <T>(f: string) => backup.readRecords<T>(f),
     hasFile: (f) => backup.hasFile(f),
     plan: facts.plan,

@@ -48,8 +48,6 @@ export const OBJECT_KINDS = [
   "webhook",
   /** A ruleset created in the target (key = the original ruleset id). */
   "ruleset",
-  /** The github-data/attachments branch pushed to the target with the re-hosted attachments (key: "branch"). */
-  "attachments_branch",
 ] as const;
 
 export type ObjectKind = (typeof OBJECT_KINDS)[number];

@@ -21,13 +21,12 @@ export type Download =
 
 class TooLarge extends Error {}
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 /** The content type as a plain, bounded string (it comes from the server). */
 function contentTypeOf(headers: Headers): string | null {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const value = headers
-    .get("content-type")
-    ?.replace(/[\u0000-\u001f\u007f]/g, "")
-    .trim();
+  const value = headers.get("content-type")?.replace(CONTROL, "").trim();
   return value ? value.slice(0, 255) : null;
 }
 

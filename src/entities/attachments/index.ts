@@ -27,5 +27,5 @@ export const attachments: JobEntityDescriptor = {
   files: [attachmentsFile],
   saver: async () => (await import("./save.js")).attachmentsSaver,
   restorer: async () => (await import("./restore.js")).attachmentsRestorer,
-  journalKinds: ["attachments_branch"],
+  journalKinds: [],
 };

@@ -50,25 +50,29 @@ export interface LinkMatch {
   end: number;
 }
 
-/** Every attachment link in `text`, in order. */
-export function attachmentLinks(text: string, webOrigin: string): LinkMatch[] {
+/** Every link in `text`, in order, whatever its host. */
+function linksIn(text: string): LinkMatch[] {
   const out: LinkMatch[] = [];
   for (const match of text.matchAll(URL_IN_TEXT)) {
     const url = match[0].replace(TRAILING, "");
-    if (isAttachmentUrl(url, webOrigin)) out.push({ url, start: match.index, end: match.index + url.length });
+    out.push({ url, start: match.index, end: match.index + url.length });
   }
   return out;
 }
 
-/** `text` with each attachment link that `replacement` maps replaced; the rest untouched. */
-export function replaceAttachmentLinks(
-  text: string,
-  webOrigin: string,
-  replacement: (url: string) => string | undefined,
-): string {
+/** Every attachment link in `text`, in order. */
+export function attachmentLinks(text: string, webOrigin: string): LinkMatch[] {
+  return linksIn(text).filter((link) => isAttachmentUrl(link.url, webOrigin));
+}
+
+/**
+ * `text` with each link that `replacement` maps replaced (restore maps the
+ * links save recorded, found the same way), the rest untouched.
+ */
+export function replaceLinks(text: string, replacement: (url: string) => string | undefined): string {
   let out = "";
   let last = 0;
-  for (const link of attachmentLinks(text, webOrigin)) {
+  for (const link of linksIn(text)) {
     const to = replacement(link.url);
     if (to === undefined) continue;
     out += text.slice(last, link.start) + to;

@@ -13,6 +13,7 @@ import {
 } from "../../src/backup/schemas.js";
 import { SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { attachments } from "./fixtures-attachments.js";
 import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
 
@@ -62,6 +63,7 @@ const samples: Record<string, readonly unknown[]> = {
   "teams.schema.json": [fs.team],
   "webhooks.schema.json": [fs.webhook],
   "security_advisories.schema.json": [fs.securityAdvisory],
+  "attachments.schema.json": attachments,
   "manifest.schema.json": [f.sampleManifest()],
   "save-state.schema.json": [state],
 };

@@ -31,6 +31,11 @@ const DOWNLOADS_AT_ONCE = 16;
 /** Every attachment link of the selected types' saved bodies, with the records that link it. */
 async function collectLinks(ctx: SaveContext): Promise<Map<string, AttachmentReference[]>> {
   const links = new Map<string, AttachmentReference[]>();
+  if (!BODY_FILES.some((file) => ctx.selection.entities.has(file.entity))) {
+    ctx.log.warn(
+      `attachments: none of the types whose bodies link them is selected (${[...new Set(BODY_FILES.map((f) => f.entity))].join(", ")}); nothing to save`,
+    );
+  }
   for (const file of BODY_FILES) {
     if (!ctx.selection.entities.has(file.entity)) continue;
     for await (const { id, body } of bodiesOf(ctx.outDir, file)) {

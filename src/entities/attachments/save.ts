@@ -62,23 +62,28 @@ async function place(
   urls: readonly string[],
   downloads: ReadonlyMap<string, Download>,
 ): Promise<Map<string, string>> {
-  const pathOf = new Map<string, string>();
+  const first = new Map<string, { url: string; tempPath: string; contentType: string | null }>();
+  const extra: string[] = [];
   for (const url of urls) {
     const download = downloads.get(url);
     if (download?.status !== "saved") continue;
-    if (pathOf.has(download.sha256)) {
-      await rm(download.tempPath, { force: true });
-      continue;
-    }
-    // The name comes from the server: untrusted, made safe and kept inside the folder.
-    const name = safeFileName(suggestedName(url, download.contentType));
-    const path = `${ATTACHMENTS_DIR}/${download.sha256}/${name}`;
-    const folder = join(ctx.outDir, ATTACHMENTS_DIR, download.sha256);
-    await mkdir(folder, { recursive: true });
-    await rename(download.tempPath, join(ctx.outDir, path));
-    await fsyncDir(folder);
-    pathOf.set(download.sha256, path);
+    if (first.has(download.sha256)) extra.push(download.tempPath);
+    else first.set(download.sha256, { url, ...download });
   }
+  await Promise.all(extra.map((tempPath) => rm(tempPath, { force: true })));
+  const pathOf = new Map<string, string>();
+  await Promise.all(
+    [...first].map(async ([sha256, { url, tempPath, contentType }]) => {
+      // The name comes from the server: untrusted, made safe and kept inside the folder.
+      const path = `${ATTACHMENTS_DIR}/${sha256}/${safeFileName(suggestedName(url, contentType))}`;
+      const folder = join(ctx.outDir, ATTACHMENTS_DIR, sha256);
+      await mkdir(folder, { recursive: true });
+      await rename(tempPath, join(ctx.outDir, path));
+      await fsyncDir(folder);
+      pathOf.set(sha256, path);
+    }),
+  );
+  await fsyncDir(join(ctx.outDir, ATTACHMENTS_DIR));
   return pathOf;
 }
 

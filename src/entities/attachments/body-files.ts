@@ -31,11 +31,20 @@ export function bodyFiles(): BodyFile[] {
   );
 }
 
-/** The body and id of each record of a saved file (records without a string body are passed over). */
-export async function* bodiesOf(dir: string, file: BodyFile): AsyncGenerator<{ id: number; body: string }> {
+/**
+ * The body and id of each record of a saved file whose line may hold a link
+ * (records without a string body are passed over). `mayLink` sees the raw
+ * line first, so the many records without a candidate are never parsed.
+ */
+export async function* bodiesOf(
+  dir: string,
+  file: BodyFile,
+  mayLink: (line: Buffer) => boolean,
+): AsyncGenerator<{ id: number; body: string }> {
   const path = join(dir, file.file);
   if (!(await exists(path))) return;
   for await (const line of readLines(path)) {
+    if (!mayLink(line.bytes)) continue;
     const text = line.bytes.toString("utf8");
     if (text.trim() === "") continue;
     const record = JSON.parse(text) as { id?: unknown; body?: unknown };

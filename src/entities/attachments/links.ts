@@ -28,6 +28,14 @@ const URL_IN_TEXT = /https?:\/\/[^\s<>"'()[\]`]+/g;
 /** Sentence punctuation after a bare link is not part of it. */
 const TRAILING = /[.,;:!?]+$/;
 
+/** Text every attachment link contains (one of them): a cheap test before a record is parsed. */
+const MARKERS = ["/user-attachments/", "/files/", "/assets/", "githubusercontent.com"];
+
+/** False when `text` (a record's line, say) certainly holds no attachment link. */
+export function mayHoldAttachment(text: Buffer | string): boolean {
+  return MARKERS.some((marker) => text.includes(marker));
+}
+
 /** Whether `url` is on an attachment host (see above); `webOrigin` is the web host of the API in use. */
 export function isAttachmentUrl(url: string, webOrigin: string): boolean {
   let parsed: URL;

@@ -14,7 +14,7 @@ import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
 import { bodiesOf, bodyFiles } from "./body-files.js";
 import { type Download, downloadAttachment } from "./download.js";
-import { attachmentLinks, suggestedName } from "./links.js";
+import { attachmentLinks, mayHoldAttachment, suggestedName } from "./links.js";
 import {
   ATTACHMENTS_DIR,
   ATTACHMENTS_FILE,
@@ -36,16 +36,18 @@ async function collectLinks(ctx: SaveContext): Promise<Map<string, AttachmentRef
       `attachments: none of the types whose bodies link them is selected (${[...new Set(BODY_FILES.map((f) => f.entity))].join(", ")}); nothing to save`,
     );
   }
-  for (const file of BODY_FILES) {
-    if (!ctx.selection.entities.has(file.entity)) continue;
-    for await (const { id, body } of bodiesOf(ctx.outDir, file)) {
-      for (const { url } of attachmentLinks(body, ctx.client.web.origin)) {
-        const refs = links.get(url) ?? [];
-        if (!refs.some((r) => r.type === file.type && r.id === id)) refs.push({ type: file.type, id });
-        links.set(url, refs);
+  // The files are read side by side; the map is only added to (its order does not matter: URLs are sorted).
+  await Promise.all(
+    BODY_FILES.filter((file) => ctx.selection.entities.has(file.entity)).map(async (file) => {
+      for await (const { id, body } of bodiesOf(ctx.outDir, file, mayHoldAttachment)) {
+        for (const { url } of attachmentLinks(body, ctx.client.web.origin)) {
+          const refs = links.get(url) ?? [];
+          if (!refs.some((r) => r.type === file.type && r.id === id)) refs.push({ type: file.type, id });
+          links.set(url, refs);
+        }
       }
-    }
-  }
+    }),
+  );
   return links;
 }
 

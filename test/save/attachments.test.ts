@@ -172,6 +172,37 @@ describe("attachment downloads", () => {
     }
   });
 
+  it("asks the link again for a fresh storage URL when storage refuses one (an expired signature)", async () => {
+    let asked = 0;
+    const storage = createServer((_req, res) => {
+      asked++;
+      if (asked === 1) {
+        res.writeHead(403, { "content-type": "text/plain" });
+        res.end("Request has expired");
+        return;
+      }
+      res.writeHead(200, { "content-type": "image/png" });
+      res.end("fresh bytes");
+    });
+    await new Promise<void>((done) => storage.listen(0, "127.0.0.1", done));
+    const fake = await startFakeGitHub({ dataset: "small", seed: 3 });
+    try {
+      const [first] = fake.store.attachments.values();
+      if (!first) throw new Error("no attachment");
+      first.location = `http://127.0.0.1:${(storage.address() as AddressInfo).port}/signed?sig=x`;
+      const { dir, records } = await save(fake);
+      const record = records.find((r) => new URL(r.url).pathname === first.path);
+      expect(record?.status).toBe("saved");
+      expect(readFileSync(join(dir, record?.path ?? "")).toString()).toBe("fresh bytes");
+      expect(asked).toBe(2);
+      // The web host was asked twice for that link: once per storage URL.
+      expect(fake.stats.log.filter((e) => e.path === first.path)).toHaveLength(2);
+    } finally {
+      await fake.close();
+      await new Promise<void>((done) => storage.close(() => done()));
+    }
+  });
+
   it("reads the bodies of the selected types only", async () => {
     const fake = await startFakeGitHub({ dataset: "small", seed: 3 });
     try {

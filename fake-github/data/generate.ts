@@ -19,6 +19,7 @@
 import { join } from "node:path";
 import { addRepo, addToken, addUser, findUserByLogin, githubDefaultLabels } from "../store/create-store.js";
 import type { FakeIssue, FakeRepo, FakeStore, FakeUser, StateReason } from "../store/types.js";
+import { addAttachments } from "./attachments.js";
 import { type DatasetConfig, type DatasetName, datasetConfigs, subTreeShape } from "./configs.js";
 import {
   associationOf,
@@ -171,6 +172,7 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
   addTimelineEvents(ctx);
   addReactions(ctx);
   addDiscussions(ctx, options.dataset);
+  addAttachments(ctx, options.dataset);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };
 }

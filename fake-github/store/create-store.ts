@@ -24,6 +24,7 @@ export function createStore(options?: { startTime?: string }): FakeStore {
     teams: [],
     repos: new Map(),
     issueIndex: new Map(),
+    attachments: new Map(),
     nextId: () => id++,
     now: () => {
       const value = isoSeconds(clock);

@@ -484,6 +484,24 @@ export interface FakeRepo {
   discussionComments: FakeDiscussionComment[];
 }
 
+/**
+ * A file attached to a body (an image or file dropped into a comment), served
+ * on the web host at `path` and redirected to signed storage like release
+ * assets. Bodies link it as `<web origin><path>`.
+ */
+export interface FakeAttachment {
+  /** The web path as links spell it (percent-encoded), e.g. "/user-attachments/assets/<uuid>". */
+  path: string;
+  /** The repository whose visibility decides who may download it ("owner/name", lower-case). */
+  repoKey: string;
+  /** As GitHub stores it: untrusted. */
+  name: string;
+  content_type: string;
+  data: Buffer;
+  /** Tests: redirect here instead of the fake's own storage (another host). */
+  location?: string;
+}
+
 export interface FakeStore {
   users: Map<number, FakeUser>;
   tokens: Map<string, FakeToken>;
@@ -495,6 +513,8 @@ export interface FakeStore {
   issueIndex: Map<number, { repoKey: string; number: number }>;
   /** Allocates a new globally unique numeric id. */
   nextId(): number;
+  /** Files attached to bodies, by their web path (see FakeAttachment). */
+  attachments: Map<string, FakeAttachment>;
   /** Deterministic clock for created/updated times of written objects. */
   now(): Iso;
   /**

@@ -6,6 +6,7 @@
 import type { RecordFile } from "../backup/record-files.js";
 import { FORMAT_SCHEMAS, type SchemaRef } from "../backup/schemas.js";
 import type { EntityRestorer, ObjectKind } from "../restore/types.js";
+import { attachments } from "./attachments/index.js";
 import { branchProtection } from "./branch_protection/index.js";
 import { collaborators } from "./collaborators/index.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
@@ -55,6 +56,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   webhooks,
   securityAdvisories,
   discussions,
+  attachments,
 ];
 
 /** The types that run a job of their own (release_assets is an option of releases). */

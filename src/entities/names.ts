@@ -25,6 +25,7 @@ export const ENTITY_NAMES = [
   "webhooks",
   "security_advisories",
   "discussions",
+  "attachments",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

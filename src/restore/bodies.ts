@@ -130,6 +130,8 @@ export interface BodyRewriterOptions {
   references: ReferenceMap;
   /** The reaction counts line of an original object, added to its attribution (null: none). */
   reactionLine?: (kind: ObjectKind, originalId: string) => string | null;
+  /** Points attachment links at their re-hosted copies (src/entities/attachments/rehost.ts); none when not restored. */
+  attachments?: ((text: string) => string) | null;
 }
 
 type RenderOptions = { kind: ObjectKind; originalId: string; attribution: string[]; cutToFit?: boolean };
@@ -137,8 +139,9 @@ type RenderOptions = { kind: ObjectKind; originalId: string; attribution: string
 export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
   const pendingOf = (text: string) =>
     resolvePending(text, { ...options.references, newNumberOf: () => undefined }).stillPending;
+  const rehost = options.attachments ?? ((text: string) => text);
   const rewrite = (text: string) => {
-    const { text: rewritten, pending } = rewriteReferences(text, options.references);
+    const { text: rewritten, pending } = rewriteReferences(rehost(text), options.references);
     return { text: neutraliseMentions(rewritten), pending };
   };
   const continuationsOf = (body: string | null, opts: { kind: ObjectKind; originalId: string }) => {

@@ -4,6 +4,7 @@
 // entity type plus the references pass. Per-item failures are reported and
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
+import { attachmentRewriter } from "../entities/attachments/rehost.js";
 
 import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
@@ -199,6 +200,7 @@ export class RestoreRepositoryUseCase {
       reactions: request.selection.entities.has("reactions")
         ? await ReactionCounts.read(backup.readRecords<ReactionRecord>(REACTIONS_FILE))
         : null,
+      attachments: await attachmentRewriter(backup, request.selection, targetRepo),
       plan: (action) => {
         actions.push(action);
       },
@@ -265,6 +267,8 @@ interface RunFacts {
   references: ReferenceMap;
   /** Reaction counts for the attribution blocks, when reactions are restored. */
   reactions: ReactionCounts | null;
+  /** Rewrites attachment links to their re-hosted copies (null: attachments not restored). */
+  attachments: ((text: string) => string) | null;
   plan: (action: PlannedAction) => void;
   log: Logger;
 }
@@ -294,6 +298,7 @@ function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): Shar
     journal: facts.journal,
     bodies: createBodyRewriter({
       references: facts.references,
+      attachments: facts.attachments,
       ...(facts.reactions ? { reactionLine: (kind, id) => facts.reactions?.lineFor(kind, id) ?? null } : {}),
     }),
     readRecords: <T>(f: string) => backup.readRecords<T>(f),

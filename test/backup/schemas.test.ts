@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getValidator, loadSchema, type SchemaRef } from "../../src/backup/schemas.js";
 import { RECORD_FILES, SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { attachments } from "./fixtures-attachments.js";
 import * as fd from "./fixtures-discussions.js";
 import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
@@ -32,6 +33,7 @@ const samples: Record<string, readonly object[]> = {
   "discussion_categories.jsonl": [fd.discussionCategory],
   "discussions.jsonl": [fd.discussion],
   "discussion_comments.jsonl": fd.discussionComments,
+  "attachments.jsonl": attachments,
 };
 
 /** The documented optional fields of each file (issue events carry only their own event's fields). */

@@ -13,6 +13,7 @@ import {
 } from "../../src/backup/schemas.js";
 import { SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { attachments } from "./fixtures-attachments.js";
 import * as fd from "./fixtures-discussions.js";
 import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
@@ -67,6 +68,7 @@ const samples: Record<string, readonly unknown[]> = {
   "discussion_categories.schema.json": [fd.discussionCategory],
   "discussions.schema.json": [fd.discussion],
   "discussion_comments.schema.json": fd.discussionComments,
+  "attachments.schema.json": attachments,
   "manifest.schema.json": [f.sampleManifest()],
   "save-state.schema.json": [state],
 };

@@ -23,6 +23,8 @@ export const ENTITY_NAMES = [
   "teams",
   "webhooks",
   "security_advisories",
+  "wiki",
+  "lfs_objects",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

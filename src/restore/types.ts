@@ -48,6 +48,10 @@ export const OBJECT_KINDS = [
   "webhook",
   /** A ruleset created in the target (key = the original ruleset id). */
   "ruleset",
+  /** The wiki's branches pushed to the target's wiki (key "wiki-repo"). */
+  "wiki_push",
+  /** The LFS objects uploaded to the target (key "lfs-objects"). */
+  "lfs_push",
 ] as const;
 
 export type ObjectKind = (typeof OBJECT_KINDS)[number];

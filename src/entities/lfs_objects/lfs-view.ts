@@ -36,6 +36,21 @@ export interface LfsView {
   ): Promise<string>;
 }
 
+/** Why LFS objects cannot be handled here, for the report. */
+export const GIT_LFS_MISSING =
+  "git-lfs is not installed (Debian/Ubuntu: apt-get install git-lfs; elsewhere see https://git-lfs.com)";
+
+let available: Promise<boolean> | undefined;
+
+/** Whether `git lfs` runs on this machine (asked once). */
+export function gitLfsAvailable(): Promise<boolean> {
+  available ??= runGit(["lfs", "version"]).then(
+    () => true,
+    () => false,
+  );
+  return available;
+}
+
 /** The LFS endpoint GitHub serves next to a clone URL. */
 export function lfsEndpoint(url: string): string {
   return `${url.replace(/\/+$/, "")}/info/lfs`;

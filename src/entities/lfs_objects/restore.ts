@@ -11,7 +11,7 @@ import { failureText } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { hasMirror } from "../git_repo/mirror.js";
 import { pushAuth } from "../git_repo/restore.js";
-import { placeVerifiedObjects, withLfsView } from "./lfs-view.js";
+import { GIT_LFS_MISSING, gitLfsAvailable, placeVerifiedObjects, withLfsView } from "./lfs-view.js";
 
 export const LFS_PUSH_KEY = "lfs-objects";
 const NONE: EntityRestoreResult = { records: 0, skipped: 0, failed: 0 };
@@ -22,6 +22,10 @@ async function pushObjects(ctx: RestoreContext, count: number, bytes: number): P
   if (ctx.options.dryRun || !url) {
     ctx.plan({ entity: "lfs_objects", action: "create", what, contentCreating: false });
     return NONE;
+  }
+  if (!(await gitLfsAvailable())) {
+    ctx.itemFailed(`lfs: ${count} object(s) not uploaded: ${GIT_LFS_MISSING}`);
+    return { records: 0, skipped: 0, failed: count };
   }
   return withLfsView(join(ctx.backupDir, GIT_REPO_DIR), ctx.signal, async (view) => {
     const { corrupt } = await placeVerifiedObjects(join(ctx.backupDir, LFS_OBJECTS_DIR), view.objectsDir, {

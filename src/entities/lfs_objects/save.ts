@@ -10,7 +10,7 @@ import { GIT_REPO_DIR } from "../../backup/git-mirror.js";
 import { describeLfsObjects, LFS_OBJECTS_DIR, listLfsObjects } from "../../backup/lfs-objects.js";
 import { hasMirror } from "../git_repo/mirror.js";
 import type { EntitySaver } from "../types.js";
-import { placeVerifiedObjects, withLfsView } from "./lfs-view.js";
+import { GIT_LFS_MISSING, gitLfsAvailable, placeVerifiedObjects, withLfsView } from "./lfs-view.js";
 
 /** Removes temporary files a killed save left among the objects. */
 async function removeLeftovers(objectsDir: string): Promise<void> {
@@ -30,6 +30,10 @@ export const lfsObjectsSaver: EntitySaver = {
       const skipped = "LFS objects are read from the git mirror, and this folder has none: include git_repo";
       ctx.log.warn(`lfs_objects skipped: ${skipped}`);
       return { records: 0, files: [], skipped };
+    }
+    if (!(await gitLfsAvailable())) {
+      ctx.log.warn(`lfs_objects skipped: ${GIT_LFS_MISSING}`);
+      return { records: 0, files: [], skipped: GIT_LFS_MISSING };
     }
     const objectsDir = join(ctx.outDir, LFS_OBJECTS_DIR);
     await removeLeftovers(objectsDir);

@@ -18,11 +18,9 @@ import { readManifest } from "../../../src/backup/manifest.js";
 import { verifyBackup } from "../../../src/backup/verify.js";
 import { RECORD_FILES } from "../../../src/entities/index.js";
 import type { EntityName } from "../../../src/entities/names.js";
-import {
-  type RestoreRepositoryRequest,
-  RestoreRepositoryUseCase,
-} from "../../../src/restore/restore-repository.js";
+import type { RestoreRepositoryRequest } from "../../../src/restore/restore-repository.js";
 import { SaveRepositoryUseCase } from "../../../src/save/save-repository.js";
+import { restoreInto } from "../../restore/support/restore-into.js";
 import { saveRequest } from "../../save/helpers.js";
 import { leaksUnder } from "../../security/secrets.js";
 
@@ -83,18 +81,8 @@ describe.each(["small", "tricky", "medium"] as const)("wiki and LFS objects of %
     rmSync(root, { recursive: true, force: true });
   });
 
-  function restore(target: string, extra: Partial<RestoreRepositoryRequest> = {}) {
-    return new RestoreRepositoryUseCase().execute({
-      backupDir: backup,
-      target: { owner: "octo-org", repo: target },
-      token: fake.token,
-      apiUrl: fake.url,
-      selection: { entities, issues: { kind: "all" }, pullRequests: { kind: "all" } },
-      client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0 } },
-      contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
-      ...extra,
-    });
-  }
+  const restore = (target: string, extra: Partial<RestoreRepositoryRequest> = {}) =>
+    restoreInto(fake, backup, entities, target, extra);
 
   it("saves the wiki's refs and objects and every LFS object, checksummed in the manifest", async () => {
     const source = repoNamed("sample");

@@ -41,11 +41,19 @@ export const lfsObjectsSaver: EntitySaver = {
     await withLfsView(join(ctx.outDir, GIT_REPO_DIR), ctx.signal, async (view) => {
       await placeVerifiedObjects(objectsDir, view.objectsDir, { signal: ctx.signal });
       ctx.progress({ message: "git lfs fetch --all" });
-      await view.lfs(["fetch", "--all", cloneUrl], cloneUrl, auth);
+      let failure: unknown = null;
+      try {
+        await view.lfs(["fetch", "--all", cloneUrl], cloneUrl, auth);
+      } catch (error) {
+        if (ctx.signal.aborted) throw error;
+        failure = error;
+      }
+      // What did arrive is kept even when some objects failed, so a --resume fetches only the rest.
       const { corrupt } = await placeVerifiedObjects(view.objectsDir, objectsDir, {
         move: true,
         signal: ctx.signal,
       });
+      if (failure !== null) throw failure;
       if (corrupt.length > 0)
         throw new Error(
           `${corrupt.length} LFS object(s) downloaded did not hash to their oid, e.g. ${corrupt[0]}`,

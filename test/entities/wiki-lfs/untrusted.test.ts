@@ -2,7 +2,8 @@
 // a repository whose wiki was never created is a skip on save; a repository's
 // `.lfsconfig` pointing LFS elsewhere never gets our token (nor any request);
 // a backup whose wiki-repo/ holds a symbolic link is refused by verify; a
-// corrupted LFS object is found by verify.
+// corrupted LFS object is found by verify; an object the server lacks fails
+// the job, keeping what did arrive.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -127,4 +128,30 @@ describe("an untrusted repository and backup", () => {
     );
     expect(problems).toContain("wiki-repo/: holds a symbolic link (description-link)");
   });
+});
+
+describe("an LFS object the server no longer has", () => {
+  it("fails lfs_objects naming git-lfs's error and keeps the objects that did arrive", async () => {
+    const fake = await startFakeGitHub({ dataset: "small", seed: 6, git: true });
+    try {
+      const source = fake.store.repos.get("octo-org/sample") as FakeRepo;
+      const objects = source.lfsObjects as Map<string, Buffer>;
+      const [missingOid, missingData] = [...objects].sort(([a], [b]) => (a < b ? -1 : 1))[0] as [
+        string,
+        Buffer,
+      ];
+      objects.delete(missingOid);
+      const dir = join(tempRoot(), "backup");
+      const first = await new SaveRepositoryUseCase().execute(saveRequest(fake, dir, { entities }));
+      expect(first.exitCode).toBe(1);
+      const lfs = first.results.find((r) => r.name === "lfs_objects");
+      expect(lfs?.status).toBe("failed");
+      expect(lfs?.error).toMatch(/git lfs failed \(exit \d+\): .*failed to fetch some objects/);
+      expect((await listLfsObjects(join(dir, LFS_OBJECTS_DIR))).objects.map((o) => o.oid)).toHaveLength(2);
+
+      expect((await verifyBackup(dir, RECORD_FILES)).problems).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  }, 60_000);
 });

@@ -24,20 +24,20 @@ async function pushObjects(ctx: RestoreContext, count: number, bytes: number): P
     return NONE;
   }
   if (!(await gitLfsAvailable())) {
-    ctx.itemFailed(`lfs: ${count} object(s) not uploaded: ${GIT_LFS_MISSING}`);
+    ctx.itemFailed(`${count} LFS object(s) not uploaded: ${GIT_LFS_MISSING}`);
     return { records: 0, skipped: 0, failed: count };
   }
   return withLfsView(join(ctx.backupDir, GIT_REPO_DIR), ctx.signal, async (view) => {
     const { corrupt } = await placeVerifiedObjects(join(ctx.backupDir, LFS_OBJECTS_DIR), view.objectsDir, {
       signal: ctx.signal,
     });
-    for (const oid of corrupt) ctx.itemFailed(`lfs: object ${oid} does not hash to its name; not uploaded`);
+    for (const oid of corrupt) ctx.itemFailed(`LFS object ${oid} does not hash to its name; not uploaded`);
     ctx.progress({ message: `git lfs push --all (${count} object(s))`, total: count });
     try {
       // Objects the backup lacks (a ref whose object GitHub no longer had) are reported by git-lfs, not fatal.
       await view.lfs(["push", "--all", url], url, pushAuth(ctx), [["lfs.allowincompletepush", "true"]]);
     } catch (error) {
-      ctx.itemFailed(`lfs: push failed: ${failureText(error, ctx.client.redact)}`);
+      ctx.itemFailed(`push failed: ${failureText(error, ctx.client.redact)}`);
       return { records: 0, skipped: 0, failed: count };
     }
     const pushed = count - corrupt.length;
@@ -64,7 +64,7 @@ export const lfsObjectsRestorer: EntityRestorer = {
       return NONE;
     }
     if (!(await hasMirror(ctx.backupDir))) {
-      ctx.warn("lfs: the backup holds LFS objects but no git mirror to find them from; nothing uploaded");
+      ctx.warn("the backup holds LFS objects but no git mirror to find them from; nothing uploaded");
       return NONE;
     }
     if (ctx.journal.get("lfs_push", LFS_PUSH_KEY)?.outcome === "done") {
@@ -76,7 +76,7 @@ export const lfsObjectsRestorer: EntityRestorer = {
       return await pushObjects(ctx, objects.length, bytes);
     } catch (error) {
       if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`lfs: ${failureText(error, ctx.client.redact)}`);
+      ctx.itemFailed(failureText(error, ctx.client.redact));
       return { records: 0, skipped: 0, failed: objects.length };
     }
   },

@@ -22,7 +22,7 @@ const NONE: EntityRestoreResult = { records: 0, skipped: 0, failed: 0 };
 /** What the user must do before the wiki can be pushed. */
 export function createWikiInstruction(htmlUrl: string): string {
   return (
-    `wiki: the target's wiki does not exist yet, and GitHub creates it only from the web interface. ` +
+    `the target's wiki does not exist yet, and GitHub creates it only from the web interface. ` +
     `Open ${htmlUrl}/wiki, click "Create the first page" and save it (any content: the restore replaces it), ` +
     `then run this restore command again: it continues where it stopped and pushes the wiki.`
   );
@@ -97,7 +97,7 @@ async function restoreWiki(ctx: RestoreContext, mirror: Mirror): Promise<EntityR
       replaced++;
     } else conflicts.push(conflict.text);
   }
-  for (const conflict of conflicts) ctx.itemFailed(`wiki: not pushed, ${conflict} (not overwritten)`);
+  for (const conflict of conflicts) ctx.itemFailed(`not pushed, ${conflict} (not overwritten)`);
   const replacing = replaced > 0 ? ` (replacing the first page made on the web in ${replaced})` : "";
   if (ctx.options.dryRun) {
     if (updates.length > 0)
@@ -124,7 +124,7 @@ async function restoreWiki(ctx: RestoreContext, mirror: Mirror): Promise<EntityR
     try {
       await mirror.push(url, updates, auth);
     } catch (error) {
-      ctx.itemFailed(`wiki: push failed: ${failureText(error, ctx.client.redact)}`);
+      ctx.itemFailed(`push failed: ${failureText(error, ctx.client.redact)}`);
       return { records: 0, skipped: plan.upToDate, failed: conflicts.length + updates.length };
     }
     ctx.progress({ items: updates.length });

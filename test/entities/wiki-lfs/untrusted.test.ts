@@ -1,6 +1,7 @@
 // What the wiki and LFS jobs do with what they cannot trust or cannot find:
 // a repository whose wiki was never created is a skip on save; a repository's
 // `.lfsconfig` pointing LFS elsewhere never gets our token (nor any request);
+// a target wiki with history of its own is never overwritten;
 // a backup whose wiki-repo/ holds a symbolic link is refused by verify; a
 // corrupted LFS object is found by verify; an object the server lacks fails
 // the job, keeping what did arrive.
@@ -9,7 +10,9 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "no
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedWiki } from "../../../fake-github/data/wiki-lfs.js";
 import { isolatedGitEnv } from "../../../fake-github/git/create-bare-repo.js";
 import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
 import type { FakeRepo } from "../../../fake-github/store/types.js";
@@ -19,6 +22,7 @@ import { verifyBackup } from "../../../src/backup/verify.js";
 import { RECORD_FILES } from "../../../src/entities/index.js";
 import type { EntityName } from "../../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../../src/save/save-repository.js";
+import { restoreInto } from "../../restore/support/restore-into.js";
 import { saveRequest } from "../../save/helpers.js";
 
 const entities: EntityName[] = ["git_repo", "wiki", "lfs_objects"];
@@ -112,6 +116,30 @@ describe("an untrusted repository and backup", () => {
     const { objects } = await listLfsObjects(join(backup, LFS_OBJECTS_DIR));
     expect(objects).toHaveLength(3);
   });
+
+  it("never overwrites a target wiki with history of its own: reported, the rest restored", async () => {
+    const admin = new Octokit({ auth: fake.token, baseUrl: fake.url });
+    await admin.rest.repos.createInOrg({ org: "octo-org", name: "has-wiki" });
+    const target = fake.store.repos.get("octo-org/has-wiki") as FakeRepo;
+    const theirs = seedWiki(
+      join(fake.store.gitRoot as string, "octo-org", "has-wiki.wiki.git"),
+      target,
+      true,
+    );
+    const result = await restoreInto(fake, backup, new Set(entities), "has-wiki");
+    expect(result.exitCode).toBe(1);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^wiki: not pushed, refs\/heads\/master is at \w+ in the target, \w+ in the backup \(not overwritten\)$/,
+      ),
+    ]);
+    expect(
+      execFileSync("git", ["--git-dir", target.wikiGitDir as string, "rev-parse", "master"], {
+        encoding: "utf8",
+      }).trim(),
+    ).toBe(theirs);
+    expect(target.lfsObjects?.size).toBe(3);
+  }, 60_000);
 
   it("verify finds a corrupted LFS object and a symbolic link in wiki-repo/", async () => {
     expect((await verifyBackup(backup, RECORD_FILES)).problems).toEqual([]);

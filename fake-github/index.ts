@@ -2,6 +2,7 @@
 export type { DatasetName, GeneratedDataset, GenerateOptions } from "./data/generate.js";
 export { generateDataset } from "./data/generate.js";
 export { seededWebhookSecret, trickyUrlSecrets } from "./data/settings.js";
+export { createWikiFirstPage } from "./data/wiki-lfs.js";
 export type { FakeStats, FakeStatsEntry } from "./http/stats.js";
 export type {
   FakeRequest,

@@ -49,6 +49,7 @@ import {
 import { addRepositorySettings } from "./settings.js";
 import { body, title } from "./text.js";
 import { trickyLabels, trickyMilestones } from "./tricky-names.js";
+import { lfsSeed, seedWiki } from "./wiki-lfs.js";
 
 export type { DatasetName } from "./configs.js";
 
@@ -164,10 +165,15 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
   addReleases(ctx, config);
   settle(ctx);
   if (options.dataset === "tricky") addTrickyCases(ctx);
+  // Every dataset but empty has LFS files and a wiki; empty's wiki was never created.
+  const withExtras = options.dataset !== "empty";
   linkGit(
     ctx,
     options.gitRoot === undefined ? undefined : join(options.gitRoot, ownerLogin, `${repoName}.git`),
+    withExtras ? lfsSeed(seed, repoName) : undefined,
   );
+  if (options.gitRoot !== undefined && withExtras)
+    seedWiki(join(options.gitRoot, ownerLogin, `${repoName}.wiki.git`), repo, options.dataset === "tricky");
   addRepositorySettings(ctx, options.dataset);
   addTimelineEvents(ctx);
   addReactions(ctx);

@@ -6,12 +6,13 @@ import { type BranchSpec, createBareRepoSync } from "../git/create-bare-repo.js"
 import type { GenContext } from "./context.js";
 import { fakeSha } from "./context.js";
 import { prFileText } from "./text.js";
+import type { LfsSeed } from "./wiki-lfs.js";
 
-export function linkGit(ctx: GenContext, gitDir: string | undefined): void {
+export function linkGit(ctx: GenContext, gitDir: string | undefined, lfs?: LfsSeed): void {
   const { repo } = ctx;
   const main = repo.default_branch;
   const specs: BranchSpec[] = [
-    { name: main, files: { "README.md": `# ${repo.name}\n\nSeeded test data.\n` } },
+    { name: main, files: { "README.md": `# ${repo.name}\n\nSeeded test data.\n`, ...lfs?.mainFiles } },
   ];
   const headNameOf = new Map<number, string>();
   const pulls = [...repo.issues.values()].filter((i) => i.pull).sort((a, b) => a.number - b.number);
@@ -21,10 +22,12 @@ export function linkGit(ctx: GenContext, gitDir: string | undefined): void {
     // A deleted head branch survives only as GitHub's refs/pull/N/head.
     const headName = pull.head.repoFullName === null ? `refs/pull/${issue.number}/head` : pull.head.ref;
     headNameOf.set(issue.number, headName);
+    // The first pull request's head also carries an LFS object no other ref reaches.
+    const lfsFiles = headNameOf.size === 1 ? lfs?.branchFiles : undefined;
     specs.push({
       name: headName,
       parent: main,
-      files: { [`changes/pr-${issue.number}.md`]: prFileText(issue.number) },
+      files: { [`changes/pr-${issue.number}.md`]: prFileText(issue.number), ...lfsFiles },
     });
     if (pull.merged_at !== null)
       specs.push({ name: `refs/pull/${issue.number}/merge`, parent: headName, files: {} });
@@ -35,6 +38,7 @@ export function linkGit(ctx: GenContext, gitDir: string | undefined): void {
 
   const real = gitDir === undefined ? undefined : createBareRepoSync(gitDir, specs);
   if (gitDir !== undefined) repo.gitDir = gitDir;
+  if (gitDir !== undefined && lfs) repo.lfsObjects = new Map(lfs.objects.map((o) => [o.oid, o.data]));
   const shaOf = (name: string): string => real?.get(name) ?? fakeSha(ctx.seed, name);
 
   // Reviews and review comments recorded the provisional head sha; map it to the final one.

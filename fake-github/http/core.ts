@@ -25,6 +25,7 @@ import { handleAdmin } from "./admin.js";
 import { AssetSigner, serveStoredAsset, storagePrefix } from "./asset-storage.js";
 import { type Auth, authenticate } from "./auth.js";
 import { gitTemplate, parseGitPath, serveGit } from "./git-backend.js";
+import { LfsSigner, lfsTemplate, parseLfsPath, serveLfs } from "./lfs.js";
 import { interpretBody, readBody } from "./request-body.js";
 import {
   badCredentials,
@@ -58,6 +59,7 @@ export class ServerCore {
   readonly recorder = new StatsRecorder();
   readonly signer = new AssetSigner();
   readonly attachmentSigner = new AttachmentSigner();
+  readonly lfsSigner = new LfsSigner();
   private readonly primary: PrimaryLimiter;
   private readonly secondary: SecondaryLimiter;
   private readonly faults = new FaultInjector();
@@ -172,6 +174,26 @@ export class ServerCore {
         req.resume();
         const answerAt = arrival + this.latency.next();
         const response = serveStoredAsset(this.store, this.signer, target.path, target.query);
+        await waitUntil(this.timer, answerAt);
+        sendResponse(res, target.method, response.status, lowerCaseHeaders(response.headers), response.body);
+        return response.status;
+      });
+      return;
+    }
+    const lfs = parseLfsPath(target.path);
+    if (lfs) {
+      await this.counted(target, lfsTemplate(lfs), async (arrival) => {
+        const body = await readBody(req);
+        const answerAt = arrival + this.latency.next();
+        const response = serveLfs(
+          this.store,
+          this.lfsSigner,
+          target.origin,
+          target.method,
+          lfs,
+          headerValue(req.headers.authorization),
+          body,
+        );
         await waitUntil(this.timer, answerAt);
         sendResponse(res, target.method, response.status, lowerCaseHeaders(response.headers), response.body);
         return response.status;

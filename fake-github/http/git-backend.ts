@@ -85,8 +85,8 @@ export async function serveGit(
       challenge,
     );
   }
-  const repo = store.repos.get(`${target.owner}/${target.name}`.toLowerCase());
-  if (!repo?.gitDir || !canReadRepo(auth.grant, repo)) {
+  const { repo, gitDir, wiki } = locateGitRepo(store, target);
+  if (!repo || !gitDir || !canReadRepo(auth.grant, repo)) {
     req.resume();
     await answerAt;
     return plain(res, 404, "Repository not found.");
@@ -97,13 +97,28 @@ export async function serveGit(
     await answerAt;
     return plain(res, 403, `Permission to ${repo.ownerLogin}/${repo.name}.git denied to ${auth.user.login}.`);
   }
-  const status = await runBackend(req, res, repo.gitDir, target, query, auth.user.login, answerAt);
-  if (push && target.rest === "/git-receive-pack" && status === 200) {
+  const status = await runBackend(req, res, gitDir, target, query, auth.user.login, answerAt);
+  if (push && !wiki && target.rest === "/git-receive-pack" && status === 200) {
     // Answer only once the store shows the pushed branches (a restore creates PRs right after).
     await refreshBranches(store, repo).catch(() => undefined);
   }
   if (!res.writableEnded) res.end();
   return status;
+}
+
+/**
+ * The repository a git path names: `OWNER/REPO.git`, or its wiki
+ * `OWNER/REPO.wiki.git`, which has no git directory until it was created.
+ */
+function locateGitRepo(
+  store: FakeStore,
+  target: GitTarget,
+): { repo: FakeRepo | undefined; gitDir: string | null | undefined; wiki: boolean } {
+  const repo = store.repos.get(`${target.owner}/${target.name}`.toLowerCase());
+  if (repo || !target.name.toLowerCase().endsWith(".wiki"))
+    return { repo, gitDir: repo?.gitDir, wiki: false };
+  const main = store.repos.get(`${target.owner}/${target.name.slice(0, -".wiki".length)}`.toLowerCase());
+  return { repo: main, gitDir: main?.wikiGitDir, wiki: true };
 }
 
 function runBackend(

@@ -467,6 +467,13 @@ export interface FakeRepo {
   branches: Map<string, string>;
   /** Path of a bare git repository for clone/push, or null. */
   gitDir: string | null;
+  /**
+   * Path of the wiki's bare git repository (`<name>.wiki.git`); unset while the
+   * wiki was never created (GitHub creates it with the first page made on the web).
+   */
+  wikiGitDir?: string;
+  /** Git LFS objects by oid (the SHA-256 of the bytes); unset = none yet. */
+  lfsObjects?: Map<string, Buffer>;
   imports: FakeIssueImport[];
   settings: FakeRepoSettings;
   /** Branch name → its classic protection. */

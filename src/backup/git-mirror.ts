@@ -12,13 +12,21 @@
 // no alternates of its own, no working tree.
 import { createHash } from "node:crypto";
 import { copyFile, lstat, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { runGit } from "../util/git.js";
 import { makeScratchDir, removeScratchDir } from "../util/scratch-dir.js";
 
 export const GIT_REPO_DIR = "git-repo";
 /** The manifest key of the mirror (a folder, hence the slash). */
 export const GIT_REPO_ENTRY = `${GIT_REPO_DIR}/`;
+/** The wiki's mirror, kept and checked exactly like git-repo/. */
+export const WIKI_REPO_DIR = "wiki-repo";
+export const WIKI_REPO_ENTRY = `${WIKI_REPO_DIR}/`;
+/** The folders holding a bare mirror, by manifest key. */
+export const MIRROR_DIRS: ReadonlyMap<string, string> = new Map([
+  [GIT_REPO_ENTRY, GIT_REPO_DIR],
+  [WIKI_REPO_ENTRY, WIKI_REPO_DIR],
+]);
 /** Scratch repositories viewing a mirror (reads and pushes); swept when their process is gone (scratch-dir.ts). */
 export const MIRROR_SCRATCH_PREFIX = "github-data-mirror-";
 
@@ -102,7 +110,7 @@ async function copyRefs(from: string, to: string): Promise<void> {
  */
 export async function openMirrorView(gitDir: string, signal?: AbortSignal): Promise<MirrorView> {
   const problem = await mirrorLayoutProblem(gitDir);
-  if (problem) throw new Error(`${GIT_REPO_DIR}/ ${problem}`);
+  if (problem) throw new Error(`${basename(gitDir)}/ ${problem}`);
   const config = await readFile(join(gitDir, "config"), "utf8").catch(() => "");
   const sha256 = /^\s*objectformat\s*=\s*sha256\s*$/im.test(config);
   const scratch = await makeScratchDir(MIRROR_SCRATCH_PREFIX);
@@ -148,11 +156,11 @@ async function dirSize(path: string): Promise<number> {
   return total;
 }
 
-export async function summarizeMirror(backupDir: string): Promise<MirrorSummary> {
-  const gitDir = join(backupDir, GIT_REPO_DIR);
+export async function summarizeMirror(backupDir: string, dirName = GIT_REPO_DIR): Promise<MirrorSummary> {
+  const gitDir = join(backupDir, dirName);
   const refs = await withMirrorView(gitDir, undefined, refListing);
   return {
-    file: GIT_REPO_ENTRY,
+    file: `${dirName}/`,
     records: refs.split("\n").filter(Boolean).length,
     bytes: await dirSize(gitDir),
     sha256: createHash("sha256").update(refs).digest("hex"),
@@ -163,8 +171,9 @@ export async function summarizeMirror(backupDir: string): Promise<MirrorSummary>
 export async function checkMirror(
   backupDir: string,
   entry: { records?: number; sha256: string },
+  dirName = GIT_REPO_DIR,
 ): Promise<string[]> {
-  const gitDir = join(backupDir, GIT_REPO_DIR);
+  const gitDir = join(backupDir, dirName);
   const problem = await mirrorLayoutProblem(gitDir);
   if (problem === "missing") return ["listed in the manifest but missing"];
   if (problem === "not a folder") return ["listed in the manifest but not a folder"];

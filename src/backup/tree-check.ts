@@ -1,10 +1,10 @@
 // Checks everything a backup folder holds, listed in the manifest or not: no
 // symbolic links anywhere (a link could hand restore another repository or
-// file), a git mirror that is a plain bare repository (src/backup/git-mirror.ts),
+// file), git mirrors (git-repo/, wiki-repo/) that are plain bare repositories (src/backup/git-mirror.ts),
 // and no objects/info/alternates pulling objects in from elsewhere.
 import { lstat, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { GIT_REPO_DIR, GIT_REPO_ENTRY, mirrorLayoutProblem } from "./git-mirror.js";
+import { MIRROR_DIRS, mirrorLayoutProblem } from "./git-mirror.js";
 
 export interface TreeProblem {
   file: string;
@@ -24,7 +24,7 @@ export async function backupTreeProblems(
   const problems: TreeProblem[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     const rel = relative(dir, join(entry.parentPath, entry.name)).split("\\").join("/");
-    if (rel === GIT_REPO_DIR || rel.startsWith(`${GIT_REPO_DIR}/`)) continue;
+    if ([...MIRROR_DIRS.values()].some((mirror) => rel === mirror || rel.startsWith(`${mirror}/`))) continue;
     if (entry.isSymbolicLink()) {
       if (!reported.has(rel))
         problems.push({ file: rel, message: "is a symbolic link; a backup holds none" });
@@ -37,13 +37,14 @@ export async function backupTreeProblems(
       problems.push({ file: rel, message: "is a git working repository; a backup holds none" });
     }
   }
-  if (!reported.has(GIT_REPO_ENTRY)) {
-    const exists = await lstat(join(dir, GIT_REPO_DIR)).then(
+  for (const [entry, mirror] of MIRROR_DIRS) {
+    if (reported.has(entry)) continue;
+    const exists = await lstat(join(dir, mirror)).then(
       () => true,
       () => false,
     );
-    const problem = exists ? await mirrorLayoutProblem(join(dir, GIT_REPO_DIR)) : null;
-    if (problem) problems.push({ file: GIT_REPO_ENTRY, message: problem });
+    const problem = exists ? await mirrorLayoutProblem(join(dir, mirror)) : null;
+    if (problem) problems.push({ file: entry, message: problem });
   }
   return problems;
 }

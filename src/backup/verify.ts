@@ -9,8 +9,9 @@ import { join } from "node:path";
 import { exists } from "../util/exists.js";
 import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
-import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
+import { checkMirror, MIRROR_DIRS } from "./git-mirror.js";
 import { type RawLine, readLines } from "./jsonl-lines.js";
+import { checkLfsObjects, LFS_OBJECTS_ENTRY } from "./lfs-objects.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import type { RecordFile } from "./record-files.js";
 import { type RecordSource, recordSourceProblem } from "./record-source.js";
@@ -265,9 +266,16 @@ export async function verifyBackup(
     const entry = manifest.files[rel]!;
     const fileProblems = new FileProblems(problems, rel, limit);
     files += 1;
-    if (rel === GIT_REPO_ENTRY) {
+    const mirrorDir = MIRROR_DIRS.get(rel);
+    if (mirrorDir !== undefined) {
       reported.add(rel);
-      for (const message of await checkMirror(dir, entry)) fileProblems.add(message);
+      for (const message of await checkMirror(dir, entry, mirrorDir)) fileProblems.add(message);
+      fileProblems.finish();
+      continue;
+    }
+    if (rel === LFS_OBJECTS_ENTRY) {
+      reported.add(rel);
+      for (const message of await checkLfsObjects(dir, entry)) fileProblems.add(message);
       fileProblems.finish();
       continue;
     }

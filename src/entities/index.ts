@@ -16,6 +16,7 @@ import { issueComments } from "./issue_comments/index.js";
 import { issueEvents } from "./issue_events/index.js";
 import { issues } from "./issues/index.js";
 import { labels } from "./labels/index.js";
+import { lfsObjects } from "./lfs_objects/index.js";
 import { milestones } from "./milestones/index.js";
 import type { EntityName } from "./names.js";
 import { prComments } from "./pr_comments/index.js";
@@ -32,6 +33,7 @@ import { subIssues } from "./sub_issues/index.js";
 import { teams } from "./teams/index.js";
 import type { EntitySaver } from "./types.js";
 import { webhooks } from "./webhooks/index.js";
+import { wiki } from "./wiki/index.js";
 
 export const ENTITIES: readonly EntityDescriptor[] = [
   labels,
@@ -57,6 +59,8 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   securityAdvisories,
   discussions,
   attachments,
+  wiki,
+  lfsObjects,
 ];
 
 /** The types that run a job of their own (release_assets is an option of releases). */

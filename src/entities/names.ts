@@ -26,6 +26,8 @@ export const ENTITY_NAMES = [
   "security_advisories",
   "discussions",
   "attachments",
+  "wiki",
+  "lfs_objects",
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

@@ -52,6 +52,10 @@ export const OBJECT_KINDS = [
   "discussion",
   /** A discussion comment or reply created in the target (key = the original comment's id). */
   "discussion_comment",
+  /** The wiki's branches pushed to the target's wiki (key "wiki-repo"). */
+  "wiki_push",
+  /** The LFS objects uploaded to the target (key "lfs-objects"). */
+  "lfs_push",
 ] as const;
 
 export type ObjectKind = (typeof OBJECT_KINDS)[number];

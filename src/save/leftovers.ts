@@ -5,7 +5,7 @@
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { TEMP_SUFFIX_RE } from "../backup/atomic.js";
-import { GIT_REPO_DIR } from "../backup/git-mirror.js";
+import { GIT_REPO_DIR, WIKI_REPO_DIR } from "../backup/git-mirror.js";
 
 /** Removes every temporary file or folder under `dir` (not looking inside the finished git mirror); returns their paths. */
 export async function removeLeftoverTempFiles(dir: string): Promise<string[]> {
@@ -17,7 +17,10 @@ export async function removeLeftoverTempFiles(dir: string): Promise<string[]> {
       if (TEMP_SUFFIX_RE.test(entry.name)) {
         await rm(path, { recursive: true, force: true });
         removed.push(path);
-      } else if (entry.isDirectory() && !(top && entry.name === GIT_REPO_DIR)) {
+      } else if (
+        entry.isDirectory() &&
+        !(top && (entry.name === GIT_REPO_DIR || entry.name === WIKI_REPO_DIR))
+      ) {
         await sweep(path, false);
       }
     }

@@ -13,6 +13,13 @@ export interface GitOptions {
   gitDir?: string;
   /** An "Authorization: …" header for http.extraHeader. */
   authHeader?: string;
+  /**
+   * Send `authHeader` only to URLs under this one (http.<url>.extraHeader), not
+   * to every host: git-lfs downloads from storage hosts that must not see the token.
+   */
+  authScope?: string;
+  /** More configuration for this run (after the hardening, which it may not loosen). */
+  config?: ReadonlyArray<readonly [string, string]>;
   signal?: AbortSignal;
   redact?: (text: string) => string;
   /** Written to git's standard input (e.g. `mktree`); none by default. */
@@ -64,6 +71,7 @@ export const HARDENING_CONFIG: ReadonlyArray<readonly [string, string]> = [
 export function gitEnvironment(
   authHeader?: string,
   source: NodeJS.ProcessEnv = process.env,
+  extra: Pick<GitOptions, "authScope" | "config"> = {},
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of INHERITED) if (source[name] !== undefined) env[name] = source[name];
@@ -71,8 +79,9 @@ export function gitEnvironment(
   env.GIT_ASKPASS = "";
   env.GIT_NO_REPLACE_OBJECTS = "1";
   env.LC_ALL = "C";
-  const config: Array<readonly [string, string]> = [...HARDENING_CONFIG];
-  if (authHeader) config.push(["http.extraHeader", authHeader]);
+  const config: Array<readonly [string, string]> = [...(extra.config ?? []), ...HARDENING_CONFIG];
+  if (authHeader)
+    config.push([extra.authScope ? `http.${extra.authScope}.extraHeader` : "http.extraHeader", authHeader]);
   env.GIT_CONFIG_COUNT = String(config.length);
   config.forEach(([key, value], i) => {
     env[`GIT_CONFIG_KEY_${i}`] = key;
@@ -82,7 +91,7 @@ export function gitEnvironment(
 }
 
 export function runGit(args: string[], options: GitOptions = {}): Promise<string> {
-  const env = gitEnvironment(options.authHeader);
+  const env = gitEnvironment(options.authHeader, process.env, options);
   const redact = options.redact ?? ((text: string) => text);
   const fullArgs = options.gitDir ? [`--git-dir=${options.gitDir}`, ...args] : args;
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
 // server errors that echo requests, job failures, a crash (SIGKILL) and its
 // resume, verify, a restore dry run and refused configurations — then every
 // byte written (stdout, stderr, each backup folder including the git mirror's
-// config and refs and the resume journal, and the HOME folder git may write
+// config and refs, the wiki's mirror, the LFS objects and the resume journal, and the HOME folder git and git-lfs may write
 // to) is searched for the token, URL-encoded and base64 at every alignment.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -162,6 +162,9 @@ describe("the token in everything the tool writes", () => {
 
   it("appears in no file of any backup folder (git mirror, manifest, journal included) or of HOME", () => {
     for (const dir of folders) expect(countFiles(dir)).toBeGreaterThan(10);
+    // The wiki's mirror and the LFS objects (fetched by git-lfs) are among the bytes searched.
+    expect(countFiles(join(folders[0] as string, "wiki-repo"))).toBeGreaterThan(3);
+    expect(countFiles(join(folders[0] as string, "git-repo", "lfs", "objects"))).toBe(3);
     const leaks = [...folders, home].flatMap((dir) =>
       leaksUnder(dir, TOKEN).map((leak) => `${dir}: ${leak}`),
     );

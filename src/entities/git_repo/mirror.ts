@@ -30,15 +30,15 @@ export function parseLsRemote(output: string): Map<string, string> {
   return refs;
 }
 
-export function mirrorPath(backupDir: string): string {
-  return resolve(backupDir, GIT_REPO_DIR);
+export function mirrorPath(backupDir: string, dirName = GIT_REPO_DIR): string {
+  return resolve(backupDir, dirName);
 }
 
-/** True when the backup holds a git mirror (a bare repository with objects). */
-export async function hasMirror(backupDir: string): Promise<boolean> {
+/** True when the backup holds a git mirror (a bare repository with objects; wiki-repo/ for the wiki). */
+export async function hasMirror(backupDir: string, dirName = GIT_REPO_DIR): Promise<boolean> {
   try {
-    await access(join(mirrorPath(backupDir), "HEAD"));
-    await access(join(mirrorPath(backupDir), "objects"));
+    await access(join(mirrorPath(backupDir, dirName), "HEAD"));
+    await access(join(mirrorPath(backupDir, dirName), "objects"));
     return true;
   } catch {
     return false;
@@ -71,12 +71,12 @@ export class Mirror {
     private readonly signal: AbortSignal | undefined,
   ) {}
 
-  static async open(backupDir: string, signal?: AbortSignal): Promise<Mirror> {
-    const dir = mirrorPath(backupDir);
+  static async open(backupDir: string, signal?: AbortSignal, dirName = GIT_REPO_DIR): Promise<Mirror> {
+    const dir = mirrorPath(backupDir, dirName);
     return new Mirror(dir, await openMirrorView(dir, signal), signal);
   }
 
-  private git(args: string[], extra: GitOptions = {}): Promise<string> {
+  git(args: string[], extra: GitOptions = {}): Promise<string> {
     return runGit(args, { gitDir: this.view.gitDir, signal: this.signal, ...extra });
   }
 
@@ -122,16 +122,17 @@ export class Mirror {
   }
 
   /**
-   * Pushes `sha:ref` refspecs to `url`, in batches. Never forced: a ref the
-   * target holds at an unrelated commit is rejected, not overwritten.
+   * Pushes `sha:ref` refspecs to `url`, in batches. Forced only where an
+   * update says so: otherwise a ref the target holds at an unrelated commit is
+   * rejected, not overwritten.
    */
   async push(
     url: string,
-    updates: ReadonlyArray<{ sha: string; ref: string }>,
+    updates: ReadonlyArray<{ sha: string; ref: string; force?: boolean }>,
     auth: PushAuth,
   ): Promise<void> {
     for (let i = 0; i < updates.length; i += PUSH_BATCH) {
-      const batch = updates.slice(i, i + PUSH_BATCH).map((u) => `${u.sha}:${u.ref}`);
+      const batch = updates.slice(i, i + PUSH_BATCH).map((u) => `${u.force ? "+" : ""}${u.sha}:${u.ref}`);
       await this.git(["push", "--quiet", "--no-verify", url, ...batch], {
         authHeader: auth.authHeader,
         redact: auth.redact,
@@ -149,8 +150,9 @@ export async function withMirror<T>(
   backupDir: string,
   signal: AbortSignal | undefined,
   fn: (mirror: Mirror) => Promise<T>,
+  dirName = GIT_REPO_DIR,
 ): Promise<T> {
-  const mirror = await Mirror.open(backupDir, signal);
+  const mirror = await Mirror.open(backupDir, signal, dirName);
   try {
     return await fn(mirror);
   } finally {

@@ -13,14 +13,15 @@ export function pushAuth(ctx: RestoreContext): PushAuth {
   return { authHeader: ctx.client.gitAuthHeader(), redact: ctx.client.redact, signal: ctx.signal };
 }
 
-interface PushPlan {
+export interface PushPlan {
   updates: Array<{ ref: string; sha: string }>;
   upToDate: number;
-  conflicts: string[];
+  /** Refs the target holds at an unrelated commit (`text` says where each is). */
+  conflicts: Array<{ ref: string; sha: string; text: string }>;
 }
 
 /** Which local refs to push: missing in the target, or a fast-forward of the target's. */
-async function planPush(
+export async function planPush(
   mirror: Mirror,
   local: ReadonlyMap<string, string>,
   remote: ReadonlyMap<string, string>,
@@ -33,14 +34,16 @@ async function planPush(
     else if (ref.startsWith("refs/heads/") && (await mirror.isAncestor(there, sha)))
       plan.updates.push({ ref, sha });
     else
-      plan.conflicts.push(
-        `${ref} is at ${there.slice(0, 12)} in the target, ${sha.slice(0, 12)} in the backup`,
-      );
+      plan.conflicts.push({
+        ref,
+        sha,
+        text: `${ref} is at ${there.slice(0, 12)} in the target, ${sha.slice(0, 12)} in the backup`,
+      });
   }
   return plan;
 }
 
-function describeRefs(updates: ReadonlyArray<{ ref: string }>): string {
+export function describeRefs(updates: ReadonlyArray<{ ref: string }>): string {
   const branches = updates.filter((u) => u.ref.startsWith("refs/heads/")).length;
   return `${branches} branch(es) and ${updates.length - branches} tag(s)`;
 }
@@ -70,7 +73,8 @@ async function restoreMirror(ctx: RestoreContext, mirror: Mirror): Promise<Entit
   const auth = pushAuth(ctx);
   const remote = await mirror.remoteRefs(url, auth);
   const plan = await planPush(mirror, local, remote);
-  for (const conflict of plan.conflicts) ctx.itemFailed(`git: not pushed, ${conflict} (not overwritten)`);
+  for (const conflict of plan.conflicts)
+    ctx.itemFailed(`git: not pushed, ${conflict.text} (not overwritten)`);
   if (ctx.options.dryRun) {
     if (plan.updates.length > 0) {
       ctx.plan({
@@ -113,7 +117,8 @@ async function restoreMirror(ctx: RestoreContext, mirror: Mirror): Promise<Entit
 
 export const gitRepoRestorer: EntityRestorer = {
   name: "git_repo",
-  dependsOn: [],
+  // LFS objects go first: the branches pushed here point at them.
+  dependsOn: ["lfs_objects"],
   async restore(ctx) {
     if (!(await hasMirror(ctx.backupDir))) {
       ctx.warn("the backup holds no git mirror (git-repo/); no branches or tags to push");

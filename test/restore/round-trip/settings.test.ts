@@ -10,12 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../../fake-github/index.js";
 import type { FakeRepo } from "../../../fake-github/store/types.js";
 import type { EntityName } from "../../../src/entities/names.js";
-import {
-  type RestoreRepositoryRequest,
-  RestoreRepositoryUseCase,
-} from "../../../src/restore/restore-repository.js";
+import type { RestoreRepositoryRequest } from "../../../src/restore/restore-repository.js";
 import { SaveRepositoryUseCase } from "../../../src/save/save-repository.js";
 import { saveRequest } from "../../save/helpers.js";
+import { restoreInto } from "../support/restore-into.js";
 
 // The git mirror gives the target its branches; the issue side is other tests' business.
 const entities = new Set<EntityName>([
@@ -47,18 +45,8 @@ describe.each(["small", "tricky"] as const)("settings round trip of %s", (datase
     rmSync(root, { recursive: true, force: true });
   });
 
-  function restore(target: string, extra: Partial<RestoreRepositoryRequest> = {}) {
-    return new RestoreRepositoryUseCase().execute({
-      backupDir: backup,
-      target: { owner: "octo-org", repo: target },
-      token: fake.token,
-      apiUrl: fake.url,
-      selection: { entities, issues: { kind: "all" }, pullRequests: { kind: "all" } },
-      client: { schedulerOptions: { backoff: { baseMs: 1, capMs: 5 }, rateLimitResetMarginMs: 0 } },
-      contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 },
-      ...extra,
-    });
-  }
+  const restore = (target: string, extra: Partial<RestoreRepositoryRequest> = {}) =>
+    restoreInto(fake, backup, entities, target, extra);
 
   const repoNamed = (name: string) => fake.store.repos.get(`octo-org/${name}`) as FakeRepo;
   const writes = () =>

@@ -1,0 +1,68 @@
+// Fetches every LFS object reachable from any ref of the git mirror with the
+// real client (`git lfs fetch --all`) into a scratch store, then copies each
+// object whose bytes hash to its oid into git-repo/lfs/objects/. Objects an
+// earlier save kept are linked into the scratch store first, so only new ones
+// are downloaded. Runs after git_repo, whose clone it reads.
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { TEMP_SUFFIX_RE } from "../../backup/atomic.js";
+import { GIT_REPO_DIR } from "../../backup/git-mirror.js";
+import { describeLfsObjects, LFS_OBJECTS_DIR, listLfsObjects } from "../../backup/lfs-objects.js";
+import { hasMirror } from "../git_repo/mirror.js";
+import type { EntitySaver } from "../types.js";
+import { GIT_LFS_MISSING, gitLfsAvailable, placeVerifiedObjects, withLfsView } from "./lfs-view.js";
+
+/** Removes temporary files a killed save left among the objects. */
+async function removeLeftovers(objectsDir: string): Promise<void> {
+  const entries = await readdir(objectsDir, { withFileTypes: true, recursive: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && TEMP_SUFFIX_RE.test(entry.name))
+      await rm(join(entry.parentPath, entry.name), { force: true });
+  }
+}
+
+export const lfsObjectsSaver: EntitySaver = {
+  name: "lfs_objects",
+  dependsOn: ["git_repo"],
+  async save(ctx) {
+    const { cloneUrl } = await ctx.repository;
+    if (!(await hasMirror(ctx.outDir))) {
+      const skipped = "LFS objects are read from the git mirror, and this folder has none: include git_repo";
+      ctx.log.warn(`lfs_objects skipped: ${skipped}`);
+      return { records: 0, files: [], skipped };
+    }
+    if (!(await gitLfsAvailable())) {
+      ctx.log.warn(`lfs_objects skipped: ${GIT_LFS_MISSING}`);
+      return { records: 0, files: [], skipped: GIT_LFS_MISSING };
+    }
+    const objectsDir = join(ctx.outDir, LFS_OBJECTS_DIR);
+    await removeLeftovers(objectsDir);
+    const auth = { authHeader: ctx.client.gitAuthHeader(), redact: ctx.client.redact, signal: ctx.signal };
+    await withLfsView(join(ctx.outDir, GIT_REPO_DIR), ctx.signal, async (view) => {
+      await placeVerifiedObjects(objectsDir, view.objectsDir, { signal: ctx.signal });
+      ctx.progress({ message: "git lfs fetch --all" });
+      let failure: unknown = null;
+      try {
+        await view.lfs(["fetch", "--all", cloneUrl], cloneUrl, auth);
+      } catch (error) {
+        if (ctx.signal.aborted) throw error;
+        failure = error;
+      }
+      // What did arrive is kept even when some objects failed, so a --resume fetches only the rest.
+      const { corrupt } = await placeVerifiedObjects(view.objectsDir, objectsDir, {
+        move: true,
+        signal: ctx.signal,
+      });
+      if (failure !== null) throw failure;
+      if (corrupt.length > 0)
+        throw new Error(
+          `${corrupt.length} LFS object(s) downloaded did not hash to their oid, e.g. ${corrupt[0]}`,
+        );
+    });
+    const { objects } = await listLfsObjects(objectsDir);
+    ctx.progress({ items: objects.length });
+    if (objects.length === 0) return { records: 0, files: [] };
+    const summary = describeLfsObjects(objects);
+    return { records: summary.records, files: [summary] };
+  },
+};

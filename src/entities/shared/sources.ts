@@ -5,6 +5,8 @@ import { type PaginateOptions, paginateParallel } from "../../github/paginate-pa
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
+import { ParentCounts } from "./parent-counts.js";
+import type { PullCounts } from "./pull-counts.js";
 import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
@@ -44,13 +46,27 @@ export class SharedSources {
   readonly issueCommentCounts: ReportedCounts;
   /** Each pull request's conversation `comments` count: set by pr_reviews (its GraphQL batches), reconciled by pr_comments. */
   readonly prCommentCounts: ReportedCounts;
+  /**
+   * Each pull request's counts (pull-counts.ts): reported by pr_reviews (its
+   * GraphQL batches) or, when it does not run, by pull_requests' own sweep;
+   * stored in the records by pull_requests, reconciled by the child jobs.
+   */
+  readonly pullCounts: ParentCounts<PullCounts>;
+  /** The job that reports `pullCounts` and `prCommentCounts` in this run, if any. */
+  readonly pullCountsReporter: EntityName | null;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
     this.#entities = entities;
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
-    this.prCommentCounts = new ReportedCounts(entities.has("pr_reviews"));
+    this.pullCountsReporter = entities.has("pr_reviews")
+      ? "pr_reviews"
+      : entities.has("pull_requests")
+        ? "pull_requests"
+        : null;
+    this.prCommentCounts = new ReportedCounts(this.pullCountsReporter !== null);
+    this.pullCounts = new ParentCounts<PullCounts>(this.pullCountsReporter !== null);
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */
@@ -90,7 +106,10 @@ export class SharedSources {
    */
   jobEnded(name: EntityName): void {
     if (name === "issues") this.issueCommentCounts.unavailable();
-    if (name === "pr_reviews") this.prCommentCounts.unavailable();
+    if (name === this.pullCountsReporter) {
+      this.prCommentCounts.unavailable();
+      this.pullCounts.unavailable();
+    }
   }
 
   #count(names: EntityName[]): number {

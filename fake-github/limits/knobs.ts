@@ -207,7 +207,8 @@ export function parseKnobPatch(input: unknown): Partial<FakeKnobs> {
         patch.listCapItems = value === null ? null : Math.max(1, nonNegative(key, value));
         break;
       case "hiddenListItems":
-        patch.hiddenListItems = numberList(key, value);
+        // Empty switches the fault off.
+        patch.hiddenListItems = Array.isArray(value) && value.length === 0 ? [] : numberList(key, value);
         break;
       case "script":
         if (!Array.isArray(value)) throw new Error("knobs: script must be an array");

@@ -10,6 +10,8 @@ import type { RequestStats } from "../github/stats.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";
 
 const HOUR_MS = 3_600_000;
+/** GitHub announces resets in whole seconds. */
+const MIN_WINDOW_MS = 1000;
 
 export interface PauseFacts {
   /** When requests resume (epoch ms). */
@@ -75,8 +77,11 @@ export class FinishEstimate {
 
   #notePause({ resumeAt, resource, now }: PauseFacts): void {
     const previous = this.#lastReset.get(resource);
-    if (previous !== undefined && resumeAt > previous) this.#windowMs.set(resource, resumeAt - previous);
-    this.#lastReset.set(resource, resumeAt);
+    // Requests that meet the same spent bucket announce resets a few ms apart: not a new window.
+    if (previous === undefined || resumeAt - previous >= MIN_WINDOW_MS) {
+      if (previous !== undefined) this.#windowMs.set(resource, resumeAt - previous);
+      this.#lastReset.set(resource, resumeAt);
+    }
     if (this.#pause !== null && now >= this.#pause.until) {
       this.#pausedMs += this.#pause.until - this.#pause.from;
       this.#pause = null;

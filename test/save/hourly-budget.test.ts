@@ -98,7 +98,7 @@ describe("a save needing three hours' budget", () => {
     const pauseLines = text.filter((l) => l.includes("rate limit reached"));
     expect(pauseLines.length).toBe(limited.requests.rateLimitWaits);
     const plain =
-      /WARN GitHub (core|graphql) rate limit reached; waiting \S+ until the reset at (\S+Z), then continuing; estimated finish (\S+Z)/;
+      /WARN GitHub (core|graphql) rate limit reached; waiting .+? until the reset at (\S+Z), then continuing; estimated finish (\S+Z)/;
     const estimated = pauseLines.flatMap((l) => {
       const m = plain.exec(l);
       return m ? [{ reset: Date.parse(m[2] ?? ""), finish: Date.parse(m[3] ?? "") }] : [];

@@ -1,9 +1,13 @@
 // A fault GitHub shows now and then: a list answer that leaves out an item its
 // parent still counts. Items whose database id is in the knob
 // `hiddenListItems` are dropped from every REST list answer (a top-level
-// array, and a release's `assets` inside one), and from every GraphQL
+// array, and the `assets`, `labels` and `assignees` of each object in it or of
+// a single object), and from every GraphQL
 // connection's `nodes`, while each parent's counts (`comments`, `totalCount`,
 // `sub_issues_summary`) stay as they are.
+
+/** Lists inside a REST object that the fault reaches too. */
+const NESTED = ["assets", "labels", "assignees"] as const;
 
 function idOf(item: unknown): number | null {
   if (typeof item !== "object" || item === null) return null;
@@ -34,9 +38,13 @@ export function hideListItems(body: unknown, hidden: ReadonlySet<number>, graphq
   if (graphql) return hideInGraph(body, hidden);
   const kept = (item: unknown) => !hidden.has(idOf(item) ?? -1);
   const inner = (item: unknown) => {
-    if (typeof item !== "object" || item === null || !Array.isArray((item as { assets?: unknown }).assets))
-      return item;
-    return { ...item, assets: (item as { assets: unknown[] }).assets.filter(kept) };
+    if (typeof item !== "object" || item === null || Array.isArray(item)) return item;
+    const out: Record<string, unknown> = { ...item };
+    for (const key of NESTED) {
+      const list = out[key];
+      if (Array.isArray(list)) out[key] = list.filter(kept);
+    }
+    return out;
   };
   return Array.isArray(body) ? body.filter(kept).map(inner) : inner(body);
 }

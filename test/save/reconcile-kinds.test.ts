@@ -6,12 +6,15 @@
 // parent and both counts. Children added or deleted between the counts and
 // the lists do not fail the save (the list is held back until the counts are
 // in, by a fetch wrapper on the client, so the order is fixed).
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
+import { verifyBackup } from "../../src/backup/verify.js";
+import { RECORD_FILES } from "../../src/entities/index.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { readJsonl } from "./expected.js";
@@ -132,6 +135,22 @@ describe("an unexplained shortfall fails the job with exit 1, naming the parent 
     expect(Number(named?.[3])).toBe((assigned?.assigneeIds.length ?? 0) - 1);
   });
 
+  it("a label missing from a pull request's labels (REST list and issue) against GraphQL's count", async () => {
+    const pull = [...repo.issues.values()].find((i) => i.pull !== null && i.labelIds.length > 0);
+    const label = pull?.labelIds[0];
+    if (!pull || label === undefined) throw new Error("no labelled pull request");
+    // Other pull requests with that label come up short too; the first is named.
+    const { result, error } = await save("pull-label", ["pull_requests"], { hidden: [label] });
+    expect(result.exitCode).toBe(1);
+    const named = /pull request #(\d+): GitHub reports (\d+) labels, (\d+) saved/.exec(
+      error("pull_requests"),
+    );
+    const labelled = repo.issues.get(Number(named?.[1]));
+    expect(labelled?.labelIds).toContain(label);
+    expect(Number(named?.[2])).toBe(labelled?.labelIds.length);
+    expect(Number(named?.[3])).toBe((labelled?.labelIds.length ?? 0) - 1);
+  });
+
   it("an asset missing from its release", async () => {
     const release = repo.releases.find((r) => r.assets.length > 0);
     const asset = release?.assets[0];
@@ -197,5 +216,107 @@ describe("children added or deleted between the counts and the lists do not fail
     expect(saved).not.toContain(deleted.id);
     expect(saved.length).toBe(repo.releases.reduce((sum, r) => sum + r.assets.length, 0));
     expect(fake.stats.byRoute["GET /repos/{owner}/{repo}/releases/{release_id}/assets"]).toBe(1);
+  });
+});
+
+type Row = Record<string, unknown>;
+
+/** Rewrites one JSONL file of a backup through `edit`, with the manifest made to agree, so only the counts can tell. */
+function editFile(dir: string, file: string, edit: (rows: Row[]) => Row[]): void {
+  const rows = edit(readJsonl(dir, file));
+  const text = rows.map((row) => `${JSON.stringify(row)}\n`).join("");
+  writeFileSync(join(dir, file), text);
+  const manifestPath = join(dir, "manifest.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { files: Record<string, Row> };
+  manifest.files[file] = {
+    ...manifest.files[file],
+    bytes: Buffer.byteLength(text),
+    sha256: createHash("sha256").update(text).digest("hex"),
+    records: rows.length,
+  };
+  writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The first row `pick` accepts, and the rows without it. */
+function withoutFirst(rows: Row[], pick: (row: Row) => boolean): { dropped: Row; rest: Row[] } {
+  const index = rows.findIndex(pick);
+  const dropped = rows[index];
+  if (dropped === undefined) throw new Error("nothing to drop");
+  return { dropped, rest: rows.filter((_, i) => i !== index) };
+}
+
+describe("verify reconciles a folder offline against the counts its parent records keep", () => {
+  it("reports a dropped review, review thread, sub-issue link, label and asset, naming each parent and both counts", async () => {
+    const { dir, result } = await save("offline", [
+      "issues",
+      "sub_issues",
+      "pull_requests",
+      "pr_reviews",
+      "pr_review_comments",
+      "releases",
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect((await verifyBackup(dir, RECORD_FILES)).problems).toEqual([]);
+    const counts = (file: string, number: unknown) =>
+      readJsonl(dir, file).find((r) => r.number === number)?.reported_counts as Record<string, number>;
+
+    const expected: Array<{ file: string; message: string }> = [];
+    editFile(dir, "pr_reviews.jsonl", (rows) => {
+      const { dropped, rest } = withoutFirst(rows, () => true);
+      const n = dropped.pull_request_number;
+      const reported = counts("pull_requests.jsonl", n).reviews;
+      expected.push({
+        file: "pr_reviews.jsonl",
+        message: `pull request #${n}: GitHub reported ${reported} reviews, the folder holds ${(reported ?? 0) - 1}`,
+      });
+      return rest;
+    });
+    editFile(dir, "pr_review_comments.jsonl", (rows) => {
+      // A thread's first comment (its replies stay: only the thread count can tell).
+      const { dropped, rest } = withoutFirst(rows, (r) => r.in_reply_to_id === null);
+      const n = dropped.pull_request_number;
+      const reported = counts("pull_requests.jsonl", n).review_threads;
+      expected.push({
+        file: "pr_review_comments.jsonl",
+        message: `pull request #${n}: GitHub reported ${reported} review threads, the folder holds ${(reported ?? 0) - 1}`,
+      });
+      return rest;
+    });
+    editFile(dir, "sub_issues.jsonl", (rows) => {
+      const { dropped, rest } = withoutFirst(rows, () => true);
+      const n = dropped.parent_number;
+      const reported = counts("issues.jsonl", n).sub_issues;
+      expected.push({
+        file: "sub_issues.jsonl",
+        message: `issue #${n}: GitHub reported ${reported} sub-issues, the folder holds ${(reported ?? 0) - 1}`,
+      });
+      return rest;
+    });
+    editFile(dir, "issues.jsonl", (rows) => {
+      const issue = rows.find((r) => (r.labels as unknown[]).length > 0);
+      if (!issue) throw new Error("no labelled issue");
+      const labels = issue.labels as unknown[];
+      expected.push({
+        file: "issues.jsonl",
+        message: `issue #${issue.number}: GitHub reported ${labels.length} labels, the record holds ${labels.length - 1}`,
+      });
+      return rows.map((r) => (r === issue ? { ...r, labels: labels.slice(1) } : r));
+    });
+    editFile(dir, "releases.jsonl", (rows) => {
+      const release = rows.find((r) => (r.assets as unknown[]).length > 0);
+      if (!release) throw new Error("no release with assets");
+      const assets = release.assets as unknown[];
+      expected.push({
+        file: "releases.jsonl",
+        message: `release ${release.tag_name}: GitHub reported ${assets.length} assets, the record holds ${assets.length - 1}`,
+      });
+      return rows.map((r) => (r === release ? { ...r, assets: assets.slice(1) } : r));
+    });
+
+    const report = await verifyBackup(dir, RECORD_FILES);
+    expect(report.ok).toBe(false);
+    const byFile = (a: { file?: string }, b: { file?: string }) =>
+      String(a.file).localeCompare(String(b.file));
+    expect([...report.problems].sort(byFile)).toEqual(expected.sort(byFile));
   });
 });

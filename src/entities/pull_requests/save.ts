@@ -4,7 +4,8 @@ import { byLogin, byName } from "../shared/order.js";
 import { type PullCounts, sweepPullCounts } from "../shared/pull-counts.js";
 import { labelRefs, milestoneRef, userRef, userRefs } from "../shared/rest-refs.js";
 import { writeRecords } from "../shared/write-pages.js";
-import type { EntitySaver } from "../types.js";
+import type { EntitySaver, SaveContext } from "../types.js";
+import { reconcileLabelsAndAssignees } from "./labels-assignees.js";
 import { PULL_REQUESTS_FILE, type PullRequestRecord, pullRequestSortKey } from "./record.js";
 
 function branch(value: unknown, what: string): PullRequestRecord["head"] {
@@ -48,9 +49,14 @@ function pullRequestRecord(p: Json): PullRequestRecord {
   };
 }
 
-/** GitHub's counts go last in the record, when known. */
-function withCounts(record: PullRequestRecord, counts: PullCounts | undefined): PullRequestRecord {
-  return counts === undefined ? record : { ...record, reported_counts: counts };
+/** GitHub's counts go last in the record, when known, once its labels and assignees are reconciled with them. */
+async function withCounts(
+  ctx: SaveContext,
+  record: PullRequestRecord,
+  counts: PullCounts | undefined,
+): Promise<PullRequestRecord> {
+  if (counts === undefined) return record;
+  return { ...(await reconcileLabelsAndAssignees(ctx, record, counts)), reported_counts: counts };
 }
 
 export const pullRequestsSaver: EntitySaver = {
@@ -78,7 +84,8 @@ export const pullRequestsSaver: EntitySaver = {
             })
           : Promise.resolve((n: number) => ctx.shared.pullCounts.get(n));
         const written = counts.then(async (countsOf) => {
-          for (const record of selected) await add(withCounts(record, await countsOf(record.number)));
+          for (const record of selected)
+            await add(await withCounts(ctx, record, await countsOf(record.number)));
           records += selected.length;
           pages += 1;
           ctx.progress({ items: records, pages });

@@ -1,15 +1,14 @@
 // A pull request's labels and assignees come with the REST list; GitHub
 // documents no truncation of either array, but the counts GitHub reports
-// (GraphQL totalCounts, pull-counts.ts) are checked anyway. A record short of
-// them is read again through the issue behind the pull request; a shortfall
-// GitHub's current count does not explain fails the job, naming the pull
-// request and both counts.
+// (GraphQL totalCounts, pull-counts.ts) are checked anyway
+// (reconcile-list.ts): a record short of them is read again through the issue
+// behind the pull request.
 import { graphqlQuery } from "../../github/graphql.js";
 import { totalCount } from "../shared/counted-connection.js";
 import { type Json, obj } from "../shared/fields.js";
 import { byLogin, byName } from "../shared/order.js";
 import type { PullCounts } from "../shared/pull-counts.js";
-import { UnreconciledCountsError } from "../shared/reconcile-children.js";
+import { reconciledList } from "../shared/reconcile-list.js";
 import { labelRefs, userRefs } from "../shared/rest-refs.js";
 import type { SaveContext } from "../types.js";
 import type { PullRequestRecord } from "./record.js";
@@ -24,27 +23,35 @@ export async function reconcileLabelsAndAssignees(
 ): Promise<PullRequestRecord> {
   if (FIELDS.every((field) => record[field].length >= counts[field])) return record;
   const what = `pull request #${record.number}`;
-  const { data } = await ctx.client.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
-    owner: ctx.repo.owner,
-    repo: ctx.repo.repo,
-    issue_number: record.number,
-    request: { signal: ctx.signal },
-  });
-  const issue = obj(data, what);
-  const again: PullRequestRecord = {
-    ...record,
-    labels: labelRefs(issue.labels, `${what}.labels`).sort(byName),
-    assignees: userRefs(issue.assignees, `${what}.assignees`).sort(byLogin),
+  let issue: Promise<Json> | undefined;
+  const readIssue = () => {
+    issue ??= ctx.client.octokit
+      .request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
+        owner: ctx.repo.owner,
+        repo: ctx.repo.repo,
+        issue_number: record.number,
+        request: { signal: ctx.signal },
+      })
+      .then(({ data }) => obj(data, what));
+    return issue;
   };
-  for (const field of FIELDS) {
-    if (again[field].length >= counts[field]) continue;
-    if (again[field].length >= (await currentCount(ctx, record.number, field))) continue;
-    throw new UnreconciledCountsError(field, [
-      `${what}: GitHub reports ${counts[field]} ${field}, ${again[field].length} saved`,
-    ]);
-  }
-  ctx.log.info(`labels and assignees of ${what}: read again through its issue`);
-  return again;
+  const labels = await reconciledList(ctx, {
+    parentName: what,
+    noun: "labels",
+    reported: counts.labels,
+    listed: record.labels,
+    readAgain: async () => labelRefs((await readIssue()).labels, `${what}.labels`).sort(byName),
+    currentCount: () => currentCount(ctx, record.number, "labels"),
+  });
+  const assignees = await reconciledList(ctx, {
+    parentName: what,
+    noun: "assignees",
+    reported: counts.assignees,
+    listed: record.assignees,
+    readAgain: async () => userRefs((await readIssue()).assignees, `${what}.assignees`).sort(byLogin),
+    currentCount: () => currentCount(ctx, record.number, "assignees"),
+  });
+  return { ...record, labels, assignees };
 }
 
 async function currentCount(ctx: SaveContext, number: number, field: Field): Promise<number> {

@@ -1,16 +1,15 @@
 // Each release's asset count as GitHub reports it (GraphQL
 // `releaseAssets.totalCount`; the REST release carries the list but no count),
 // read in one sweep of the repository's releases alongside the REST list, and
-// the reconciliation of a release's `assets` with it: a short list is read
-// again through the release's own asset list, and a shortfall left after that
-// fails the job unless GitHub's count has dropped since.
+// the reconciliation of a release's `assets` with it (reconcile-list.ts): a
+// short list is read again through the release's own asset list.
 
 import { graphqlQuery } from "../../github/graphql.js";
 import { fetchAll } from "../../github/paginate-parallel.js";
 import { PRIORITY } from "../../save/priorities.js";
 import { totalCount } from "../shared/counted-connection.js";
 import { arr, bool, int, type Json, obj, strOrNull } from "../shared/fields.js";
-import { UnreconciledCountsError } from "../shared/reconcile-children.js";
+import { reconciledList } from "../shared/reconcile-list.js";
 import type { RestObject } from "../shared/sources.js";
 import type { SaveContext } from "../types.js";
 
@@ -52,27 +51,22 @@ export async function reconciledAssets(
   reported: number | undefined,
 ): Promise<unknown[]> {
   const listed = arr(release.assets ?? [], "release.assets");
-  if (reported === undefined || listed.length >= reported) return listed;
+  if (reported === undefined) return listed;
   const id = int(release.id, "release.id");
-  const where = { owner: ctx.repo.owner, repo: ctx.repo.repo, release_id: id };
-  const again = await fetchAll<RestObject>(
-    ctx.client,
-    "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-    where,
-    {
-      signal: ctx.signal,
-    },
-  );
-  const name = `release ${strOrNull(release.tag_name, "release.tag_name") ?? id}`;
-  if (again.length >= reported || again.length >= (await currentAssetCount(ctx, release))) {
-    ctx.log.info(
-      `assets of ${name}: read again through its own list (${listed.length} of ${reported} listed, ${again.length} now)`,
-    );
-    return again;
-  }
-  throw new UnreconciledCountsError("assets", [
-    `${name}: GitHub reports ${reported} assets, ${again.length} saved`,
-  ]);
+  return reconciledList<unknown>(ctx, {
+    parentName: `release ${strOrNull(release.tag_name, "release.tag_name") ?? id}`,
+    noun: "assets",
+    reported,
+    listed,
+    readAgain: () =>
+      fetchAll<RestObject>(
+        ctx.client,
+        "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+        { owner: ctx.repo.owner, repo: ctx.repo.repo, release_id: id },
+        { signal: ctx.signal },
+      ),
+    currentCount: () => currentAssetCount(ctx, release),
+  });
 }
 
 async function currentAssetCount(ctx: SaveContext, release: RestObject): Promise<number> {

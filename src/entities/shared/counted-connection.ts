@@ -1,13 +1,11 @@
 // A nested GraphQL connection read to its end and checked against the
-// `totalCount` GitHub reported with its first page. A shortfall is read again
-// from the start (the parent's own path); what is still missing is explained
-// only if GitHub's count has dropped since (deleted during the save). Anything
-// else fails the job, naming the parent and both counts.
+// `totalCount` GitHub reported with its first page (reconcile-list.ts); a
+// short one is read again from its start.
 import { graphqlQuery } from "../../github/graphql.js";
 import type { SaveContext } from "../types.js";
 import { int, type Json, obj } from "./fields.js";
 import { allNodes, type ConnectionPage, connection } from "./graphql-connection.js";
-import { UnreconciledCountsError } from "./reconcile-children.js";
+import { reconciledList } from "./reconcile-list.js";
 
 export interface CountedConnection {
   /** The connection as the batch answered it: first page and `totalCount`. */
@@ -38,18 +36,15 @@ export async function countedNodes(
   const reported = totalCount(spec.value, what);
   const read = (first: ConnectionPage) =>
     allNodes(ctx, first, spec.nodeId, spec.typeName, spec.field, spec.nodeFields);
-  const nodes = await read(connection(spec.value, what));
-  if (nodes.length >= reported) return { nodes, reported };
-  const again = await read({ pageInfo: { hasNextPage: true, endCursor: null }, nodes: [] });
-  if (again.length >= reported || again.length >= (await currentCount(ctx, spec))) {
-    ctx.log.info(
-      `${spec.noun} of ${spec.parentName}: read again from the start (${nodes.length} of ${reported} the first time, ${again.length} now)`,
-    );
-    return { nodes: again, reported };
-  }
-  throw new UnreconciledCountsError(spec.noun, [
-    `${spec.parentName}: GitHub reports ${reported} ${spec.noun}, ${again.length} saved`,
-  ]);
+  const nodes = await reconciledList(ctx, {
+    parentName: spec.parentName,
+    noun: spec.noun,
+    reported,
+    listed: await read(connection(spec.value, what)),
+    readAgain: () => read({ pageInfo: { hasNextPage: true, endCursor: null }, nodes: [] }),
+    currentCount: () => currentCount(ctx, spec),
+  });
+  return { nodes, reported };
 }
 
 async function currentCount(ctx: SaveContext, spec: CountedConnection): Promise<number> {

@@ -151,6 +151,22 @@ describe("an unexplained shortfall fails the job with exit 1, naming the parent 
     expect(Number(named?.[3])).toBe((labelled?.labelIds.length ?? 0) - 1);
   });
 
+  it("without pr_reviews, pull_requests reads the counts itself: a conversation comment missing", async () => {
+    const onPulls = repo.comments.filter((c) => repo.issues.get(c.issue_number)?.pull);
+    const lost = onPulls[0];
+    if (!lost) throw new Error("no comment on a pull request");
+    const n = onPulls.filter((c) => c.issue_number === lost.issue_number).length;
+    const { dir, result, error } = await save("pull-sweep", ["pull_requests", "pr_comments"], {
+      hidden: [lost.id],
+    });
+    expect(result.exitCode).toBe(1);
+    expect(error("pr_comments")).toContain(
+      `pull request #${lost.issue_number}: GitHub reports ${n} comments, ${n - 1} saved`,
+    );
+    const record = readJsonl(dir, "pull_requests.jsonl").find((r) => r.number === lost.issue_number);
+    expect((record?.reported_counts as { comments?: number } | undefined)?.comments).toBe(n);
+  });
+
   it("an asset missing from its release", async () => {
     const release = repo.releases.find((r) => r.assets.length > 0);
     const asset = release?.assets[0];

@@ -50,7 +50,6 @@ export const prReviewsSaver: EntitySaver = {
           fragmentName: "R",
           onNode: async (node, number) => {
             const { reviews, counts } = await readPullReviews(ctx, node, number, REVIEW_FIELDS);
-            ctx.shared.prCommentCounts.set(number, counts.comments);
             ctx.shared.pullCounts.set(number, counts);
             for (const review of reviews) await add(reviewRecord(review, number));
             pulls += 1;
@@ -63,7 +62,6 @@ export const prReviewsSaver: EntitySaver = {
         batches.push(batch);
       }
       await Promise.all(batches);
-      ctx.shared.prCommentCounts.complete();
       ctx.shared.pullCounts.complete();
     }),
 };

@@ -95,9 +95,6 @@ export const pullRequestsSaver: EntitySaver = {
         pending.push(written);
       }
       await Promise.all(pending);
-      if (sweep) {
-        ctx.shared.pullCounts.complete();
-        ctx.shared.prCommentCounts.complete();
-      }
+      if (sweep) ctx.shared.pullCounts.complete();
     }),
 };

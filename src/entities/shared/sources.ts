@@ -44,15 +44,13 @@ export class SharedSources {
   subIssueLinks: SubIssueLink[] | null = null;
   /** Each issue's `comments` as GitHub reports it: set by the issues job, reconciled by issue_comments. */
   readonly issueCommentCounts: ReportedCounts;
-  /** Each pull request's conversation `comments` count: set by pr_reviews (its GraphQL batches), reconciled by pr_comments. */
-  readonly prCommentCounts: ReportedCounts;
   /**
    * Each pull request's counts (pull-counts.ts): reported by pr_reviews (its
    * GraphQL batches) or, when it does not run, by pull_requests' own sweep;
    * stored in the records by pull_requests, reconciled by the child jobs.
    */
   readonly pullCounts: ParentCounts<PullCounts>;
-  /** The job that reports `pullCounts` and `prCommentCounts` in this run, if any. */
+  /** The job that reports `pullCounts` in this run, if any. */
   readonly pullCountsReporter: EntityName | null;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
@@ -65,7 +63,6 @@ export class SharedSources {
       : entities.has("pull_requests")
         ? "pull_requests"
         : null;
-    this.prCommentCounts = new ReportedCounts(this.pullCountsReporter !== null);
     this.pullCounts = new ParentCounts<PullCounts>(this.pullCountsReporter !== null);
   }
 
@@ -106,10 +103,7 @@ export class SharedSources {
    */
   jobEnded(name: EntityName): void {
     if (name === "issues") this.issueCommentCounts.unavailable();
-    if (name === this.pullCountsReporter) {
-      this.prCommentCounts.unavailable();
-      this.pullCounts.unavailable();
-    }
+    if (name === this.pullCountsReporter) this.pullCounts.unavailable();
   }
 
   #count(names: EntityName[]): number {

@@ -1,12 +1,12 @@
 // The lists several jobs of one save read, created once per run. Which jobs
 // consume each feed is decided from the selection before any job starts.
+import type { PullRequestReportedCounts } from "../../backup/record-parts.js";
 import type { GitHubClient } from "../../github/client.js";
 import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
 import { ParentCounts } from "./parent-counts.js";
-import type { PullCounts } from "./pull-counts.js";
 import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
@@ -49,7 +49,7 @@ export class SharedSources {
    * GraphQL batches) or, when it does not run, by pull_requests' own sweep;
    * stored in the records by pull_requests, reconciled by the child jobs.
    */
-  readonly pullCounts: ParentCounts<PullCounts>;
+  readonly pullCounts: ParentCounts<Required<PullRequestReportedCounts>>;
   /** The job that reports `pullCounts` in this run, if any. */
   readonly pullCountsReporter: EntityName | null;
 
@@ -63,7 +63,7 @@ export class SharedSources {
       : entities.has("pull_requests")
         ? "pull_requests"
         : null;
-    this.pullCounts = new ParentCounts<PullCounts>(this.pullCountsReporter !== null);
+    this.pullCounts = new ParentCounts<Required<PullRequestReportedCounts>>(this.pullCountsReporter !== null);
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */

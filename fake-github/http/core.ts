@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { FaultInjector, faultBody } from "../limits/faults.js";
+import { hideListItems } from "../limits/hidden-items.js";
 import { defaultKnobs, type FakeKnobs, parseKnobPatch, resolveRateLimit } from "../limits/knobs.js";
 import { LatencyModel, realTimer, type ServerTimer, waitUntil } from "../limits/latency.js";
 import {
@@ -431,6 +432,10 @@ export class ServerCore {
     };
     this.identities.set(fakeReq, identity);
     let response = await route.handler(fakeReq, this.context);
+    if ((isRead || graphql) && response.status === 200 && this.knobState.hiddenListItems.length > 0) {
+      const hidden = new Set(this.knobState.hiddenListItems);
+      response = { ...response, body: hideListItems(response.body, hidden, graphql) };
+    }
     if (isRead && response.status === 200 && response.body !== undefined && !Buffer.isBuffer(response.body)) {
       response = withEtag(response, headerValue(req.headers["if-none-match"]));
       if (response.status === 304 && charged) this.primary.refund(identity, "core", 1);

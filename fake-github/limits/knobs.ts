@@ -105,6 +105,12 @@ export interface FakeKnobs {
    * github.com, observed, not documented). null = unlimited.
    */
   listCapItems: number | null;
+  /**
+   * Database ids left out of every list answer (REST arrays, GraphQL
+   * connections' nodes) while their parents' counts still include them: the
+   * "unexplained shortfall" fault (limits/hidden-items.ts). Empty = off.
+   */
+  hiddenListItems: number[];
 }
 
 /** GitHub's observed depth limit of the repository-wide comment lists. */
@@ -139,6 +145,7 @@ export function defaultKnobs(): FakeKnobs {
     graphqlMaxNodesBeforeTimeout: null,
     graphqlMaxNodes: 500_000,
     listCapItems: defaultListCapItems,
+    hiddenListItems: [],
   };
 }
 
@@ -158,6 +165,7 @@ const knobNames = new Set<keyof FakeKnobs>([
   "graphqlMaxNodesBeforeTimeout",
   "graphqlMaxNodes",
   "listCapItems",
+  "hiddenListItems",
 ]);
 
 /**
@@ -197,6 +205,10 @@ export function parseKnobPatch(input: unknown): Partial<FakeKnobs> {
         break;
       case "listCapItems":
         patch.listCapItems = value === null ? null : Math.max(1, nonNegative(key, value));
+        break;
+      case "hiddenListItems":
+        // Empty switches the fault off.
+        patch.hiddenListItems = Array.isArray(value) && value.length === 0 ? [] : numberList(key, value);
         break;
       case "script":
         if (!Array.isArray(value)) throw new Error("knobs: script must be an array");

@@ -28,7 +28,7 @@ export interface LinkedFiles<T> {
 export interface CountedChildren {
   /** The parent file, relative to the backup folder. */
   parents: string;
-  /** The parent record's field holding GitHub's count. */
+  /** The parent record's field holding GitHub's count; a dotted path reaches into an object ("reported_counts.reviews"). */
   countField: string;
   /** The child record's field naming its parent's `number`. */
   parentField: string;
@@ -36,6 +36,24 @@ export interface CountedChildren {
   noun: string;
   /** What verify calls one parent, e.g. "issue #7". */
   parentName(n: number): string;
+  /** Only the children this accepts are counted (review threads: comments that are not replies). */
+  counts?(child: Record<string, unknown>): boolean;
+}
+
+/**
+ * An array inside each record (an issue's `labels`, a release's `assets`)
+ * checked against a count the same record keeps: the array must hold at
+ * least that many.
+ */
+export interface CountedField {
+  /** The record's array, e.g. "labels". */
+  field: string;
+  /** The record's count, a dotted path, e.g. "reported_counts.labels". */
+  countField: string;
+  /** What verify calls the items, e.g. "labels". */
+  noun: string;
+  /** What verify calls the record, e.g. "issue #7". */
+  recordName(record: Record<string, unknown>): string;
 }
 
 /** One JSONL file as its entity type declares it. */
@@ -48,8 +66,10 @@ export interface RecordFileFormat<T = unknown> {
   sortKey(record: T): SortKey;
   /** Files the records point to, checked for presence, size and sha256 (on records that passed the schema). */
   linkedFiles?: LinkedFiles<T>;
-  /** Reconciled offline against the count each parent record keeps. */
-  countedBy?: CountedChildren;
+  /** Reconciled offline against the count each parent record keeps (one or several counts). */
+  countedBy?: CountedChildren | readonly CountedChildren[];
+  /** Arrays in each record reconciled offline against counts the record keeps. */
+  countedFields?: readonly CountedField[];
 }
 
 /** A backup file with the entity (job) that writes it. */

@@ -26,3 +26,28 @@ export interface MilestoneRef {
   number: number;
   title: string;
 }
+
+/**
+ * Counts GitHub reported next to a parent when it was saved, kept in the
+ * parent's record as `reported_counts` so verify can reconcile the folder
+ * offline (the children saved must be at least as many). Only counts the
+ * record does not already hold (an issue's `comments` is its own field).
+ */
+export interface ReportedCountsField {
+  /** Conversation comments (a pull request's; an issue keeps `comments`). */
+  comments?: number;
+  reviews?: number;
+  /** Review threads: review comments that start one (not replies). */
+  review_threads?: number;
+  sub_issues?: number;
+  labels?: number;
+  assignees?: number;
+  /** A release's assets. */
+  assets?: number;
+}
+
+export type PullRequestReportedCounts = Pick<
+  ReportedCountsField,
+  "comments" | "reviews" | "review_threads" | "labels" | "assignees"
+>;
+export type IssueReportedCounts = Pick<ReportedCountsField, "sub_issues" | "labels" | "assignees">;

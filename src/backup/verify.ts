@@ -20,7 +20,7 @@ import { describeErrors, getValidator } from "./schemas.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
 import { backupTreeProblems } from "./tree-check.js";
 import { parseUntrustedJson, UntrustedJsonError } from "./untrusted-json.js";
-import { checkChildCounts } from "./verify-counts.js";
+import { CountTally } from "./verify-counts.js";
 
 export interface VerifyProblem {
   /** Path relative to the backup folder. */
@@ -104,6 +104,7 @@ async function scanJsonl(
   problems: FileProblems,
   source: RecordSource,
   maxLineBytes: number | undefined,
+  tally: CountTally,
 ): Promise<ScanResult> {
   const hash = createHash("sha256");
   let bytes = 0;
@@ -171,6 +172,7 @@ async function scanJsonl(
       }
     }
     collectLinked(spec, record, n, linked);
+    tally.observe(spec.file, record);
     return { key, line: text, lineNumber: n };
   }
 }
@@ -261,6 +263,8 @@ export async function verifyBackup(
   const hashed = new Map<string, WrittenFile>();
   /** Paths whose problem is already reported, so the tree check does not repeat it. */
   const reported = new Set<string>();
+  /** Children per parent and the counts GitHub reported, tallied during the one read of each file. */
+  const tally = new CountTally(recordFiles);
 
   for (const rel of Object.keys(manifest.files).sort()) {
     const entry = manifest.files[rel]!;
@@ -292,7 +296,14 @@ export async function verifyBackup(
       const spec = specs.get(rel);
       // Never skipped silently: a file no entity type declares has no schema to check it against.
       if (!spec) fileProblems.add("no entity type declares this file, so its records are not checked");
-      const scan = await scanJsonl(located.path, spec, fileProblems, manifest.source, options.maxLineBytes);
+      const scan = await scanJsonl(
+        located.path,
+        spec,
+        fileProblems,
+        manifest.source,
+        options.maxLineBytes,
+        tally,
+      );
       actual = scan;
       records += scan.records;
       if (spec) linked.set(spec, scan.linked);
@@ -335,6 +346,6 @@ export async function verifyBackup(
 
   for (const problem of await backupTreeProblems(dir, reported)) problems.push(problem);
 
-  problems.push(...(await checkChildCounts(dir, manifest, recordFiles, limit)));
+  problems.push(...tally.problems(manifest, limit));
   return report(files, records);
 }

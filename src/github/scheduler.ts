@@ -86,6 +86,11 @@ export interface RequestSchedulerOptions {
   /** Requests held back from a bucket's remaining budget beyond those in flight (default 0). */
   rateLimitReserve?: number;
   clock?: Clock;
+  /**
+   * When requests pause for a primary (hourly) limit: an estimate of when the
+   * whole run will finish (epoch ms), shown in the log and the stats.
+   */
+  estimateFinish?: (pause: PrimaryPause) => number | undefined;
   /** Aborts every queued and running request of this scheduler. */
   signal?: AbortSignal;
   log?: Logger;
@@ -112,6 +117,15 @@ export class AmbiguousWriteError extends Error {
 
 export type { RetryReason } from "./retry-decision.js";
 
+/** A pause for a primary limit, as the finish estimate sees it. */
+export interface PrimaryPause {
+  /** When requests resume (epoch ms). */
+  resumeAt: number;
+  resource: string;
+  now: number;
+  stats: RequestStats;
+}
+
 export interface WaitEvent {
   reason: "rate-limit" | "secondary-rate-limit" | "budget";
   /** Clock time (epoch ms) the wait ends. */
@@ -122,6 +136,8 @@ export interface WaitEvent {
   /** Which per-minute budget, for budget waits. */
   budget?: BudgetName;
   route?: string;
+  /** For rate-limit waits: when the run is estimated to finish (epoch ms), if estimated. */
+  estimatedFinish?: number;
 }
 
 export interface RetryEvent {
@@ -185,6 +201,9 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
   private readonly counters = new StatsCounters();
   /** The end of the current primary-limit pause (epoch ms; 0 = none yet). */
   private pausedUntil = 0;
+  /** The finish estimated when the current pause began. */
+  private estimatedFinish: number | undefined;
+  private readonly estimateFinish: RequestSchedulerOptions["estimateFinish"];
   private readonly policy: RetryPolicy;
   private readonly requestTimeoutMs: number;
   private readonly recoverWrite: RequestSchedulerOptions["recoverWrite"];
@@ -208,6 +227,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
     };
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.recoverWrite = options.recoverWrite;
+    this.estimateFinish = options.estimateFinish;
     this.signal = options.signal;
     this.limits = new RateLimitTracker(this.policy.resetMarginMs);
     this.answers = new AnswerBudget(options.answerBudgetBytes);
@@ -248,7 +268,13 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
 
   stats(): RequestStats {
     const now = this.clock.now();
-    const paused = this.pausedUntil > now ? { rateLimitPausedUntil: this.pausedUntil } : {};
+    const paused =
+      this.pausedUntil > now
+        ? {
+            rateLimitPausedUntil: this.pausedUntil,
+            ...(this.estimatedFinish === undefined ? {} : { rateLimitEstimatedFinish: this.estimatedFinish }),
+          }
+        : {};
     return {
       ...paused,
       ...this.counters.counters(),
@@ -455,8 +481,17 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
       this.counters.rateLimitWaits++;
       event.resource = wait.resource;
       this.pausedUntil = Math.max(this.pausedUntil, wait.until);
+      const finish = this.estimateFinish?.({
+        resumeAt: wait.until,
+        resource: wait.resource,
+        now,
+        stats: this.stats(),
+      });
+      this.estimatedFinish = finish;
+      if (finish !== undefined) event.estimatedFinish = finish;
+      const eta = finish === undefined ? "" : `; estimated finish ${new Date(finish).toISOString()}`;
       this.log.warn(
-        `GitHub ${wait.resource} rate limit reached; waiting ${formatWait(event.waitMs)} until the reset at ${new Date(wait.until).toISOString()}, then continuing`,
+        `GitHub ${wait.resource} rate limit reached; waiting ${formatWait(event.waitMs)} until the reset at ${new Date(wait.until).toISOString()}, then continuing${eta}`,
         { ...event },
       );
     } else if (wait.reason === "secondary-rate-limit") {

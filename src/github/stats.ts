@@ -29,6 +29,8 @@ export interface RequestStats {
   rateLimits: Record<string, ResourceLimitSnapshot>;
   /** While requests wait for a primary (hourly) limit's reset: when it comes (epoch ms). */
   rateLimitPausedUntil?: number;
+  /** During that pause: when the run is estimated to finish (epoch ms), if the run gave an estimate. */
+  rateLimitEstimatedFinish?: number;
 }
 
 export type AttemptStatus = number | "network" | "timeout" | "aborted";

@@ -12,6 +12,7 @@ import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 import { explainDiskErrors } from "./disk-errors.js";
+import { FinishEstimate } from "./finish-estimate.js";
 import { inspectFolder } from "./output-folder.js";
 import { checkOutcome, startPreflight } from "./preflight.js";
 import { installSaveHooks } from "./request-hooks.js";
@@ -73,8 +74,15 @@ export class SaveRepositoryUseCase {
     const signal = request.signal ?? new AbortController().signal;
     // Every request of every job listens to the run's signal.
     setMaxListeners(0, signal);
+    // Shown while the save waits for an hourly reset (finish-estimate.ts).
+    const finish = new FinishEstimate(Date.now());
+    const connection = connectionOptions(request, log, signal);
     // A save never writes to GitHub: the client refuses any write.
-    const client = createGitHubClient({ readOnly: true, ...connectionOptions(request, log, signal) });
+    const client = createGitHubClient({
+      readOnly: true,
+      ...connection,
+      schedulerOptions: { ...connection.schedulerOptions, estimateFinish: (pause) => finish.at(pause) },
+    });
     const folder = await inspectFolder(request, log);
     const command = `save ${request.repo.owner}/${request.repo.repo}`;
     if (folder.resuming) await lock.acquire(request.outDir, command);
@@ -92,7 +100,13 @@ export class SaveRepositoryUseCase {
     const { jobs, resumed } = await saveJobs(request, { client, previous, ready, signal: runSignal, log });
     const run = await runJobs(
       jobs.map((job) => explainDiskErrors(job, request.outDir)),
-      { signal: runSignal, onEvent: request.onEvent },
+      {
+        signal: runSignal,
+        onEvent: (event) => {
+          finish.observe(event);
+          request.onEvent?.(event);
+        },
+      },
     );
     await hooks.journal.flush();
     const checked = await checkOutcome(ready);

@@ -10,10 +10,27 @@ import { schemaNamed } from "./helpers.js";
 const samples: Record<string, readonly object[]> = {
   "labels.jsonl": [f.label],
   "milestones.jsonl": [f.milestone],
-  "issues.jsonl": [f.issue(1), f.issue(2), f.issue(3)],
+  "issues.jsonl": [
+    f.issue(1),
+    f.issue(2),
+    { ...f.issue(3), reported_counts: { sub_issues: 2, labels: f.issue(3).labels.length, assignees: 0 } },
+  ],
   "issue_comments.jsonl": [f.issueComment],
   "sub_issues.jsonl": [f.subIssue, f.crossRepoSubIssue],
-  "pull_requests.jsonl": [f.pullRequest],
+  "pull_requests.jsonl": [
+    f.pullRequest,
+    {
+      ...f.pullRequest,
+      number: f.pullRequest.number + 1,
+      reported_counts: {
+        comments: 1,
+        reviews: 1,
+        review_threads: 1,
+        labels: f.pullRequest.labels.length,
+        assignees: f.pullRequest.assignees.length,
+      },
+    },
+  ],
   "pr_comments.jsonl": [f.prComment],
   "pr_reviews.jsonl": [f.prReview],
   "pr_review_comments.jsonl": [f.prReviewComment],
@@ -22,6 +39,7 @@ const samples: Record<string, readonly object[]> = {
   "releases.jsonl": [
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),
+    { ...f.release(11, []), reported_counts: { assets: 0 } },
   ],
   "repository.json": [fs.repositorySettings],
   "branch_protection.jsonl": [fs.branchProtection],
@@ -38,6 +56,10 @@ const samples: Record<string, readonly object[]> = {
 
 /** The documented optional fields of each file (issue events carry only their own event's fields). */
 const OPTIONAL: Record<string, readonly string[]> = {
+  // GitHub's counts, absent when they could not be read (or in backups older than them).
+  "issues.jsonl": ["reported_counts"],
+  "pull_requests.jsonl": ["reported_counts"],
+  "releases.jsonl": ["reported_counts"],
   "sub_issues.jsonl": ["sub_issue_repository"],
   "issue_events.jsonl": [
     "commit_id",

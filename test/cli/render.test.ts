@@ -251,6 +251,16 @@ describe("TTY renderer", () => {
     expect(stripAnsi(stream.text)).toMatch(
       /hourly rate limit: paused until \d\d:\d\d:\d\d UTC \(2m05s left\)/,
     );
+    // With the save's estimate, the pause also says when the save should finish.
+    const finish = new Date(T0 + 2700 + 3_725_000);
+    renderer.onRequestStats({
+      total: 5,
+      inFlight: 0,
+      pausedUntil: new Date(T0 + 2700 + 125_000),
+      estimatedFinish: finish,
+    });
+    timer.tick();
+    expect(stripAnsi(stream.text)).toContain(`estimated finish ${finish.toISOString().slice(11, 19)} UTC`);
 
     const before = stream.text.length;
     renderer.finish(SUMMARY);

@@ -180,7 +180,8 @@ describe("save with a selection", () => {
     );
     expect(result.results.map((r) => r.name)).toEqual(["labels", "releases"]);
     expect(readdirSync(dir).sort()).toEqual(["labels.jsonl", "manifest.json", "releases.jsonl"]);
-    expect(fake.stats.byRoute["POST /graphql"] ?? 0).toBe(0);
+    // No issue or pull-request scan: the one GraphQL request is the releases' asset counts.
+    expect(fake.stats.byRoute["POST /graphql"] ?? 0).toBe(1);
   });
 });
 

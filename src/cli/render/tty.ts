@@ -97,10 +97,16 @@ export function createTtyRenderer(options: RendererOptions): Renderer {
       if (requests.inFlight !== undefined) footer.push(`${requests.inFlight} in flight`);
       if (requests.rateLimit) footer.push(`rate limit ${formatCount(requests.rateLimit.remaining)} left`);
       const paused = requests.pausedUntil?.getTime();
-      if (paused !== undefined && paused > now())
+      if (paused !== undefined && paused > now()) {
+        const today = new Date(now());
         footer.unshift(
-          `hourly rate limit: paused until ${requests.pausedUntil?.toISOString().slice(11, 19)} UTC (${formatDuration(paused - now())} left)`,
+          `hourly rate limit: paused until ${clockTime(requests.pausedUntil as Date, today)} (${formatDuration(paused - now())} left)`,
         );
+        // On a line of its own, so a narrow terminal does not cut it off.
+        const finish = requests.estimatedFinish;
+        if (finish !== undefined)
+          lines.push(paint.dim(truncate(`estimated finish ${clockTime(finish, today)}`, width())));
+      }
     }
     lines.push(paint.dim(truncate(footer.join(" · "), width())));
     return redact(lines.join("\n"));
@@ -175,4 +181,11 @@ export function createTtyRenderer(options: RendererOptions): Renderer {
       done = true;
     },
   };
+}
+
+/** "14:05:09 UTC", with the date in front when it is not today's (UTC). */
+function clockTime(at: Date, today: Date): string {
+  const iso = at.toISOString();
+  const time = `${iso.slice(11, 19)} UTC`;
+  return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? time : `${iso.slice(0, 10)} ${time}`;
 }

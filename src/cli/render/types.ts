@@ -40,6 +40,8 @@ export interface RequestStats {
   rateLimit?: { remaining: number; limit?: number; resetAt?: Date };
   /** Requests are paused until this primary-limit reset. */
   pausedUntil?: Date;
+  /** While paused: when the run is estimated to finish. */
+  estimatedFinish?: Date;
 }
 
 export type RendererKind = "tty" | "plain" | "json";

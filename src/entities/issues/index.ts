@@ -1,6 +1,7 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { ISSUE_BODY } from "../shared/body-endpoints.js";
+import { countedLabelsAndAssignees } from "../shared/counted-specs.js";
 import { ISSUES_FILE, issueSortKey } from "./record.js";
 
 export const issues: JobEntityDescriptor = {
@@ -12,6 +13,7 @@ export const issues: JobEntityDescriptor = {
       file: ISSUES_FILE,
       schema: schemaAt(new URL("./issues.schema.json", import.meta.url)),
       sortKey: issueSortKey,
+      countedFields: countedLabelsAndAssignees("issue"),
     },
   ],
   saver: async () => (await import("./save.js")).issuesSaver,

@@ -1,6 +1,12 @@
 // One line of issues.jsonl: an issue (never a pull request; those live only in
 // pull_requests.jsonl). REST shape with nested references trimmed.
-import type { LabelRef, MilestoneRef, Timestamp, UserRef } from "../../backup/record-parts.js";
+import type {
+  IssueReportedCounts,
+  LabelRef,
+  MilestoneRef,
+  Timestamp,
+  UserRef,
+} from "../../backup/record-parts.js";
 import type { SortKey } from "../../backup/sort-key.js";
 
 export const ISSUES_FILE = "issues.jsonl";
@@ -31,6 +37,8 @@ export interface IssueRecord {
   closed_at: Timestamp | null;
   closed_by: UserRef | null;
   html_url: string;
+  /** Counts GitHub reported next to the issue, besides `comments` (absent in older backups). */
+  reported_counts?: IssueReportedCounts;
 }
 
 export function issueSortKey(record: IssueRecord): SortKey {

@@ -24,7 +24,7 @@ function closedBy(node: Json, what: string): UserRef | null {
     : actorRef(obj(last, `${what}.closedEvent`).actor, `${what}.closedEvent.actor`);
 }
 
-export function issueRecord({ node, labels, assignees }: ScannedIssue): IssueRecord {
+export function issueRecord({ node, labels, assignees, counts }: ScannedIssue): IssueRecord {
   const number = int(node.number, "issue.number");
   const what = `issue #${number}`;
   const body = strOrNull(node.body, `${what}.body`);
@@ -53,6 +53,7 @@ export function issueRecord({ node, labels, assignees }: ScannedIssue): IssueRec
     closed_at: strOrNull(node.closedAt, `${what}.closedAt`),
     closed_by: closedBy(node, what),
     html_url: str(node.url, `${what}.url`),
+    reported_counts: counts,
   };
 }
 

@@ -2,11 +2,13 @@
 // their labels, assignees and sub-issue links. The numbers come from the
 // selection, bounded by the highest number in use (issues and pull requests
 // share one sequence).
+
+import type { IssueReportedCounts } from "../../backup/record-parts.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { NumberSelection } from "../../selection/number-spec.js";
+import { COUNTED_PAGE, countedNodes } from "../shared/counted-connection.js";
 import { arr, int, type Json, obj, str } from "../shared/fields.js";
 import { fetchByNumber } from "../shared/graphql-by-number.js";
-import { allNodes, connection } from "../shared/graphql-connection.js";
 import { ACTOR_FIELDS, databaseId, LABEL_FIELDS, USER_FIELDS } from "../shared/graphql-refs.js";
 import type { SubIssueLink } from "../shared/sources.js";
 import type { SaveContext } from "../types.js";
@@ -14,7 +16,7 @@ import type { SaveContext } from "../types.js";
 const SUB_ISSUE_FIELDS = "number fullDatabaseId repository { nameWithOwner }";
 
 const LINK_FIELDS = `id number fullDatabaseId
-  subIssues(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${SUB_ISSUE_FIELDS} } }`;
+  subIssues(first: 100) { ${COUNTED_PAGE} nodes { ${SUB_ISSUE_FIELDS} } }`;
 
 const FULL_FIELDS = `${LINK_FIELDS}
   title body state stateReason(enableDuplicate: true) locked activeLockReason authorAssociation createdAt updatedAt closedAt url
@@ -22,8 +24,8 @@ const FULL_FIELDS = `${LINK_FIELDS}
   milestone { number title }
   comments(first: 1) { totalCount }
   timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { ${ACTOR_FIELDS} } } } }
-  labels(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${LABEL_FIELDS} } }
-  assignees(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${USER_FIELDS} } }`;
+  labels(first: 100) { ${COUNTED_PAGE} nodes { ${LABEL_FIELDS} } }
+  assignees(first: 100) { ${COUNTED_PAGE} nodes { ${USER_FIELDS} } }`;
 
 /** An issue's or pull request's reaction count, for the reactions job. */
 export const REACTION_TOTAL = " reactions(first: 1) { totalCount }";
@@ -32,6 +34,8 @@ export interface ScannedIssue {
   node: Json;
   labels: Json[];
   assignees: Json[];
+  /** The counts GitHub reported with the issue, each reconciled with what was read. */
+  counts: Required<IssueReportedCounts>;
 }
 
 export interface ScanOptions {
@@ -96,14 +100,19 @@ export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promis
       if (node.__typename !== "Issue") return;
       found.add(number);
       const id = str(node.id, `#${number}.id`);
-      const children = await allNodes(
-        ctx,
-        connection(node.subIssues, `#${number}.subIssues`),
-        id,
-        "Issue",
-        "subIssues",
-        SUB_ISSUE_FIELDS,
-      );
+      // Each nested list is read to its end and checked against its totalCount.
+      const counted = (field: string, value: unknown, nodeFields: string, noun: string) =>
+        countedNodes(ctx, {
+          value,
+          nodeId: id,
+          typeName: "Issue",
+          field,
+          nodeFields,
+          parentName: `issue #${number}`,
+          noun,
+        });
+      const subIssues = await counted("subIssues", node.subIssues, SUB_ISSUE_FIELDS, "sub-issues");
+      const children = subIssues.nodes;
       if (children.length > 0) {
         links.push({
           parentNumber: number,
@@ -119,23 +128,14 @@ export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promis
         });
       }
       if (full && options.onIssue) {
-        const labels = await allNodes(
-          ctx,
-          connection(node.labels, "labels"),
-          id,
-          "Issue",
-          "labels",
-          LABEL_FIELDS,
-        );
-        const assignees = await allNodes(
-          ctx,
-          connection(node.assignees, "assignees"),
-          id,
-          "Issue",
-          "assignees",
-          USER_FIELDS,
-        );
-        await options.onIssue({ node, labels, assignees });
+        const labels = await counted("labels", node.labels, LABEL_FIELDS, "labels");
+        const assignees = await counted("assignees", node.assignees, USER_FIELDS, "assignees");
+        await options.onIssue({
+          node,
+          labels: labels.nodes,
+          assignees: assignees.nodes,
+          counts: { sub_issues: subIssues.reported, labels: labels.reported, assignees: assignees.reported },
+        });
       }
     },
   });

@@ -1,6 +1,7 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { CONVERSATION_COMMENT_BODY } from "../shared/body-endpoints.js";
+import { countedByPull } from "../shared/counted-specs.js";
 import { PR_COMMENTS_FILE, prCommentSortKey } from "./record.js";
 
 export const prComments: JobEntityDescriptor = {
@@ -14,6 +15,7 @@ export const prComments: JobEntityDescriptor = {
       file: PR_COMMENTS_FILE,
       schema: schemaAt(new URL("./pr_comments.schema.json", import.meta.url)),
       sortKey: prCommentSortKey,
+      countedBy: countedByPull("comments", "comments"),
     },
   ],
   saver: async () => (await import("./save.js")).prCommentsSaver,

@@ -14,7 +14,7 @@ export const prCommentsSaver: EntitySaver = {
         parentKey: "pull_request_number",
         onPullRequest: true,
         selection: ctx.selection.pullRequests,
-        counts: ctx.shared.prCommentCounts,
+        counts: ctx.shared.pullCounts.count("comments"),
         parentNoun: "pull request",
       },
       prCommentSortKey,

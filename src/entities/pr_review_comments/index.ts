@@ -1,5 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
+import { countedByPull } from "../shared/counted-specs.js";
 import { PR_REVIEW_COMMENTS_FILE, prReviewCommentSortKey } from "./record.js";
 
 export const prReviewComments: JobEntityDescriptor = {
@@ -12,6 +13,8 @@ export const prReviewComments: JobEntityDescriptor = {
       file: PR_REVIEW_COMMENTS_FILE,
       schema: schemaAt(new URL("./pr_review_comments.schema.json", import.meta.url)),
       sortKey: prReviewCommentSortKey,
+      // A thread is a comment that is not a reply (pull-counts.ts: why not every review comment).
+      countedBy: countedByPull("review_threads", "review threads", (c) => c.in_reply_to_id === null),
     },
   ],
   saver: async () => (await import("./save.js")).prReviewCommentsSaver,

@@ -1,5 +1,6 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
+import { countedByPull } from "../shared/counted-specs.js";
 import { PR_REVIEWS_FILE, prReviewSortKey } from "./record.js";
 
 export const prReviews: JobEntityDescriptor = {
@@ -12,6 +13,7 @@ export const prReviews: JobEntityDescriptor = {
       file: PR_REVIEWS_FILE,
       schema: schemaAt(new URL("./pr_reviews.schema.json", import.meta.url)),
       sortKey: prReviewSortKey,
+      countedBy: countedByPull("reviews", "reviews"),
     },
   ],
   saver: async () => (await import("./save.js")).prReviewsSaver,

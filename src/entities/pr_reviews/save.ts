@@ -1,19 +1,18 @@
 import { selectionHas } from "../../selection/number-spec.js";
 import { REACTION_TOTAL } from "../issues/scan.js";
-import { int, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
+import { int, type Json, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { fetchByNumber } from "../shared/graphql-by-number.js";
-import { allNodes, connection } from "../shared/graphql-connection.js";
 import { ACTOR_FIELDS, actorRef, databaseId } from "../shared/graphql-refs.js";
+import { PULL_COUNT_FIELDS, readPullReviews, reviewsSelection } from "../shared/pull-counts.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord, prReviewSortKey } from "./record.js";
 
 const REVIEW_FIELDS = `id fullDatabaseId body state submittedAt url authorAssociation author { ${ACTOR_FIELDS} } commit { oid }`;
-// The conversation comments' count rides along for pr_comments to reconcile with.
-const FIELDS = `id number comments(first: 1) { totalCount } reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } }`;
+// The pull request's counts ride along for its record and for the child jobs to reconcile with.
 // So does each pull request's reactions count when reactions are saved (ReactionRollups).
 const fragment = (reactions: boolean) =>
-  `fragment R on PullRequest { ${FIELDS}${reactions ? ` fullDatabaseId${REACTION_TOTAL}` : ""} }`;
+  `fragment R on PullRequest { id number ${PULL_COUNT_FIELDS} ${reviewsSelection(REVIEW_FIELDS)}${reactions ? ` fullDatabaseId${REACTION_TOTAL}` : ""} }`;
 
 function reviewRecord(review: Json, pullNumber: number): PrReviewRecord {
   const what = `review of #${pullNumber}`;
@@ -53,29 +52,17 @@ export const prReviewsSaver: EntitySaver = {
           fragment: fragment(ctx.shared.reactionRollups.wanted),
           fragmentName: "R",
           onNode: async (node, number) => {
-            const comments = obj(node.comments, `#${number}.comments`);
-            ctx.shared.prCommentCounts.set(
-              number,
-              int(comments.totalCount, `#${number}.comments.totalCount`),
-            );
+            const { reviews, counts } = await readPullReviews(ctx, node, number, REVIEW_FIELDS);
+            ctx.shared.pullCounts.set(number, counts);
             if (ctx.shared.reactionRollups.wanted) {
-              const id = databaseId(node, `#${number}`);
               ctx.shared.reactionRollups.reportNode(
                 "pr_reviews",
                 "pull_request",
-                { id, node_id: str(node.id, `#${number}.id`), number },
+                { id: databaseId(node, `#${number}`), node_id: str(node.id, `#${number}.id`), number },
                 node,
               );
             }
-            const reviews = await allNodes(
-              ctx,
-              connection(node.reviews, `#${number}.reviews`),
-              str(node.id, `#${number}.id`),
-              "PullRequest",
-              "reviews",
-              REVIEW_FIELDS,
-            );
-            for (const review of reviews) await add(reviewRecord(obj(review, "review"), number));
+            for (const review of reviews) await add(reviewRecord(review, number));
             pulls += 1;
             records += reviews.length;
             ctx.progress({ items: records, pages: pulls });
@@ -86,7 +73,7 @@ export const prReviewsSaver: EntitySaver = {
         batches.push(batch);
       }
       await Promise.all(batches);
-      ctx.shared.prCommentCounts.complete();
+      ctx.shared.pullCounts.complete();
       ctx.shared.reactionRollups.complete("pr_reviews");
     }),
 };

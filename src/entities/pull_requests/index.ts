@@ -1,6 +1,7 @@
 import { schemaAt } from "../../backup/schemas.js";
 import type { JobEntityDescriptor } from "../descriptor.js";
 import { ISSUE_BODY } from "../shared/body-endpoints.js";
+import { countedLabelsAndAssignees } from "../shared/counted-specs.js";
 import { PULL_REQUESTS_FILE, pullRequestSortKey } from "./record.js";
 
 export const pullRequests: JobEntityDescriptor = {
@@ -12,6 +13,7 @@ export const pullRequests: JobEntityDescriptor = {
       file: PULL_REQUESTS_FILE,
       schema: schemaAt(new URL("./pull_requests.schema.json", import.meta.url)),
       sortKey: pullRequestSortKey,
+      countedFields: countedLabelsAndAssignees("pull request"),
     },
   ],
   saver: async () => (await import("./save.js")).pullRequestsSaver,

@@ -1,5 +1,11 @@
 // One line of pull_requests.jsonl (REST pull-request shape, trimmed).
-import type { LabelRef, MilestoneRef, Timestamp, UserRef } from "../../backup/record-parts.js";
+import type {
+  LabelRef,
+  MilestoneRef,
+  PullRequestReportedCounts,
+  Timestamp,
+  UserRef,
+} from "../../backup/record-parts.js";
 import type { SortKey } from "../../backup/sort-key.js";
 
 export const PULL_REQUESTS_FILE = "pull_requests.jsonl";
@@ -38,6 +44,8 @@ export interface PullRequestRecord {
   updated_at: Timestamp;
   closed_at: Timestamp | null;
   html_url: string;
+  /** Counts GitHub reported for the pull request (absent when they could not be read). */
+  reported_counts?: PullRequestReportedCounts;
 }
 
 export function pullRequestSortKey(record: PullRequestRecord): SortKey {

@@ -12,6 +12,14 @@ const releasesFile: RecordFileFormat<ReleaseRecord> = {
     noun: "asset",
     of: (release) => ({ folder: `${RELEASE_ASSETS_DIR}/${release.id}`, files: release.assets }),
   },
+  countedFields: [
+    {
+      field: "assets",
+      countField: "reported_counts.assets",
+      noun: "assets",
+      recordName: (release) => `release ${String(release.tag_name)}`,
+    },
+  ],
 };
 
 export const releases: JobEntityDescriptor = {

@@ -1,6 +1,6 @@
 // One line of releases.jsonl: a release with its asset list. Asset files sit
 // at `path` (relative to the backup folder) when they were downloaded.
-import type { Timestamp, UserRef } from "../../backup/record-parts.js";
+import type { ReportedCountsField, Timestamp, UserRef } from "../../backup/record-parts.js";
 import type { SortKey } from "../../backup/sort-key.js";
 
 export const RELEASES_FILE = "releases.jsonl";
@@ -42,6 +42,8 @@ export interface ReleaseRecord {
   html_url: string;
   /** Sorted by id. */
   assets: ReleaseAssetRecord[];
+  /** The asset count GitHub reported (GraphQL), when it was read. */
+  reported_counts?: Pick<ReportedCountsField, "assets">;
 }
 
 export function releaseSortKey(record: ReleaseRecord): SortKey {

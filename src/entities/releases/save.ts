@@ -3,10 +3,11 @@ import { type WrittenFile, writeStreamAtomic } from "../../backup/atomic.js";
 import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { PRIORITY } from "../../save/priorities.js";
-import { arr, bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
+import { bool, int, obj, str, strOrNull } from "../shared/fields.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
+import { reconciledAssets, sweepAssetCounts } from "./asset-counts.js";
 import {
   RELEASES_FILE,
   type ReleaseAssetRecord,
@@ -87,13 +88,13 @@ function checkSize(written: WrittenFile, assetId: number, size: number): Written
 
 async function assetRecords(
   ctx: SaveContext,
-  release: Json,
+  listed: unknown[],
   releaseId: number,
   files: FileSummary[],
 ): Promise<ReleaseAssetRecord[]> {
   const download = ctx.selection.entities.has("release_assets");
   const taken = new Set<string>();
-  const assets = arr(release.assets ?? [], "release.assets")
+  const assets = listed
     .map((a, i) => obj(a, `release.assets[${i}]`))
     .sort((a, b) => int(a.id, "asset.id") - int(b.id, "asset.id"));
   return Promise.all(
@@ -130,6 +131,8 @@ export const releasesSaver: EntitySaver = {
   dependsOn: [],
   async save(ctx) {
     const assetFiles: FileSummary[] = [];
+    const assetCounts = sweepAssetCounts(ctx);
+    assetCounts.catch(() => {}); // awaited by the first release
     const result = await writePages<ReleaseRecord>(
       ctx,
       // The first step of the longest chain (release → asset redirect → download).
@@ -142,6 +145,8 @@ export const releasesSaver: EntitySaver = {
           const nodeId = str(r.node_id, "release.node_id");
           // GitHub leaves the rollup out of a release nobody reacted to.
           ctx.shared.reactionRollups.reportRest("releases", "release", { id, node_id: nodeId }, r, 0);
+          const reported = (await assetCounts).get(id);
+          const listed = await reconciledAssets(ctx, r, reported);
           return {
             id,
             node_id: nodeId,
@@ -155,7 +160,8 @@ export const releasesSaver: EntitySaver = {
             created_at: str(r.created_at, "release.created_at"),
             published_at: strOrNull(r.published_at, "release.published_at"),
             html_url: str(r.html_url, "release.html_url"),
-            assets: await assetRecords(ctx, r, id, assetFiles),
+            assets: await assetRecords(ctx, listed, id, assetFiles),
+            ...(reported === undefined ? {} : { reported_counts: { assets: reported } }),
           };
         },
       },

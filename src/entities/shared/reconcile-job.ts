@@ -4,12 +4,12 @@
 import { fetchAll } from "../../github/paginate-parallel.js";
 import type { SaveContext } from "../types.js";
 import { int, obj } from "./fields.js";
+import type { CountSource } from "./parent-counts.js";
 import { reconcileChildren } from "./reconcile-children.js";
-import type { ReportedCounts } from "./reported-counts.js";
 import type { RestObject } from "./sources.js";
 
 export interface ParentLists {
-  counts: ReportedCounts;
+  counts: CountSource;
   /** Parent → ids saved so far. */
   saved: Map<number, Set<number>>;
   /** "comments", "review comments". */
@@ -24,6 +24,8 @@ export interface ParentLists {
   countField: string;
   /** Saves a recovered child; false when it is not this job's. */
   recover(raw: RestObject): Promise<boolean>;
+  /** The count now, when the parent's REST object does not hold it (default: `countField` of `parentRoute`). */
+  currentCount?(parent: number): Promise<number>;
 }
 
 export async function reconcileWithParents(ctx: SaveContext, spec: ParentLists): Promise<void> {
@@ -37,15 +39,17 @@ export async function reconcileWithParents(ctx: SaveContext, spec: ParentLists):
     saved: spec.saved,
     fetchChildren: (n) =>
       fetchAll<RestObject>(ctx.client, spec.listRoute, { ...where, number: n }, { signal: ctx.signal }),
-    currentCount: async (n) => {
-      const response = await ctx.client.octokit.request(spec.parentRoute, {
-        ...where,
-        number: n,
-        request: { signal: ctx.signal },
-      });
-      const what = `${spec.parentNoun} #${n}`;
-      return int(obj(response.data, what)[spec.countField], `${what}.${spec.countField}`);
-    },
+    currentCount:
+      spec.currentCount ??
+      (async (n) => {
+        const response = await ctx.client.octokit.request(spec.parentRoute, {
+          ...where,
+          number: n,
+          request: { signal: ctx.signal },
+        });
+        const what = `${spec.parentNoun} #${n}`;
+        return int(obj(response.data, what)[spec.countField], `${what}.${spec.countField}`);
+      }),
     idOf: (raw) => int(raw.id, `${spec.children}.id`),
     recover: spec.recover,
   });

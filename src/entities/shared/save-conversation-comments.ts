@@ -7,9 +7,9 @@ import { type NumberSelection, selectionHas } from "../../selection/number-spec.
 import type { EntityName } from "../names.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { conversationCommentRecord, readConversationComment } from "./conversation-comment.js";
+import type { CountSource } from "./parent-counts.js";
 import { idsOf } from "./reconcile-children.js";
 import { reconcileWithParents } from "./reconcile-job.js";
-import type { ReportedCounts } from "./reported-counts.js";
 import type { RestObject } from "./sources.js";
 import { writeRecords } from "./write-pages.js";
 
@@ -20,7 +20,7 @@ export interface ConversationCommentsJob<K extends string> {
   parentKey: K;
   onPullRequest: boolean;
   selection: NumberSelection;
-  counts: ReportedCounts;
+  counts: CountSource;
   /** "issue" or "pull request", for messages. */
   parentNoun: string;
 }

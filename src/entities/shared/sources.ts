@@ -1,10 +1,12 @@
 // The lists several jobs of one save read, created once per run. Which jobs
 // consume each feed is decided from the selection before any job starts.
+import type { PullRequestReportedCounts } from "../../backup/record-parts.js";
 import type { GitHubClient } from "../../github/client.js";
 import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
+import { ParentCounts } from "./parent-counts.js";
 import { ReactionRollups } from "./reaction-rollups.js";
 import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
@@ -43,18 +45,29 @@ export class SharedSources {
   subIssueLinks: SubIssueLink[] | null = null;
   /** Each issue's `comments` as GitHub reports it: set by the issues job, reconciled by issue_comments. */
   readonly issueCommentCounts: ReportedCounts;
-  /** Each pull request's conversation `comments` count: set by pr_reviews (its GraphQL batches), reconciled by pr_comments. */
-  readonly prCommentCounts: ReportedCounts;
   /** The reactions rollup of every record the subject jobs read: set by them, read by reactions. */
   readonly reactionRollups: ReactionRollups;
+  /**
+   * Each pull request's counts (pull-counts.ts): reported by pr_reviews (its
+   * GraphQL batches) or, when it does not run, by pull_requests' own sweep;
+   * stored in the records by pull_requests, reconciled by the child jobs.
+   */
+  readonly pullCounts: ParentCounts<Required<PullRequestReportedCounts>>;
+  /** The job that reports `pullCounts` in this run, if any. */
+  readonly pullCountsReporter: EntityName | null;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
     this.#entities = entities;
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
-    this.prCommentCounts = new ReportedCounts(entities.has("pr_reviews"));
     this.reactionRollups = new ReactionRollups(entities.has("reactions"));
+    this.pullCountsReporter = entities.has("pr_reviews")
+      ? "pr_reviews"
+      : entities.has("pull_requests")
+        ? "pull_requests"
+        : null;
+    this.pullCounts = new ParentCounts<Required<PullRequestReportedCounts>>(this.pullCountsReporter !== null);
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */
@@ -94,7 +107,7 @@ export class SharedSources {
    */
   jobEnded(name: EntityName): void {
     if (name === "issues") this.issueCommentCounts.unavailable();
-    if (name === "pr_reviews") this.prCommentCounts.unavailable();
+    if (name === this.pullCountsReporter) this.pullCounts.unavailable();
   }
 
   #count(names: EntityName[]): number {

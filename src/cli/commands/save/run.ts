@@ -26,6 +26,9 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
         ...(stats.rateLimitPausedUntil === undefined
           ? {}
           : { pausedUntil: new Date(stats.rateLimitPausedUntil) }),
+        ...(stats.rateLimitEstimatedFinish === undefined
+          ? {}
+          : { estimatedFinish: new Date(stats.rateLimitEstimatedFinish) }),
       }),
   });
   return finishRun(ctx, {

@@ -56,12 +56,15 @@ describe("dry run", () => {
     }
   });
 
-  it("estimates one request a second, 80 a minute and 500 an hour", () => {
+  it("estimates one request a second, 80 a minute and 500 an hour, as the scheduler paces them", () => {
     expect(estimateSeconds(0)).toBe(0);
     expect(estimateSeconds(10)).toBe(9);
     expect(estimateSeconds(81)).toBe(80);
     expect(estimateSeconds(200)).toBe(199);
-    expect(estimateSeconds(501)).toBe(3600);
+    // The 501st waits until the first leaves the hour, counted 2 % longer (3,672 s), as the scheduler counts it.
+    expect(estimateSeconds(501)).toBe(3672);
+    expect(estimateSeconds(1001)).toBe(2 * 3672);
+    expect(estimateSeconds(1000)).toBe(3672 + 499);
   });
 });
 

@@ -1,0 +1,77 @@
+// The dry run counts every content-creating request the restore then makes:
+// imports (comments inside them free), continuation comments of texts too long
+// for one body, history comments, reviews carrying their comments, links —
+// checked against the fake's own count of content-creating requests, on both
+// datasets and through both issue paths.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FakeGitHub } from "../../fake-github/index.js";
+import type { EntityName } from "../../src/entities/names.js";
+import {
+  makeEveryoneAssignable,
+  removeTempDirs,
+  restore,
+  restoreRequest,
+  startFake,
+} from "./support/pull-side.js";
+import { saveBackup as saveSample } from "./support/setup.js";
+
+afterAll(removeTempDirs);
+
+/** The types whose restore creates content (the settings types write none). */
+const CONTENT_SIDE: EntityName[] = [
+  "labels",
+  "milestones",
+  "issues",
+  "issue_comments",
+  "sub_issues",
+  "pull_requests",
+  "pr_comments",
+  "pr_reviews",
+  "pr_review_comments",
+  "releases",
+  "release_assets",
+  "issue_events",
+  "git_repo",
+];
+
+const UNPACED = { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 };
+
+describe.each(["small", "tricky"] as const)("the dry run's write count on %s", (dataset) => {
+  let fake: FakeGitHub;
+  let backup: string;
+
+  beforeAll(async () => {
+    fake = await startFake(dataset, 5);
+    makeEveryoneAssignable(fake.store);
+    backup = await saveSample(fake, CONTENT_SIDE, { real: true });
+  }, 60_000);
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it.each(["auto", "never"] as const)(
+    "equals the restore's content-creating requests (import API %s)",
+    async (importApi) => {
+      const target = `counted-${importApi}`;
+      // The registry's restorers (no `restorers` override): every type as the CLI runs it.
+      const { restorers: _, ...request } = restoreRequest(fake, backup, target, {
+        importApi,
+        selection: {
+          entities: new Set(CONTENT_SIDE),
+          issues: { kind: "all" },
+          pullRequests: { kind: "all" },
+        },
+        contentLimits: UNPACED,
+      });
+      const dry = await restore({ ...request, dryRun: true });
+      expect(dry.exitCode).toBe(0);
+      const planned = dry.plan?.contentCreating ?? 0;
+      fake.resetStats();
+      const real = await restore(request);
+      expect(real.exitCode).toBe(0);
+      expect(planned).toBeGreaterThan(0);
+      expect(planned).toBe(fake.stats.contentCreated);
+    },
+    60_000,
+  );
+});

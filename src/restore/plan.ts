@@ -48,6 +48,16 @@ function duration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** What each entity's content-creating requests add up to (continuations and imports included). */
+function writesByEntity(actions: readonly PlannedAction[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const action of actions) {
+    const n = contentWrites(action);
+    if (n > 0) out.set(action.entity, (out.get(action.entity) ?? 0) + n);
+  }
+  return out;
+}
+
 /** Lines a CLI prints for a dry run. */
 export function describePlan(plan: RestorePlan): string[] {
   const lines: string[] = [];
@@ -56,8 +66,9 @@ export function describePlan(plan: RestorePlan): string[] {
     if (c.delete > 0) parts.push(`${c.delete} to delete`);
     lines.push(`${entity}: ${parts.join(", ")}`);
   }
+  const parts = [...writesByEntity(plan.actions)].map(([entity, n]) => `${entity} ${n}`);
   lines.push(
-    `${plan.contentCreating} content-creating requests: at least ${duration(plan.estimatedSeconds)} under GitHub's limits (80 per minute, 500 per hour)`,
+    `${plan.contentCreating} content-creating requests${parts.length > 0 ? ` (${parts.join(", ")})` : ""}: about ${duration(plan.estimatedSeconds)} at GitHub's content limits (1 s apart, 80 a minute, 500 an hour)`,
   );
   return lines;
 }

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { stripRestoreDecorations } from "../../src/restore/bodies.js";
+import { budgetCapacity } from "../../src/restore/estimate.js";
 import { WORD_JOINER } from "../../src/restore/mentions.js";
 import { estimateSeconds } from "../../src/restore/plan.js";
 import { parseNumberSpec } from "../../src/selection/number-spec.js";
@@ -137,5 +138,21 @@ describe("selection and references", () => {
       status: "succeeded",
       records: 1,
     }); // only #1 came before #3
+  });
+});
+
+describe("the content budget", () => {
+  it("allows what the estimate paces, and a run as long as the estimate uses nearly all of it", () => {
+    for (const n of [1, 60, 500, 501, 1000, 4700, 12_345]) {
+      const seconds = estimateSeconds(n);
+      expect(budgetCapacity(seconds)).toBeGreaterThanOrEqual(n);
+      // The scheduler counts each window 2 % longer than GitHub: that is all it leaves unused
+      // (72 s an hour, most visible just after an hour's edge).
+      expect(budgetCapacity(seconds)).toBeLessThanOrEqual(n * 1.15);
+    }
+    expect(budgetCapacity(0)).toBe(1);
+    expect(budgetCapacity(499)).toBe(500);
+    expect(budgetCapacity(3600)).toBe(501);
+    expect(budgetCapacity(2 * 3600 + 10)).toBe(1011);
   });
 });

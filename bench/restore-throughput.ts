@@ -21,23 +21,7 @@ import {
 } from "../src/restore/restore-repository.js";
 import { SaveRepositoryUseCase } from "../src/save/save-repository.js";
 import { parseNumberSpec } from "../src/selection/number-spec.js";
-
-/** The types whose restore creates content (the settings types write none). */
-export const CONTENT_TYPES: EntityName[] = [
-  "labels",
-  "milestones",
-  "issues",
-  "issue_comments",
-  "sub_issues",
-  "pull_requests",
-  "pr_comments",
-  "pr_reviews",
-  "pr_review_comments",
-  "releases",
-  "release_assets",
-  "issue_events",
-  "git_repo",
-];
+import { CONTENT_TYPES } from "./restore-types.js";
 
 const OWNER = "octo-org";
 const SOURCE = "sample";

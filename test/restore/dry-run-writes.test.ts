@@ -4,8 +4,8 @@
 // checked against the fake's own count of content-creating requests, on both
 // datasets and through both issue paths.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_TYPES as CONTENT_SIDE } from "../../bench/restore-types.js";
 import type { FakeGitHub } from "../../fake-github/index.js";
-import type { EntityName } from "../../src/entities/names.js";
 import {
   makeEveryoneAssignable,
   removeTempDirs,
@@ -16,23 +16,6 @@ import {
 import { saveBackup as saveSample } from "./support/setup.js";
 
 afterAll(removeTempDirs);
-
-/** The types whose restore creates content (the settings types write none). */
-const CONTENT_SIDE: EntityName[] = [
-  "labels",
-  "milestones",
-  "issues",
-  "issue_comments",
-  "sub_issues",
-  "pull_requests",
-  "pr_comments",
-  "pr_reviews",
-  "pr_review_comments",
-  "releases",
-  "release_assets",
-  "issue_events",
-  "git_repo",
-];
 
 const UNPACED = { minWriteIntervalMs: 0, contentPerMinute: 1_000_000, contentPerHour: 1_000_000 };
 

@@ -12,8 +12,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_TYPES as CONTENT_SIDE } from "../../../bench/restore-types.js";
 import type { FakeGitHub } from "../../../fake-github/index.js";
-import type { EntityName } from "../../../src/entities/names.js";
 import { seededRandom } from "../../reliability/cli-harness.js";
 import { type KillMode, type KillProxy, startKillProxy } from "../support/kill-proxy.js";
 import { makeEveryoneAssignable, removeTempDirs, repoOf, startFake, tempDir } from "../support/pull-side.js";
@@ -24,21 +24,6 @@ afterAll(removeTempDirs);
 
 const POINTS = Number(process.env.RESTORE_KILL_POINTS ?? 3);
 const SEED = 16_2026;
-const CONTENT_SIDE: EntityName[] = [
-  "labels",
-  "milestones",
-  "issues",
-  "issue_comments",
-  "sub_issues",
-  "pull_requests",
-  "pr_comments",
-  "pr_reviews",
-  "pr_review_comments",
-  "releases",
-  "release_assets",
-  "issue_events",
-  "git_repo",
-];
 
 function childScript(): string {
   const path = resolve("dist/bench/restore-child.js");

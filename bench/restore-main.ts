@@ -53,6 +53,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       seed: Number(flag("--seed") ?? 1),
       scale: scaleFlag(flag("--scale")),
       resultsDir: flag("--results") ?? "bench/results",
+      ...(flag("--numbers") ? { numbers: flag("--numbers") as string } : {}),
+      ...(flag("--path-issues") ? { pathIssues: flag("--path-issues") as string } : {}),
     },
     (line) => process.stdout.write(`${line}\n`),
   );

@@ -39,6 +39,10 @@ export interface RestoreBenchOptions {
    */
   scale: number | "auto";
   log: (line: string) => void;
+  /** Issue and pull-request numbers restored (with their children); default all. */
+  numbers?: string;
+  /** Issues compared between the two issue paths (default 1-400). */
+  pathIssues?: string;
 }
 
 export interface PathFigures {
@@ -51,6 +55,8 @@ export interface PathFigures {
 
 export interface RestoreBenchFigures {
   dataset: string;
+  /** The numbers restored ("all" or a selection). */
+  numbers: string;
   scale: number;
   /** The same restore unpaced: the restore's own work, which the budget should hide. */
   unpacedSeconds: number;
@@ -101,14 +107,17 @@ function restoreRequest(
   fake: FakeGitHub,
   backupDir: string,
   target: string,
+  numbers: string | undefined,
   extra: Partial<RestoreRepositoryRequest>,
 ): RestoreRepositoryRequest {
+  const some =
+    numbers === undefined ? ({ kind: "all" } as const) : parseNumberSpec(numbers, "--restore-numbers");
   return {
     backupDir,
     target: { owner: OWNER, repo: target },
     token: fake.token,
     apiUrl: fake.url,
-    selection: { entities: new Set(CONTENT_TYPES), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+    selection: { entities: new Set(CONTENT_TYPES), issues: some, pullRequests: some },
     ...extra,
   };
 }
@@ -123,16 +132,17 @@ async function issuePath(
   backupDir: string,
   stateDir: string,
   importApi: "auto" | "never",
+  numbers: string,
 ): Promise<PathFigures> {
   fake.configure({ secondary: null, rateLimit: null });
   fake.resetStats();
   const result = await new RestoreRepositoryUseCase().execute(
-    restoreRequest(fake, backupDir, `path-${importApi}`, {
+    restoreRequest(fake, backupDir, `path-${importApi}`, undefined, {
       importApi,
       stateDir,
       selection: {
         entities: new Set<EntityName>(["labels", "milestones", "issues", "issue_comments"]),
-        issues: parseNumberSpec(PATH_ISSUES, "bench"),
+        issues: parseNumberSpec(numbers, "bench"),
         pullRequests: { kind: "all" },
       },
       contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1e9, contentPerHour: 1e9 },
@@ -187,7 +197,7 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
     fake.resetStats();
     const u0 = performance.now();
     const unpaced = await new RestoreRepositoryUseCase().execute(
-      restoreRequest(fake, backupDir, "unpaced", {
+      restoreRequest(fake, backupDir, "unpaced", options.numbers, {
         stateDir,
         contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1e9, contentPerHour: 1e9 },
       }),
@@ -209,7 +219,7 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
       secondary: { windowMs: limits.windowMs },
       rateLimit: { windowMs: (GITHUB_PACING.windowMs * 60) / scale },
     });
-    const request = restoreRequest(fake, backupDir, "restored", { stateDir, contentLimits });
+    const request = restoreRequest(fake, backupDir, "restored", options.numbers, { stateDir, contentLimits });
     const dry = await new RestoreRepositoryUseCase().execute({ ...request, dryRun: true });
     const plan = dry.plan;
     if (!plan) throw new Error("the dry run returned no plan");
@@ -245,10 +255,11 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
     if (!target) throw new Error("the restore created no repository");
 
     log("[restore] the Issue Import API against the plain endpoints (unpaced)…");
-    const importApi = await issuePath(fake, backupDir, stateDir, "auto");
-    const plain = await issuePath(fake, backupDir, stateDir, "never");
+    const importApi = await issuePath(fake, backupDir, stateDir, "auto", options.pathIssues ?? PATH_ISSUES);
+    const plain = await issuePath(fake, backupDir, stateDir, "never", options.pathIssues ?? PATH_ISSUES);
     return {
       dataset: options.dataset,
+      numbers: options.numbers ?? "all",
       scale,
       unpacedSeconds,
       limits,
@@ -281,7 +292,7 @@ export function restoreTable(f: RestoreBenchFigures): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const s = (x: number) => `${x.toFixed(1)} s`;
   return [
-    `| ${f.dataset}, clock ×${f.scale} | value | target |`,
+    `| ${f.dataset} (${f.numbers === "all" ? "everything" : `numbers ${f.numbers}`}), clock ×${f.scale} | value | target |`,
     "| --- | ---: | --- |",
     `| content-creating requests (dry run planned) | ${f.contentCreating} (${f.planned}) | equal |`,
     `| share of the content budget used | ${pct(f.budgetShare)} | ≥ 90 % |`,

@@ -42,7 +42,9 @@ export function budgetWindow(limit: number, windowMs: number, smooth = true): Ro
  * writes by. They never smooth: GitHub allows 500 writes in any hour, and a
  * restore that spreads the hour's writes evenly once it has been full loses up
  * to an hour at its end; the 1 s gap between writes already keeps the burst
- * at 60 a minute.
+ * at 60 a minute. Both get the minute's margin (1.2 s), not 2 % of an hour
+ * (72 s, a write's worth of budget lost every 7 s of it): the margin covers
+ * the time a request takes to arrive, which does not grow with the window.
  */
 export function contentWindows(budgets: Pick<Budgets, "contentPerMinute" | "contentPerHour" | "windowMs">): {
   minute: RollingWindow;
@@ -50,7 +52,7 @@ export function contentWindows(budgets: Pick<Budgets, "contentPerMinute" | "cont
 } {
   return {
     minute: budgetWindow(budgets.contentPerMinute, budgets.windowMs, false),
-    hour: budgetWindow(budgets.contentPerHour, budgets.windowMs * 60, false),
+    hour: new RollingWindow(budgets.contentPerHour, budgets.windowMs * (60 + WINDOW_MARGIN), false),
   };
 }
 

@@ -23,9 +23,9 @@ export const GITHUB_PACING: PacingLimits = {
  * Seconds from the first of `n` content-creating requests to the start of the
  * last, when each goes as soon as the scheduler lets it: at least
  * `minWriteIntervalMs` after the previous one, and only while the rolling
- * minute and hour (each counted 2 % longer, as the scheduler counts them)
+ * minute and hour (each counted 1.2 s longer, as the scheduler counts them)
  * hold fewer than their limit. With GitHub's limits: n − 1 seconds up to 500
- * writes, then 3,672 s (an hour and its margin) for every further 500.
+ * writes, then 3,601.2 s (an hour and its margin) for every further 500.
  */
 export function pacedSeconds(n: number, limits: PacingLimits = GITHUB_PACING): number {
   if (n <= 0) return 0;

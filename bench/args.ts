@@ -25,6 +25,12 @@ export interface BenchSettings {
   /** Characters of a Gantt bar. */
   ganttWidth: number;
   help: boolean;
+  /** Run the restore benchmark after the save benchmark (bench/restore-throughput.ts). */
+  restore: boolean;
+  /** Skip the save benchmark (--restore-only). */
+  save: boolean;
+  /** The restore benchmark's clock speed-up ("auto": from the unpaced run). */
+  restoreScale: number | "auto";
 }
 
 export const DEFAULT_SETTINGS: BenchSettings = {
@@ -40,6 +46,9 @@ export const DEFAULT_SETTINGS: BenchSettings = {
   updateDocs: false,
   ganttWidth: 60,
   help: false,
+  restore: true,
+  save: true,
+  restoreScale: "auto",
 };
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -62,6 +71,9 @@ Options:
   --results DIR      where the JSON result goes (default bench/results)
   --update-docs      rewrite the results table in docs/performance.md
   --gantt-width N    characters per Gantt bar (default 60)
+  --no-restore       skip the restore benchmark (medium under GitHub's content limits)
+  --restore-only     only the restore benchmark
+  --restore-scale N  its clock speed-up (default auto: from its unpaced run)
   --help             this text`;
 
 function positiveInt(flag: string, value: string | undefined, min = 1): number {
@@ -154,6 +166,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
       case "--gantt-width":
         s.ganttWidth = positiveInt(flag, value(), 10);
         break;
+      case "--no-restore":
+        s.restore = false;
+        break;
+      case "--restore-only":
+        s.save = false;
+        s.restore = true;
+        break;
+      case "--restore-scale": {
+        const v = value();
+        s.restoreScale = v === "auto" ? "auto" : positiveInt(flag, v);
+        break;
+      }
       case "--help":
       case "-h":
         s.help = true;
@@ -168,6 +192,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     if (!explicitLatencies) s.latenciesMs = [80];
     s.warmup = false;
     s.sustained = false;
+    s.restore = false;
   }
   if (s.jitterMs !== null && s.jitterMs > Math.min(...s.latenciesMs))
     throw new Error("--jitter-ms must not exceed the lowest --latency-ms");

@@ -14,6 +14,7 @@ import { factsFromRepo } from "./dataset-facts.js";
 import { type Budgets, GITHUB_BUDGETS, GITHUB_CONCURRENCY, type RepoFacts } from "./floor.js";
 import { measureRun, type RunRecord, type Side } from "./measure-run.js";
 import { markdownTable, markdownTargets, renderDataset, renderTargets, secondsText } from "./report.js";
+import { runRestoreBench } from "./restore-main.js";
 import { startBenchServer } from "./server.js";
 
 const RUN_TIMEOUT_MS = 10 * 60_000;
@@ -168,6 +169,14 @@ async function updateDocs(path: string, section: string): Promise<boolean> {
   return true;
 }
 
+/** The restore benchmark (medium under GitHub's content limits on a faster clock). */
+function restoreSection(settings: BenchSettings): Promise<boolean> {
+  return runRestoreBench(
+    { dataset: "medium", seed: settings.seed, scale: settings.restoreScale, resultsDir: settings.resultsDir },
+    log,
+  );
+}
+
 async function main(): Promise<number> {
   let settings: BenchSettings;
   try {
@@ -184,6 +193,7 @@ async function main(): Promise<number> {
   log(
     `github-data benchmark: datasets ${settings.datasets.join(", ")} at ${settings.latenciesMs.join(", ")} ms; ${settings.pairs} A/B pair(s) each (A only on large, ${settings.largeRuns} run(s))${settings.sustained ? "; a sustained large run" : ""}; ${cpus().length} CPUs, node ${process.version}`,
   );
+  if (!settings.save) return (await restoreSection(settings)) ? 0 : 1;
   const outcomes: DatasetOutcome[] = [];
   for (const c of benchCases(settings)) outcomes.push(await benchCase(c, settings));
 
@@ -229,7 +239,8 @@ async function main(): Promise<number> {
   }
   const failed = outcomes.some((o) => o.runs.some((r) => !r.ok));
   if (failed) log("\nSome saves failed (see above): their figures are not comparable.");
-  return failed ? 1 : 0;
+  const restored = settings.restore ? await restoreSection(settings) : true;
+  return failed || !restored ? 1 : 0;
 }
 
 process.exitCode = await main();

@@ -312,6 +312,7 @@ export class ServerCore {
         status,
         startedAt,
         durationMs: this.timer.now() - t0,
+        ...(route?.contentCreating ? { contentCreating: true } : {}),
       });
     };
     const requestId = `FAKE:${seq.toString(16).toUpperCase()}`;

@@ -14,6 +14,8 @@ export interface FakeStatsEntry {
   /** Epoch milliseconds at arrival. */
   startedAt: number;
   durationMs: number;
+  /** The route counts against the content-creation limits (absent: it does not). */
+  contentCreating?: boolean;
 }
 
 export interface FakeStats {
@@ -26,6 +28,8 @@ export interface FakeStats {
   byRouteStatus: Record<string, Record<string, number>>;
   peakInFlight: number;
   inFlight: number;
+  /** Content-creating requests answered with a 2xx: what GitHub's content budget was spent on. */
+  contentCreated: number;
   /** The most recent requests, oldest first (bounded). */
   log: FakeStatsEntry[];
 }
@@ -40,6 +44,7 @@ export class StatsRecorder {
     byRouteStatus: {},
     peakInFlight: 0,
     inFlight: 0,
+    contentCreated: 0,
     log: [],
   };
   private seq = 0;
@@ -67,6 +72,7 @@ export class StatsRecorder {
     const perRoute = stats.byRouteStatus[route] ?? {};
     perRoute[status] = (perRoute[status] ?? 0) + 1;
     stats.byRouteStatus[route] = perRoute;
+    if (entry.contentCreating && entry.status >= 200 && entry.status < 300) stats.contentCreated += 1;
     stats.log.push(entry);
     // Trim in batches so the bound costs amortised O(1) per request.
     if (stats.log.length > this.logLimit + Math.ceil(this.logLimit / 10))
@@ -81,6 +87,7 @@ export class StatsRecorder {
     stats.byStatus = {};
     stats.byRouteStatus = {};
     stats.peakInFlight = stats.inFlight;
+    stats.contentCreated = 0;
     stats.log = [];
   }
 

@@ -1,7 +1,10 @@
 // Secondary rate limits: concurrent requests, points per endpoint per minute,
 // GraphQL points per minute, and content creation per minute and per hour.
-// Fixed windows start at an identity's first use, so short test windows behave
-// exactly like GitHub's minute at a smaller scale.
+// Point windows are fixed and start at an identity's first use, so short test
+// windows behave exactly like GitHub's minute at a smaller scale. Content
+// creation is counted over sliding windows ("no more than 80 in any minute,
+// 500 in any hour"): the stricter reading of GitHub's rule, so a client that
+// passes here passes whichever way GitHub cuts its windows.
 import { defaultSecondary, type SecondaryKnob } from "./knobs.js";
 
 type ResolvedSecondary = typeof defaultSecondary & { retryAfterSeconds: number | undefined };
@@ -21,10 +24,40 @@ interface Window {
   used: number;
 }
 
+/** Arrival times of the requests charged within the last `windowMs`. */
+class SlidingWindow {
+  private readonly times: number[] = [];
+  private head = 0;
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Requests charged within the window ending at `now`. */
+  used(now: number): number {
+    while (this.head < this.times.length && (this.times[this.head] as number) + this.windowMs <= now)
+      this.head++;
+    if (this.head > 1024 && this.head * 2 > this.times.length) {
+      this.times.splice(0, this.head);
+      this.head = 0;
+    }
+    return this.times.length - this.head;
+  }
+
+  /** Milliseconds until the oldest charge leaves the window. */
+  waitMs(now: number): number {
+    const oldest = this.times[this.head];
+    return oldest === undefined ? 0 : oldest + this.windowMs - now;
+  }
+
+  charge(now: number): void {
+    this.times.push(now);
+  }
+}
+
 export class SecondaryLimiter {
   private knob: ResolvedSecondary | null = null;
   private readonly inFlight = new Map<string, number>();
   private readonly windows = new Map<string, Window>();
+  private readonly sliding = new Map<string, SlidingWindow>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -41,6 +74,7 @@ export class SecondaryLimiter {
         }
       : null;
     this.windows.clear();
+    this.sliding.clear();
   }
 
   /**
@@ -90,21 +124,24 @@ export class SecondaryLimiter {
         reason: "endpoint points",
       });
     }
-    if (request.contentCreating) {
-      charges.push({
-        window: this.window(`content-minute ${identityKey}`, knob.windowMs),
-        cost: 1,
-        limit: knob.contentPerMinute,
-        windowMs: knob.windowMs,
-        reason: "content per minute",
-      });
-      charges.push({
-        window: this.window(`content-hour ${identityKey}`, knob.windowMs * 60),
-        cost: 1,
-        limit: knob.contentPerHour,
-        windowMs: knob.windowMs * 60,
-        reason: "content per hour",
-      });
+    const content = request.contentCreating
+      ? [
+          {
+            window: this.slidingWindow(`content-minute ${identityKey}`, knob.windowMs),
+            limit: knob.contentPerMinute,
+            reason: "content per minute",
+          },
+          {
+            window: this.slidingWindow(`content-hour ${identityKey}`, knob.windowMs * 60),
+            limit: knob.contentPerHour,
+            reason: "content per hour",
+          },
+        ]
+      : [];
+    const now = this.now();
+    for (const c of content) {
+      if (c.window.used(now) + 1 > c.limit)
+        return { ok: false, reason: c.reason, retryAfter: this.retryAfter(c.window.waitMs(now)) };
     }
     for (const charge of charges) {
       if (charge.window.used + charge.cost > charge.limit) {
@@ -113,6 +150,7 @@ export class SecondaryLimiter {
       }
     }
     for (const charge of charges) charge.window.used += charge.cost;
+    for (const c of content) c.window.charge(now);
     return { ok: true };
   }
 
@@ -122,6 +160,15 @@ export class SecondaryLimiter {
     if (!window || now >= window.start + windowMs) {
       window = { start: now, used: 0 };
       this.windows.set(key, window);
+    }
+    return window;
+  }
+
+  private slidingWindow(key: string, windowMs: number): SlidingWindow {
+    let window = this.sliding.get(key);
+    if (!window) {
+      window = new SlidingWindow(windowMs);
+      this.sliding.set(key, window);
     }
     return window;
   }

@@ -33,8 +33,27 @@ export const DEFAULT_BUDGETS: Budgets = {
 export const WINDOW_MARGIN = 0.02;
 
 /** A budget's window as the client keeps it (see WINDOW_MARGIN). */
-export function budgetWindow(limit: number, windowMs: number): RollingWindow {
-  return new RollingWindow(limit, windowMs * (1 + WINDOW_MARGIN));
+export function budgetWindow(limit: number, windowMs: number, smooth = true): RollingWindow {
+  return new RollingWindow(limit, windowMs * (1 + WINDOW_MARGIN), smooth);
+}
+
+/**
+ * The content-creation windows (per minute, per hour) the scheduler paces
+ * writes by. They never smooth: GitHub allows 500 writes in any hour, and a
+ * restore that spreads the hour's writes evenly once it has been full loses up
+ * to an hour at its end; the 1 s gap between writes already keeps the burst
+ * at 60 a minute. Both get the minute's margin (1.2 s), not 2 % of an hour
+ * (72 s, a write's worth of budget lost every 7 s of it): the margin covers
+ * the time a request takes to arrive, which does not grow with the window.
+ */
+export function contentWindows(budgets: Pick<Budgets, "contentPerMinute" | "contentPerHour" | "windowMs">): {
+  minute: RollingWindow;
+  hour: RollingWindow;
+} {
+  return {
+    minute: budgetWindow(budgets.contentPerMinute, budgets.windowMs, false),
+    hour: new RollingWindow(budgets.contentPerHour, budgets.windowMs * (60 + WINDOW_MARGIN), false),
+  };
 }
 
 export function resolveBudgets(partial: Partial<Budgets> | undefined): Budgets {
@@ -63,6 +82,8 @@ export class RollingWindow {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
+    /** Spread costs evenly once the window has been full (false: a plain rolling window). */
+    private readonly smooth = true,
   ) {}
 
   private prune(now: number): void {
@@ -107,7 +128,7 @@ export class RollingWindow {
     this.times.push(now);
     this.costs.push(cost);
     this.sum += cost;
-    if (this.sum >= this.limit) this.pacing = true;
+    if (this.smooth && this.sum >= this.limit) this.pacing = true;
     // The sustainable pace: `limit` points per `windowMs`, one cost after another
     // (a cost above the limit waits one window, as availableAt lets it).
     if (this.pacing)

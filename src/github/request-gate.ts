@@ -5,7 +5,7 @@
 import { abortErrorFor } from "./abort.js";
 import type { Clock } from "./clock.js";
 import type { RequestPriority } from "./priorities.js";
-import { type Budgets, budgetWindow, type RollingWindow } from "./rate-budget.js";
+import { type Budgets, budgetWindow, contentWindows, type RollingWindow } from "./rate-budget.js";
 import type { RateLimitTracker } from "./rate-limits.js";
 
 export interface GateRequest {
@@ -86,8 +86,9 @@ export class RequestGate {
   constructor(private readonly options: RequestGateOptions) {
     const { budgets } = options;
     this.graphqlWindow = budgetWindow(budgets.graphqlPointsPerMinute, budgets.windowMs);
-    this.contentMinute = budgetWindow(budgets.contentPerMinute, budgets.windowMs);
-    this.contentHour = budgetWindow(budgets.contentPerHour, budgets.windowMs * 60);
+    const content = contentWindows(budgets);
+    this.contentMinute = content.minute;
+    this.contentHour = content.hour;
   }
 
   get inFlight(): number {

@@ -6,6 +6,8 @@
 // The object's own journal entry says how many parts follow it (`continued`),
 // decided once when it was created (or read from an adopted body): a rerun
 // posts the parts still missing without deciding again.
+
+import type { EntityName } from "../entities/names.js";
 import { continuationKey, isContinued } from "./bodies.js";
 import { ConversationComments } from "./conversation-comments.js";
 import type { JournalEntry, ObjectKind, RenderedBody, RestoreContext } from "./types.js";
@@ -27,6 +29,23 @@ export function adoptedContinued(
 ): Pick<JournalEntry, "continued"> {
   if (!isContinued(body)) return {};
   return { continued: ctx.bodies.continuationsOf(text, { kind, originalId }).length };
+}
+
+/** Dry run: the `count` continuation comments that will follow `what` (each a content-creating request). */
+export function planContinuations(
+  ctx: RestoreContext,
+  entity: EntityName,
+  what: string,
+  count: number,
+): void {
+  for (let part = 1; part <= count; part++) {
+    ctx.plan({
+      entity,
+      action: "create",
+      what: `continuation ${part} of ${count} of ${what}`,
+      contentCreating: true,
+    });
+  }
 }
 
 /** Whether every part the journal says follows object `kind`:`key` was posted. */

@@ -1,5 +1,6 @@
 // A dry run's result: what each job would create, update, skip or delete,
 // and how long the content-creating requests take under GitHub's pacing.
+import { GITHUB_PACING, type PacingLimits, pacedSeconds } from "./estimate.js";
 import type { PlannedAction } from "./types.js";
 
 export interface PlanCounts {
@@ -9,38 +10,25 @@ export interface PlanCounts {
   delete: number;
 }
 
-export interface PacingLimits {
-  contentPerMinute: number;
-  contentPerHour: number;
-  /** Gap the scheduler keeps between two content-creating requests. */
-  minWriteIntervalMs: number;
-}
-
-export const GITHUB_PACING: PacingLimits = {
-  contentPerMinute: 80,
-  contentPerHour: 500,
-  minWriteIntervalMs: 1000,
-};
+export { GITHUB_PACING, type PacingLimits } from "./estimate.js";
 
 export interface RestorePlan {
   actions: PlannedAction[];
   byEntity: Record<string, PlanCounts>;
   /** Requests that count against the content-creation limits. */
   contentCreating: number;
-  /** Lower bound of the run time those requests need, in seconds. */
+  /** The run time those requests need under the pacing, in seconds (estimate.ts). */
   estimatedSeconds: number;
 }
 
-/**
- * Seconds `n` content-creating requests need at least: one per interval,
- * `perMinute` per minute, `perHour` per hour (a full window waits for the next).
- */
+/** Seconds `n` content-creating requests need under the scheduler's pacing (estimate.ts). */
 export function estimateSeconds(n: number, limits: PacingLimits = GITHUB_PACING): number {
-  if (n <= 0) return 0;
-  const spacing = ((n - 1) * limits.minWriteIntervalMs) / 1000;
-  const minutes = Math.ceil(n / limits.contentPerMinute) - 1;
-  const hours = Math.ceil(n / limits.contentPerHour) - 1;
-  return Math.max(spacing, minutes * 60, hours * 3600);
+  return pacedSeconds(n, limits);
+}
+
+/** Content-creating requests one planned action makes (continuations are actions of their own). */
+export function contentWrites(action: PlannedAction): number {
+  return action.contentWrites ?? (action.contentCreating ? 1 : 0);
 }
 
 export function summarisePlan(actions: PlannedAction[], limits: PacingLimits = GITHUB_PACING): RestorePlan {
@@ -49,7 +37,7 @@ export function summarisePlan(actions: PlannedAction[], limits: PacingLimits = G
   for (const action of actions) {
     byEntity[action.entity] ??= { create: 0, update: 0, skip: 0, delete: 0 };
     (byEntity[action.entity] as PlanCounts)[action.action]++;
-    if (action.contentCreating) content++;
+    content += contentWrites(action);
   }
   return { actions, byEntity, contentCreating: content, estimatedSeconds: estimateSeconds(content, limits) };
 }
@@ -60,6 +48,16 @@ function duration(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** What each entity's content-creating requests add up to (continuations and imports included). */
+function writesByEntity(actions: readonly PlannedAction[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const action of actions) {
+    const n = contentWrites(action);
+    if (n > 0) out.set(action.entity, (out.get(action.entity) ?? 0) + n);
+  }
+  return out;
+}
+
 /** Lines a CLI prints for a dry run. */
 export function describePlan(plan: RestorePlan): string[] {
   const lines: string[] = [];
@@ -68,8 +66,9 @@ export function describePlan(plan: RestorePlan): string[] {
     if (c.delete > 0) parts.push(`${c.delete} to delete`);
     lines.push(`${entity}: ${parts.join(", ")}`);
   }
+  const parts = [...writesByEntity(plan.actions)].map(([entity, n]) => `${entity} ${n}`);
   lines.push(
-    `${plan.contentCreating} content-creating requests: at least ${duration(plan.estimatedSeconds)} under GitHub's limits (80 per minute, 500 per hour)`,
+    `${plan.contentCreating} content-creating requests${parts.length > 0 ? ` (${parts.join(", ")})` : ""}: about ${duration(plan.estimatedSeconds)} at GitHub's content limits (1 s apart, 80 a minute, 500 an hour)`,
   );
   return lines;
 }

@@ -4,6 +4,7 @@
 // per-item failures reported without stopping the rest, and a dry run that
 // only plans.
 import type { EntityName } from "../entities/names.js";
+import { planContinuations } from "./continuations.js";
 import { failureText, rethrowIfAborted } from "./error-text.js";
 import type { RestoredParent } from "./restored-parent.js";
 import type { EntityRestoreResult, ObjectKind, RestoreContext } from "./types.js";
@@ -22,8 +23,14 @@ export interface ChildSpec<T> {
   parent(originalNumber: number): RestoredParent | undefined;
   /** Whether the journal holds the item already (default: any entry of it). */
   isDone?(item: T): boolean;
-  /** Dry run: whether the item would be created, and what to add to its line. */
-  plan(item: T, parent: RestoredParent | undefined): { create: boolean; note?: string };
+  /**
+   * Dry run: whether the item would be created, and what to add to its line;
+   * `writes` 0 when it is created inside another request (a comment inside its
+   * review), so it costs no content-creating request of its own.
+   */
+  plan(item: T, parent: RestoredParent | undefined): { create: boolean; note?: string; writes?: number };
+  /** The item's original text, when it has one: a text too long for one body plans its continuation comments. */
+  text?(item: T): string | null;
   restore(item: T, parent: RestoredParent): Promise<"restored" | "skipped">;
 }
 
@@ -44,13 +51,22 @@ export async function restoreChildren<T>(
     const number = spec.parentNumber(item);
     const parent = spec.parent(number);
     if (ctx.options.dryRun) {
-      const { create, note } = spec.plan(item, parent);
+      const { create, note, writes } = spec.plan(item, parent);
+      const label = what(item, number);
       ctx.plan({
         entity: spec.entity,
         action: create ? "create" : "skip",
-        what: `${what(item, number)}${note ? ` ${note}` : ""}`,
-        contentCreating: create,
+        what: `${label}${note ? ` ${note}` : ""}`,
+        contentCreating: create && writes !== 0,
+        ...(create && writes !== undefined ? { contentWrites: writes } : {}),
       });
+      if (create && spec.text) {
+        const parts = ctx.bodies.continuationsOf(spec.text(item), {
+          kind: spec.kind,
+          originalId: spec.key(item),
+        });
+        planContinuations(ctx, spec.entity, label, parts.length);
+      }
       continue;
     }
     if (!parent) {

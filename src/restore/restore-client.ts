@@ -8,7 +8,7 @@ import {
   type GitHubClient,
 } from "../github/client.js";
 import type { Logger } from "../util/logger.js";
-import { GITHUB_PACING, type PacingLimits } from "./plan.js";
+import { GITHUB_PACING, type PacingLimits } from "./estimate.js";
 import { createWriteRecovery } from "./recover-write.js";
 
 /** Pacing of content-creating requests (GitHub: 80 per minute, 500 per hour, 1 s apart). */
@@ -30,6 +30,7 @@ export function pacingOf(limits: ContentLimits = {}): PacingLimits {
     contentPerMinute: limits.contentPerMinute ?? GITHUB_PACING.contentPerMinute,
     contentPerHour: limits.contentPerHour ?? GITHUB_PACING.contentPerHour,
     minWriteIntervalMs: limits.minWriteIntervalMs ?? GITHUB_PACING.minWriteIntervalMs,
+    windowMs: limits.windowMs ?? GITHUB_PACING.windowMs,
   };
 }
 

@@ -68,7 +68,8 @@ export async function prepareTarget(
   const importMode = request.importApi ?? "auto";
   if (request.selection.entities.has("issues") && importMode !== "never") {
     if (targetRepo) useImportApi = await probeImportApi(client, target, signal);
-    else useImportApi = importMode === "always";
+    // A dry run against a missing target: the account that will create it administers it, and may import.
+    else useImportApi = true;
     if (!useImportApi && importMode === "always") {
       throw new PreflightError(
         `--import-api always: the token may not use the Issue Import API on ${target.owner}/${target.repo} (it needs admin rights there)`,

@@ -162,6 +162,11 @@ export interface PlannedAction {
   what: string;
   /** Counts against GitHub's content-creation limits. */
   contentCreating: boolean;
+  /**
+   * Content-creating requests the action makes, when not 1 (contentCreating) or
+   * 0: e.g. 0 for a comment that travels inside its issue's import.
+   */
+  contentWrites?: number;
 }
 
 /** The target repository as GitHub described it (null in a dry run whose target does not exist yet). */

@@ -51,6 +51,18 @@ describe("parseBenchArgs", () => {
     });
   });
 
+  it("runs the restore benchmark after the save one, alone, or not at all", () => {
+    expect(parseBenchArgs([])).toMatchObject({ save: true, restore: true, restoreScale: "auto" });
+    expect(parseBenchArgs(["--restore-only", "--restore-scale", "60"])).toMatchObject({
+      save: false,
+      restore: true,
+      restoreScale: 60,
+    });
+    expect(parseBenchArgs(["--no-restore"])).toMatchObject({ save: true, restore: false });
+    expect(parseBenchArgs(["--quick"])).toMatchObject({ restore: false });
+    expect(() => parseBenchArgs(["--restore-scale", "0"])).toThrow(/--restore-scale/);
+  });
+
   it("rejects unknown datasets, bad numbers and unknown flags", () => {
     expect(() => parseBenchArgs(["--dataset", "huge"])).toThrow(/unknown dataset "huge"/);
     expect(() => parseBenchArgs(["--pairs", "0"])).toThrow(/--pairs/);

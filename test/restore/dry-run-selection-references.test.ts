@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { stripRestoreDecorations } from "../../src/restore/bodies.js";
+import { budgetCapacity } from "../../src/restore/estimate.js";
 import { WORD_JOINER } from "../../src/restore/mentions.js";
 import { estimateSeconds } from "../../src/restore/plan.js";
 import { parseNumberSpec } from "../../src/selection/number-spec.js";
@@ -56,12 +57,15 @@ describe("dry run", () => {
     }
   });
 
-  it("estimates one request a second, 80 a minute and 500 an hour", () => {
+  it("estimates one request a second, 80 a minute and 500 an hour, as the scheduler paces them", () => {
     expect(estimateSeconds(0)).toBe(0);
     expect(estimateSeconds(10)).toBe(9);
     expect(estimateSeconds(81)).toBe(80);
     expect(estimateSeconds(200)).toBe(199);
-    expect(estimateSeconds(501)).toBe(3600);
+    // The 501st waits until the first leaves the hour, counted 1.2 s longer, as the scheduler counts it.
+    expect(estimateSeconds(501)).toBeCloseTo(3601.2, 6);
+    expect(estimateSeconds(1001)).toBeCloseTo(2 * 3601.2, 6);
+    expect(estimateSeconds(1000)).toBeCloseTo(3601.2 + 499, 6);
   });
 });
 
@@ -134,5 +138,20 @@ describe("selection and references", () => {
       status: "succeeded",
       records: 1,
     }); // only #1 came before #3
+  });
+});
+
+describe("the content budget", () => {
+  it("allows what the estimate paces, and a run as long as the estimate uses nearly all of it", () => {
+    for (const n of [1, 60, 500, 501, 1000, 4700, 12_345]) {
+      const seconds = estimateSeconds(n);
+      expect(budgetCapacity(seconds)).toBeGreaterThanOrEqual(n);
+      // The scheduler counts each window 1.2 s longer than GitHub: that is all it leaves unused.
+      expect(budgetCapacity(seconds)).toBeLessThanOrEqual(n + 2 * Math.ceil(n / 500));
+    }
+    expect(budgetCapacity(0)).toBe(1);
+    expect(budgetCapacity(499)).toBe(500);
+    expect(budgetCapacity(3600)).toBe(501);
+    expect(budgetCapacity(2 * 3600 + 10)).toBe(1011);
   });
 });

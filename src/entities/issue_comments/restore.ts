@@ -8,6 +8,7 @@ import { ConversationComments } from "../../restore/conversation-comments.js";
 import { restoreChildren } from "../../restore/restore-children.js";
 import { restoredIssue } from "../../restore/restored-parent.js";
 import type { EntityRestorer } from "../../restore/types.js";
+import { commentsInImports } from "../issues/import-plan.js";
 import { ISSUE_COMMENTS_FILE } from "./record.js";
 import { renderComment, selectedComments } from "./restore-shared.js";
 
@@ -18,6 +19,7 @@ export const issueCommentsRestorer: EntityRestorer = {
   async restore(ctx) {
     const comments = new ConversationComments(ctx);
     const continuations = new Continuations(ctx);
+    const travelling = commentsInImports(ctx);
     return restoreChildren(ctx, await selectedComments(ctx), {
       entity: "issue_comments",
       kind: "issue_comment",
@@ -26,14 +28,15 @@ export const issueCommentsRestorer: EntityRestorer = {
       key: (c) => String(c.id),
       parentNumber: (c) => c.issue_number,
       parent: (number) => restoredIssue(ctx, number),
+      text: (c) => c.body,
       isDone: (c) =>
         ctx.journal.get("issue_comment", String(c.id))?.newId !== undefined &&
         partsPosted(ctx, "issue_comment", String(c.id)),
-      plan: (_c, parent) => {
-        // Without a new number yet, the Issue Import API will bring the comment along with its issue.
-        const imported = ctx.useImportApi && ctx.selection.entities.has("issues") && parent === undefined;
-        return imported ? { create: false, note: "(imported with its issue)" } : { create: true };
-      },
+      plan: (c) =>
+        // The Issue Import API brings the comment along with its issue: no request of its own.
+        travelling.has(String(c.id))
+          ? { create: true, writes: 0, note: "(imported with its issue)" }
+          : { create: true },
       async restore(c, parent) {
         const key = String(c.id);
         await continuations.conversationComment(

@@ -50,6 +50,7 @@ export const issueEventsRestorer: EntityRestorer = {
         ctx.journal.get("issue_history", String(h.number))?.newId !== undefined &&
         partsPosted(ctx, "issue_history", String(h.number)),
       plan: () => ({ create: true }),
+      text: (h) => historyText(h.events, repository),
       async restore(h, parent) {
         const key = String(h.number);
         const text = historyText(h.events, repository);

@@ -171,14 +171,17 @@ export async function resumeImport(ctx: RestoreContext, record: IssueRecord): Pr
   }
 }
 
-export async function importIssue(
+/**
+ * The import request of one issue with its comments: as many of them as keep
+ * it under the 1 MB limit (the rest go through the normal endpoint later, in
+ * the comments job).
+ */
+export function importRequest(
   ctx: RestoreContext,
   record: IssueRecord,
   rendered: RenderedBody,
-  comments: CommentToImport[],
-  labels: TargetLabels,
-): Promise<ImportOutcome> {
-  await labels.ensure(record.labels);
+  comments: readonly CommentToImport[],
+): { payload: () => Record<string, unknown>; sent: CommentToImport[] } {
   const milestone = mappedMilestone(ctx, record);
   const closed = importClosed(record);
   const issue: Record<string, unknown> = {
@@ -196,9 +199,21 @@ export async function importIssue(
     issue,
     comments: sent.map((c) => ({ body: c.rendered.body, created_at: c.record.created_at })),
   });
-  // Comments that do not fit go through the normal endpoint later (the comments job).
   while (sent.length > 0 && Buffer.byteLength(JSON.stringify(payload()), "utf8") > MAX_IMPORT_BYTES)
     sent.pop();
+
+  return { payload, sent };
+}
+
+export async function importIssue(
+  ctx: RestoreContext,
+  record: IssueRecord,
+  rendered: RenderedBody,
+  comments: CommentToImport[],
+  labels: TargetLabels,
+): Promise<ImportOutcome> {
+  await labels.ensure(record.labels);
+  const { payload, sent } = importRequest(ctx, record, rendered, comments);
 
   let importId: number;
   try {

@@ -7,7 +7,12 @@
 // the follow-up steps of issues it left unfinished.
 import { isGone } from "../../github/errors.js";
 import { attributionLines } from "../../restore/attribution.js";
-import { adoptedContinued, Continuations, continuedEntry } from "../../restore/continuations.js";
+import {
+  adoptedContinued,
+  Continuations,
+  continuedEntry,
+  planContinuations,
+} from "../../restore/continuations.js";
 import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { issueSelected } from "../../restore/selection.js";
@@ -23,7 +28,14 @@ import type { IssueCommentRecord } from "../issue_comments/record.js";
 import { renderComment, selectedComments } from "../issue_comments/restore-shared.js";
 import { createIssueRest } from "./create.js";
 import { finishIssue, type Unassignable } from "./finish.js";
-import { ImportUnavailableError, importIssue, resumeImport } from "./import.js";
+import {
+  type CommentToImport,
+  ImportUnavailableError,
+  importIssue,
+  importRequest,
+  resumeImport,
+} from "./import.js";
+import { commentsInImports } from "./import-plan.js";
 import { type IssueState, issueStateOf } from "./issue-state.js";
 import { ISSUES_FILE, type IssueRecord } from "./record.js";
 import { TargetLabels } from "./target-labels.js";
@@ -104,6 +116,44 @@ async function commentsByIssue(ctx: RestoreContext): Promise<Map<number, IssueCo
   return byIssue;
 }
 
+/** The comments to send with an issue's import, rendered; null when its text or a comment's needs continuations. */
+function importable(
+  ctx: RestoreContext,
+  rendered: RenderedBody,
+  comments: readonly IssueCommentRecord[],
+): CommentToImport[] | null {
+  const withComments = comments.map((c) => ({ record: c, rendered: renderComment(ctx, c) }));
+  // An import carries one body per item: a text that needs continuations goes through the plain endpoints.
+  const fits = [rendered, ...withComments.map((c) => c.rendered)].every((r) => r.continuations.length === 0);
+  return fits ? withComments : null;
+}
+
+/** Dry run: one request per issue (an import carries its comments), plus the continuations of a long text. */
+async function planIssues(ctx: RestoreContext, records: readonly IssueRecord[]): Promise<void> {
+  const missing = records.filter((r) => ctx.journal.get("issue", String(r.id))?.newNumber === undefined);
+  const comments =
+    ctx.useImportApi && missing.length > 0
+      ? await commentsByIssue(ctx)
+      : new Map<number, IssueCommentRecord[]>();
+  const travelling = commentsInImports(ctx);
+  for (const r of records) {
+    const known = ctx.journal.get("issue", String(r.id));
+    if (known?.newNumber === undefined) {
+      const rendered = renderIssue(ctx, r);
+      const withComments = ctx.useImportApi ? importable(ctx, rendered, comments.get(r.number) ?? []) : null;
+      if (withComments) {
+        for (const c of importRequest(ctx, r, rendered, withComments).sent)
+          travelling.add(String(c.record.id));
+      }
+      const what = `issue #${r.number}${withComments ? " (import)" : ""}`;
+      ctx.plan({ entity: "issues", action: "create", what, contentCreating: true });
+      planContinuations(ctx, "issues", what, rendered.continuations.length);
+    } else if (!known.finished)
+      ctx.plan({ entity: "issues", action: "update", what: `issue #${r.number}`, contentCreating: false });
+    else ctx.plan({ entity: "issues", action: "skip", what: `issue #${r.number}`, contentCreating: false });
+  }
+}
+
 async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> {
   const result: EntityRestoreResult = { records: 0, skipped: 0, failed: 0 };
   const records = await readSelected(ctx);
@@ -113,15 +163,7 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
   let useImport = ctx.useImportApi;
 
   if (ctx.options.dryRun) {
-    for (const r of records) {
-      const known = ctx.journal.get("issue", String(r.id));
-      const what = `issue #${r.number}${useImport ? " (import)" : ""}`;
-      if (known?.newNumber === undefined)
-        ctx.plan({ entity: "issues", action: "create", what, contentCreating: true });
-      else if (!known.finished)
-        ctx.plan({ entity: "issues", action: "update", what, contentCreating: false });
-      else ctx.plan({ entity: "issues", action: "skip", what, contentCreating: false });
-    }
+    await planIssues(ctx, records);
     return { records: 0, skipped: records.length - missing.length, failed: 0 };
   }
 
@@ -156,15 +198,8 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
         } else {
           let created = false;
           const rendered = renderIssue(ctx, record);
-          const withComments = (comments.get(record.number) ?? []).map((c) => ({
-            record: c,
-            rendered: renderComment(ctx, c),
-          }));
-          // An import carries one body per item: a text that needs continuations goes through the plain endpoints.
-          const fitsImport = [rendered, ...withComments.map((c) => c.rendered)].every(
-            (r) => r.continuations.length === 0,
-          );
-          if (useImport && fitsImport) {
+          const withComments = importable(ctx, rendered, comments.get(record.number) ?? []);
+          if (useImport && withComments) {
             try {
               const outcome =
                 (await resumeImport(ctx, record)) ??

@@ -33,6 +33,7 @@ export const prCommentsRestorer: EntityRestorer = {
       key: (c) => String(c.id),
       parentNumber: (c) => c.pull_request_number,
       ...pullChildren(ctx),
+      text: (c) => c.body,
       isDone: (c) => partsPosted(ctx, "pr_comment", String(c.id)),
       async restore(c, parent) {
         const key = String(c.id);

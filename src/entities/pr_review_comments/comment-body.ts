@@ -39,6 +39,27 @@ export function placementOf(c: PrReviewCommentRecord): Placement | null {
   return null;
 }
 
+/**
+ * Where a diff comment goes inside its review's request (`commit`: the
+ * review's), or null when it is created on its own: a reply, a file comment,
+ * one on another commit, one restored already, or a text that needs
+ * continuations (placed on its own, its parts after it).
+ */
+export function inlinePlacement(
+  ctx: RestoreContext,
+  reviewCommit: string | null,
+  comment: PrReviewCommentRecord,
+): Placement | null {
+  if (comment.in_reply_to_id !== null || ctx.journal.get("pr_review_comment", String(comment.id)))
+    return null;
+  const placement = placementOf(comment);
+  if (!placement || placement.subject_type === "file" || placement.line === undefined) return null;
+  if (placement.commit_id === "") return null;
+  if (renderReviewComment(ctx, comment).continuations.length > 0) return null;
+  if (reviewCommit !== null && placement.commit_id !== reviewCommit) return null;
+  return placement;
+}
+
 export function renderReviewComment(
   ctx: RestoreContext,
   c: PrReviewCommentRecord,

@@ -14,7 +14,9 @@ import { restoreChildren } from "../../restore/restore-children.js";
 import type { RestoredParent } from "../../restore/restored-parent.js";
 import type { EntityRestorer, RenderedBody, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
+import { PR_REVIEWS_FILE, type PrReviewRecord } from "../pr_reviews/record.js";
 import {
+  inlinePlacement,
   nearestHunkLine,
   type Placement,
   placementOf,
@@ -246,6 +248,16 @@ class ReviewCommentRestorer {
   }
 }
 
+/** Dry run: the commit of every review the pr_reviews job will create (its diff comments travel with it). */
+async function plannedReviewCommits(ctx: RestoreContext): Promise<Map<number, string | null>> {
+  const out = new Map<number, string | null>();
+  if (!ctx.selection.entities.has("pr_reviews")) return out;
+  for await (const r of ctx.readRecords<PrReviewRecord>(PR_REVIEWS_FILE)) {
+    if (!ctx.journal.get("pr_review", String(r.id))) out.set(r.id, r.commit_id);
+  }
+  return out;
+}
+
 export const prReviewCommentsRestorer: EntityRestorer = {
   name: "pr_review_comments",
   dependsOn: ["pr_reviews", "pull_requests"],
@@ -257,13 +269,26 @@ export const prReviewCommentsRestorer: EntityRestorer = {
     }
     comments.sort(byCreation((c) => c.created_at));
     const restorer = new ReviewCommentRestorer(ctx, new Map(comments.map((c) => [c.id, c])));
+    const reviewCommits = ctx.options.dryRun
+      ? await plannedReviewCommits(ctx)
+      : new Map<number, string | null>();
+    const pullPlan = pullChildren<PrReviewCommentRecord>(ctx);
     return restoreChildren(ctx, comments, {
       entity: "pr_review_comments",
       kind: "pr_review_comment",
       noun: "review comment",
       key: (c) => String(c.id),
       parentNumber: (c) => c.pull_request_number,
-      ...pullChildren(ctx),
+      ...pullPlan,
+      plan: (c, parent) => {
+        const planned = pullPlan.plan(c, parent);
+        // A top-level comment of a review still to be created travels inside the review's request.
+        const commit =
+          c.pull_request_review_id === null ? undefined : reviewCommits.get(c.pull_request_review_id);
+        if (!planned.create || commit === undefined || !inlinePlacement(ctx, commit, c)) return planned;
+        return { create: true, writes: 0, note: "(with its review)" };
+      },
+      text: (c) => c.body,
       isDone: (c) => partsPosted(ctx, "pr_review_comment", String(c.id)),
       restore: (c, parent) => restorer.restore(c, parent),
     });

@@ -17,7 +17,7 @@ import type { RestoredParent } from "../../restore/restored-parent.js";
 import { restoringLogin } from "../../restore/restoring-account.js";
 import type { EntityRestorer, RenderedBody, RestoreContext } from "../../restore/types.js";
 import { selectionHas } from "../../selection/number-spec.js";
-import { type Placement, placementOf, renderReviewComment } from "../pr_review_comments/comment-body.js";
+import { inlinePlacement, type Placement, renderReviewComment } from "../pr_review_comments/comment-body.js";
 import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord } from "../pr_review_comments/record.js";
 import { PR_REVIEWS_FILE, type PrReviewRecord } from "./record.js";
 import { chooseEvent, downgradeNote, needsOtherAuthor } from "./review-event.js";
@@ -41,14 +41,8 @@ function inlineCandidates(
 ): Array<{ comment: PrReviewCommentRecord; placement: Placement }> {
   const out: Array<{ comment: PrReviewCommentRecord; placement: Placement }> = [];
   for (const comment of comments) {
-    if (comment.in_reply_to_id !== null || ctx.journal.get("pr_review_comment", String(comment.id))) continue;
-    const placement = placementOf(comment);
-    if (!placement || placement.subject_type === "file" || placement.line === undefined) continue;
-    if (placement.commit_id === "") continue;
-    // A text that needs continuations is placed on its own (pr_review_comments), its parts after it.
-    if (renderReviewComment(ctx, comment).continuations.length > 0) continue;
-    if (review.commit_id !== null && placement.commit_id !== review.commit_id) continue;
-    out.push({ comment, placement });
+    const placement = inlinePlacement(ctx, review.commit_id, comment);
+    if (placement) out.push({ comment, placement });
   }
   return out;
 }
@@ -312,6 +306,7 @@ export const prReviewsRestorer: EntityRestorer = {
       key: (r) => String(r.id),
       parentNumber: (r) => r.pull_request_number,
       ...pullChildren(ctx),
+      text: (r) => r.body,
       isDone: (r) => partsPosted(ctx, "pr_review", String(r.id)),
       restore: (r, parent) => restorer.restore(r, parent),
     });

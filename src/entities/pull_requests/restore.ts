@@ -5,7 +5,7 @@
 // confirms each one; a PR whose follow-up steps did not finish is settled on
 // the next run, and one created by a crashed run is found by its marker.
 
-import { adoptedContinued, Continuations } from "../../restore/continuations.js";
+import { adoptedContinued, Continuations, planContinuations } from "../../restore/continuations.js";
 import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { AS_ISSUE_NOTE, isIssueEntry } from "../../restore/restored-parent.js";
@@ -68,6 +68,8 @@ async function planOne(ctx: RestoreContext, branches: TargetBranches, pr: PullRe
       what: `pull request #${pr.number} ${route}`,
       contentCreating: true,
     });
+    const parts = ctx.bodies.continuationsOf(pr.body, { kind: "pull_request", originalId: String(pr.id) });
+    planContinuations(ctx, "pull_requests", `pull request #${pr.number}`, parts.length);
   }
   const settle = describeSettle(pr);
   if (settle) {

@@ -162,11 +162,16 @@ async function restoreSubIssues(ctx: RestoreContext): Promise<EntityRestoreResul
     const parent = ctx.journal.byNumber("issue", link.parent_number);
     const child = ctx.journal.byNumber("issue", link.sub_issue_number);
     if (ctx.options.dryRun) {
+      // Both ends must exist by then: restored earlier, or created by this run's issues job.
+      const exists = (n: number) =>
+        ctx.journal.byNumber("issue", n)?.newNumber !== undefined ||
+        (ctx.selection.entities.has("issues") && issueSelected(ctx, n));
+      const linked = exists(link.parent_number) && exists(link.sub_issue_number);
       ctx.plan({
         entity: "sub_issues",
-        action: "create",
-        what: `link #${link.parent_number} → #${link.sub_issue_number}`,
-        contentCreating: true,
+        action: linked ? "create" : "skip",
+        what: `link #${link.parent_number} → #${link.sub_issue_number}${linked ? "" : " (an end is not restored)"}`,
+        contentCreating: linked,
       });
       continue;
     }

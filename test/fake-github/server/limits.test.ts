@@ -200,6 +200,28 @@ describe("secondary rate limits", () => {
     expect((await octokit.request("POST /test/things")).status).toBe(201);
   });
 
+  it("counts content creation over sliding windows: no more than the limit in any window", async () => {
+    const clock = new ManualClock();
+    const f = await start({
+      clock: clock.now,
+      secondary: { contentPerMinute: 2, windowMs: 1_000 },
+      extraRoutes: [contentRoute],
+    });
+    const octokit = octokitFor(f);
+    await octokit.request("POST /test/things");
+    clock.advance(900);
+    await octokit.request("POST /test/things");
+    // A fixed window would start afresh at 1,000 ms; the one at 900 ms is still within the last second.
+    clock.advance(200);
+    await octokit.request("POST /test/things");
+    const limited = await failure(octokit.request("POST /test/things"));
+    expect(limited.status).toBe(403);
+    expect(limited.headers["retry-after"]).toBe("1");
+    clock.advance(800);
+    expect((await octokit.request("POST /test/things")).status).toBe(201);
+    expect(f.stats.contentCreated).toBe(4);
+  });
+
   it("charges GraphQL queries 1 point and mutations 5 against the GraphQL budget", async () => {
     const clock = new ManualClock();
     const f = await start({

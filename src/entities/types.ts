@@ -53,5 +53,11 @@ export interface EntitySaver {
    * merely needs another's numbers reads them from `SaveContext.shared`.
    */
   dependsOn: readonly EntityName[];
+  /**
+   * The job reads its dependencies' finished files from the folder, not what
+   * they hand over in memory: a resumed save does not run a complete
+   * dependency again for it (resume-plan.ts).
+   */
+  readsDependencyFiles?: boolean;
   save(ctx: SaveContext): Promise<EntitySaveResult>;
 }

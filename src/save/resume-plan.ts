@@ -2,7 +2,9 @@
 // skipped, unless a job depending on it still has to run: dependents read
 // what it hands over in memory (sub_issues reads the links the issues job
 // collects), so it runs again, its requests answered from the response
-// journal (response-journal.ts) instead of the network.
+// journal (response-journal.ts) instead of the network. A dependent that
+// reads only their finished files (attachments reads the saved bodies) lets
+// them stay skipped.
 import type { SaveState } from "../backup/save-state.js";
 import type { EntitySaver } from "../entities/types.js";
 
@@ -17,7 +19,7 @@ export function skippableJobs(previous: SaveState | null, savers: readonly Entit
   while (changed) {
     changed = false;
     for (const saver of savers) {
-      if (skip.has(saver.name)) continue;
+      if (skip.has(saver.name) || saver.readsDependencyFiles) continue;
       for (const dep of saver.dependsOn) {
         if (skip.delete(dep)) changed = true;
       }

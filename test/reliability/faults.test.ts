@@ -36,7 +36,7 @@ const CALM: Partial<FakeKnobs> = {
  * and beyond a whole save of `medium` on a loaded machine (about 20 s when tests share the cores).
  */
 const TIMEOUT_MS = 3_000;
-const SLOW_MS = 60_000;
+const SLOW_MS = 40_000;
 
 const SHARED_BUDGET = 100;
 const COMMENTS_ROUTE = "GET /repos/{owner}/{repo}/issues/comments";

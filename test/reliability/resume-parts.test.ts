@@ -153,6 +153,23 @@ describe("which jobs a resumed save skips", () => {
   it("runs a complete job again when a job depending on it still has to run", () => {
     expect([...skippableJobs(state(["labels", "issues"], ["sub_issues"]), savers)]).toEqual(["labels"]);
   });
+
+  it("keeps a complete job skipped when its dependent reads only its finished file", () => {
+    const reader = {
+      name: "attachments",
+      dependsOn: ["issues"],
+      readsDependencyFiles: true,
+    } as unknown as EntitySaver;
+    expect(
+      [
+        ...skippableJobs(state(["labels", "issues"], ["attachments"]), [
+          saver("labels"),
+          saver("issues"),
+          reader,
+        ]),
+      ].sort(),
+    ).toEqual(["issues", "labels"]);
+  });
 });
 
 describe("leftovers of a killed save", () => {

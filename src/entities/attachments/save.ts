@@ -93,6 +93,7 @@ export const attachmentsSaver: EntitySaver = {
   name: "attachments",
   // The bodies are read from the files these types write.
   dependsOn: [...new Set(BODY_FILES.map((file) => file.entity))],
+  readsDependencyFiles: true,
   async save(ctx) {
     // The folder is claimed, and this job alone writes under attachments/: start it afresh.
     await ctx.repository;

@@ -189,7 +189,7 @@ export class ServerCore {
           target.origin,
           target.method,
           lfs,
-          headerValue(req.headers.authorization),
+          req.headersDistinct.authorization ?? [],
           body,
         );
         await waitUntil(this.timer, answerAt);

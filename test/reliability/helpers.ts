@@ -18,7 +18,9 @@ export const REPO = "sample";
 
 /** Every job but those of git traffic (the mirror, the wiki, LFS: not API requests; they have their own cases). */
 const GIT_ENTITIES: ReadonlySet<EntityName> = new Set(["git_repo", "wiki", "lfs_objects"]);
-export const API_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((n) => !GIT_ENTITIES.has(n)));
+export const API_ENTITIES: ReadonlySet<EntityName> = new Set(
+  ENTITY_NAMES.filter((n) => !GIT_ENTITIES.has(n)),
+);
 
 /** Retries without real waiting: a 1–5 ms backoff, no margin past a rate-limit reset. */
 export const FAST_CLIENT: NonNullable<SaveRepositoryRequest["client"]> = {

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { bindWebOrigin } from "./data/attachments.js";
 import { type DatasetName, type GeneratedDataset, generateDataset } from "./data/generate.js";
 import { graphqlRoute } from "./graphql/index.js";
 import { ServerCore } from "./http/core.js";
@@ -148,6 +149,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const hostPart = host.includes(":") ? `[${host}]` : host;
   const url = `http://${hostPart}:${port}`;
   core.fallbackHost = `${hostPart}:${port}`;
+  // Seeded attachment links name the web host, known only now.
+  bindWebOrigin(store, url);
 
   let closing: Promise<void> | null = null;
   return {

@@ -19,6 +19,7 @@
 import { join } from "node:path";
 import { addRepo, addToken, addUser, findUserByLogin, githubDefaultLabels } from "../store/create-store.js";
 import type { FakeIssue, FakeRepo, FakeStore, FakeUser, StateReason } from "../store/types.js";
+import { addAttachments } from "./attachments.js";
 import { type DatasetConfig, type DatasetName, datasetConfigs, subTreeShape } from "./configs.js";
 import {
   associationOf,
@@ -31,10 +32,12 @@ import {
   type GenContext,
   pickAuthor,
 } from "./context.js";
+import { addDiscussions } from "./discussions.js";
 import { addTimelineEvents } from "./events.js";
 import { addTrickyCases } from "./generate-tricky.js";
 import { linkGit } from "./git-link.js";
 import { mulberry32, randomBytes } from "./prng.js";
+import { addReactions } from "./reactions.js";
 import {
   insertAsset,
   insertIssue,
@@ -173,6 +176,9 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
     seedWiki(join(options.gitRoot, ownerLogin, `${repoName}.wiki.git`), repo, options.dataset === "tricky");
   addRepositorySettings(ctx, options.dataset);
   addTimelineEvents(ctx);
+  addReactions(ctx);
+  addDiscussions(ctx, options.dataset);
+  addAttachments(ctx, options.dataset);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };
 }

@@ -220,7 +220,7 @@ export function addRepositorySettings(ctx: GenContext, dataset: DatasetName): vo
       active: false,
       events: ["push"],
       config: {
-        url: "http://chat.example.invalid/hook",
+        url: "http://chat.example.invalid/hook?channel=ops&format=compact",
         content_type: "form",
         insecure_ssl: "1",
         secret: null,
@@ -236,7 +236,7 @@ export function addRepositorySettings(ctx: GenContext, dataset: DatasetName): vo
       active: true,
       events: ["*"],
       config: {
-        url: `https://deploy-bot:${trickyUrlSecrets.password}@hooks.example.invalid/notify?token=${trickyUrlSecrets.query}`,
+        url: `https://deploy-bot:${trickyUrlSecrets.password}@hooks.example.invalid/notify?channel=deploys&token=${trickyUrlSecrets.query}`,
         content_type: "json",
         insecure_ssl: "0",
         secret: `${seededWebhookSecret(ctx.seed)}-second`,

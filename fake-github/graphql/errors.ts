@@ -11,7 +11,8 @@ export type GitHubErrorType =
   | "EXCESSIVE_PAGINATION"
   | "INVALID_CURSOR_ARGUMENTS"
   | "MAX_NODE_LIMIT_EXCEEDED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "UNPROCESSABLE";
 
 /** An error a resolver throws to answer `null` plus a typed error, as GitHub does. */
 export class GitHubFieldError extends Error {

@@ -8,6 +8,9 @@ import {
   assetSrc,
   type CommitSrc,
   commitSrc,
+  discussionCategorySrc,
+  discussionCommentSrc,
+  discussionSrc,
   issueCommentSrc,
   issueSrc,
   labelSrc,
@@ -112,6 +115,18 @@ function buildIndex(store: FakeStore): Map<string, Located> {
       add(comment.node_id, () => reviewCommentSrc(repo, comment), alive);
       if (comment.in_reply_to_id === null)
         add(threadNodeId(comment.id), () => threadSrc(repo, comment), alive);
+    }
+    for (const category of repo.discussionCategories) {
+      const alive = () => repo.discussionCategories.includes(category);
+      add(category.node_id, () => discussionCategorySrc(repo, category), alive);
+    }
+    for (const discussion of repo.discussions) {
+      const alive = () => repo.discussions.includes(discussion);
+      add(discussion.node_id, () => discussionSrc(repo, discussion), alive);
+    }
+    for (const comment of repo.discussionComments) {
+      const alive = () => repo.discussionComments.includes(comment);
+      add(comment.node_id, () => discussionCommentSrc(repo, comment), alive);
     }
     for (const release of repo.releases) {
       const alive = () => repo.releases.includes(release);

@@ -3,6 +3,9 @@
 // so interfaces and unions resolve by `__typename`.
 import type {
   FakeAsset,
+  FakeDiscussion,
+  FakeDiscussionCategory,
+  FakeDiscussionComment,
   FakeIssue,
   FakeIssueComment,
   FakeLabel,
@@ -81,6 +84,22 @@ export interface RefSrc {
   oid: string;
 }
 
+export interface DiscussionSrc {
+  __typename: "Discussion";
+  repo: FakeRepo;
+  discussion: FakeDiscussion;
+}
+export interface DiscussionCommentSrc {
+  __typename: "DiscussionComment";
+  repo: FakeRepo;
+  comment: FakeDiscussionComment;
+}
+export interface DiscussionCategorySrc {
+  __typename: "DiscussionCategory";
+  repo: FakeRepo;
+  category: FakeDiscussionCategory;
+}
+
 export type NodeSrc =
   | UserSrc
   | RepoSrc
@@ -94,7 +113,10 @@ export type NodeSrc =
   | ReleaseSrc
   | AssetSrc
   | CommitSrc
-  | RefSrc;
+  | RefSrc
+  | DiscussionSrc
+  | DiscussionCommentSrc
+  | DiscussionCategorySrc;
 
 export function userSrc(user: FakeUser): UserSrc {
   return { __typename: user.type, user };
@@ -135,4 +157,16 @@ export function commitSrc(repo: FakeRepo, oid: string): CommitSrc {
 }
 export function refSrc(repo: FakeRepo, name: string, oid: string): RefSrc {
   return { __typename: "Ref", repo, name, oid };
+}
+export function discussionSrc(repo: FakeRepo, discussion: FakeDiscussion): DiscussionSrc {
+  return { __typename: "Discussion", repo, discussion };
+}
+export function discussionCommentSrc(repo: FakeRepo, comment: FakeDiscussionComment): DiscussionCommentSrc {
+  return { __typename: "DiscussionComment", repo, comment };
+}
+export function discussionCategorySrc(
+  repo: FakeRepo,
+  category: FakeDiscussionCategory,
+): DiscussionCategorySrc {
+  return { __typename: "DiscussionCategory", repo, category };
 }

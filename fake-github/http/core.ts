@@ -37,6 +37,7 @@ import {
 import { Router } from "./router.js";
 import { type FakeStats, StatsRecorder, unmatchedTemplate } from "./stats.js";
 import type { FakeRequest, FakeResponse, HttpMethod, RouteDef, ServerContext } from "./types.js";
+import { AttachmentSigner, serveWeb, webTemplate } from "./web-host.js";
 
 const httpMethods = new Set<string>(["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD"]);
 const apiVersion = "2022-11-28";
@@ -57,6 +58,7 @@ interface Target {
 export class ServerCore {
   readonly recorder = new StatsRecorder();
   readonly signer = new AssetSigner();
+  readonly attachmentSigner = new AttachmentSigner();
   readonly lfsSigner = new LfsSigner();
   private readonly primary: PrimaryLimiter;
   private readonly secondary: SecondaryLimiter;
@@ -192,6 +194,24 @@ export class ServerCore {
           req.headersDistinct.authorization ?? [],
           body,
         );
+        await waitUntil(this.timer, answerAt);
+        sendResponse(res, target.method, response.status, lowerCaseHeaders(response.headers), response.body);
+        return response.status;
+      });
+      return;
+    }
+    const web = webTemplate(target.rawPath);
+    if (web) {
+      // Attachment links, their signed storage and raw files: the web host, at the origin's root.
+      await this.counted(target, web, async (arrival) => {
+        req.resume();
+        const answerAt = arrival + this.latency.next();
+        const response = await serveWeb(this.store, this.attachmentSigner, {
+          path: target.rawPath,
+          query: target.query,
+          origin: target.origin,
+          authorization: headerValue(req.headers.authorization),
+        });
         await waitUntil(this.timer, answerAt);
         sendResponse(res, target.method, response.status, lowerCaseHeaders(response.headers), response.body);
         return response.status;

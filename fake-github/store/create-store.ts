@@ -24,6 +24,7 @@ export function createStore(options?: { startTime?: string }): FakeStore {
     teams: [],
     repos: new Map(),
     issueIndex: new Map(),
+    attachments: new Map(),
     nextId: () => id++,
     now: () => {
       const value = isoSeconds(clock);
@@ -148,6 +149,7 @@ export function addRepo(store: FakeStore, owner: string, name: string, opts: Add
     comments: [],
     reviews: [],
     events: [],
+    reactions: new Map(),
     reviewComments: [],
     releases: [],
     branches: new Map(),
@@ -160,6 +162,9 @@ export function addRepo(store: FakeStore, owner: string, name: string, opts: Add
     teamAccess: [],
     hooks: [],
     advisories: [],
+    discussionCategories: [],
+    discussions: [],
+    discussionComments: [],
   };
   if (opts.defaultLabels) {
     for (const label of githubDefaultLabels) {

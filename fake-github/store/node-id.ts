@@ -17,7 +17,10 @@ export type NodeKind =
   | "RE"
   | "RA"
   | "T"
-  | "RRS";
+  | "RRS"
+  | "D"
+  | "DC"
+  | "DIC";
 
 export function makeNodeId(kind: NodeKind, id: number): string {
   return `${kind}_kwDO${Buffer.from(String(id), "utf8").toString("base64url")}`;

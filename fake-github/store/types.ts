@@ -232,6 +232,24 @@ export interface FakeIssueEvent {
   source?: { repoKey: string; number: number };
 }
 
+/** REST's reaction names (GraphQL spells them THUMBS_UP, THUMBS_DOWN, LAUGH, …). */
+export type FakeReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" | "hooray" | "rocket" | "eyes";
+
+/**
+ * What a reaction is on. A pull request's reactions are its issue's (REST
+ * lists them under /issues/{n}/reactions), so "issue" covers both.
+ */
+export type FakeReactionSubject = "issue" | "issue_comment" | "review_comment" | "release";
+
+export interface FakeReaction {
+  id: number;
+  node_id: string;
+  content: FakeReactionContent;
+  /** null = a deleted user. */
+  userId: number | null;
+  created_at: Iso;
+}
+
 /** A completed or pending Issue Import API request. */
 export interface FakeIssueImport {
   id: number;
@@ -368,6 +386,57 @@ export interface FakeAdvisory {
   cwe_ids: string[];
 }
 
+/** A discussion category (GitHub offers no API to create one: only the web interface). */
+export interface FakeDiscussionCategory {
+  id: number;
+  node_id: string;
+  name: string;
+  slug: string;
+  /** GitHub's shortcode, e.g. ":speech_balloon:". */
+  emoji: string;
+  description: string | null;
+  is_answerable: boolean;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
+export type DiscussionStateReason = "resolved" | "outdated" | "duplicate" | "reopened";
+
+/** A discussion: numbered in the same sequence as issues and pull requests, as on GitHub. */
+export interface FakeDiscussion {
+  id: number;
+  node_id: string;
+  number: number;
+  title: string;
+  body: string;
+  categoryId: number;
+  userId: number | null;
+  labelIds: number[];
+  locked: boolean;
+  active_lock_reason: LockReason | null;
+  closed: boolean;
+  state_reason: DiscussionStateReason | null;
+  /** The comment chosen as the answer (answerable categories only). */
+  answerCommentId: number | null;
+  upvote_count: number;
+  created_at: Iso;
+  updated_at: Iso;
+  closed_at: Iso | null;
+}
+
+/** A comment of a discussion, or (reply_to_id set) a reply to a top-level comment. */
+export interface FakeDiscussionComment {
+  id: number;
+  node_id: string;
+  discussion_number: number;
+  reply_to_id: number | null;
+  body: string;
+  userId: number | null;
+  upvote_count: number;
+  created_at: Iso;
+  updated_at: Iso;
+}
+
 export interface FakeRepo {
   id: number;
   node_id: string;
@@ -391,6 +460,8 @@ export interface FakeRepo {
   reviewComments: FakeReviewComment[];
   /** Timeline events besides the derived closing/merge events, in creation order. */
   events: FakeIssueEvent[];
+  /** Reactions by subject ("issue:ID", "issue_comment:ID", …; store/reactions.ts), oldest first. */
+  reactions: Map<string, FakeReaction[]>;
   releases: FakeRelease[];
   /** Branch name → commit sha (mirrors the bare git repository when there is one). */
   branches: Map<string, string>;
@@ -413,6 +484,29 @@ export interface FakeRepo {
   teamAccess: Array<{ teamId: number; permission: TeamPermission }>;
   hooks: FakeHook[];
   advisories: FakeAdvisory[];
+  discussionCategories: FakeDiscussionCategory[];
+  /** Discussions in creation order. */
+  discussions: FakeDiscussion[];
+  /** Comments and replies of every discussion, in creation order. */
+  discussionComments: FakeDiscussionComment[];
+}
+
+/**
+ * A file attached to a body (an image or file dropped into a comment), served
+ * on the web host at `path` and redirected to signed storage like release
+ * assets. Bodies link it as `<web origin><path>`.
+ */
+export interface FakeAttachment {
+  /** The web path as links spell it (percent-encoded), e.g. "/user-attachments/assets/<uuid>". */
+  path: string;
+  /** The repository whose visibility decides who may download it ("owner/name", lower-case). */
+  repoKey: string;
+  /** As GitHub stores it: untrusted. */
+  name: string;
+  content_type: string;
+  data: Buffer;
+  /** Tests: redirect here instead of the fake's own storage (another host). */
+  location?: string;
 }
 
 export interface FakeStore {
@@ -426,6 +520,8 @@ export interface FakeStore {
   issueIndex: Map<number, { repoKey: string; number: number }>;
   /** Allocates a new globally unique numeric id. */
   nextId(): number;
+  /** Files attached to bodies, by their web path (see FakeAttachment). */
+  attachments: Map<string, FakeAttachment>;
   /** Deterministic clock for created/updated times of written objects. */
   now(): Iso;
   /**

@@ -6,9 +6,11 @@
 import type { RecordFile } from "../backup/record-files.js";
 import { FORMAT_SCHEMAS, type SchemaRef } from "../backup/schemas.js";
 import type { EntityRestorer, ObjectKind } from "../restore/types.js";
+import { attachments } from "./attachments/index.js";
 import { branchProtection } from "./branch_protection/index.js";
 import { collaborators } from "./collaborators/index.js";
 import type { BodyEndpoint, EntityDescriptor, JobEntityDescriptor } from "./descriptor.js";
+import { discussions } from "./discussions/index.js";
 import { gitRepo } from "./git_repo/index.js";
 import { issueComments } from "./issue_comments/index.js";
 import { issueEvents } from "./issue_events/index.js";
@@ -21,6 +23,7 @@ import { prComments } from "./pr_comments/index.js";
 import { prReviewComments } from "./pr_review_comments/index.js";
 import { prReviews } from "./pr_reviews/index.js";
 import { pullRequests } from "./pull_requests/index.js";
+import { reactions } from "./reactions/index.js";
 import { releaseAssets } from "./release_assets/index.js";
 import { releases } from "./releases/index.js";
 import { repository } from "./repository/index.js";
@@ -45,6 +48,7 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   releases,
   releaseAssets,
   issueEvents,
+  reactions,
   gitRepo,
   repository,
   branchProtection,
@@ -53,6 +57,8 @@ export const ENTITIES: readonly EntityDescriptor[] = [
   teams,
   webhooks,
   securityAdvisories,
+  discussions,
+  attachments,
   wiki,
   lfsObjects,
 ];

@@ -15,6 +15,7 @@ export const ENTITY_NAMES = [
   "releases",
   "release_assets",
   "issue_events",
+  "reactions",
   "git_repo",
   "repository",
   "branch_protection",
@@ -23,6 +24,8 @@ export const ENTITY_NAMES = [
   "teams",
   "webhooks",
   "security_advisories",
+  "discussions",
+  "attachments",
   "wiki",
   "lfs_objects",
 ] as const;

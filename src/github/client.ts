@@ -12,6 +12,7 @@ import { createRequestGuard, type GuardedRequest } from "./request-guard.js";
 import { RequestScheduler, type RequestSchedulerOptions, schedulerPlugin } from "./scheduler.js";
 import type { RequestStats } from "./stats.js";
 import { createStorageDownloader, type StorageDownloader } from "./storage-download.js";
+import { createWebHost, type WebHost } from "./web-host.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
 /** REST API version sent with every request (GitHub's default; 2026-03-10 removes fields we keep). */
@@ -54,6 +55,8 @@ export interface GitHubClient {
   scheduler: RequestScheduler;
   /** Downloads from file storage (where asset redirects point), outside the API's slots. */
   storage: StorageDownloader;
+  /** The web host (attachments): the token goes to its origin only, never across a redirect. */
+  web: WebHost;
   stats(): RequestStats;
   apiUrl: string;
   graphqlUrl: string;
@@ -171,6 +174,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     storage: createStorageDownloader({
       // As many downloads at once as API requests: a save's assets stream
       // while its list pages continue.
+      concurrency: scheduler.concurrency,
+      timeoutMs: options.requestTimeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    }),
+    web: createWebHost({
+      apiUrl,
+      token,
       concurrency: scheduler.concurrency,
       timeoutMs: options.requestTimeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),

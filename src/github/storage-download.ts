@@ -9,7 +9,8 @@ import PQueue from "p-queue";
 import { abortErrorFor, anySignal } from "./abort.js";
 import { keepBody } from "./kept-body.js";
 
-export type StorageConsumer<T> = (body: AsyncIterable<Uint8Array>) => Promise<T>;
+/** Reads the body; `headers` are the storage answer's (content type, length). */
+export type StorageConsumer<T> = (body: AsyncIterable<Uint8Array>, headers: Headers) => Promise<T>;
 
 export interface StorageDownloader {
   /** Fetches `url` and hands its body to `consume`; the slot is held until `consume` settles. */
@@ -59,7 +60,7 @@ export function createStorageDownloader(options: {
             throw new StorageDownloadError(response.status);
           }
           // Locked before anything awaits: the Response itself is dropped here.
-          return consume(keepBody(response.body) as unknown as AsyncIterable<Uint8Array>);
+          return consume(keepBody(response.body) as unknown as AsyncIterable<Uint8Array>, response.headers);
         },
         signal ? { signal } : {},
       );

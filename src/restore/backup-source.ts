@@ -9,6 +9,7 @@ import { backupTreeProblems } from "../backup/tree-check.js";
 import { verifyBackup } from "../backup/verify.js";
 import { RECORD_FILES } from "../entities/index.js";
 import { PreflightError } from "../errors.js";
+import { webUrlForApi } from "../github/web-host.js";
 import { exists } from "../util/exists.js";
 import {
   isPythonBackup,
@@ -36,19 +37,14 @@ export interface BackupSource {
   fileName(file: string): string;
 }
 
+export { webUrlForApi };
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
   } catch {
     return false;
   }
-}
-
-/** The web address that goes with a REST base: api.github.com → github.com, GHES /api/v3 → host. */
-export function webUrlForApi(apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, "");
-  if (/^https?:\/\/api\.github\.com$/i.test(base)) return "https://github.com";
-  return base.replace(/\/api\/v3$/i, "");
 }
 
 async function* jsonlRecords<T>(path: string): AsyncGenerator<T> {

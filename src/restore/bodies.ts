@@ -128,6 +128,10 @@ function quoted(lines: string[]): string {
 
 export interface BodyRewriterOptions {
   references: ReferenceMap;
+  /** The reaction counts line of an original object, added to its attribution (null: none). */
+  reactionLine?: (kind: ObjectKind, originalId: string) => string | null;
+  /** Points attachment links at their re-hosted copies (src/entities/attachments/rehost.ts); none when not restored. */
+  attachments?: ((text: string) => string) | null;
 }
 
 type RenderOptions = { kind: ObjectKind; originalId: string; attribution: string[]; cutToFit?: boolean };
@@ -135,8 +139,9 @@ type RenderOptions = { kind: ObjectKind; originalId: string; attribution: string
 export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
   const pendingOf = (text: string) =>
     resolvePending(text, { ...options.references, newNumberOf: () => undefined }).stillPending;
+  const rehost = options.attachments ?? ((text: string) => text);
   const rewrite = (text: string) => {
-    const { text: rewritten, pending } = rewriteReferences(text, options.references);
+    const { text: rewritten, pending } = rewriteReferences(rehost(text), options.references);
     return { text: neutraliseMentions(rewritten), pending };
   };
   const continuationsOf = (body: string | null, opts: { kind: ObjectKind; originalId: string }) => {
@@ -151,7 +156,10 @@ export function createBodyRewriter(options: BodyRewriterOptions): BodyRewriter {
       return { body: `${head}\n\n${text}`, pendingRefs: pendingOf(text) };
     });
   };
-  const render = (body: string | null, opts: RenderOptions): RenderedBody => {
+  const render = (body: string | null, given: RenderOptions): RenderedBody => {
+    const reactions =
+      given.attribution.length > 0 ? options.reactionLine?.(given.kind, given.originalId) : null;
+    const opts = reactions ? { ...given, attribution: [...given.attribution, reactions] } : given;
     const marker = markerFor(opts.kind, opts.originalId);
     const header = quoted(opts.attribution);
     const head = header ? `${marker}\n${header}` : marker;

@@ -4,8 +4,12 @@
 // entity type plus the references pass. Per-item failures are reported and
 // the rest goes on; a job with failed items is "failed" at the end (exit 1),
 // but its dependents still run for the objects that exist.
+import { attachmentRewriter } from "../entities/attachments/rehost.js";
+
 import { familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
+import { ReactionCounts } from "../entities/reactions/counts.js";
+import { REACTIONS_FILE, type ReactionRecord } from "../entities/reactions/record.js";
 import type { GitHubClient, GitHubClientOptions } from "../github/client.js";
 import type { RepoRef } from "../github/repository.js";
 import type { RequestStats } from "../github/stats.js";
@@ -66,6 +70,8 @@ export interface RestoreRepositoryRequest {
   inviteCollaborators?: boolean;
   /** Create the backup's webhooks, inactive (default false: they would call other services). */
   webhooks?: boolean;
+  /** Category for discussions whose own the target lacks (default: the target's General, else its first). */
+  discussionCategory?: string | null;
   /** Journal file (default `<stateDir>/restore/<API host>/<target id>.jsonl`). */
   statePath?: string | null;
   /** Per-user state directory (default $GITHUB_DATA_STATE_DIR, $XDG_STATE_HOME/github-data, ~/.local/state/github-data). */
@@ -191,6 +197,10 @@ export class RestoreRepositoryUseCase {
       useImportApi,
       journal,
       references,
+      reactions: request.selection.entities.has("reactions")
+        ? await ReactionCounts.read(backup.readRecords<ReactionRecord>(REACTIONS_FILE))
+        : null,
+      attachments: await attachmentRewriter(backup, request.selection, targetRepo),
       plan: (action) => {
         actions.push(action);
       },
@@ -255,6 +265,10 @@ interface RunFacts {
   useImportApi: boolean;
   journal: RestoreJournal;
   references: ReferenceMap;
+  /** Reaction counts for the attribution blocks, when reactions are restored. */
+  reactions: ReactionCounts | null;
+  /** Rewrites attachment links to their re-hosted copies (null: attachments not restored). */
+  attachments: ((text: string) => string) | null;
   plan: (action: PlannedAction) => void;
   log: Logger;
 }
@@ -279,9 +293,14 @@ function sharedContext(request: RestoreRepositoryRequest, facts: RunFacts): Shar
       dryRun,
       inviteCollaborators: request.inviteCollaborators ?? false,
       webhooks: request.webhooks ?? false,
+      discussionCategory: request.discussionCategory ?? null,
     },
     journal: facts.journal,
-    bodies: createBodyRewriter({ references: facts.references }),
+    bodies: createBodyRewriter({
+      references: facts.references,
+      attachments: facts.attachments,
+      ...(facts.reactions ? { reactionLine: (kind, id) => facts.reactions?.lineFor(kind, id) ?? null } : {}),
+    }),
     readRecords: <T>(f: string) => backup.readRecords<T>(f),
     hasFile: (f) => backup.hasFile(f),
     plan: facts.plan,

@@ -48,6 +48,10 @@ export const OBJECT_KINDS = [
   "webhook",
   /** A ruleset created in the target (key = the original ruleset id). */
   "ruleset",
+  /** A discussion created in the target (key = the original discussion's id). */
+  "discussion",
+  /** A discussion comment or reply created in the target (key = the original comment's id). */
+  "discussion_comment",
   /** The wiki's branches pushed to the target's wiki (key "wiki-repo"). */
   "wiki_push",
   /** The LFS objects uploaded to the target (key "lfs-objects"). */
@@ -212,6 +216,8 @@ export interface RestoreContext {
     inviteCollaborators?: boolean;
     /** Create the backup's webhooks in the target, inactive (--webhooks; default off). */
     webhooks?: boolean;
+    /** Category for discussions whose own the target lacks (--discussion-category); null: General, else the first. */
+    discussionCategory?: string | null;
   };
   journal: RestoreJournal;
   bodies: BodyRewriter;

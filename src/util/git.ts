@@ -22,6 +22,8 @@ export interface GitOptions {
   config?: ReadonlyArray<readonly [string, string]>;
   signal?: AbortSignal;
   redact?: (text: string) => string;
+  /** Written to git's standard input (e.g. `mktree`); none by default. */
+  input?: string;
 }
 
 export class GitError extends Error {}
@@ -98,8 +100,11 @@ export function runGit(args: string[], options: GitOptions = {}): Promise<string
       cwd: tmpdir(),
       env,
       signal: options.signal,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
     });
+    // Standard input is closed at once when there is nothing to write.
+    child.stdin.on("error", () => {});
+    child.stdin.end(options.input ?? "");
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));

@@ -11,6 +11,7 @@ import type { PrCommentRecord } from "../../src/entities/pr_comments/record.js";
 import type { PrReviewCommentRecord } from "../../src/entities/pr_review_comments/record.js";
 import type { PrReviewRecord } from "../../src/entities/pr_reviews/record.js";
 import type { PullRequestRecord } from "../../src/entities/pull_requests/record.js";
+import type { ReactionRecord } from "../../src/entities/reactions/record.js";
 import type { ReleaseRecord } from "../../src/entities/releases/record.js";
 import type { SubIssueRecord } from "../../src/entities/sub_issues/record.js";
 
@@ -371,5 +372,32 @@ export const issueEvents: IssueEventRecord[] = [
         repository: { full_name: "o/tools" },
       },
     },
+  },
+];
+
+export const reactions: ReactionRecord[] = [
+  {
+    subject_type: "issue",
+    subject_id: 1001,
+    id: 7,
+    content: "+1",
+    user: maya,
+    created_at: "2025-04-01T12:05:00Z",
+  },
+  {
+    subject_type: "issue",
+    subject_id: 1001,
+    id: 8,
+    content: "heart",
+    user: null,
+    created_at: "2025-04-01T12:06:00Z",
+  },
+  {
+    subject_type: "release",
+    subject_id: 9,
+    id: 3,
+    content: "rocket",
+    user: { login: "dependabot[bot]", id: 49699333, type: "Bot" },
+    created_at: "2025-04-02T08:00:00Z",
   },
 ];

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getValidator, loadSchema, type SchemaRef } from "../../src/backup/schemas.js";
 import { RECORD_FILES, SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { attachments } from "./fixtures-attachments.js";
+import * as fd from "./fixtures-discussions.js";
 import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
 
@@ -16,6 +18,7 @@ const samples: Record<string, readonly object[]> = {
   "pr_reviews.jsonl": [f.prReview],
   "pr_review_comments.jsonl": [f.prReviewComment],
   "issue_events.jsonl": f.issueEvents,
+  "reactions.jsonl": f.reactions,
   "releases.jsonl": [
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),
@@ -27,6 +30,10 @@ const samples: Record<string, readonly object[]> = {
   "teams.jsonl": [fs.team],
   "webhooks.jsonl": [fs.webhook],
   "security_advisories.jsonl": [fs.securityAdvisory],
+  "discussion_categories.jsonl": [fd.discussionCategory],
+  "discussions.jsonl": [fd.discussion],
+  "discussion_comments.jsonl": fd.discussionComments,
+  "attachments.jsonl": attachments,
 };
 
 /** The documented optional fields of each file (issue events carry only their own event's fields). */

@@ -13,6 +13,8 @@ import {
 } from "../../src/backup/schemas.js";
 import { SCHEMAS } from "../../src/entities/index.js";
 import * as f from "./fixtures.js";
+import { attachments } from "./fixtures-attachments.js";
+import * as fd from "./fixtures-discussions.js";
 import * as fs from "./fixtures-settings.js";
 import { schemaNamed } from "./helpers.js";
 
@@ -51,6 +53,7 @@ const samples: Record<string, readonly unknown[]> = {
   "pr_reviews.schema.json": [f.prReview],
   "pr_review_comments.schema.json": [f.prReviewComment],
   "issue_events.schema.json": f.issueEvents,
+  "reactions.schema.json": f.reactions,
   "releases.schema.json": [
     f.release(9, [f.asset(501, 9, "app.tar.gz", Buffer.from("x"), "0".repeat(64))]),
     f.release(10, [f.asset(502, 10, "skipped.bin", Buffer.from("y"), null)]),
@@ -62,6 +65,10 @@ const samples: Record<string, readonly unknown[]> = {
   "teams.schema.json": [fs.team],
   "webhooks.schema.json": [fs.webhook],
   "security_advisories.schema.json": [fs.securityAdvisory],
+  "discussion_categories.schema.json": [fd.discussionCategory],
+  "discussions.schema.json": [fd.discussion],
+  "discussion_comments.schema.json": fd.discussionComments,
+  "attachments.schema.json": attachments,
   "manifest.schema.json": [f.sampleManifest()],
   "save-state.schema.json": [state],
 };

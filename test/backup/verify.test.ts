@@ -289,10 +289,10 @@ describe("verifyBackup", () => {
   });
 
   it("reports a listed JSONL file that no entity type declares, still checking its lines", async () => {
-    await replaceFile(dir, "discussions.jsonl", '{"id":1}\n{"id":2');
+    await replaceFile(dir, "projects.jsonl", '{"id":1}\n{"id":2');
     expect(messages(await verifyBackup(dir))).toEqual([
-      "discussions.jsonl no entity type declares this file, so its records are not checked",
-      "discussions.jsonl:2 truncated: the last line does not end in a newline",
+      "projects.jsonl no entity type declares this file, so its records are not checked",
+      "projects.jsonl:2 truncated: the last line does not end in a newline",
     ]);
   });
 

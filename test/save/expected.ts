@@ -2,8 +2,9 @@
 // server's store (independently of the save code), as comparable projections.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { reactionsOf } from "../../fake-github/store/reactions.js";
 import { timelineOf } from "../../fake-github/store/timeline.js";
-import type { FakeRepo, FakeStore } from "../../fake-github/store/types.js";
+import type { FakeReaction, FakeRepo, FakeStore } from "../../fake-github/store/types.js";
 
 export type Row = Record<string, unknown>;
 
@@ -274,4 +275,42 @@ export function projectIssueEvent(r: Row): Row {
         }
       : {}),
   };
+}
+
+/** Every reaction on the wanted issues, pull requests, their comments and review comments, and every release. */
+export function expectedReactions(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
+  const rows: Row[] = [];
+  const add = (type: string, subjectId: number, reactions: readonly FakeReaction[]) => {
+    for (const r of reactions) {
+      const user = r.userId === null ? undefined : store.users.get(r.userId);
+      rows.push({
+        subject_type: type,
+        subject_id: subjectId,
+        id: r.id,
+        content: r.content,
+        user: user ? { login: user.login, id: user.id, type: user.type } : null,
+        created_at: r.created_at,
+      });
+    }
+  };
+  const wantedNumber = (n: number) => (repo.issues.get(n)?.pull ? wanted.pulls(n) : wanted.issues(n));
+  for (const issue of repo.issues.values()) {
+    if (!wantedNumber(issue.number)) continue;
+    const reactions = reactionsOf(repo, "issue", issue.id);
+    if (issue.pull) add("pull_request", issue.pull.id, reactions);
+    else add("issue", issue.id, reactions);
+  }
+  for (const c of repo.comments) {
+    if (wantedNumber(c.issue_number)) add("issue_comment", c.id, reactionsOf(repo, "issue_comment", c.id));
+  }
+  for (const c of repo.reviewComments) {
+    if (wanted.pulls(c.pull_number))
+      add("pr_review_comment", c.id, reactionsOf(repo, "review_comment", c.id));
+  }
+  for (const r of repo.releases) add("release", r.id, reactionsOf(repo, "release", r.id));
+  const key = (r: Row) => [r.subject_type as string, r.subject_id as number, r.id as number] as const;
+  return rows.sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1] || x[2] - y[2];
+  });
 }

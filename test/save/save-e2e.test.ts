@@ -48,6 +48,7 @@ function checkAgainstStore(fake: FakeGitHub, repo: FakeRepo, dir: string, wanted
   expect(E.readJsonl(dir, "issue_events.jsonl").map(E.projectIssueEvent)).toEqual(
     E.expectedIssueEvents(store, repo, wanted),
   );
+  expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(E.expectedReactions(store, repo, wanted));
 }
 
 describe.each(["small", "tricky"] as const)("save of the %s dataset", (dataset) => {

@@ -145,6 +145,19 @@ describe("hostile records and paths in a backup folder", () => {
     await expectRefused(dir, /issues\.jsonl:(line )?1: the number at "id" is beyond 2\^53/);
   });
 
+  it("refuses a repository.json of another repository (its full_name) in a folder labelled with this one", async () => {
+    const dir = copyOfBase();
+    forge(dir, "repository.json", (lines) =>
+      lines.map((line) =>
+        line.replace(`"full_name":"${OWNER}/${REPO}"`, `"full_name":"${OWNER}/${REPO}-tools"`),
+      ),
+    );
+    await expectRefused(
+      dir,
+      new RegExp(`repository\\.json.*comes from ${OWNER}/${REPO}-tools, not from the manifest's source`),
+    );
+  });
+
   it("refuses records of another repository in a folder labelled with this one", async () => {
     const dir = copyOfBase();
     forge(dir, "issues.jsonl", (lines) =>

@@ -10,6 +10,13 @@ import {
   reviewResolvers,
   threadResolvers,
 } from "./comments.js";
+import { discussionMutationResolvers } from "./discussion-mutations.js";
+import {
+  discussionCategoryResolvers,
+  discussionCommentResolvers,
+  discussionResolvers,
+  repositoryDiscussionResolvers,
+} from "./discussions.js";
 import { EVENT_TYPES, eventResolvers } from "./events.js";
 import { issueResolvers, pullRequestResolvers } from "./issues.js";
 import {
@@ -21,6 +28,7 @@ import {
   releaseResolvers,
 } from "./objects.js";
 import { queryResolvers } from "./query.js";
+import { reactionResolvers, reactionsField } from "./reactions.js";
 import { repositoryResolvers } from "./repository.js";
 import type { Args, Resolver } from "./shared.js";
 
@@ -31,19 +39,24 @@ const byType: Record<string, Record<string, Resolver<never>>> = {
   User: actorResolvers,
   Bot: actorResolvers,
   Organization: actorResolvers,
-  Repository: repositoryResolvers,
-  Issue: issueResolvers,
-  PullRequest: pullRequestResolvers,
-  IssueComment: issueCommentResolvers,
+  Repository: { ...repositoryResolvers, ...repositoryDiscussionResolvers },
+  Issue: { ...issueResolvers, reactions: reactionsField.issue },
+  PullRequest: { ...pullRequestResolvers, reactions: reactionsField.issue },
+  IssueComment: { ...issueCommentResolvers, reactions: reactionsField.issueComment },
   PullRequestReview: reviewResolvers,
-  PullRequestReviewComment: reviewCommentResolvers,
+  PullRequestReviewComment: { ...reviewCommentResolvers, reactions: reactionsField.reviewComment },
   PullRequestReviewThread: threadResolvers,
   Label: labelResolvers,
   Milestone: milestoneResolvers,
-  Release: releaseResolvers,
+  Release: { ...releaseResolvers, reactions: reactionsField.release },
   ReleaseAsset: assetResolvers,
   Commit: commitResolvers,
   Ref: refResolvers,
+  Reaction: reactionResolvers,
+  Discussion: discussionResolvers,
+  DiscussionComment: discussionCommentResolvers,
+  DiscussionCategory: discussionCategoryResolvers,
+  Mutation: discussionMutationResolvers,
   ...Object.fromEntries(Object.values(EVENT_TYPES).map((name) => [name, eventResolvers])),
 };
 

@@ -1,9 +1,9 @@
 // The issue and pull-request connections of a repository, with GitHub's
 // filters (states, labels, filterBy, head/base ref) and orderings.
-import type { FakeIssue, FakeRepo } from "../../store/types.js";
+import type { FakeIssue, FakeLabel, FakeRepo } from "../../store/types.js";
 import { type Connection, paginate, type SortKey, sortByKey } from "../connection.js";
 import { commentsOfIssue, type GqlContext } from "../context.js";
-import { type IssueSrc, issueSrc } from "../sources.js";
+import { type IssueSrc, issueSrc, type LabelSrc, labelSrc } from "../sources.js";
 import { type Args, objectArg, orderArg, pageArgs, stringArg, stringListArg } from "./shared.js";
 
 /** IssueState / PullRequestState of a store record. */
@@ -171,4 +171,23 @@ export function mapConnection<T, U>(page: Connection<T>, wrap: (item: T) => U): 
     edges,
     nodes: edges.map((edge) => edge.node),
   };
+}
+
+/** The `labels` connection of an issue, pull request or discussion. */
+export function labelConnection(
+  repo: FakeRepo,
+  labelIds: readonly number[],
+  args: Args,
+): Connection<LabelSrc> {
+  const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
+  const labels = labelIds.flatMap((id) => repo.labels.filter((label) => label.id === id));
+  const key = order.field === "NAME" ? (l: FakeLabel) => [l.name, l.id] : (l: FakeLabel) => [l.id];
+  const page = paginate(
+    "labels",
+    pageArgs(args),
+    sortByKey(labels, key, order.descending),
+    key,
+    order.descending,
+  );
+  return mapConnection(page, (label) => labelSrc(repo, label));
 }

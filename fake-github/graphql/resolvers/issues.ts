@@ -15,7 +15,6 @@ import {
   type IssueSrc,
   issueCommentSrc,
   issueSrc,
-  labelSrc,
   milestoneSrc,
   repoSrc,
   reviewSrc,
@@ -23,7 +22,7 @@ import {
   userSrc,
 } from "../sources.js";
 import { timelineItems } from "./events.js";
-import { issueState, mapConnection } from "./issue-lists.js";
+import { issueState, labelConnection, mapConnection } from "./issue-lists.js";
 import {
   actor,
   association,
@@ -96,22 +95,7 @@ export const issueLikeResolvers: TypeResolvers<IssueSrc> = {
     const milestone = src.repo.milestones.find((m) => m.number === src.issue.milestoneNumber);
     return milestone ? milestoneSrc(src.repo, milestone) : null;
   },
-  labels: (src, args) => {
-    const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
-    const labels = src.issue.labelIds.flatMap((id) => src.repo.labels.filter((label) => label.id === id));
-    const key =
-      order.field === "NAME"
-        ? (l: (typeof labels)[number]) => [l.name, l.id]
-        : (l: (typeof labels)[number]) => [l.id];
-    const page = paginate(
-      "labels",
-      pageArgs(args),
-      sortByKey(labels, key, order.descending),
-      key,
-      order.descending,
-    );
-    return mapConnection(page, (label) => labelSrc(src.repo, label));
-  },
+  labels: (src, args) => labelConnection(src.repo, src.issue.labelIds, args),
   assignees: (src, args, ctx) => {
     const users = src.issue.assigneeIds.flatMap((id) => {
       const user = ctx.store.users.get(id);

@@ -13,6 +13,7 @@ import { labelRoutes } from "./labels.js";
 import { milestoneRoutes } from "./milestones.js";
 import { pullRoutes } from "./pulls.js";
 import { type RateLimitRouteDeps, rateLimitRoutes } from "./rate-limit.js";
+import { reactionRoutes } from "./reactions.js";
 import { type ReleaseRouteDeps, releaseRoutes } from "./releases.js";
 import { repositoryRoutes } from "./repository.js";
 import { reviewCommentRoutes } from "./review-comments.js";
@@ -44,6 +45,7 @@ export function createReadRoutes(deps: ReadRouteDeps): RouteDef[] {
     ...teamRoutes(),
     ...hookRoutes(),
     ...advisoryRoutes(),
+    ...reactionRoutes(),
     ...rateLimitRoutes(deps),
   ];
 }

@@ -3,6 +3,7 @@
 // *_url fields), and only reads the store. Every URL is built from `baseUrl`
 // (e.g. "http://127.0.0.1:1234"): API URLs as `${baseUrl}/repos/o/r/...`, web URLs
 // as `${baseUrl}/o/r/...`.
+import { reactionRollup } from "../../store/reactions.js";
 import type { FakeIssue, FakeRepo } from "../../store/types.js";
 
 /**
@@ -51,20 +52,8 @@ export function webIssueByNumber(baseUrl: string, repo: FakeRepo, number: number
   return `${webRepo(baseUrl, repo)}/${issue?.pull ? "pull" : "issues"}/${number}`;
 }
 
-export function reactionsRollup(url: string): Record<string, unknown> {
-  return {
-    url,
-    total_count: 0,
-    "+1": 0,
-    "-1": 0,
-    laugh: 0,
-    hooray: 0,
-    confused: 0,
-    heart: 0,
-    rocket: 0,
-    eyes: 0,
-  };
-}
+/** GitHub's reactions rollup of a subject: its URL and the count of each reaction. */
+export const reactionsRollup = reactionRollup;
 
 export function countByNumber<T>(items: T[], key: (item: T) => number): Map<number, number> {
   const counts = new Map<number, number>();

@@ -1,4 +1,5 @@
 // Issue and pull-request conversation comments as GitHub's REST API returns them.
+import { reactionsOf } from "../../store/reactions.js";
 import type { FakeIssueComment, FakeRepo, FakeStore } from "../../store/types.js";
 import { apiRepo, reactionsRollup, webIssueByNumber } from "./common.js";
 import { serializeUser } from "./users.js";
@@ -24,7 +25,7 @@ export function serializeIssueComment(
     updated_at: comment.updated_at,
     author_association: comment.author_association,
     body: comment.body,
-    reactions: reactionsRollup(`${url}/reactions`),
+    reactions: reactionsRollup(`${url}/reactions`, reactionsOf(repo, "issue_comment", comment.id)),
     performed_via_github_app: null,
   };
 }

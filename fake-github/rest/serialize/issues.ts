@@ -1,6 +1,8 @@
 // Issues (pull requests included, as the issues list shows them) as GitHub's REST
 // API returns them.
+
 import { findIssueById } from "../../store/lookup.js";
+import { reactionsOf } from "../../store/reactions.js";
 import type { FakeIssue, FakeRepo, FakeStore } from "../../store/types.js";
 import {
   apiRepo,
@@ -95,7 +97,7 @@ export function serializeIssue(
   out.issue_dependencies_summary = { blocked_by: 0, blocking: 0, total_blocked_by: 0, total_blocking: 0 };
   out.body = issue.body;
   if (opts.single) out.closed_by = serializeUser(store, issue.closedById, baseUrl);
-  out.reactions = reactionsRollup(`${url}/reactions`);
+  out.reactions = reactionsRollup(`${url}/reactions`, reactionsOf(repo, "issue", issue.id));
   out.timeline_url = `${url}/timeline`;
   out.performed_via_github_app = null;
   out.state_reason = issue.state_reason;

@@ -1,8 +1,9 @@
 // Releases and their assets as GitHub's REST API returns them.
 
 import { createHash } from "node:crypto";
+import { reactionsOf } from "../../store/reactions.js";
 import type { FakeAsset, FakeRelease, FakeRepo, FakeStore } from "../../store/types.js";
-import { apiRepo, webRepo } from "./common.js";
+import { apiRepo, reactionsRollup, webRepo } from "./common.js";
 import { serializeUser } from "./users.js";
 
 export type RestRelease = Record<string, unknown>;
@@ -53,6 +54,7 @@ export function serializeRelease(
   const api = apiRepo(baseUrl, repo);
   const url = `${api}/releases/${release.id}`;
   const tag = encodeURIComponent(release.tag_name);
+  const reactions = reactionsOf(repo, "release", release.id);
   let updated = release.created_at;
   for (const asset of release.assets) if (asset.updated_at > updated) updated = asset.updated_at;
   if (release.published_at !== null && release.published_at > updated) updated = release.published_at;
@@ -77,5 +79,7 @@ export function serializeRelease(
     tarball_url: `${api}/tarball/${tag}`,
     zipball_url: `${api}/zipball/${tag}`,
     body: release.body,
+    // GitHub sends a release's rollup only once someone has reacted.
+    ...(reactions.length > 0 ? { reactions: reactionsRollup(`${url}/reactions`, reactions) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 // Review comments as GitHub's REST API returns them.
+import { reactionsOf } from "../../store/reactions.js";
 import type { FakeRepo, FakeReviewComment, FakeStore } from "../../store/types.js";
 import { apiRepo, reactionsRollup, webRepo } from "./common.js";
 import { serializeUser } from "./users.js";
@@ -37,7 +38,7 @@ export function serializeReviewComment(
     pull_request_url: pullUrl,
     author_association: comment.author_association,
     _links: { self: { href: url }, html: { href: html }, pull_request: { href: pullUrl } },
-    reactions: reactionsRollup(`${url}/reactions`),
+    reactions: reactionsRollup(`${url}/reactions`, reactionsOf(repo, "review_comment", comment.id)),
     start_line: comment.start_line,
     original_start_line: comment.start_line,
     start_side: comment.start_side,

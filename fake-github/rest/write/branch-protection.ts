@@ -3,12 +3,13 @@
 import type { RouteDef } from "../../http/types.js";
 import { findUserByLogin } from "../../store/create-store.js";
 import { setBranchProtection } from "../../store/mutations/branch-protection.js";
-import { validationFailed } from "../../store/mutations/errors.js";
+import { touch } from "../../store/mutations/common.js";
+import { MutationError, validationFailed } from "../../store/mutations/errors.js";
 import type { FakeBranchProtection, FakeRepo, FakeStore } from "../../store/types.js";
 import { serializeBranchProtection } from "../serialize/branch-protection.js";
 import { requireAdminRepo } from "./access.js";
 import { Body } from "./body.js";
-import { okJson, writeRoute } from "./route.js";
+import { noContent, okJson, writeRoute } from "./route.js";
 
 function userIds(store: FakeStore, logins: string[] | undefined): number[] {
   return (logins ?? []).map((login) => {
@@ -77,5 +78,27 @@ export const branchProtectionRoutes: RouteDef[] = [
       setBranchProtection(store, repo, branch, protection);
       return okJson(serializeBranchProtection(store, repo, branch, protection, req.baseUrl));
     },
+  ),
+  ...(["POST", "DELETE"] as const).map((method) =>
+    writeRoute(
+      method,
+      "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures",
+      method === "POST"
+        ? "branches/branch-protection#create-commit-signature-protection"
+        : "branches/branch-protection#delete-commit-signature-protection",
+      (req, { store }) => {
+        const { repo } = requireAdminRepo(req, store);
+        const branch = req.params.branch ?? "";
+        const protection = repo.protections.get(branch);
+        if (!protection) throw new MutationError(404, "Branch not protected");
+        protection.required_signatures = method === "POST";
+        touch(store, repo);
+        if (method === "DELETE") return noContent();
+        return okJson({
+          url: `${req.baseUrl}/repos/${repo.ownerLogin}/${repo.name}/branches/${encodeURIComponent(branch)}/protection/required_signatures`,
+          enabled: true,
+        });
+      },
+    ),
   ),
 ];

@@ -1,4 +1,5 @@
 // Store changes to a repository's settings (PATCH /repos/{owner}/{repo}) and topics.
+import { ensureDefaultCategories } from "../discussions.js";
 import type { FakeRepo, FakeRepoSettings, FakeStore } from "../types.js";
 import { touch } from "./common.js";
 import { validationFailed } from "./errors.js";
@@ -11,7 +12,9 @@ export function updateRepoSettings(store: FakeStore, repo: FakeRepo, input: Repo
   for (const [key, value] of Object.entries(settings)) {
     if (value !== undefined) (repo.settings as unknown as Record<string, unknown>)[key] = value;
   }
-  touch(store, repo);
+  const now = touch(store, repo);
+  // GitHub gives a repository its default discussion categories when discussions are turned on.
+  if (settings.has_discussions === true) ensureDefaultCategories(store, repo, now);
 }
 
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;

@@ -61,9 +61,21 @@ function body(record: BranchProtectionRecord): Record<string, unknown> {
   };
 }
 
-/** Compared without ids (they differ between hosts) and without signatures (an endpoint of their own). */
+/** Compared without ids (they differ between hosts), signed commits included. */
 function comparable(record: BranchProtectionRecord): string {
-  return JSON.stringify({ ...body(record), required_signatures: undefined });
+  return JSON.stringify({ ...body(record), required_signatures: record.required_signatures });
+}
+
+/** Signed commits: an endpoint of their own, POST to require them and DELETE to stop. */
+const SIGNATURES = "/repos/{owner}/{repo}/branches/{branch}/protection/required_signatures";
+
+async function setSignatures(ctx: RestoreContext, branch: string, required: boolean): Promise<void> {
+  await ctx.client.octokit.request(`${required ? "POST" : "DELETE"} ${SIGNATURES}`, {
+    owner: ctx.target.owner,
+    repo: ctx.target.repo,
+    branch,
+    request: { signal: ctx.signal },
+  });
 }
 
 async function current(
@@ -121,13 +133,19 @@ async function restoreProtection(ctx: RestoreContext): Promise<EntityRestoreResu
         ctx.plan({ entity: "branch_protection", action: "update", what: where, contentCreating: false });
         continue;
       }
-      await ctx.client.octokit.request(PUT_PROTECTION, {
-        owner: ctx.target.owner,
-        repo: ctx.target.repo,
-        branch: saved.branch,
-        ...body(wanted),
-        request: { signal: ctx.signal },
-      });
+      const existing = there === "no-branch" ? null : there;
+      const unsigned = (r: BranchProtectionRecord) => comparable({ ...r, required_signatures: false });
+      if (existing === null || unsigned(existing) !== unsigned(wanted)) {
+        await ctx.client.octokit.request(PUT_PROTECTION, {
+          owner: ctx.target.owner,
+          repo: ctx.target.repo,
+          branch: saved.branch,
+          ...body(wanted),
+          request: { signal: ctx.signal },
+        });
+      }
+      if (saved.required_signatures !== (existing?.required_signatures ?? false))
+        await setSignatures(ctx, saved.branch, saved.required_signatures);
       result.records++;
     } catch (error) {
       if (ctx.signal.aborted) throw error;

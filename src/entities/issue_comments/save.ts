@@ -9,6 +9,7 @@ export const issueCommentsSaver: EntitySaver = {
     saveConversationComments(
       ctx,
       {
+        name: "issue_comments",
         file: ISSUE_COMMENTS_FILE,
         parentKey: "issue_number",
         onPullRequest: false,

@@ -67,10 +67,12 @@ export const issuesSaver: EntitySaver = {
         onIssue: (issue) => {
           const record = issueRecord(issue);
           counts.set(record.number, record.comments);
+          ctx.shared.reactionRollups.reportNode("issues", "issue", record, issue.node);
           return add(record);
         },
       });
       counts.complete();
+      ctx.shared.reactionRollups.complete("issues");
       // sub_issues depends on this job and writes these links.
       ctx.shared.subIssueLinks = links;
       if (notIssues.length > 0) {

@@ -25,6 +25,9 @@ const FULL_FIELDS = `${LINK_FIELDS}
   labels(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${LABEL_FIELDS} } }
   assignees(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${USER_FIELDS} } }`;
 
+/** An issue's or pull request's reaction count, for the reactions job. */
+export const REACTION_TOTAL = " reactions(first: 1) { totalCount }";
+
 export interface ScannedIssue {
   node: Json;
   labels: Json[];
@@ -71,7 +74,11 @@ export function* numbersUpTo(selection: NumberSelection, max: number): Generator
 export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promise<ScanResult> {
   const max = await highestNumber(ctx);
   const full = options.mode === "full";
-  const fragment = `fragment F on IssueOrPullRequest { __typename ... on Issue { ${full ? FULL_FIELDS : LINK_FIELDS} } }`;
+  // The reactions rollup rides along when reactions are saved (ReactionRollups).
+  const fields = full
+    ? `${FULL_FIELDS}${ctx.shared.reactionRollups.wanted ? REACTION_TOTAL : ""}`
+    : LINK_FIELDS;
+  const fragment = `fragment F on IssueOrPullRequest { __typename ... on Issue { ${fields} } }`;
   const ownRepo = `${ctx.repo.owner}/${ctx.repo.repo}`.toLowerCase();
   const links: SubIssueLink[] = [];
   const found = new Set<number>();

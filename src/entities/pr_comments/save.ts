@@ -9,6 +9,7 @@ export const prCommentsSaver: EntitySaver = {
     saveConversationComments(
       ctx,
       {
+        name: "pr_comments",
         file: PR_COMMENTS_FILE,
         parentKey: "pull_request_number",
         onPullRequest: true,

@@ -14,16 +14,24 @@ const reviewCommentPages = (ctx: SaveContext) =>
 export const prReviewCommentsSaver: EntitySaver = {
   name: "pr_review_comments",
   dependsOn: [],
-  save: (ctx) =>
-    writePages<PrReviewCommentRecord>(ctx, reviewCommentPages(ctx), {
+  save: async (ctx) => {
+    const result = await writePages<PrReviewCommentRecord>(ctx, reviewCommentPages(ctx), {
       file: PR_REVIEW_COMMENTS_FILE,
       sortKey: prReviewCommentSortKey,
       map: (c) => {
         const pullNumber = trailingNumber(c.pull_request_url, "review_comment.pull_request_url");
         if (!selectionHas(ctx.selection.pullRequests, pullNumber)) return null;
+        const id = int(c.id, "review_comment.id");
+        const nodeId = str(c.node_id, "review_comment.node_id");
+        ctx.shared.reactionRollups.reportRest(
+          "pr_review_comments",
+          "pr_review_comment",
+          { id, node_id: nodeId },
+          c,
+        );
         return {
-          id: int(c.id, "review_comment.id"),
-          node_id: str(c.node_id, "review_comment.node_id"),
+          id,
+          node_id: nodeId,
           pull_request_number: pullNumber,
           pull_request_review_id: intOrNull(
             c.pull_request_review_id,
@@ -50,5 +58,8 @@ export const prReviewCommentsSaver: EntitySaver = {
           html_url: str(c.html_url, "review_comment.html_url"),
         };
       },
-    }),
+    });
+    ctx.shared.reactionRollups.complete("pr_review_comments");
+    return result;
+  },
 };

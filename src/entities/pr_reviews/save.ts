@@ -1,4 +1,5 @@
 import { selectionHas } from "../../selection/number-spec.js";
+import { REACTION_TOTAL } from "../issues/scan.js";
 import { int, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { fetchByNumber } from "../shared/graphql-by-number.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
@@ -9,7 +10,10 @@ import { PR_REVIEWS_FILE, type PrReviewRecord, prReviewSortKey } from "./record.
 
 const REVIEW_FIELDS = `id fullDatabaseId body state submittedAt url authorAssociation author { ${ACTOR_FIELDS} } commit { oid }`;
 // The conversation comments' count rides along for pr_comments to reconcile with.
-const FRAGMENT = `fragment R on PullRequest { id number comments(first: 1) { totalCount } reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } } }`;
+const FIELDS = `id number comments(first: 1) { totalCount } reviews(first: 100) { pageInfo { hasNextPage endCursor } nodes { ${REVIEW_FIELDS} } }`;
+// So does each pull request's reactions count when reactions are saved (ReactionRollups).
+const fragment = (reactions: boolean) =>
+  `fragment R on PullRequest { ${FIELDS}${reactions ? ` fullDatabaseId${REACTION_TOTAL}` : ""} }`;
 
 function reviewRecord(review: Json, pullNumber: number): PrReviewRecord {
   const what = `review of #${pullNumber}`;
@@ -46,7 +50,7 @@ export const prReviewsSaver: EntitySaver = {
           .filter((n) => selectionHas(ctx.selection.pullRequests, n));
         const batch = fetchByNumber(ctx, numbers, {
           field: "pullRequest",
-          fragment: FRAGMENT,
+          fragment: fragment(ctx.shared.reactionRollups.wanted),
           fragmentName: "R",
           onNode: async (node, number) => {
             const comments = obj(node.comments, `#${number}.comments`);
@@ -54,6 +58,15 @@ export const prReviewsSaver: EntitySaver = {
               number,
               int(comments.totalCount, `#${number}.comments.totalCount`),
             );
+            if (ctx.shared.reactionRollups.wanted) {
+              const id = databaseId(node, `#${number}`);
+              ctx.shared.reactionRollups.reportNode(
+                "pr_reviews",
+                "pull_request",
+                { id, node_id: str(node.id, `#${number}.id`), number },
+                node,
+              );
+            }
             const reviews = await allNodes(
               ctx,
               connection(node.reviews, `#${number}.reviews`),
@@ -74,5 +87,6 @@ export const prReviewsSaver: EntitySaver = {
       }
       await Promise.all(batches);
       ctx.shared.prCommentCounts.complete();
+      ctx.shared.reactionRollups.complete("pr_reviews");
     }),
 };

@@ -11,7 +11,10 @@ export type AssetFile =
   | { ok: true; path: string; size: number }
   | { ok: false; problem: string; missing?: boolean };
 
-export async function checkAssetFile(backupDir: string, asset: ReleaseAssetRecord): Promise<AssetFile> {
+export async function checkAssetFile(
+  backupDir: string,
+  asset: Pick<ReleaseAssetRecord, "path" | "sha256">,
+): Promise<AssetFile> {
   if (asset.path === null)
     return { ok: false, problem: "its file was not saved in the backup", missing: true };
   if (!isInside(backupDir, asset.path)) {

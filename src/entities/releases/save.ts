@@ -139,9 +139,12 @@ export const releasesSaver: EntitySaver = {
         sortKey: releaseSortKey,
         map: async (r) => {
           const id = int(r.id, "release.id");
+          const nodeId = str(r.node_id, "release.node_id");
+          // GitHub leaves the rollup out of a release nobody reacted to.
+          ctx.shared.reactionRollups.reportRest("releases", "release", { id, node_id: nodeId }, r, 0);
           return {
             id,
-            node_id: str(r.node_id, "release.node_id"),
+            node_id: nodeId,
             tag_name: str(r.tag_name, "release.tag_name"),
             target_commitish: str(r.target_commitish, "release.target_commitish"),
             name: strOrNull(r.name, "release.name"),
@@ -157,6 +160,7 @@ export const releasesSaver: EntitySaver = {
         },
       },
     );
+    ctx.shared.reactionRollups.complete("releases");
     assetFiles.sort((a, b) => (a.file < b.file ? -1 : 1));
     return { records: result.records, files: [...result.files, ...assetFiles] };
   },

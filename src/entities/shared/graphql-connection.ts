@@ -23,7 +23,8 @@ export function connection(value: unknown, what: string): ConnectionPage {
 
 /** Every node of `field` on the node `nodeId`, starting from a first page already fetched. */
 export async function allNodes(
-  ctx: SaveContext,
+  /** A save's or a restore's context: only its client and signal are used. */
+  ctx: Pick<SaveContext, "client" | "signal">,
   first: ConnectionPage,
   nodeId: string,
   typeName: string,

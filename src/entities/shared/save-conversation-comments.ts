@@ -4,6 +4,7 @@
 // it (reconcile-children.ts).
 import type { SortKey } from "../../backup/sort-key.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
+import type { EntityName } from "../names.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { conversationCommentRecord, readConversationComment } from "./conversation-comment.js";
 import { idsOf } from "./reconcile-children.js";
@@ -13,6 +14,8 @@ import type { RestObject } from "./sources.js";
 import { writeRecords } from "./write-pages.js";
 
 export interface ConversationCommentsJob<K extends string> {
+  /** The job, "issue_comments" or "pr_comments". */
+  name: EntityName;
   file: string;
   parentKey: K;
   onPullRequest: boolean;
@@ -47,7 +50,9 @@ export function saveConversationComments<K extends string>(
       ctx.signal.throwIfAborted();
       for (const raw of page.items) {
         const record = recordOf(raw);
-        if (record !== null) await keep(record, readConversationComment(raw).parentNumber);
+        if (record === null) continue;
+        ctx.shared.reactionRollups.reportRest(job.name, "issue_comment", record, raw);
+        await keep(record, readConversationComment(raw).parentNumber);
       }
       pages += 1;
       ctx.progress({ items: records, pages });
@@ -63,11 +68,13 @@ export function saveConversationComments<K extends string>(
       recover: async (raw) => {
         const record = recordOf(raw);
         if (record === null) return false;
+        ctx.shared.reactionRollups.reportRest(job.name, "issue_comment", record, raw);
         // reconcileChildren adds the id to the parent's set itself.
         await add(record);
         records += 1;
         return true;
       },
     });
+    ctx.shared.reactionRollups.complete(job.name);
   });
 }

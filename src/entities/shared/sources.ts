@@ -5,6 +5,7 @@ import { type PaginateOptions, paginateParallel } from "../../github/paginate-pa
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
+import { ReactionRollups } from "./reaction-rollups.js";
 import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
@@ -44,6 +45,8 @@ export class SharedSources {
   readonly issueCommentCounts: ReportedCounts;
   /** Each pull request's conversation `comments` count: set by pr_reviews (its GraphQL batches), reconciled by pr_comments. */
   readonly prCommentCounts: ReportedCounts;
+  /** The reactions rollup of every record the subject jobs read: set by them, read by reactions. */
+  readonly reactionRollups: ReactionRollups;
 
   constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
     this.#repo = repo;
@@ -51,6 +54,7 @@ export class SharedSources {
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
     this.prCommentCounts = new ReportedCounts(entities.has("pr_reviews"));
+    this.reactionRollups = new ReactionRollups(entities.has("reactions"));
   }
 
   /** Repo-wide conversation comments (issues and pull requests alike), ascending id. */

@@ -1,6 +1,7 @@
 // One line of webhooks.jsonl: a repository webhook without any secret. Only
 // the non-secret config fields are kept; the URL loses any credentials
-// (user:password@) and its query string, where services put tokens.
+// (user:password@) and its fragment, and the values of query parameters that
+// may carry a token are replaced by REDACTED.
 import type { SortKey } from "../../backup/sort-key.js";
 
 export const WEBHOOKS_FILE = "webhooks.jsonl";

@@ -6,6 +6,16 @@ import { failureText } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { WEBHOOKS_FILE, type WebhookRecord } from "./record.js";
+import { REDACTED } from "./save.js";
+
+/** The query parameters whose values the save redacted. */
+function redactedParams(url: string): string[] {
+  try {
+    return [...new URL(url).searchParams].filter(([, v]) => v === REDACTED).map(([name]) => name);
+  } catch {
+    return [];
+  }
+}
 
 async function restoreWebhooks(ctx: RestoreContext): Promise<EntityRestoreResult> {
   const result: EntityRestoreResult = { records: 0, skipped: 0, failed: 0 };
@@ -67,6 +77,12 @@ async function restoreWebhooks(ctx: RestoreContext): Promise<EntityRestoreResult
       });
       urls.add(url);
       result.records++;
+      const redacted = redactedParams(url);
+      if (redacted.length > 0) {
+        ctx.warn(
+          `webhook ${hook.id}: the backup holds no value for its URL's ${redacted.join(", ")} (possible credentials); set them in the target`,
+        );
+      }
     } catch (error) {
       if (ctx.signal.aborted) throw error;
       ctx.itemFailed(`webhook ${url}: ${failureText(error, ctx.client.redact)}`);

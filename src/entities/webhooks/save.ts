@@ -4,15 +4,31 @@ import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver } from "../types.js";
 import { WEBHOOKS_FILE, type WebhookRecord, webhookSortKey } from "./record.js";
 
-/** The URL without userinfo, query or fragment; null when it is not a URL at all. */
+/** What stands in the URL for a query value that may be a credential. */
+export const REDACTED = "REDACTED";
+
+/** Query parameters services carry credentials in, by name. */
+const SECRET_NAME = /token|secret|key|pass|pwd|auth|sig|credential|session|code|access|jwt|bearer/i;
+/** A value that looks like a credential whatever its name: long, letters and digits mixed. */
+const SECRET_VALUE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-.~+/=]{20,}$/;
+
+/**
+ * The URL without userinfo or fragment, its query kept (services route on it:
+ * a channel, a format) but with the value of every parameter that may be a
+ * credential replaced by REDACTED; null when it is not a URL at all.
+ */
 export function publicUrl(value: unknown): string | null {
   if (typeof value !== "string") return null;
   try {
     const url = new URL(value);
     url.username = "";
     url.password = "";
-    url.search = "";
     url.hash = "";
+    const params = [...url.searchParams].map(([name, v]): [string, string] => [
+      name,
+      SECRET_NAME.test(name) || SECRET_VALUE.test(v) ? REDACTED : v,
+    ]);
+    url.search = params.length > 0 ? new URLSearchParams(params).toString() : "";
     return url.toString();
   } catch {
     return null;

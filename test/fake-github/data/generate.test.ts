@@ -158,7 +158,9 @@ function checkInvariants(store: FakeStore, repo: FakeRepo): void {
       expect(where).toBeDefined();
     }
   }
-  if (items.length > 0) expect(repo.nextIssueNumber).toBe((items.at(-1)?.number ?? 0) + 1);
+  // Discussions share the number sequence and come after the issues and pull requests.
+  const last = Math.max(items.at(-1)?.number ?? 0, ...repo.discussions.map((d) => d.number));
+  if (items.length > 0) expect(repo.nextIssueNumber).toBe(last + 1);
 
   const byId = new Map(repo.reviewComments.map((c) => [c.id, c]));
   const reviewIds = new Set(repo.reviews.map((r) => r.id));

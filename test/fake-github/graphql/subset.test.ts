@@ -142,9 +142,18 @@ describe("fake GraphQL schema", () => {
     expect(subsetProblems(ours, github)).toEqual([]);
   });
 
-  it("has GitHub's query root and no mutations", () => {
+  it("has GitHub's query root, and mutations for discussions only (the rest is written through REST)", () => {
     expect(ours.getQueryType()?.name).toBe(github.getQueryType()?.name);
-    expect(ours.getMutationType()).toBeUndefined();
+    expect(ours.getMutationType()?.name).toBe(github.getMutationType()?.name);
+    expect(Object.keys(ours.getMutationType()?.getFields() ?? {}).sort()).toEqual([
+      "addDiscussionComment",
+      "addLabelsToLabelable",
+      "closeDiscussion",
+      "createDiscussion",
+      "lockLockable",
+      "markDiscussionCommentAsAnswer",
+      "updateDiscussion",
+    ]);
   });
 
   it("covers the types the backup tool reads", () => {

@@ -110,6 +110,20 @@ const cases: Case[] = [
       return { status: 200, body: items };
     },
   },
+  // The first item of each kind always has reactions (fake-github/data/reactions.ts).
+  get(
+    `${R}/issues/{issue_number}/reactions`,
+    (c) => `${c.r}/issues/${Math.min(...c.data.issues.keys())}/reactions?per_page=100`,
+  ),
+  get(
+    `${R}/issues/comments/{comment_id}/reactions`,
+    (c) => `${c.r}/issues/comments/${c.data.comments[0]?.id}/reactions`,
+  ),
+  get(
+    `${R}/pulls/comments/{comment_id}/reactions`,
+    (c) => `${c.r}/pulls/comments/${c.data.reviewComments[0]?.id}/reactions`,
+  ),
+  get(`${R}/releases/{release_id}/reactions`, (c) => `${c.r}/releases/${c.data.releases[0]?.id}/reactions`),
   get(`${R}/labels`, (c) => `${c.r}/labels?per_page=100`),
   get(`${R}/labels/{name}`, (c) => `${c.r}/labels/${encodeURIComponent(c.data.labels.at(-1)?.name ?? "")}`),
   get(`${R}/milestones`, (c) => `${c.r}/milestones?state=all`),
@@ -234,6 +248,16 @@ const cases: Case[] = [
           required_linear_history: true,
         },
       }),
+  },
+  {
+    route: `POST ${R}/branches/{branch}/protection/required_signatures`,
+    status: 200,
+    run: (c) => c.call("POST", `${c.r}/branches/${c.data.default_branch}/protection/required_signatures`),
+  },
+  {
+    route: `DELETE ${R}/branches/{branch}/protection/required_signatures`,
+    status: 204,
+    run: (c) => c.call("DELETE", `${c.r}/branches/${c.data.default_branch}/protection/required_signatures`),
   },
   {
     route: `POST ${R}/rulesets`,

@@ -67,13 +67,12 @@ describe.each(["small", "tricky"] as const)("settings round trip of %s", (datase
       topics: [...source.settings.topics].sort(),
     });
     expect([...copy.protections.keys()].sort()).toEqual([...source.protections.keys()].sort());
+    // Signed commits included (an endpoint of their own); users and teams are the same (one organisation, one server).
     for (const [branch, protection] of source.protections) {
-      // Signed commits have an endpoint of their own; users and teams are the same (one organisation, one server).
-      expect({ ...copy.protections.get(branch), required_signatures: null }, branch).toEqual({
-        ...protection,
-        required_signatures: null,
-      });
+      expect(copy.protections.get(branch), branch).toEqual(protection);
     }
+    if (dataset === "tricky")
+      expect([...source.protections.values()].some((p) => p.required_signatures)).toBe(true);
     expect(copy.rulesets.map((r) => [r.name, r.enforcement, r.rules, r.conditions, r.bypass_actors])).toEqual(
       source.rulesets.map((r) => [r.name, r.enforcement, r.rules, r.conditions, r.bypass_actors]),
     );
@@ -86,7 +85,9 @@ describe.each(["small", "tricky"] as const)("settings round trip of %s", (datase
         .sort(),
     );
     // Inactive, without secrets, and without the credentials a URL carried (tricky has one).
-    const withoutCredentials = (url: string) => url.replace(/\/\/[^/@]*@/, "//").replace(/\?.*$/, "");
+    // Credentials and token-like query values are not saved; the rest of the query is.
+    const withoutCredentials = (url: string) =>
+      url.replace(/\/\/[^/@]*@/, "//").replace(/([?&]token=)[^&]*/, "$1REDACTED");
     expect(copy.hooks.map((h) => [h.config.url, h.active, h.config.secret])).toEqual(
       source.hooks.map((h) => [withoutCredentials(h.config.url), false, null]),
     );

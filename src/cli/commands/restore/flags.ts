@@ -51,6 +51,13 @@ export const RESTORE_FLAGS: readonly OptionSpec[] = [
     description: "Create the backup's webhooks in the target, inactive and without secrets (default: off)",
   },
   {
+    key: "discussionCategory",
+    flags: "--discussion-category <name>",
+    env: "DISCUSSION_CATEGORY",
+    description:
+      "Category for discussions whose category the target lacks (default: the target's General, else its first)",
+  },
+  {
     key: "state",
     flags: "--state <path>",
     env: "RESTORE_STATE_PATH",

@@ -26,6 +26,7 @@ export function resolveRestore(parsed: ParsedArgv, env: Env, output: OutputSetti
   const importApi = pick(parsed, env, "importApi", "IMPORT_API");
   const state = pick(parsed, env, "state", "RESTORE_STATE_PATH");
   const stateDir = pick(parsed, env, "stateDir", "GITHUB_DATA_STATE_DIR");
+  const category = pick(parsed, env, "discussionCategory", "DISCUSSION_CATEGORY");
   return assemble<RestoreCommand>(remote, {
     command: "restore",
     ...output,
@@ -37,6 +38,7 @@ export function resolveRestore(parsed: ParsedArgv, env: Env, output: OutputSetti
     importApi: importApi ? choice(importApi.value, IMPORT_API_MODES, importApi.source) : "auto",
     inviteCollaborators: booleanSetting(parsed, env, "inviteCollaborators", "INVITE_COLLABORATORS", false),
     webhooks: booleanSetting(parsed, env, "webhooks", "RESTORE_WEBHOOKS", false),
+    discussionCategory: category && category.value.trim() !== "" ? category.value.trim() : null,
     statePath: state ? nonEmptyPath(state.value, state.source) : null,
     stateDir: stateDir ? nonEmptyPath(stateDir.value, stateDir.source) : null,
   });

@@ -23,6 +23,7 @@ export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): 
     importApi: cfg.importApi,
     inviteCollaborators: cfg.inviteCollaborators,
     webhooks: cfg.webhooks,
+    discussionCategory: cfg.discussionCategory,
     statePath: cfg.statePath,
     stateDir: cfg.stateDir,
     concurrency: cfg.concurrency,

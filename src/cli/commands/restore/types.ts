@@ -31,6 +31,8 @@ export interface RestoreCommand extends OutputSettings, RemoteSettings {
   inviteCollaborators: boolean;
   /** Create the backup's webhooks in the target, inactive. */
   webhooks: boolean;
+  /** Category for discussions whose own the target lacks; null: General, else the first. */
+  discussionCategory: string | null;
   /** Restore progress file (old → new numbers); null lets restore pick its default. */
   statePath: string | null;
   /** Per-user state folder (--state-dir); null: the default. */

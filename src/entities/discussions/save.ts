@@ -1,0 +1,297 @@
+// Saves the repository's discussion categories, discussions, and their
+// comments and replies with GraphQL: pages of discussions with their first
+// labels, comments and replies nested, and every connection that goes on read
+// to its end through `node(id:)`. Every count GitHub reports (discussions,
+// comments per discussion, replies per comment, labels) is checked against
+// what was read; a shortfall is read once more from the start, and one that
+// remains fails the job, naming the discussion and both counts. A repository
+// with discussions turned off is skipped.
+import { GitHubGraphQLError, graphqlQuery } from "../../github/graphql.js";
+import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
+import { allNodes, connection } from "../shared/graphql-connection.js";
+import {
+  ACTOR_FIELDS,
+  actorRef,
+  LABEL_FIELDS,
+  labelRef,
+  lockReason,
+  restEnum,
+} from "../shared/graphql-refs.js";
+import type { EntitySaver, SaveContext } from "../types.js";
+import {
+  categorySortKey,
+  DISCUSSION_CATEGORIES_FILE,
+  DISCUSSION_COMMENTS_FILE,
+  DISCUSSIONS_FILE,
+  type DiscussionCategoryRecord,
+  type DiscussionCommentRecord,
+  type DiscussionRecord,
+  discussionCommentSortKey,
+  discussionSortKey,
+} from "./record.js";
+
+/**
+ * Page sizes of the nested connections. Costs are counted on the page sizes
+ * (GitHub's rule): 25 discussions with 20 labels, 30 comments and 20 replies
+ * each is 801 requests, 8 points, and 16,275 nodes — where 100 × 100 × 100
+ * would pass the node cap.
+ */
+const DISCUSSION_PAGE = 25;
+const COMMENT_PAGE = 30;
+const REPLY_PAGE = 20;
+const LABEL_PAGE = 20;
+
+const PAGE_INFO = "totalCount pageInfo { hasNextPage endCursor }";
+const COMMENT = `id databaseId body url createdAt updatedAt upvoteCount isAnswer author { ${ACTOR_FIELDS} } replyTo { databaseId }`;
+const COMMENT_WITH_REPLIES = `${COMMENT} replies(first: ${REPLY_PAGE}) { ${PAGE_INFO} nodes { ${COMMENT} } }`;
+const DISCUSSION = `id databaseId number title body url createdAt updatedAt closedAt locked activeLockReason closed stateReason upvoteCount author { ${ACTOR_FIELDS} } category { name slug } answer { databaseId } labels(first: ${LABEL_PAGE}) { ${PAGE_INFO} nodes { ${LABEL_FIELDS} } } comments(first: ${COMMENT_PAGE}) { ${PAGE_INFO} nodes { ${COMMENT_WITH_REPLIES} } }`;
+const CATEGORY = "id name slug emoji description isAnswerable createdAt updatedAt";
+
+const LIST = `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: ${DISCUSSION_PAGE}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { ${PAGE_INFO} nodes { ${DISCUSSION} } } } }`;
+const HEAD = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id hasDiscussionsEnabled discussionCategories(first: 100) { ${PAGE_INFO} nodes { ${CATEGORY} } } } }`;
+
+/** One connection of one node: its type, field and node selection, for reading the rest. */
+interface ConnectionOf {
+  nodeId: string;
+  typeName: string;
+  field: string;
+  nodeFields: string;
+  /** "comments of discussion #12", for messages. */
+  what: string;
+}
+
+async function firstPage(ctx: SaveContext, of: ConnectionOf): Promise<Json> {
+  const query = `query($id: ID!) { node(id: $id) { ... on ${of.typeName} { ${of.field}(first: 100) { ${PAGE_INFO} nodes { ${of.nodeFields} } } } } }`;
+  const { data } = await graphqlQuery<Json>(ctx.client, query, { id: of.nodeId }, { signal: ctx.signal });
+  return obj(obj(data.node, `node ${of.nodeId}`)[of.field], of.what);
+}
+
+/**
+ * Every node of a connection whose first page is `page`: the rest is read to
+ * the end, and a count short of `totalCount` is read once more from the start.
+ */
+async function complete(ctx: SaveContext, page: Json, of: ConnectionOf): Promise<Json[]> {
+  let total = int(page.totalCount, `${of.what}.totalCount`);
+  let nodes = await allNodes(ctx, connection(page, of.what), of.nodeId, of.typeName, of.field, of.nodeFields);
+  if (nodes.length >= total) return nodes;
+  const shortBy = `${nodes.length} of ${total}`;
+  const again = await firstPage(ctx, of);
+  total = int(again.totalCount, `${of.what}.totalCount`);
+  nodes = await allNodes(ctx, connection(again, of.what), of.nodeId, of.typeName, of.field, of.nodeFields);
+  if (nodes.length >= total) {
+    ctx.log.info(`${of.what}: the first reading listed ${shortBy}; read again in full`);
+    return nodes;
+  }
+  throw new Error(
+    `${of.what}: GitHub counted ${total} but listed ${nodes.length} (twice short; first ${shortBy})`,
+  );
+}
+
+function categoryRecord(node: Json): DiscussionCategoryRecord {
+  const id = str(node.id, "category.id");
+  return {
+    id,
+    node_id: id,
+    name: str(node.name, "category.name"),
+    slug: str(node.slug, "category.slug"),
+    emoji: str(node.emoji, "category.emoji"),
+    description: strOrNull(node.description, "category.description"),
+    is_answerable: bool(node.isAnswerable, "category.isAnswerable"),
+    created_at: str(node.createdAt, "category.createdAt"),
+    updated_at: str(node.updatedAt, "category.updatedAt"),
+  };
+}
+
+function discussionRecord(node: Json, labels: Json[]): DiscussionRecord {
+  const number = int(node.number, "discussion.number");
+  const what = `discussion #${number}`;
+  const category = obj(node.category, `${what}.category`);
+  return {
+    id: int(node.databaseId, `${what}.databaseId`),
+    node_id: str(node.id, `${what}.id`),
+    number,
+    title: str(node.title, `${what}.title`),
+    body: str(node.body, `${what}.body`),
+    category: { name: str(category.name, `${what}.category.name`), slug: str(category.slug, `${what}.slug`) },
+    user: actorRef(node.author, `${what}.author`),
+    labels: labels.map((label, i) => labelRef(label, `${what}.labels[${i}]`)),
+    locked: bool(node.locked, `${what}.locked`),
+    active_lock_reason: lockReason(node.activeLockReason, `${what}.activeLockReason`),
+    closed: bool(node.closed, `${what}.closed`),
+    state_reason: restEnum(node.stateReason, `${what}.stateReason`),
+    answer_comment_id: intOrNull(objOrNull(node.answer, `${what}.answer`)?.databaseId, `${what}.answer`),
+    upvote_count: int(node.upvoteCount, `${what}.upvoteCount`),
+    created_at: str(node.createdAt, `${what}.createdAt`),
+    updated_at: str(node.updatedAt, `${what}.updatedAt`),
+    closed_at: strOrNull(node.closedAt, `${what}.closedAt`),
+    html_url: str(node.url, `${what}.url`),
+  };
+}
+
+function commentRecord(node: Json, number: number): DiscussionCommentRecord {
+  const what = `comment of discussion #${number}`;
+  return {
+    id: int(node.databaseId, `${what}.databaseId`),
+    node_id: str(node.id, `${what}.id`),
+    discussion_number: number,
+    reply_to_id: intOrNull(objOrNull(node.replyTo, `${what}.replyTo`)?.databaseId, `${what}.replyTo`),
+    body: str(node.body, `${what}.body`),
+    user: actorRef(node.author, `${what}.author`),
+    is_answer: bool(node.isAnswer, `${what}.isAnswer`),
+    upvote_count: int(node.upvoteCount, `${what}.upvoteCount`),
+    created_at: str(node.createdAt, `${what}.createdAt`),
+    updated_at: str(node.updatedAt, `${what}.updatedAt`),
+    html_url: str(node.url, `${what}.url`),
+  };
+}
+
+interface Writers {
+  discussion(record: DiscussionRecord): Promise<void>;
+  comment(record: DiscussionCommentRecord): Promise<void>;
+}
+
+/** One discussion with everything under it, each connection read to its end. */
+async function saveDiscussion(ctx: SaveContext, node: Json, out: Writers): Promise<number> {
+  const number = int(node.number, "discussion.number");
+  const nodeId = str(node.id, `discussion #${number}.id`);
+  const labels = await complete(ctx, obj(node.labels, `discussion #${number}.labels`), {
+    nodeId,
+    typeName: "Discussion",
+    field: "labels",
+    nodeFields: LABEL_FIELDS,
+    what: `labels of discussion #${number}`,
+  });
+  const comments = await complete(ctx, obj(node.comments, `discussion #${number}.comments`), {
+    nodeId,
+    typeName: "Discussion",
+    field: "comments",
+    nodeFields: COMMENT_WITH_REPLIES,
+    what: `comments of discussion #${number}`,
+  });
+  await out.discussion(discussionRecord(node, labels));
+  let records = 1;
+  await Promise.all(
+    comments.map(async (comment) => {
+      const record = commentRecord(comment, number);
+      const replies = await complete(ctx, obj(comment.replies, `comment ${record.id}.replies`), {
+        nodeId: record.node_id,
+        typeName: "DiscussionComment",
+        field: "replies",
+        nodeFields: COMMENT,
+        what: `replies to comment ${record.id} of discussion #${number}`,
+      });
+      await out.comment(record);
+      for (const reply of replies) await out.comment(commentRecord(reply, number));
+      records += 1 + replies.length;
+    }),
+  );
+  return records;
+}
+
+/** Reads the discussions list page by page; `onPage` gets the discussions not seen before. */
+async function listDiscussions(
+  ctx: SaveContext,
+  seen: Set<number>,
+  onPage: (nodes: Json[], total: number) => Promise<void>,
+): Promise<number> {
+  let after: string | null = null;
+  let total = 0;
+  for (;;) {
+    const { data }: { data: Json } = await graphqlQuery<Json>(
+      ctx.client,
+      LIST,
+      { owner: ctx.repo.owner, name: ctx.repo.repo, after },
+      { signal: ctx.signal },
+    );
+    const list = obj(obj(data.repository, "repository").discussions, "repository.discussions");
+    total = int(list.totalCount, "discussions.totalCount");
+    const page = connection(list, "repository.discussions");
+    const fresh = page.nodes
+      .map((n, i) => obj(n, `discussions[${i}]`))
+      .filter((n) => !seen.has(int(n.number, "discussion.number")));
+    for (const n of fresh) seen.add(int(n.number, "discussion.number"));
+    await onPage(fresh, total);
+    if (!page.pageInfo.hasNextPage) return total;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+export const discussionsSaver: EntitySaver = {
+  name: "discussions",
+  dependsOn: [],
+  async save(ctx) {
+    let data: Json;
+    try {
+      ({ data } = await graphqlQuery<Json>(
+        ctx.client,
+        HEAD,
+        { owner: ctx.repo.owner, name: ctx.repo.repo },
+        { signal: ctx.signal },
+      ));
+    } catch (error) {
+      // A fine-grained token without the Discussions permission: a skip naming it, not a failed save.
+      if (!(error instanceof GitHubGraphQLError) || !error.errors.some((e) => e.type === "FORBIDDEN"))
+        throw error;
+      const skipped =
+        "GitHub answered FORBIDDEN: the token needs read access to discussions (fine-grained: Discussions read)";
+      ctx.log.warn(`discussions skipped: ${skipped}`);
+      return { records: 0, files: [], skipped };
+    }
+    const repository = obj(data.repository, "repository");
+    if (!bool(repository.hasDiscussionsEnabled, "repository.hasDiscussionsEnabled")) {
+      const skipped = "discussions are turned off in the repository";
+      ctx.log.info(`discussions skipped: ${skipped}`);
+      return { records: 0, files: [], skipped };
+    }
+    const categories = ctx.openWriter<DiscussionCategoryRecord>(DISCUSSION_CATEGORIES_FILE, categorySortKey);
+    const discussions = ctx.openWriter<DiscussionRecord>(DISCUSSIONS_FILE, discussionSortKey);
+    const comments = ctx.openWriter<DiscussionCommentRecord>(
+      DISCUSSION_COMMENTS_FILE,
+      discussionCommentSortKey,
+    );
+    const writers = [categories, discussions, comments];
+    try {
+      const categoryNodes = await complete(
+        ctx,
+        obj(repository.discussionCategories, "discussionCategories"),
+        {
+          nodeId: str(repository.id, "repository.id"),
+          typeName: "Repository",
+          field: "discussionCategories",
+          nodeFields: CATEGORY,
+          what: "discussion categories",
+        },
+      );
+      for (const node of categoryNodes) await categories.add(categoryRecord(node));
+
+      const out: Writers = {
+        discussion: (record) => discussions.add(record),
+        comment: (record) => comments.add(record),
+      };
+      const seen = new Set<number>();
+      let items = 0;
+      let pages = 0;
+      const onPage = async (nodes: Json[], total: number) => {
+        const counts = await Promise.all(nodes.map((node) => saveDiscussion(ctx, node, out)));
+        items += counts.reduce((a, b) => a + b, 0);
+        ctx.progress({ items, pages: ++pages, total });
+      };
+      let total = await listDiscussions(ctx, seen, onPage);
+      if (seen.size < total) {
+        const first = `${seen.size} of ${total}`;
+        total = await listDiscussions(ctx, seen, onPage);
+        if (seen.size < total) {
+          throw new Error(
+            `discussions: GitHub counted ${total} but listed ${seen.size} (twice short; first ${first})`,
+          );
+        }
+      }
+      const files = [];
+      for (const writer of writers) files.push(await writer.finish());
+      return { records: files.reduce((sum, file) => sum + file.records, 0), files };
+    } catch (error) {
+      await Promise.all(writers.map((writer) => writer.abort()));
+      throw error;
+    }
+  },
+};

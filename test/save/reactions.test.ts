@@ -1,0 +1,216 @@
+// Reactions: read only for subjects whose rollup says they have any, each
+// subject's saved reactions reconciled with its rollup. Answers are doctored
+// by a fetch wrapper on the client (the fake server itself is honest).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import { reactionKey, reactionsOf } from "../../fake-github/store/reactions.js";
+import type { FakeIssue, FakeRepo } from "../../fake-github/store/types.js";
+import type { EntityName } from "../../src/entities/names.js";
+import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import * as E from "./expected.js";
+import { saveRequest } from "./helpers.js";
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), "gd-reactions-"));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const ISSUE_SUBJECT_LIST = /\/repos\/[^/]+\/[^/]+\/issues\/\d+\/reactions(\?|$)/;
+
+interface Doctor {
+  /** Reaction ids left out of GraphQL answers, and of REST answers when `rest` is set. */
+  hide?: { ids: Set<number>; rest: boolean };
+  /** Runs once, before the first GraphQL query of the reactions job is sent. */
+  beforeReactions?: () => void;
+  /** Sees the node ids of every GraphQL query of the reactions job. */
+  onReactionsQuery?: (ids: string[]) => void;
+}
+
+type JsonValue = unknown;
+
+/** Drops hidden reactions from every `reactions.nodes` list of a GraphQL answer. */
+function withoutHidden(value: JsonValue, ids: Set<number>): JsonValue {
+  if (Array.isArray(value)) return value.map((v) => withoutHidden(v, ids));
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (
+      key === "reactions" &&
+      typeof v === "object" &&
+      v !== null &&
+      Array.isArray((v as { nodes?: unknown }).nodes)
+    ) {
+      const c = v as { nodes: Array<{ databaseId: number }> };
+      out[key] = { ...c, nodes: c.nodes.filter((n) => !ids.has(n.databaseId)) };
+    } else out[key] = withoutHidden(v, ids);
+  }
+  return out;
+}
+
+function doctoredFetch(doctor: Doctor): typeof fetch {
+  let prepared = false;
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const isReactionsQuery =
+      url.endsWith("/graphql") && typeof init?.body === "string" && init.body.includes("nodes(ids:");
+    if (isReactionsQuery) {
+      const { variables } = JSON.parse(init?.body as string) as { variables: { ids: string[] } };
+      doctor.onReactionsQuery?.(variables.ids);
+    }
+    if (isReactionsQuery && !prepared) {
+      prepared = true;
+      doctor.beforeReactions?.();
+    }
+    const response = await fetch(input, init);
+    const hide = doctor.hide;
+    const doctored = hide && (isReactionsQuery || (hide.rest && ISSUE_SUBJECT_LIST.test(url)));
+    if (!doctored || response.status !== 200) return response;
+    const body = (await response.json()) as JsonValue;
+    const headers = new Headers(response.headers);
+    headers.delete("content-length");
+    headers.delete("content-encoding");
+    const out = Array.isArray(body)
+      ? (body as Array<{ id: number }>).filter((r) => !hide.ids.has(r.id))
+      : withoutHidden(body, hide.ids);
+    return new Response(JSON.stringify(out), { status: 200, headers });
+  };
+}
+
+async function save(fake: FakeGitHub, name: string, entities: EntityName[], doctor: Doctor = {}) {
+  const dir = join(root, name);
+  const request = saveRequest(fake, dir, { entities });
+  request.client = { ...request.client, fetch: doctoredFetch(doctor) };
+  const result = await new SaveRepositoryUseCase().execute(request);
+  return { dir, result };
+}
+
+const ISSUES: EntityName[] = ["issues", "reactions"];
+
+describe("reactions reconciled with each subject's rollup", () => {
+  let fake: FakeGitHub;
+  let repo: FakeRepo;
+  let issue: FakeIssue;
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
+    repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
+    const found = [...repo.issues.values()].find(
+      (i) => !i.pull && reactionsOf(repo, "issue", i.id).length >= 2,
+    );
+    if (!found) throw new Error("no issue with two reactions");
+    issue = found;
+  });
+  afterAll(() => fake.close());
+
+  it("reads only the subjects with reactions, all in one GraphQL request on small", async () => {
+    fake.resetStats();
+    const queries: string[][] = [];
+    const { dir, result } = await save(fake, "clean", ISSUES, {
+      onReactionsQuery: (ids) => queries.push(ids),
+    });
+    const reacted = [...repo.issues.values()].filter(
+      (i) => !i.pull && reactionsOf(repo, "issue", i.id).length > 0,
+    );
+    expect(queries.length).toBe(1);
+    expect(new Set(queries[0])).toEqual(new Set(reacted.map((i) => i.node_id)));
+    expect(result.exitCode).toBe(0);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(
+      E.expectedReactions(fake.store, repo, { issues: () => true, pulls: () => false }).filter(
+        (r) => r.subject_type === "issue",
+      ),
+    );
+    const job = result.results.find((r) => r.name === "reactions");
+    expect(job?.status).toBe("succeeded");
+    // No subject needed its REST list.
+    expect(fake.stats.byRoute["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"]).toBeUndefined();
+  });
+
+  it("a reaction missing from the GraphQL answer is read again through the subject's list", async () => {
+    const clean = await save(fake, "clean-2", ISSUES);
+    const lost = reactionsOf(repo, "issue", issue.id)[1];
+    fake.resetStats();
+    const healed = await save(fake, "healed", ISSUES, {
+      hide: { ids: new Set([lost?.id ?? 0]), rest: false },
+    });
+    expect(healed.result.exitCode).toBe(0);
+    expect(fake.stats.byRoute["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"]).toBe(1);
+    expect(readFileSync(join(healed.dir, "reactions.jsonl"), "utf8")).toBe(
+      readFileSync(join(clean.dir, "reactions.jsonl"), "utf8"),
+    );
+  });
+
+  it("a reaction removed during the save does not fail it", async () => {
+    const list = repo.reactions.get(reactionKey("issue", issue.id)) ?? [];
+    const removed = list[0];
+    const { dir, result } = await save(fake, "removed", ISSUES, {
+      beforeReactions: () => {
+        list.splice(0, 1);
+      },
+    });
+    expect(result.exitCode).toBe(0);
+    const saved = E.readJsonl(dir, "reactions.jsonl").map((r) => r.id);
+    expect(saved).not.toContain(removed?.id);
+    expect(saved).toContain(list[0]?.id);
+  });
+
+  it("an unexplained shortfall fails the job with exit 1, naming the subject and both counts", async () => {
+    const reported = reactionsOf(repo, "issue", issue.id).length;
+    const lost = reactionsOf(repo, "issue", issue.id)[0];
+    const { result } = await save(fake, "short", ISSUES, {
+      hide: { ids: new Set([lost?.id ?? 0]), rest: true },
+    });
+    expect(result.exitCode).toBe(1);
+    const job = result.results.find((r) => r.name === "reactions");
+    expect(job?.status).toBe("failed");
+    expect(job?.error).toContain(
+      `issue #${issue.number}: GitHub reports ${reported} reactions, ${reported - 1} saved`,
+    );
+    expect(result.results.find((r) => r.name === "issues")?.status).toBe("succeeded");
+  });
+
+  it("without rollups (pull requests saved without pr_reviews) reads every saved subject from its file", async () => {
+    const { dir, result } = await save(fake, "pulls-only", ["pull_requests", "reactions"]);
+    expect(result.exitCode).toBe(0);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(
+      E.expectedReactions(fake.store, repo, { issues: () => false, pulls: () => true }).filter(
+        (r) => r.subject_type === "pull_request",
+      ),
+    );
+  });
+});
+
+describe("reactions of the medium dataset", () => {
+  let fake: FakeGitHub;
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "medium", seed: 2 });
+  });
+  afterAll(() => fake.close());
+
+  it("saves every reaction as the server holds it, a subject with more than 100 included", async () => {
+    const repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
+    const entities: EntityName[] = [
+      "issues",
+      "issue_comments",
+      "pull_requests",
+      "pr_comments",
+      "pr_reviews",
+      "pr_review_comments",
+      "releases",
+      "reactions",
+    ];
+    const { dir, result } = await save(fake, "medium", entities);
+    expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
+    const expected = E.expectedReactions(fake.store, repo);
+    const counts = new Map<string, number>();
+    for (const r of expected)
+      counts.set(
+        `${r.subject_type}:${r.subject_id}`,
+        (counts.get(`${r.subject_type}:${r.subject_id}`) ?? 0) + 1,
+      );
+    expect(Math.max(...counts.values())).toBeGreaterThan(100);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(expected);
+  }, 240_000);
+});

@@ -192,7 +192,7 @@ export class ServerCore {
           target.origin,
           target.method,
           lfs,
-          headerValue(req.headers.authorization),
+          req.headersDistinct.authorization ?? [],
           body,
         );
         await waitUntil(this.timer, answerAt);

@@ -124,17 +124,28 @@ function parseBatch(body: Buffer): { operation: string; objects: BatchObject[] }
   return { operation, objects: list };
 }
 
-/** Answers one LFS request (batch, storage or verify). */
+/**
+ * Answers one LFS request (batch, storage or verify). `authorizations` holds
+ * every Authorization header sent: storage refuses more than one, as a signed
+ * storage URL does when a client adds its own credentials to the action's.
+ */
 export function serveLfs(
   store: FakeStore,
   signer: LfsSigner,
   origin: string,
   method: string,
   target: LfsTarget,
-  authorization: string | undefined,
+  authorizations: readonly string[],
   body: Buffer,
 ): FakeResponse {
+  const authorization = authorizations[0];
   if (target.kind === "batch") return batch(store, signer, origin, method, target, authorization, body);
+  if (authorizations.length > 1)
+    return {
+      status: 400,
+      headers: { "content-type": "text/plain" },
+      body: Buffer.from("Only one auth mechanism allowed\n"),
+    };
   const repo = repoOf(store, target.owner, target.name);
   if (target.kind === "verify") {
     if (method !== "POST") return json(405, { message: "Method not allowed" });

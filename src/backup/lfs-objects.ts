@@ -9,6 +9,7 @@ import { createReadStream, type Dirent } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { GIT_REPO_DIR, mirrorLayoutProblem } from "./git-mirror.js";
 import type { FileSummary } from "./sorted-jsonl-writer.js";
 
 export const LFS_OBJECTS_DIR = "git-repo/lfs/objects";
@@ -93,6 +94,10 @@ export async function checkLfsObjects(
   backupDir: string,
   entry: { records?: number; bytes: number; sha256: string },
 ): Promise<string[]> {
+  // Objects inside a git-repo/ that is refused (a link, a working tree…) are not read: git-repo/ is reported.
+  const layout = await mirrorLayoutProblem(join(backupDir, GIT_REPO_DIR));
+  if (layout === "missing") return ["listed in the manifest but missing"];
+  if (layout !== null) return [];
   const { objects, problems } = await listLfsObjects(join(backupDir, LFS_OBJECTS_DIR));
   if (problems[0] === "missing") return ["listed in the manifest but missing"];
   for (const object of objects) {

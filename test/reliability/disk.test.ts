@@ -96,10 +96,13 @@ describe("disk problems mid-run", () => {
       }
       return "forward";
     });
-    const run = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir, "--exclude", "git_repo"], {
-      env,
-      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-    });
+    const run = await runCli(
+      ["save", `${OWNER}/${REPO}`, "--out", dir, "--exclude", "git_repo,wiki,lfs_objects"],
+      {
+        env,
+        ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+      },
+    );
     for (const path of [dir, join(dir, STATE_DIR)]) if (existsSync(path)) chmodSync(path, 0o755);
     expect(locked).toBe(true);
     expect(proxy.count).toBeGreaterThan(lockAt);
@@ -118,7 +121,7 @@ describe("disk problems mid-run", () => {
 
     // As the message says: once the folder is writable again, --resume finishes the save.
     const resumed = await runCli(
-      ["save", `${OWNER}/${REPO}`, "--out", dir, "--exclude", "git_repo", "--resume"],
+      ["save", `${OWNER}/${REPO}`, "--out", dir, "--exclude", "git_repo,wiki,lfs_objects", "--resume"],
       {
         env,
         ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),

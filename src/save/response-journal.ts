@@ -26,6 +26,10 @@
 // answers that a resumed save need not repeat (a release asset downloaded
 // into the folder), each a key and a short value.
 //
+// A release asset's API answer, a redirect to file storage, is kept as its
+// location (a signed link that expires after a few minutes: a download that
+// the link no longer serves asks the API again, past the journal).
+//
 // What is not journaled: git traffic, error answers, GraphQL answers with
 // errors other than NOT_FOUND, and mutations. The journal holds answers
 // only, never a request header, so it never holds the token.
@@ -48,7 +52,7 @@ const ENTRY_VERSION = 3;
 /** Longest metadata line read back (kept headers are a few hundred bytes). */
 const MAX_META_BYTES = 64 * 1024;
 /** Response headers callers read (pagination); nothing else is kept. */
-const KEPT_HEADERS = ["link", "content-type"] as const;
+const KEPT_HEADERS = ["link", "content-type", "location"] as const;
 const NEWLINE = Buffer.from("\n");
 
 export interface ResponseJournalOptions {
@@ -116,7 +120,7 @@ interface ParsedRequest {
   url: string;
   headers?: Record<string, unknown>;
   body?: unknown;
-  request?: { parseSuccessResponseBody?: boolean };
+  request?: { parseSuccessResponseBody?: boolean; redirect?: string; replay?: boolean };
 }
 
 interface Answer {
@@ -159,13 +163,25 @@ const NEVER_KEPT = /\/repos\/[^/]+\/[^/]+\/hooks(?:[?/]|$)/;
 
 /** Reads without side effects: GETs, and GraphQL queries (not mutations); never a webhook's config. */
 function journalable(parsed: ParsedRequest): boolean {
-  if (parsed.request?.parseSuccessResponseBody === false) return false;
+  if (parsed.request?.parseSuccessResponseBody === false && !isRedirectRead(parsed)) return false;
   const method = parsed.method.toUpperCase();
   if (method === "GET") return !NEVER_KEPT.test(parsed.url);
   if (!isGraphQL(parsed)) return false;
   const body = typeof parsed.body === "string" ? safeParse(parsed.body) : parsed.body;
   const query = (body as { query?: unknown } | undefined)?.query;
   return typeof query === "string" && !/^\s*mutation\b/.test(query);
+}
+
+/**
+ * A download read through the API without following its redirect (a release
+ * asset): its redirect is kept, so a resumed save goes straight to storage.
+ */
+function isRedirectRead(parsed: ParsedRequest): boolean {
+  return parsed.method.toUpperCase() === "GET" && parsed.request?.redirect === "manual";
+}
+
+function isRedirect(answer: Answer): boolean {
+  return answer.status >= 300 && answer.status < 400 && typeof answer.headers.location === "string";
 }
 
 function safeParse(text: string): unknown {
@@ -177,7 +193,8 @@ function safeParse(text: string): unknown {
 }
 
 /** A complete answer worth keeping: 200, and for GraphQL no errors but missing nodes. */
-function keepable(answer: Answer): boolean {
+function keepable(answer: Answer, redirectRead: boolean): boolean {
+  if (redirectRead) return isRedirect(answer);
   if (answer.status !== 200 || answer.data === undefined) return false;
   const errors = (answer.data as { errors?: unknown } | null)?.errors;
   if (errors === undefined) return true;
@@ -378,11 +395,12 @@ export async function openResponseJournal(
   }
 
   /** Keeps a keepable answer; it is in the file when this returns (or once the folder is claimed). */
-  function keep(hash: string, answer: Answer): void {
+  function keep(hash: string, answer: Answer, redirectRead: boolean): void {
     // Taken in every case, so callers holding the answer do not hold its text too.
     const text = takeRawBody(answer);
-    if (!writable || !keepable(answer)) return;
-    const body = Buffer.from(text ?? JSON.stringify(answer.data), "utf8");
+    if (!writable || !keepable(answer, redirectRead)) return;
+    // A redirect's body is not read (it may be a stream): its headers are the answer.
+    const body = Buffer.from(redirectRead ? "null" : (text ?? JSON.stringify(answer.data)), "utf8");
     const meta: EntryMeta = {
       v: ENTRY_VERSION,
       k: hash,
@@ -419,13 +437,14 @@ export async function openResponseJournal(
         const parsed = octokit.request.endpoint.parse(options) as unknown as ParsedRequest;
         if (!journalable(parsed)) return send(options);
         const hash = hashOf(requestKey(parsed));
-        const replayed = await lookup(hash);
+        // `replay: false`: the kept answer did not serve (an expired storage link); ask again.
+        const replayed = parsed.request?.replay === false ? null : await lookup(hash);
         if (replayed) {
           stats.replayed += 1;
           return replayed as Awaited<ReturnType<typeof send>>;
         }
         const answer = await send(options);
-        keep(hash, answer as Answer);
+        keep(hash, answer as Answer, isRedirectRead(parsed));
         return answer;
       });
     },

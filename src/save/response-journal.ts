@@ -397,10 +397,14 @@ export async function openResponseJournal(
   /** Keeps a keepable answer; it is in the file when this returns (or once the folder is claimed). */
   function keep(hash: string, answer: Answer, redirectRead: boolean): void {
     // Taken in every case, so callers holding the answer do not hold its text too.
-    const text = takeRawBody(answer);
+    const raw = takeRawBody(answer);
     if (!writable || !keepable(answer, redirectRead)) return;
     // A redirect's body is not read (it may be a stream): its headers are the answer.
-    const body = Buffer.from(redirectRead ? "null" : (text ?? JSON.stringify(answer.data)), "utf8");
+    const body = redirectRead
+      ? Buffer.from("null")
+      : raw
+        ? Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)
+        : Buffer.from(JSON.stringify(answer.data), "utf8");
     const meta: EntryMeta = {
       v: ENTRY_VERSION,
       k: hash,

@@ -11,6 +11,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../fake-github/data/prng.js";
 import type { BenchDataset } from "./args.js";
 import { digestDifferences, folderDigest } from "./folder-digest.js";
 import { type KillProxy, type ProxyCounts, startKillProxy } from "./kill-proxy.js";
@@ -54,21 +55,9 @@ export const KILL_TARGET = 1.1;
  */
 export const KILL_SWEEP_LATENCY_MS = 100;
 
-/** Mulberry32: the same points for the same seed. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** N kill points spread over the run: one seeded point in each N-th of [3, total − 1]. */
 export function killPoints(total: number, n: number, seed: number): number[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed).next;
   const low = 3;
   const span = Math.max(1, total - 1 - low);
   return Array.from({ length: n }, (_, i) => low + Math.floor(((i + random()) / n) * span));
@@ -172,8 +161,10 @@ async function sweepDataset(
       p.reset();
       const resumed = await runSave(save(dir, ["--resume"]), env);
       const resumedCounts = p.counts;
+      // A failed run is named with its last line of output.
+      const failure = (killed.signal === null ? killed : resumed).stderr.trim().split("\n").at(-1) ?? "";
       const differences =
-        resumed.code === 0 ? digestDifferences(reference, folderDigest(dir)) : ["(save failed)"];
+        resumed.code === 0 ? digestDifferences(reference, folderDigest(dir)) : [`(save failed: ${failure})`];
       const point: KillPoint = {
         killAt,
         killed: killedCounts,

@@ -127,6 +127,47 @@ describe("the response journal", () => {
     expect(answer.status).toBe(200);
     expect(fake.stats.total).toBe(1);
   });
+  it("keeps a release asset's redirect, and asks again past it when told to", async () => {
+    const dir = join(tempDir(), "backup");
+    const c = client();
+    const releases = await c.octokit.request("GET /repos/{owner}/{repo}/releases", {
+      owner: OWNER,
+      repo: REPO,
+    });
+    const asset = (releases.data as Array<{ assets: Array<{ id: number }> }>).flatMap((r) => r.assets)[0];
+    expect(asset).toBeDefined();
+    const journal = await openResponseJournal(dir, { keep: false });
+    const redirect = (o: typeof c.octokit, replay?: false) =>
+      o.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        owner: OWNER,
+        repo: REPO,
+        asset_id: asset?.id ?? 0,
+        headers: { accept: "application/octet-stream" },
+        request: {
+          parseSuccessResponseBody: false,
+          redirect: "manual",
+          ...(replay === false ? { replay } : {}),
+        },
+      });
+    journal.install(c.octokit);
+    const first = await redirect(c.octokit);
+    expect(first.status).toBe(302);
+    expect(journaledAnswers(dir)).toBe(1);
+
+    fake.resetStats();
+    const again = await openResponseJournal(dir, { keep: true });
+    const d = client();
+    again.install(d.octokit);
+    const replayed = await redirect(d.octokit);
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.location).toBe(first.headers.location);
+    expect(fake.stats.total).toBe(0);
+    const fresh = await redirect(d.octokit, false);
+    expect(fresh.status).toBe(302);
+    expect(fake.stats.total).toBe(1);
+    await again.discard();
+  });
+
   it("cuts off a torn last entry, replays the whole ones before it and appends after them", async () => {
     const dir = join(tempDir(), "backup");
     const c = client();

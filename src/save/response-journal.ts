@@ -337,27 +337,28 @@ export async function openResponseJournal(
   }
 
   /**
-   * Appends one entry in one system call and returns where its body starts
-   * in the file (null when nothing was written); before the folder is
-   * claimed, holds it.
+   * Appends one entry in one system call, then calls `then` with where its
+   * body starts in the file; before the folder is claimed, holds it.
    */
-  function append(parts: Buffer[], then?: (bodyOffset: number) => void): boolean {
-    if (!writable) return false;
+  function append(parts: Buffer[], then?: (bodyOffset: number) => void): void {
+    if (!writable) return;
     if (!claimed) {
       held.push({ parts, then });
-      return true;
+      return;
     }
+    let total = 0;
+    for (const part of parts) total += part.length;
     try {
       fd ??= openForAppend();
-      writevSync(fd, parts);
+      // A short write (a disk filling up) would leave a torn entry that hides every later one.
+      if (writevSync(fd, parts) !== total) throw new Error("short write");
     } catch (error) {
       failed(error);
-      return false;
+      return;
     }
     const bodyOffset = end + (parts[0]?.length ?? 0);
-    for (const part of parts) end += part.length;
+    end += total;
     then?.(bodyOffset);
-    return true;
   }
 
   function entry(meta: EntryMeta, body: Buffer | null): Buffer[] {

@@ -382,7 +382,7 @@ export async function openResponseJournal(
     try {
       if (at.length > MAX_JOURNAL_ENTRY_BYTES) {
         log.warn(
-          `a resume journal entry is larger than ${mebibytes(MAX_JOURNAL_ENTRY_BYTES)}; asking GitHub again`,
+          `resume journal entry ${hash} refused: it is larger than ${mebibytes(MAX_JOURNAL_ENTRY_BYTES)}; asking GitHub again`,
         );
       } else {
         const data = await readBody(at);

@@ -24,6 +24,8 @@ export interface BenchSettings {
   updateDocs: boolean;
   /** Characters of a Gantt bar. */
   ganttWidth: number;
+  /** Seeded kill points per dataset for the kill sweep (0: no sweep). */
+  killPoints: number;
   help: boolean;
   /** Run the restore benchmark after the save benchmark (bench/restore-throughput.ts). */
   restore: boolean;
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: BenchSettings = {
   resultsDir: "bench/results",
   updateDocs: false,
   ganttWidth: 60,
+  killPoints: 10,
   help: false,
   restore: true,
   save: true,
@@ -61,7 +64,8 @@ Options:
   --dataset LIST     comma-separated: small, medium, skewed, large (default medium,large)
   --pairs N          A/B pairs per dataset and latency (default 1)
   --large-runs N     A runs on large, for peak memory (default 2; B is not run on large)
-  --quick            medium only, at 80 ms, no warm-up, no sustained run (under a minute)
+  --quick            medium only, at 80 ms, no warm-up, no sustained run, no kill sweep
+                     (under a minute)
   --latency-ms LIST  server latencies per request, comma-separated (default 300,80;
                      the first is the headline, large runs at it only)
   --jitter-ms MS     ± jitter around each latency (default a fifth of it)
@@ -74,6 +78,8 @@ Options:
   --no-restore       skip the restore benchmark (medium under GitHub's content limits)
   --restore-only     only the restore benchmark
   --restore-scale N  its clock speed-up (default auto: from its unpaced run)
+  --kill-points N    the kill sweep: per dataset, saves killed at N seeded points and
+                     resumed (default 10; 0 skips it)
   --help             this text`;
 
 function positiveInt(flag: string, value: string | undefined, min = 1): number {
@@ -178,6 +184,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
         s.restoreScale = v === "auto" ? "auto" : positiveInt(flag, v);
         break;
       }
+      case "--kill-points":
+        s.killPoints = positiveInt(flag, value(), 0);
+        break;
       case "--help":
       case "-h":
         s.help = true;
@@ -193,6 +202,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchSettings {
     s.warmup = false;
     s.sustained = false;
     s.restore = false;
+    s.killPoints = 0;
   }
   if (s.jitterMs !== null && s.jitterMs > Math.min(...s.latenciesMs))
     throw new Error("--jitter-ms must not exceed the lowest --latency-ms");

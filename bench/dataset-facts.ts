@@ -1,6 +1,7 @@
 // Reads the counts the request floor needs straight from the fake server's
 // store, so R_min follows the data actually served.
 import type { FakeRepo } from "../fake-github/index.js";
+import { timelineOf } from "../fake-github/store/timeline.js";
 import type { RepoFacts } from "./floor.js";
 
 function countBy<T>(items: readonly T[], key: (item: T) => number): number[] {
@@ -15,7 +16,10 @@ export function factsFromRepo(repo: FakeRepo): RepoFacts {
   let maxLabelsPerItem = 0;
   let maxAssigneesPerItem = 0;
   const subIssueChildren: number[] = [];
+  const eventsPerItem: number[] = [];
   for (const item of repo.issues.values()) {
+    const events = timelineOf(repo, item).length;
+    if (events > 0) eventsPerItem.push(events);
     if (item.pull) pulls++;
     else issues++;
     maxLabelsPerItem = Math.max(maxLabelsPerItem, item.labelIds.length);
@@ -37,5 +41,12 @@ export function factsFromRepo(repo: FakeRepo): RepoFacts {
     commentsPerItem: countBy(repo.comments, (c) => c.issue_number),
     maxLabelsPerItem,
     maxAssigneesPerItem,
+    eventsPerItem,
+    protectedBranches: repo.protections.size,
+    rulesets: repo.rulesets.length,
+    collaborators: repo.collaborators.length,
+    teams: repo.teamAccess.length,
+    webhooks: repo.hooks.length,
+    advisories: repo.advisories.length,
   };
 }

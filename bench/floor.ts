@@ -26,6 +26,15 @@ export interface RepoFacts {
   /** Largest label and assignee lists on one issue. */
   maxLabelsPerItem: number;
   maxAssigneesPerItem: number;
+  /** Per issue or pull request with timeline events: how many (issue_events). */
+  eventsPerItem: number[];
+  /** The settings types: branches with classic protection, rulesets, and the lengths of the plain lists. */
+  protectedBranches: number;
+  rulesets: number;
+  collaborators: number;
+  teams: number;
+  webhooks: number;
+  advisories: number;
 }
 
 export const PAGE = 100;
@@ -76,6 +85,48 @@ function term(what: string, how: string, requests: number): FloorTerm {
 }
 
 /**
+ * Timelines (issue_events) have no complete list: the repository-wide events
+ * list lacks cross-references and is capped, the per-issue list costs a
+ * request per issue. The cheapest honest source is GraphQL, a page of 100
+ * issues and one of 100 pull requests with their timelines nested, like
+ * reviews, plus follow-up pages for timelines longer than 100.
+ */
+export function timelineRequests(f: RepoFacts): number {
+  if (f.issues + f.pulls === 0) return 0;
+  return (
+    (f.issues > 0 ? pages(f.issues) : 0) +
+    (f.pulls > 0 ? pages(f.pulls) : 0) +
+    extraNestedPages(f.eventsPerItem)
+  );
+}
+
+/**
+ * The settings types, each by its only REST source (GET /repos itself is the
+ * repository term): the protected branches' list, then one request per
+ * protected branch (no list carries the protection); the rulesets' list,
+ * then one request per ruleset (the list omits the rules); collaborators,
+ * teams, webhooks and security advisories one list each.
+ */
+export function settingsTerms(f: RepoFacts): FloorTerm[] {
+  return [
+    term(
+      "branch protection",
+      `P(${f.protectedBranches}) GET branches?protected=true + ${f.protectedBranches} × GET branches/{b}/protection`,
+      pages(f.protectedBranches) + f.protectedBranches,
+    ),
+    term(
+      "rulesets",
+      `P(${f.rulesets}) GET rulesets + ${f.rulesets} × GET rulesets/{id}`,
+      pages(f.rulesets) + f.rulesets,
+    ),
+    term("collaborators", `P(${f.collaborators}) REST collaborators`, pages(f.collaborators)),
+    term("teams", `P(${f.teams}) REST teams`, pages(f.teams)),
+    term("webhooks", `P(${f.webhooks}) REST hooks`, pages(f.webhooks)),
+    term("security advisories", `P(${f.advisories}) REST security-advisories`, pages(f.advisories)),
+  ];
+}
+
+/**
  * R_min: for every record set, the pages of the cheapest source GitHub offers
  * at its largest page size (100): REST lists where they exist, GraphQL
  * connections for data without a list (reviews) or where GraphQL is cheaper
@@ -116,12 +167,18 @@ export function requestFloor(f: RepoFacts): RequestFloor {
     ),
     term("releases", `P(${f.releases}) REST releases`, pages(f.releases)),
     term("release assets", `${f.assets} × 1 GET releases/assets/{id}`, f.assets),
+    term(
+      "issue events",
+      `P(${f.issues}) + P(${f.pulls}) GraphQL issues/pullRequests(first:100){timelineItems(first:100)} + nested pages`,
+      timelineRequests(f),
+    ),
+    ...settingsTerms(f),
   ];
   return {
     total: terms.reduce((sum, t) => sum + t.requests, 0),
     terms,
     formula:
-      "R_min = 1 + P(labels) + P(milestones) + P(issues) + nested + P(pulls) + P(pulls)[reviews, GraphQL] + P(issue+PR comments) + P(review comments) + P(releases) + assets, P(n) = max(1, ceil(n/100))",
+      "R_min = 1 + P(labels) + P(milestones) + P(issues) + nested + P(pulls) + P(pulls)[reviews, GraphQL] + P(issue+PR comments) + P(review comments) + P(releases) + assets + P(issues) + P(pulls) + nested[timelines, GraphQL] + settings, P(n) = max(1, ceil(n/100))",
   };
 }
 
@@ -161,12 +218,18 @@ export function nestedRequestFloor(f: RepoFacts): RequestFloor {
     ),
     term("releases", `P(${f.releases})`, pages(f.releases)),
     term("release assets", `${f.assets} downloads`, f.assets),
+    term(
+      "issue events (nested)",
+      "timelineItems ride in the issue and pull-request pages; Σ (ceil(n/100)−1) beyond 100",
+      extraNestedPages(f.eventsPerItem),
+    ),
+    ...settingsTerms(f),
   ];
   return {
     total: terms.reduce((sum, t) => sum + t.requests, 0),
     terms,
     formula:
-      "R_min* = 1 + P(labels) + P(milestones) + P(issues) + P(pulls) + nested + P(review comments) + P(releases) + assets (comments and reviews nested in GraphQL pages)",
+      "R_min* = 1 + P(labels) + P(milestones) + P(issues) + P(pulls) + nested + P(review comments) + P(releases) + assets + settings (comments, reviews and timelines nested in GraphQL pages)",
   };
 }
 
@@ -195,6 +258,7 @@ export function longestChain(f: RepoFacts): Chain {
   const nested =
     f.subIssueChildren.some((n) => n > PAGE) ||
     f.reviewsPerPull.some((n) => n > PAGE) ||
+    f.eventsPerItem.some((n) => n > PAGE) ||
     f.maxLabelsPerItem > PAGE ||
     f.maxAssigneesPerItem > PAGE;
   if (nested) candidates.push({ k: 3, why: "list → parent page → nested page beyond 100" });

@@ -12,6 +12,7 @@ import { analyzeDataset, checkTargets, type DatasetFigures } from "./analyze.js"
 import { type BenchSettings, jitterAt, parseBenchArgs, USAGE } from "./args.js";
 import { factsFromRepo } from "./dataset-facts.js";
 import { type Budgets, GITHUB_BUDGETS, GITHUB_CONCURRENCY, type RepoFacts } from "./floor.js";
+import { KILL_SWEEP_LATENCY_MS, killSweepTable, runKillSweep } from "./kill-sweep.js";
 import { measureRun, type RunRecord, type Side } from "./measure-run.js";
 import { markdownTable, markdownTargets, renderDataset, renderTargets, secondsText } from "./report.js";
 import { runRestoreBench } from "./restore-main.js";
@@ -197,6 +198,21 @@ async function main(): Promise<number> {
   const outcomes: DatasetOutcome[] = [];
   for (const c of benchCases(settings)) outcomes.push(await benchCase(c, settings));
 
+  const killSweep =
+    settings.killPoints > 0
+      ? await runKillSweep(
+          {
+            datasets: settings.datasets,
+            points: settings.killPoints,
+            seed: settings.seed,
+            latencyMs: KILL_SWEEP_LATENCY_MS,
+          },
+          log,
+        )
+      : [];
+  if (killSweep.length > 0)
+    log(`\n== Kill sweep (killed + resumed requests / uninterrupted)\n${killSweepTable(killSweep)}`);
+
   const figures = outcomes.map((o) => o.figures);
   const targets = checkTargets(figures);
   log("\n== Targets (read, not tested; see docs/performance.md)");
@@ -222,6 +238,7 @@ async function main(): Promise<number> {
       runs: o.runs,
     })),
     targets,
+    kill_sweep: killSweep,
   });
   log(`\nResults written to ${resultsPath}`);
   if (settings.updateDocs) {
@@ -231,6 +248,14 @@ async function main(): Promise<number> {
       markdownTable(figures),
       "",
       markdownTargets(targets),
+      ...(killSweep.length > 0
+        ? [
+            "",
+            `Kill sweep at ${KILL_SWEEP_LATENCY_MS} ms ± ${KILL_SWEEP_LATENCY_MS / 5} ms: per dataset, a save killed (SIGKILL, with its git processes) at ${settings.killPoints} seeded API requests and resumed with --resume; API requests of both runs over an uninterrupted save's, and whether the resumed folder is identical.`,
+            "",
+            killSweepTable(killSweep),
+          ]
+        : []),
     ].join("\n");
     const docs = resolve("docs/performance.md");
     log(

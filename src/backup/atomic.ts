@@ -2,7 +2,16 @@
 // fsynced, then renamed over the final name, so a crash never leaves a
 // half-written file under a final name. The temporary file is removed on error.
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { type FileHandle, mkdir, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Readable } from "node:stream";
@@ -153,6 +162,37 @@ async function writeAtomically(
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<WrittenFile> {
   return writeAtomically(path, (file) => file.write(data));
+}
+
+/**
+ * The same, synchronously: for a small file that must be on disk before the
+ * process does anything else (a new save's first state), where each step of
+ * an asynchronous write would wait behind the answers being handled.
+ */
+export function writeJsonAtomicSync(path: string, value: unknown): void {
+  const tempPath = tempPathFor(path);
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(tempPath, "wx");
+  try {
+    writeFileSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(tempPath, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(tempPath, path);
+  try {
+    const dir = openSync(dirname(path), "r");
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // Some platforms (Windows) and file systems cannot fsync a directory.
+  }
 }
 
 /** Pretty-printed JSON with a final newline. */

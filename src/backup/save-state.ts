@@ -6,7 +6,7 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { exists } from "../util/exists.js";
-import { writeJsonAtomic } from "./atomic.js";
+import { writeJsonAtomic, writeJsonAtomicSync } from "./atomic.js";
 import { type BackupSelection, type BackupSource, FORMAT, MANIFEST_FILE } from "./manifest.js";
 import { describeErrors, getValidator, SAVE_STATE_SCHEMA } from "./schemas.js";
 import { type FileSummary, SCRATCH_DIR } from "./sorted-jsonl-writer.js";
@@ -102,6 +102,15 @@ export function writeSaveState(dir: string, state: SaveState): Promise<void> {
   return serialised(dir, async () => {
     await writeJsonAtomic(saveStatePath(dir), check(state, saveStatePath(dir)));
   });
+}
+
+/**
+ * Writes a new save's first state at once (nothing else is queued for a
+ * folder before it is claimed): until it is on disk, a killed save cannot be
+ * resumed, and the answers it had journaled are lost.
+ */
+export function createSaveStateSync(dir: string, state: SaveState): void {
+  writeJsonAtomicSync(saveStatePath(dir), check(state, saveStatePath(dir)));
 }
 
 /** A state with nothing filled in yet; `updateSaveState` must complete it. */

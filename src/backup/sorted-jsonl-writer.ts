@@ -71,6 +71,51 @@ function runLine(entry: Entry): string {
   return `${JSON.stringify(entry.key)}\t${entry.line}\n`;
 }
 
+function finalLine(entry: Entry): string {
+  return `${entry.line}\n`;
+}
+
+/** Characters gathered before a write: one write and one hash update per chunk, not per record. */
+const CHUNK_CHARS = 64 * 1024;
+
+interface LineSink {
+  write(data: string): Promise<void>;
+}
+
+/**
+ * Writes each entry's line in chunks. An array is walked synchronously: a
+ * `for await` over it costs a promise per record.
+ */
+async function writeLines(
+  out: LineSink,
+  entries: Iterable<Entry> | AsyncIterable<Entry>,
+  line: (entry: Entry) => string,
+  checkNotAborted: () => void,
+): Promise<void> {
+  let chunk = "";
+  if (Symbol.iterator in entries) {
+    for (const entry of entries) {
+      chunk += line(entry);
+      if (chunk.length >= CHUNK_CHARS) {
+        checkNotAborted();
+        await out.write(chunk);
+        chunk = "";
+      }
+    }
+  } else {
+    for await (const entry of entries) {
+      chunk += line(entry);
+      if (chunk.length >= CHUNK_CHARS) {
+        checkNotAborted();
+        await out.write(chunk);
+        chunk = "";
+      }
+    }
+  }
+  checkNotAborted();
+  if (chunk.length > 0) await out.write(chunk);
+}
+
 function parseRunLine(text: string, path: string): Entry {
   const tab = text.indexOf("\t");
   if (tab < 0) throw new Error(`corrupt sort run ${path}`);
@@ -176,10 +221,7 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
     // Runs are scratch data: nothing needs them after a crash, so no fsync.
     const out = await openAtomicFile(path, { durable: false });
     try {
-      for await (const entry of entries) {
-        checkNotAborted();
-        await out.write(runLine(entry));
-      }
+      await writeLines(out, entries, runLine, checkNotAborted);
       await out.commit();
     } catch (error) {
       await out.discard();
@@ -237,10 +279,7 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
     await options.writable;
     const out = await openAtomicFile(join(dir, file));
     try {
-      for await (const entry of source) {
-        checkNotAborted();
-        await out.write(`${entry.line}\n`);
-      }
+      await writeLines(out, source, finalLine, checkNotAborted);
       checkNotAborted();
       const written = await out.commit();
       buffer = [];

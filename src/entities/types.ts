@@ -35,6 +35,20 @@ export interface SaveContext {
   shared: SharedSources;
   /** A sorted, atomic JSONL writer for one of the backup's files. */
   openWriter<T>(file: string, sortKey: (record: T) => SortKey): SortedJsonlWriter<T>;
+  /** Work done outside the API's answers (a downloaded asset), kept for --resume. */
+  done?: DoneMarks;
+}
+
+/**
+ * Marks of work a save did besides reading answers (the response journal
+ * keeps those): an earlier, interrupted run of the same save left them, so a
+ * resumed save skips what is already in the folder.
+ */
+export interface DoneMarks {
+  /** Keeps a mark; it is on disk when this returns. */
+  mark(key: string, value: string): void;
+  /** The value an earlier run of this save marked `key` with. */
+  marked(key: string): string | undefined;
 }
 
 export interface EntitySaveResult {

@@ -41,6 +41,11 @@ export async function readCapped(
 
 const utf8 = new TextDecoder("utf-8");
 
+/** UTF-8 bytes as text, as Response.text() decodes them. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  return utf8.decode(bytes);
+}
+
 /** The body as text (UTF-8, as Response.text() decodes it), capped. */
 export async function readCappedText(
   body: ReadableStream<Uint8Array>,

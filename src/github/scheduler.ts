@@ -16,7 +16,7 @@ import { silentLogger } from "../util/logger.js";
 import { abortErrorFor, anySignal } from "./abort.js";
 import { AnswerBudget, type AnswerGrant } from "./answer-budget.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
-import { readCapped, readCappedText } from "./capped-body.js";
+import { decodeUtf8, readCapped, readCappedText } from "./capped-body.js";
 import {
   classifyError,
   classifyGraphQLBody,
@@ -564,7 +564,8 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
   const type = String(response.headers["content-type"] ?? "");
   const length = response.headers["content-length"];
   if (/json/i.test(type)) {
-    const text = await readCappedText(body, length);
+    const bytes = await readCapped(body, length);
+    const text = decodeUtf8(bytes);
     let data: unknown = text;
     try {
       data = JSON.parse(text);
@@ -572,7 +573,8 @@ async function parseBody(response: RequestResult): Promise<RequestResult> {
       // Not JSON after all: keep the text, as Octokit does.
       return { ...response, data };
     }
-    return withRawBody({ ...response, data }, text);
+    // The bytes, not the text: the journal writes them as they are, without encoding them again.
+    return withRawBody({ ...response, data }, bytes);
   }
   if (/^text\//i.test(type) || /charset=utf-8/i.test(type))
     return { ...response, data: await readCappedText(body, length) };

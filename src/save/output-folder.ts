@@ -1,9 +1,16 @@
 // The save's output folder: refused when a save must not touch it (read only,
 // before any request), claimed once the repository check has passed.
-import { mkdir, rm } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Manifest } from "../backup/manifest.js";
-import { classifyFolder, readSaveState, type SaveState, updateSaveState } from "../backup/save-state.js";
+import {
+  classifyFolder,
+  createSaveStateSync,
+  emptySaveState,
+  readSaveState,
+  type SaveState,
+} from "../backup/save-state.js";
 import { SCRATCH_DIR } from "../backup/sorted-jsonl-writer.js";
 import type { SaveSelection } from "../entities/types.js";
 import { PreflightError } from "../errors.js";
@@ -90,10 +97,14 @@ export async function claimFolder(
     return;
   }
   try {
-    await mkdir(dir, { recursive: true });
-    await updateSaveState(dir, (state) => {
-      state.source = { owner: request.repo.owner, repo: request.repo.repo, api_url: apiUrl };
-      state.selection = selectionRecord(request.selection);
+    // Synchronous: answers arrive while the save claims its folder, and each
+    // step of an asynchronous write would wait behind them; until the state
+    // is written, a killed save cannot be resumed.
+    mkdirSync(dir, { recursive: true });
+    createSaveStateSync(dir, {
+      ...emptySaveState(),
+      source: { owner: request.repo.owner, repo: request.repo.repo, api_url: apiUrl },
+      selection: selectionRecord(request.selection),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -5,7 +5,7 @@ import { type SaveState, updateSaveState } from "../backup/save-state.js";
 import { createSortedJsonlWriter, type FileSummary } from "../backup/sorted-jsonl-writer.js";
 import { RECORD_FILES, saversFor } from "../entities/index.js";
 import { SharedSources } from "../entities/shared/sources.js";
-import type { EntitySaver, SaveContext, SaveSelection } from "../entities/types.js";
+import type { DoneMarks, EntitySaver, SaveContext, SaveSelection } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
 import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import type { JobOutput, JobSpec } from "../orchestrator/types.js";
@@ -36,6 +36,8 @@ export interface SaveJobsContext {
   /** The run's signal (aborted too when the check fails). */
   signal: AbortSignal;
   log: Logger;
+  /** Where jobs keep marks of work done for --resume (the response journal). */
+  done?: DoneMarks;
 }
 
 export interface SaveJobs {
@@ -70,6 +72,7 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
           progress: job.progress,
           log: context.log,
           shared,
+          ...(context.done ? { done: context.done } : {}),
           // Records are collected at once; the files wait for the claimed folder.
           openWriter: (file, sortKey) =>
             createSortedJsonlWriter({

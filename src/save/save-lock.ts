@@ -1,7 +1,7 @@
 // The lock of a save's output folder (`DIR/.github-data/lock`), taken when the
 // folder is claimed and released when the save ends, so two saves or resumes
 // never write into one folder at once.
-import { mkdir } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { STATE_DIR } from "../backup/save-state.js";
 import { PreflightError } from "../errors.js";
@@ -16,7 +16,7 @@ export class SaveFolderLock {
   async acquire(dir: string, command: string): Promise<void> {
     if (this.held) return;
     try {
-      await mkdir(join(dir, STATE_DIR), { recursive: true });
+      mkdirSync(join(dir, STATE_DIR), { recursive: true });
       this.held = await acquireLock(join(dir, STATE_DIR, LOCK_FILE), `output folder ${dir}`, command);
     } catch (error) {
       if (error instanceof LockedError) throw new PreflightError(error.message);

@@ -97,7 +97,14 @@ export class SaveRepositoryUseCase {
       log,
       ...(request.onStats ? { onStats: request.onStats } : {}),
     });
-    const { jobs, resumed } = await saveJobs(request, { client, previous, ready, signal: runSignal, log });
+    const { jobs, resumed } = await saveJobs(request, {
+      client,
+      previous,
+      ready,
+      signal: runSignal,
+      log,
+      done: hooks.journal,
+    });
     const run = await runJobs(
       jobs.map((job) => explainDiskErrors(job, request.outDir)),
       {

@@ -4,8 +4,8 @@
 // for the refusal message. A lock left by a process that no longer runs on
 // this host (a crash, a kill) is taken over; one from another host is not
 // (its process cannot be checked from here).
-import { constants } from "node:fs";
-import { open, readFile, unlink } from "node:fs/promises";
+import { closeSync, constants, openSync, writeFileSync } from "node:fs";
+import { readFile, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 
 export interface LockHolder {
@@ -59,23 +59,28 @@ function describe(holder: LockHolder): string {
   return `pid ${holder.pid} on ${holder.host} (${holder.command}, since ${holder.started_at})`;
 }
 
-async function create(path: string, holder: LockHolder): Promise<boolean> {
+/**
+ * Synchronous: a save takes its lock while answers are already arriving, and
+ * each step of an asynchronous write would wait behind their handling.
+ */
+function create(path: string, holder: LockHolder): boolean {
+  let fd: number;
   try {
-    const handle = await open(
+    fd = openSync(
       path,
       constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
       0o600,
     );
-    try {
-      await handle.writeFile(`${JSON.stringify(holder)}\n`);
-    } finally {
-      await handle.close();
-    }
-    return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw error;
   }
+  try {
+    writeFileSync(fd, `${JSON.stringify(holder)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }
 
 /**
@@ -90,7 +95,7 @@ export async function acquireLock(path: string, what: string, command: string): 
     started_at: new Date().toISOString(),
   };
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (await create(path, me)) {
+    if (create(path, me)) {
       let released = false;
       return {
         path,

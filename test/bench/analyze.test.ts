@@ -19,6 +19,13 @@ const facts: RepoFacts = {
   commentsPerItem: [4],
   maxLabelsPerItem: 3,
   maxAssigneesPerItem: 2,
+  eventsPerItem: [5],
+  protectedBranches: 1,
+  rulesets: 2,
+  collaborators: 4,
+  teams: 2,
+  webhooks: 1,
+  advisories: 1,
 };
 
 function run(
@@ -78,7 +85,7 @@ describe("analyzeDataset", () => {
   const figures = analyzeDataset({
     dataset: "medium",
     facts,
-    a: [run("A", 4000, 110, 160, early), run("A", 5000, 110, 170, early), run("A", 4500, 110, 165, early)],
+    a: [run("A", 4000, 130, 160, early), run("A", 5000, 130, 170, early), run("A", 4500, 130, 165, early)],
     b: [run("B", 30_000, 400, 150), run("B", 32_000, 400, 150), run("B", 27_000, 400, 150)],
     latencyMs: 300,
   });
@@ -89,10 +96,11 @@ describe("analyzeDataset", () => {
   });
 
   it("relates requests and time to the floor", () => {
-    expect(figures.rMin.total).toBe(89);
+    // 89 for the types before issue_events, + 13 timeline pages + 9 settings requests
+    expect(figures.rMin.total).toBe(111);
     const first = figures.a.runs[0];
-    expect(first?.rOverRmin).toBeCloseTo(110 / 89);
-    // T_min = max(K = 3, R / C = 110 / 100) × 300 ms = 900 ms: C is GitHub's 100, not a client setting
+    expect(first?.rOverRmin).toBeCloseTo(130 / 111);
+    // T_min = max(K = 3, R / C = 130 / 100) × 300 ms = 900 ms: C is GitHub's 100, not a client setting
     expect(first?.tMin.ms).toBe(900);
     expect(first?.tMin.boundBy).toBe("chain");
     expect(first?.tOverTmin).toBeCloseTo(4000 / 900);
@@ -151,9 +159,9 @@ describe("analyzeDataset", () => {
       "4.50 s",
       "30.00 s",
       "6.40×",
-      "110",
-      "89",
-      "1.24",
+      "130",
+      "111",
+      "1.17",
       "0.90 s",
       "5.00",
       "1.00 s",

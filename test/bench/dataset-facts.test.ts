@@ -18,7 +18,11 @@ describe("factsFromRepo", () => {
     expect(facts.releases).toBe(counts.releases);
     expect(facts.assets).toBe(counts.assets);
     expect(facts.subIssueChildren.reduce((a, b) => a + b, 0)).toBe(counts.subIssues);
-    // Every list of the small dataset fits one page; six assets are one request each.
-    expect(requestFloor(facts).total).toBe(15);
+    expect(facts.eventsPerItem.length).toBeGreaterThan(0);
+    expect(facts.protectedBranches).toBe(1);
+    expect(facts.rulesets).toBe(2);
+    // Every list of the small dataset fits one page; six assets are one request each;
+    // timelines cost a page of issues and one of pull requests; the settings 9.
+    expect(requestFloor(facts).total).toBe(15 + 2 + 9);
   });
 });

@@ -9,7 +9,9 @@ import {
   pages,
   type RepoFacts,
   requestFloor,
+  settingsTerms,
   timeFloor,
+  timelineRequests,
 } from "../../bench/floor.js";
 
 /** The medium dataset's shape (fake-github/data/generate.ts documents its counts). */
@@ -28,6 +30,13 @@ const medium: RepoFacts = {
   commentsPerItem: [3, 4],
   maxLabelsPerItem: 3,
   maxAssigneesPerItem: 2,
+  eventsPerItem: [12, 5, 1],
+  protectedBranches: 1,
+  rulesets: 2,
+  collaborators: 4,
+  teams: 2,
+  webhooks: 1,
+  advisories: 1,
 };
 
 const empty: RepoFacts = {
@@ -45,6 +54,13 @@ const empty: RepoFacts = {
   commentsPerItem: [],
   maxLabelsPerItem: 0,
   maxAssigneesPerItem: 0,
+  eventsPerItem: [],
+  protectedBranches: 0,
+  rulesets: 0,
+  collaborators: 0,
+  teams: 0,
+  webhooks: 0,
+  advisories: 0,
 };
 
 describe("pages", () => {
@@ -68,25 +84,46 @@ describe("requestFloor", () => {
     const floor = requestFloor(medium);
     // 1 repo + 1 labels + 1 milestones + 10 issues + 0 nested + 3 pulls + 3 reviews
     // + 40 comments + 9 review comments + 1 releases + 20 assets
-    expect(floor.total).toBe(89);
+    // + 13 timelines (10 issue pages + 3 pull-request pages)
+    // + 9 settings (branches + 1 protection, rulesets + 2 details, 4 lists)
+    expect(floor.total).toBe(111);
+    expect(floor.terms.find((t) => t.what === "issue events")?.requests).toBe(13);
     expect(floor.terms.find((t) => t.what === "issue + PR comments")?.requests).toBe(40);
     expect(floor.formula).toContain("P(n) = max(1, ceil(n/100))");
   });
 
   it("charges nested pages beyond 100 children", () => {
-    expect(requestFloor({ ...medium, subIssueChildren: [250] }).total).toBe(89 + 2);
-    expect(requestFloor({ ...medium, reviewsPerPull: [150] }).total).toBe(89 + 1);
+    expect(requestFloor({ ...medium, subIssueChildren: [250] }).total).toBe(111 + 2);
+    expect(requestFloor({ ...medium, reviewsPerPull: [150] }).total).toBe(111 + 1);
+    expect(requestFloor({ ...medium, eventsPerItem: [250, 12] }).total).toBe(111 + 2);
   });
 
   it("still needs one request per list for an empty repository", () => {
-    // repo, labels, milestones, issues, pulls, comments, review comments, releases; no reviews without PRs.
-    expect(requestFloor(empty).total).toBe(8);
+    // repo, labels, milestones, issues, pulls, comments, review comments, releases,
+    // and the six settings lists; no reviews or timelines without issues and PRs.
+    expect(requestFloor(empty).total).toBe(14);
+  });
+
+  it("reads each settings type from its only REST source", () => {
+    const settings = (f: RepoFacts) => settingsTerms(f).reduce((sum, t) => sum + t.requests, 0);
+    expect(settings(medium)).toBe(9);
+    // One request per protected branch and per ruleset beyond their lists.
+    expect(settings({ ...medium, protectedBranches: 3, rulesets: 5 })).toBe(9 + 2 + 3);
+    expect(settings({ ...medium, collaborators: 250 })).toBe(9 + 2);
+  });
+
+  it("reads timelines in pages of 100 issues and of 100 pull requests", () => {
+    expect(timelineRequests(medium)).toBe(13);
+    expect(timelineRequests({ ...medium, pulls: 0 })).toBe(10);
+    expect(timelineRequests(empty)).toBe(0);
   });
 
   it("is lower when comments and reviews ride nested in GraphQL pages", () => {
     // 1 + 1 + 1 + 10 issues + 3 PRs + 0 nested + 9 review comments + 1 release page + 20 assets
-    expect(nestedRequestFloor(medium).total).toBe(46);
-    expect(nestedRequestFloor({ ...medium, commentsPerItem: [101] }).total).toBe(47);
+    // + 0 timeline pages (nested) + 9 settings
+    expect(nestedRequestFloor(medium).total).toBe(55);
+    expect(nestedRequestFloor({ ...medium, commentsPerItem: [101] }).total).toBe(56);
+    expect(nestedRequestFloor({ ...medium, eventsPerItem: [101] }).total).toBe(56);
   });
 });
 

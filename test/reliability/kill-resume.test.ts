@@ -2,12 +2,12 @@
 // arrives), then continued with --resume: the backup must be byte-identical to
 // an uninterrupted save, and the resumed run may make only the requests whose
 // answers the killed run had not journaled, plus the preflight check.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import { verifyBackup } from "../../src/index.js";
-import { ENTRY_SUFFIX, responsesDir } from "../../src/save/response-journal.js";
+import { journaledAnswers } from "../../src/save/response-journal.js";
 import {
   baseEnv,
   type CountingProxy,
@@ -72,9 +72,7 @@ describe("a save killed with SIGKILL and resumed", () => {
       // A crash leaves no manifest and nothing half-written under a final name.
       expect(existsSync(join(dir, "manifest.json"))).toBe(false);
       expect(assertWholeJsonl(dir)).toEqual([]);
-      const journaled = existsSync(responsesDir(dir))
-        ? readdirSync(responsesDir(dir)).filter((f) => f.endsWith(ENTRY_SUFFIX)).length
-        : 0;
+      const journaled = journaledAnswers(dir);
 
       proxy.reset();
       const resumed = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir, "--resume"], { env });

@@ -1,7 +1,7 @@
 // The parts of --resume on their own: the response journal, which jobs a
 // resumed save skips, the sweep of temporary files, the disk-error wording,
 // and an in-process save stopped by its signal (Ctrl-C: exit 130) and resumed.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
@@ -10,7 +10,12 @@ import type { EntitySaver } from "../../src/entities/types.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import { describeDiskError, explainDiskErrors, writeOrExplain } from "../../src/save/disk-errors.js";
 import { removeLeftoverTempFiles } from "../../src/save/leftovers.js";
-import { openResponseJournal, responsesDir } from "../../src/save/response-journal.js";
+import {
+  journaledAnswers,
+  journalPath,
+  openResponseJournal,
+  responsesDir,
+} from "../../src/save/response-journal.js";
 import { skippableJobs } from "../../src/save/resume-plan.js";
 import {
   backupContent,
@@ -60,10 +65,9 @@ describe("the response journal", () => {
     });
     const query = `query { repository(owner: "${OWNER}", name: "${REPO}") { name } }`;
     await first.octokit.graphql(query);
-    // Entries are written in the background.
-    await journal.flush();
+    // Each answer is in the file before the caller sees it.
     expect(journal.stats()).toEqual({ replayed: 0, recorded: 2 });
-    expect(readdirSync(responsesDir(dir))).toHaveLength(2);
+    expect(journaledAnswers(dir)).toBe(2);
 
     // A resumed save: same requests, no network for what was answered.
     fake.resetStats();
@@ -112,10 +116,9 @@ describe("the response journal", () => {
     const journal = await openResponseJournal(dir, { keep: false });
     journal.install(c.octokit);
     await c.octokit.request("GET /repos/{owner}/{repo}/labels", { owner: OWNER, repo: REPO });
-    await journal.flush();
-    expect(readdirSync(responsesDir(dir))).toHaveLength(1);
-    for (const name of readdirSync(responsesDir(dir)))
-      writeFileSync(join(responsesDir(dir), name), '{"v":1,"key":"tor');
+    expect(journaledAnswers(dir)).toBe(1);
+    writeFileSync(journalPath(dir), '{"v":3,"k":"tor');
+    expect(journaledAnswers(dir)).toBe(0);
     fake.resetStats();
     const again = await openResponseJournal(dir, { keep: true });
     const d = client();
@@ -123,6 +126,79 @@ describe("the response journal", () => {
     const answer = await d.octokit.request("GET /repos/{owner}/{repo}/labels", { owner: OWNER, repo: REPO });
     expect(answer.status).toBe(200);
     expect(fake.stats.total).toBe(1);
+  });
+  it("keeps a release asset's redirect, and asks again past it when told to", async () => {
+    const dir = join(tempDir(), "backup");
+    const c = client();
+    const releases = await c.octokit.request("GET /repos/{owner}/{repo}/releases", {
+      owner: OWNER,
+      repo: REPO,
+    });
+    const asset = (releases.data as Array<{ assets: Array<{ id: number }> }>).flatMap((r) => r.assets)[0];
+    expect(asset).toBeDefined();
+    const journal = await openResponseJournal(dir, { keep: false });
+    const redirect = (o: typeof c.octokit, replay?: false) =>
+      o.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        owner: OWNER,
+        repo: REPO,
+        asset_id: asset?.id ?? 0,
+        headers: { accept: "application/octet-stream" },
+        request: {
+          parseSuccessResponseBody: false,
+          redirect: "manual",
+          ...(replay === false ? { replay } : {}),
+        },
+      });
+    journal.install(c.octokit);
+    const first = await redirect(c.octokit);
+    expect(first.status).toBe(302);
+    expect(journaledAnswers(dir)).toBe(1);
+
+    fake.resetStats();
+    const again = await openResponseJournal(dir, { keep: true });
+    const d = client();
+    again.install(d.octokit);
+    const replayed = await redirect(d.octokit);
+    expect(replayed.status).toBe(302);
+    expect(replayed.headers.location).toBe(first.headers.location);
+    expect(fake.stats.total).toBe(0);
+    const fresh = await redirect(d.octokit, false);
+    expect(fresh.status).toBe(302);
+    expect(fake.stats.total).toBe(1);
+    await again.discard();
+  });
+
+  it("cuts off a torn last entry, replays the whole ones before it and appends after them", async () => {
+    const dir = join(tempDir(), "backup");
+    const c = client();
+    const journal = await openResponseJournal(dir, { keep: false });
+    journal.install(c.octokit);
+    const request = (route: "labels" | "milestones" | "releases") =>
+      c.octokit.request(`GET /repos/{owner}/{repo}/${route}`, { owner: OWNER, repo: REPO });
+    await request("labels");
+    await request("milestones");
+    journal.mark("asset 7", "done");
+    // The process died inside a write: half a metadata line, then nothing.
+    appendFileSync(journalPath(dir), '{"v":3,"k":"abc","status":200,"n":90');
+    expect(journaledAnswers(dir)).toBe(2);
+
+    fake.resetStats();
+    const again = await openResponseJournal(dir, { keep: true });
+    const d = client();
+    again.install(d.octokit);
+    const replay = (route: "labels" | "milestones" | "releases") =>
+      d.octokit.request(`GET /repos/{owner}/{repo}/${route}`, { owner: OWNER, repo: REPO });
+    await replay("labels");
+    await replay("milestones");
+    expect(fake.stats.total).toBe(0);
+    expect(again.marked("asset 7")).toBe("done");
+    expect(again.marked("asset 8")).toBeUndefined();
+    await replay("releases");
+    expect(fake.stats.total).toBe(1);
+    // The new answer follows the whole entries, so a third run reads all three.
+    expect(journaledAnswers(dir)).toBe(3);
+    await again.discard();
+    expect(existsSync(responsesDir(dir))).toBe(false);
   });
 });
 
@@ -253,7 +329,7 @@ describe("a save stopped by its signal (Ctrl-C) and resumed in-process", () => {
     );
     expect(stopped.exitCode).toBe(130);
     expect(existsSync(join(dir, "manifest.json"))).toBe(false);
-    const journaled = readdirSync(responsesDir(dir)).length;
+    const journaled = journaledAnswers(dir);
     expect(journaled).toBeGreaterThan(10);
 
     const resumed = await save(saveRequest(fake, dir, { resume: true }));

@@ -2,7 +2,7 @@
 // an answer asks: the token only to the API's own origin (a foreign rel="next"
 // link is refused), only reads in a dry run or a save, and a warning for a
 // plain-http API on another machine.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addToken, type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import { createGitHubClient, sendsTokenInClear } from "../../src/github/client.js";
 import { isGraphqlWrite, RefusedRequestError } from "../../src/github/request-guard.js";
+import { journaledAnswers, journalPath } from "../../src/save/response-journal.js";
 import type { Logger } from "../../src/util/logger.js";
 import { baseEnv, killTree, runCli, startCountingProxy } from "../reliability/cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir, writeRequests } from "../reliability/helpers.js";
@@ -71,9 +72,7 @@ describe("the client's request guard", () => {
     try {
       const env = baseEnv({ GITHUB_TOKEN: TOKEN, GITHUB_API_URL: proxy.url });
       const dir = join(tempDir("gd-guard-journal-"), "out");
-      const responses = join(dir, ".github-data", "responses");
-      const journalled = () =>
-        existsSync(responses) && readdirSync(responses).some((n) => n.endsWith(".entry"));
+      const journalled = () => journaledAnswers(dir) > 0;
       // Labels answer page 1 with a next page (on the API's own origin); only the repository
       // check and that page are answered, the rest is held until page 1 is journalled, then
       // the save is killed: the labels job is left incomplete, with page 1 in the journal.
@@ -111,18 +110,20 @@ describe("the client's request guard", () => {
       proxy.reset();
       expect(crash.signal).toBe("SIGKILL");
       // Every journalled answer now says its next page lives on the other host.
-      for (const name of readdirSync(responses).filter((n) => n.endsWith(".entry"))) {
-        const bytes = readFileSync(join(responses, name));
-        const end = bytes.indexOf(0x0a);
-        const meta = JSON.parse(bytes.subarray(0, end).toString("utf8")) as {
-          headers: Record<string, string>;
+      const bytes = readFileSync(journalPath(dir));
+      const rewritten: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const end = bytes.indexOf(0x0a, at);
+        const meta = JSON.parse(bytes.subarray(at, end).toString("utf8")) as {
+          n: number;
+          headers?: Record<string, string>;
         };
-        meta.headers.link = `<${foreignUrl}/stolen?page=2>; rel="next"`;
-        writeFileSync(
-          join(responses, name),
-          Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), bytes.subarray(end + 1)]),
-        );
+        if (meta.headers) meta.headers.link = `<${foreignUrl}/stolen?page=2>; rel="next"`;
+        rewritten.push(Buffer.from(`${JSON.stringify(meta)}\n`), bytes.subarray(end + 1, end + 2 + meta.n));
+        at = end + 2 + meta.n;
       }
+      writeFileSync(journalPath(dir), Buffer.concat(rewritten));
+      expect(journaledAnswers(dir)).toBeGreaterThan(0);
       const resumed = await runCli(
         ["save", `${OWNER}/${REPO}`, "--out", dir, "--resume", "--include", "labels"],
         {

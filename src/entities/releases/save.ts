@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { type WrittenFile, writeStreamAtomic } from "../../backup/atomic.js";
+import { hashFile, type WrittenFile, writeStreamAtomic } from "../../backup/atomic.js";
 import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { PRIORITY } from "../../save/priorities.js";
-import { bool, int, obj, str, strOrNull } from "../shared/fields.js";
+import { bool, int, type Json, obj, str, strOrNull } from "../shared/fields.js";
 import { userRef } from "../shared/rest-refs.js";
 import { listPages, writePages } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
@@ -44,6 +44,8 @@ async function downloadAsset(
           redirect: "manual",
           signal: ctx.signal,
           priority: PRIORITY.chain,
+          // A retry asks the API afresh: a resumed save's kept redirect may have expired.
+          ...(attempt > 1 ? { replay: false } : {}),
         },
       },
     );
@@ -86,6 +88,30 @@ function checkSize(written: WrittenFile, assetId: number, size: number): Written
   return written;
 }
 
+/**
+ * An asset a resumed save finds already downloaded: an earlier run of this
+ * save marked it (same asset id, update time and size) with the SHA-256 of
+ * the file it renamed into place, and the file still has those bytes.
+ */
+async function alreadySaved(ctx: SaveContext, key: string, path: string): Promise<WrittenFile | null> {
+  const sha256 = ctx.done?.marked(key);
+  if (sha256 === undefined) return null;
+  const written = await hashFile(path).catch(() => null);
+  return written?.sha256 === sha256 ? written : null;
+}
+
+/** Downloads an asset, unless an interrupted run of this save already did. */
+async function saveAsset(ctx: SaveContext, asset: Json, path: string): Promise<WrittenFile> {
+  const id = int(asset.id, "asset.id");
+  const size = int(asset.size, "asset.size");
+  const key = `release asset ${id} ${str(asset.updated_at, "asset.updated_at")} ${size} ${path}`;
+  const earlier = await alreadySaved(ctx, key, path);
+  if (earlier !== null && earlier.bytes === size) return earlier;
+  const written = await downloadAsset(ctx, id, path, size);
+  ctx.done?.mark(key, written.sha256);
+  return written;
+}
+
 async function assetRecords(
   ctx: SaveContext,
   listed: unknown[],
@@ -107,7 +133,7 @@ async function assetRecords(
         // GitHub's file names are untrusted: the file is stored under a safe
         // name inside the backup folder; the record keeps the original.
         path = releaseAssetPath(releaseId, safeFileName(name, taken));
-        const written = await downloadAsset(ctx, id, join(ctx.outDir, path), int(asset.size, "asset.size"));
+        const written = await saveAsset(ctx, asset, join(ctx.outDir, path));
         sha256 = written.sha256;
         files.push({ file: path, records: 1, bytes: written.bytes, sha256 });
       }

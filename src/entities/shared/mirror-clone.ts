@@ -12,23 +12,39 @@ import type { SaveContext } from "../types.js";
 /**
  * Mirrors `url` into `<outDir>/<dirName>/`. `keep` names folders of an earlier
  * mirror carried over into the new one (git-repo/lfs/: the LFS objects are
- * another job's, and stay valid whatever the refs are now).
+ * another job's, and stay valid whatever the refs are now). `reuse`: the folder
+ * holds a mirror an interrupted run of this save completed; git reads its
+ * objects (never its config or hooks) as ones it already has, so the server
+ * sends only what is missing, and copies them in (--dissociate), so the new
+ * mirror stands alone once the old one is replaced.
  */
 export async function cloneMirror(
   ctx: SaveContext,
   url: string,
   dirName: string,
   keep: readonly string[] = [],
+  reuse = false,
 ): Promise<MirrorSummary> {
   const final = join(ctx.outDir, dirName);
   const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
   try {
     ctx.progress({ message: "cloning" });
-    await runGit(["clone", "--mirror", "--quiet", url, temp], {
-      authHeader: ctx.client.gitAuthHeader(),
-      signal: ctx.signal,
-      redact: ctx.client.redact,
-    });
+    const clone = (extra: string[]) =>
+      runGit(["clone", "--mirror", "--quiet", ...extra, url, temp], {
+        authHeader: ctx.client.gitAuthHeader(),
+        signal: ctx.signal,
+        redact: ctx.client.redact,
+      });
+    if (reuse) {
+      await clone(["--reference-if-able", final, "--dissociate"]).catch(async (error: unknown) => {
+        if (ctx.signal.aborted) throw error;
+        ctx.log.debug("cloning with the earlier mirror's objects failed; cloning afresh");
+        await rm(temp, { recursive: true, force: true });
+        await clone([]);
+      });
+    } else {
+      await clone([]);
+    }
     for (const folder of keep) {
       await rename(join(final, folder), join(temp, folder)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== "ENOENT") throw error;

@@ -164,10 +164,7 @@ describe("an LFS object the server no longer has", () => {
     try {
       const source = fake.store.repos.get("octo-org/sample") as FakeRepo;
       const objects = source.lfsObjects as Map<string, Buffer>;
-      const [missingOid, missingData] = [...objects].sort(([a], [b]) => (a < b ? -1 : 1))[0] as [
-        string,
-        Buffer,
-      ];
+      const [missingOid] = [...objects].sort(([a], [b]) => (a < b ? -1 : 1))[0] as [string, Buffer];
       objects.delete(missingOid);
       const dir = join(tempRoot(), "backup");
       const first = await new SaveRepositoryUseCase().execute(saveRequest(fake, dir, { entities }));

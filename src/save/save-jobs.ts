@@ -3,13 +3,15 @@
 // type and records its progress in the save state once the folder is claimed.
 import { type SaveState, updateSaveState } from "../backup/save-state.js";
 import { createSortedJsonlWriter, type FileSummary } from "../backup/sorted-jsonl-writer.js";
-import { RECORD_FILES, saversFor } from "../entities/index.js";
+import { JOB_ENTITIES, RECORD_FILES, saversFor } from "../entities/index.js";
+import type { IncrementalSource } from "../entities/shared/incremental.js";
 import { SharedSources } from "../entities/shared/sources.js";
 import type { EntitySaver, SaveContext, SaveSelection } from "../entities/types.js";
 import type { GitHubClient } from "../github/client.js";
 import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import type { JobOutput, JobSpec } from "../orchestrator/types.js";
 import type { Logger } from "../util/logger.js";
+import { incrementalContext } from "./incremental-context.js";
 import { jobClient } from "./job-client.js";
 import { skippableJobs } from "./resume-plan.js";
 
@@ -36,6 +38,8 @@ export interface SaveJobsContext {
   /** The run's signal (aborted too when the check fails). */
   signal: AbortSignal;
   log: Logger;
+  /** The save this one builds on (save --incremental), if any. */
+  incremental?: IncrementalSource | null;
 }
 
 export interface SaveJobs {
@@ -50,7 +54,7 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
   const resumed = skippableJobs(context.previous, savers);
   // Skipped jobs consume no shared list, so none is buffered for them.
   const running = new Set([...entities].filter((name) => !resumed.has(name)));
-  const shared = new SharedSources(request.repo, running, context.signal);
+  const shared = new SharedSources(request.repo, running, context.signal, context.incremental ?? null);
   const jobs = savers.map(
     (saver): JobSpec<SaveJobOutput> => ({
       name: saver.name,
@@ -60,7 +64,7 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
       run: async (job) => {
         const files = resumed.has(saver.name) ? context.previous?.jobs[saver.name]?.files : undefined;
         if (files) return { records: files[0]?.records ?? 0, files };
-        return runSaver(saver, request, context, {
+        const ctx: SaveContext = {
           client: jobClient(context.client, saver.name),
           repo: request.repo,
           repository: context.ready,
@@ -78,7 +82,11 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
               sortKey,
               writable: context.ready,
             }),
-        });
+        };
+        const incremental = context.incremental;
+        if (!incremental) return runSaver(saver, request, context, ctx);
+        const strategy = JOB_ENTITIES.find((entity) => entity.name === saver.name)?.incremental;
+        return runSaver(saver, request, context, await incrementalContext(strategy, ctx, incremental));
       },
     }),
   );

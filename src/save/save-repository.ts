@@ -12,6 +12,7 @@ import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";
 import { type Logger, silentLogger } from "../util/logger.js";
 import { explainDiskErrors } from "./disk-errors.js";
+import { addIncremental, incrementalBase } from "./incremental-save.js";
 import { inspectFolder } from "./output-folder.js";
 import { checkOutcome, startPreflight } from "./preflight.js";
 import { installSaveHooks } from "./request-hooks.js";
@@ -33,6 +34,8 @@ export interface SaveRepositoryRequest {
   concurrency?: number;
   /** Continue an unfinished save in `outDir`. */
   resume?: boolean;
+  /** Build on the finished save in `outDir`: fetch what changed (docs/incremental.md). */
+  incremental?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: OrchestratorEvent) => void;
   /** Called after every response with the scheduler's counters (for live progress). */
@@ -89,7 +92,15 @@ export class SaveRepositoryUseCase {
       log,
       ...(request.onStats ? { onStats: request.onStats } : {}),
     });
-    const { jobs, resumed } = await saveJobs(request, { client, previous, ready, signal: runSignal, log });
+    const building = await incrementalBase(request, folder, ready);
+    const { jobs, resumed } = await saveJobs(request, {
+      client,
+      previous,
+      ready,
+      signal: runSignal,
+      log,
+      incremental: building?.source ?? null,
+    });
     const run = await runJobs(
       jobs.map((job) => explainDiskErrors(job, request.outDir)),
       { signal: runSignal, onEvent: request.onEvent },
@@ -102,17 +113,19 @@ export class SaveRepositoryUseCase {
       if (!signal.aborted && checked.error !== null) throw checked.error;
       return { results, exitCode: 130, manifest: null, requests: stats };
     }
+    const saveStart = previous?.started_at ?? startedAt;
     const manifest = buildManifest({
       repo: request.repo,
       selection: request.selection,
       apiUrl: client.apiUrl,
       repository: checked.repository,
-      startedAt: previous?.started_at ?? startedAt,
+      startedAt: saveStart,
       run,
       results,
       stats,
       redact: client.redact,
     });
+    if (building) await addIncremental(manifest, building, request.outDir, saveStart);
     // A type skipped for lack of permission is not a failure (the orchestrator saw it succeed).
     const failed = run.results.some((r) => r.status !== "succeeded");
     await finishFolder(request.outDir, manifest, hooks.journal, !failed);

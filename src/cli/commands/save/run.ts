@@ -16,6 +16,7 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
     selection: { entities: cfg.entities, issues: cfg.issues, pullRequests: cfg.pullRequests },
     concurrency: cfg.concurrency,
     resume: cfg.resume,
+    incremental: cfg.incremental,
     signal: ctx.signal,
     log: ctx.logger,
     onEvent: (event) => ctx.renderer.onEvent(event),

@@ -10,6 +10,7 @@ import { exists } from "../util/exists.js";
 import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
 import { checkMirror, GIT_REPO_ENTRY } from "./git-mirror.js";
+import { historyProblems } from "./history.js";
 import { type RawLine, readLines } from "./jsonl-lines.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
 import type { RecordFile } from "./record-files.js";
@@ -328,5 +329,6 @@ export async function verifyBackup(
   for (const problem of await backupTreeProblems(dir, reported)) problems.push(problem);
 
   problems.push(...(await checkChildCounts(dir, manifest, recordFiles, limit)));
+  problems.push(...(await historyProblems(dir, manifest)));
   return report(files, records);
 }

@@ -16,7 +16,9 @@ import type { Manifest } from "../../src/backup/manifest.js";
 import { updateSaveState } from "../../src/backup/save-state.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
 import { verifyBackup } from "../../src/index.js";
+import { backupAsOf } from "../../src/restore/as-of.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import { silentLogger } from "../../src/util/logger.js";
 import { entityFiles, saveRequest } from "./helpers.js";
 
 const OWNER = "octo-org";
@@ -178,6 +180,7 @@ describe("save --incremental", () => {
     const dir = freshDir();
     const first = await save(dir);
     expect(first.exitCode).toBe(0);
+    const before = entityFiles(dir);
     await changeEverything();
 
     const incremental = await save(dir, { incremental: true });
@@ -206,6 +209,21 @@ describe("save --incremental", () => {
     expect(history).toHaveLength(2);
     expect(Object.keys(history[0]?.files ?? {})).toContain("issues.jsonl");
     expect((await verifyBackup(dir)).problems).toEqual([]);
+
+    // restore --as-of: the state of each save of the chain, rebuilt from the history.
+    const startOf = (i: number) => history[i]?.started_at as string;
+    const asFirst = await backupAsOf(dir, first.manifest?.started_at as string, silentLogger);
+    expect(entityFiles(asFirst)).toEqual(before);
+    expect((await verifyBackup(asFirst)).problems).toEqual([]);
+    const asIncremental = await backupAsOf(
+      dir,
+      new Date(Date.parse(startOf(0)) + 1).toISOString(),
+      silentLogger,
+    );
+    expect(entityFiles(asIncremental)).toEqual(entityFiles(reference));
+    expect(await backupAsOf(dir, new Date().toISOString(), silentLogger)).toBe(dir);
+    await expect(backupAsOf(dir, "2001-01-01T00:00:00Z", silentLogger)).rejects.toThrow(/no save as early/);
+    roots.push(asFirst, asIncremental);
   });
 
   it("saves in full into a missing folder", async () => {

@@ -51,6 +51,13 @@ export const RESTORE_FLAGS: readonly OptionSpec[] = [
     description: "Create the backup's webhooks in the target, inactive and without secrets (default: off)",
   },
   {
+    key: "asOf",
+    flags: "--as-of <time>",
+    env: "RESTORE_AS_OF",
+    description:
+      "Restore the state of the backup's latest save that started at or before this time (incremental history)",
+  },
+  {
     key: "state",
     flags: "--state <path>",
     env: "RESTORE_STATE_PATH",

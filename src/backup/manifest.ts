@@ -62,7 +62,11 @@ export interface Manifest {
   requests: { total: number; by_route: Record<string, number> };
   /** Present when the save built on an earlier one (save --incremental). */
   incremental?: ManifestIncremental;
+  /** Per job an incremental save may check with conditional requests: its GETs' ETags and its files. */
+  conditional?: ManifestConditional;
 }
+
+export type ManifestConditional = Record<string, { etags: Record<string, string>; files: string[] }>;
 
 /** Records one incremental save added, changed and deleted in one file. */
 export interface ChangeCounts {
@@ -138,6 +142,7 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
     files: sortedRecord(manifest.files),
     requests: { total: manifest.requests.total, by_route: sortedRecord(manifest.requests.by_route) },
     ...(manifest.incremental ? { incremental: manifest.incremental } : {}),
+    ...(manifest.conditional ? { conditional: manifest.conditional } : {}),
   };
   const validate = getValidator(MANIFEST_SCHEMA);
   if (!validate(m))

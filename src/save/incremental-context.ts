@@ -2,7 +2,8 @@
 // descriptor's `incremental`): a "by-parent" type runs its own saver over the
 // changed issues and pull requests only, and its file starts with the
 // previous save's records of every other one; an "own" type gets the
-// previous save to work with; any other type is saved again in full.
+// previous save to work with; any other type is saved again in full (and
+// may reuse files the previous save wrote, such as release assets).
 import type { SortedJsonlWriter } from "../backup/sorted-jsonl-writer.js";
 import type { IncrementalStrategy } from "../entities/descriptor.js";
 import type { ChangePlan } from "../entities/shared/change-plan.js";
@@ -16,9 +17,9 @@ export async function incrementalContext(
   ctx: SaveContext,
   source: IncrementalSource,
 ): Promise<SaveContext> {
-  if (strategy === undefined) return ctx;
+  // A type saved again in full may still use what the previous save left (a release's asset files).
   const own: SaveContext = { ...ctx, incremental: source };
-  if (strategy.kind === "own") return own;
+  if (strategy === undefined || strategy.kind === "own") return own;
   const plan = await source.plan(own);
   const reread = rereadNumbers(plan, strategy.family);
   const keep = (record: Json): boolean => {

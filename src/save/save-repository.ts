@@ -11,8 +11,9 @@ import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";
 import { type Logger, silentLogger } from "../util/logger.js";
+import { EtagRecorder } from "./conditional-requests.js";
 import { explainDiskErrors } from "./disk-errors.js";
-import { addIncremental, incrementalBase } from "./incremental-save.js";
+import { addIncremental, conditionalEntries, incrementalBase } from "./incremental-save.js";
 import { inspectFolder } from "./output-folder.js";
 import { checkOutcome, startPreflight } from "./preflight.js";
 import { installSaveHooks } from "./request-hooks.js";
@@ -93,13 +94,17 @@ export class SaveRepositoryUseCase {
       ...(request.onStats ? { onStats: request.onStats } : {}),
     });
     const building = await incrementalBase(request, folder, ready);
-    const { jobs, resumed } = await saveJobs(request, {
+    const etags = new EtagRecorder();
+    etags.install(client);
+    const { jobs, resumed, unchanged } = await saveJobs(request, {
       client,
       previous,
       ready,
       signal: runSignal,
       log,
       incremental: building?.source ?? null,
+      ...(building?.previous.conditional ? { conditional: building.previous.conditional } : {}),
+      ...(building ? { previousFiles: building.previous.files } : {}),
     });
     const run = await runJobs(
       jobs.map((job) => explainDiskErrors(job, request.outDir)),
@@ -125,6 +130,9 @@ export class SaveRepositoryUseCase {
       stats,
       redact: client.redact,
     });
+    // A resumed run's journal answers some requests without them: it records none.
+    const conditional = previous ? undefined : conditionalEntries(run, etags, unchanged, building?.previous);
+    if (conditional !== undefined) manifest.conditional = conditional;
     if (building) await addIncremental(manifest, building, request.outDir, saveStart);
     // A type skipped for lack of permission is not a failure (the orchestrator saw it succeed).
     const failed = run.results.some((r) => r.status !== "succeeded");

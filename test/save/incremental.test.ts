@@ -200,9 +200,13 @@ describe("save --incremental", () => {
     const verified = await verifyBackup(dir);
     expect(verified.problems).toEqual([]);
 
+    fake.resetStats();
     const again = await save(dir, { incremental: true });
     expect(again.exitCode).toBe(0);
     expect(totals(manifestOf(dir))).toEqual({ added: 0, changed: 0, deleted: 0 });
+    // Types without a cheaper check answer 304 (labels, settings); asset files are kept, not fetched again.
+    expect(fake.stats.byStatus[304]).toBeGreaterThan(5);
+    expect(again.requests.byRoute["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"]).toBeUndefined();
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
     // Both incremental saves are in the chain, the first with its history files.
     const history = manifestOf(dir).incremental?.history ?? [];

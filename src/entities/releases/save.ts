@@ -106,7 +106,11 @@ async function assetRecords(
         // GitHub's file names are untrusted: the file is stored under a safe
         // name inside the backup folder; the record keeps the original.
         path = releaseAssetPath(releaseId, safeFileName(name, taken));
-        const written = await downloadAsset(ctx, id, join(ctx.outDir, path), int(asset.size, "asset.size"));
+        const size = int(asset.size, "asset.size");
+        // An incremental save keeps an asset the previous save downloaded (an asset's bytes never change under its id).
+        const written =
+          (await ctx.incremental?.keptFile(path, size)) ??
+          (await downloadAsset(ctx, id, join(ctx.outDir, path), size));
         sha256 = written.sha256;
         files.push({ file: path, records: 1, bytes: written.bytes, sha256 });
       }

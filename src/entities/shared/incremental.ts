@@ -5,6 +5,7 @@
 // and which are gone — computed once per run by the first job that needs it
 // (change-plan.ts).
 import { join } from "node:path";
+import { hashFile } from "../../backup/atomic.js";
 import { readLines } from "../../backup/jsonl-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import { exists } from "../../util/exists.js";
@@ -27,7 +28,21 @@ export class IncrementalSource {
   #plan: Promise<ChangePlan> | null = null;
   readonly #shared = new Map<string, Promise<unknown>>();
 
-  constructor(dir: string, previousStartedAt: string, selection: SaveSelection, claimed: Promise<unknown>) {
+  /** The previous save's files (path → size and SHA-256), as its manifest lists them. */
+  readonly #files: Readonly<Record<string, { bytes: number; sha256: string }>>;
+  /** The backup folder. */
+  readonly #outDir: string;
+
+  constructor(
+    outDir: string,
+    dir: string,
+    previous: { started_at: string; files: Readonly<Record<string, { bytes: number; sha256: string }>> },
+    selection: SaveSelection,
+    claimed: Promise<unknown>,
+  ) {
+    this.#outDir = outDir;
+    this.#files = previous.files;
+    const previousStartedAt = previous.started_at;
     this.dir = dir;
     this.#claimed = claimed;
     this.since = new Date(Date.parse(previousStartedAt) - OVERLAP_MS).toISOString();
@@ -54,6 +69,23 @@ export class IncrementalSource {
       this.#shared.set(key, value);
     }
     return value as Promise<T>;
+  }
+
+  /**
+   * A file the previous save wrote at `path` (relative to the folder), still
+   * there with the size `bytes` and the SHA-256 its manifest lists; null
+   * when it must be fetched again.
+   */
+  async keptFile(path: string, bytes: number): Promise<{ bytes: number; sha256: string } | null> {
+    const listed = this.#files[path];
+    if (listed === undefined || listed.bytes !== bytes) return null;
+    await this.#claimed;
+    try {
+      const actual = await hashFile(join(this.#outDir, path));
+      return actual.sha256 === listed.sha256 && actual.bytes === bytes ? actual : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Whether the previous save wrote `file`. */

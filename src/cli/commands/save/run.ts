@@ -2,6 +2,7 @@
 import { SaveRepositoryUseCase } from "../../../save/save-repository.js";
 import type { CommandContext } from "../../command-context.js";
 import { finishRun } from "../finish-run.js";
+import { changesLine } from "./changes-line.js";
 import type { SaveCommand } from "./types.js";
 
 export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promise<number> {
@@ -29,6 +30,8 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
           : { pausedUntil: new Date(stats.rateLimitPausedUntil) }),
       }),
   });
+  const incremental = result.manifest?.incremental;
+  if (incremental) ctx.logger.info(changesLine(incremental));
   return finishRun(ctx, {
     command: "save",
     target: cfg.repo,

@@ -7,7 +7,7 @@ import type { JobProgress } from "../orchestrator/types.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 import type { EntityName } from "./names.js";
-import type { IncrementalSource } from "./shared/incremental.js";
+import type { IncrementalView } from "./shared/incremental-view.js";
 import type { SharedSources } from "./shared/sources.js";
 
 export interface SaveSelection {
@@ -35,7 +35,7 @@ export interface SaveContext {
   /** Lists that several jobs read, fetched once per run. */
   shared: SharedSources;
   /** Set when the save builds on an earlier one (save --incremental). */
-  incremental?: IncrementalSource;
+  incremental?: IncrementalView<SaveContext>;
   /** A sorted, atomic JSONL writer for one of the backup's files. */
   openWriter<T>(file: string, sortKey: (record: T) => SortKey): SortedJsonlWriter<T>;
 }

@@ -6,9 +6,9 @@
 // may reuse files the previous save wrote, such as release assets).
 import type { SortedJsonlWriter } from "../backup/sorted-jsonl-writer.js";
 import type { IncrementalStrategy } from "../entities/descriptor.js";
-import type { ChangePlan } from "../entities/shared/change-plan.js";
 import type { Json } from "../entities/shared/fields.js";
 import type { IncrementalSource } from "../entities/shared/incremental.js";
+import type { ChangePlan } from "../entities/shared/incremental-view.js";
 import type { SaveContext } from "../entities/types.js";
 import { mergeRanges, NONE, type NumberSelection } from "../selection/number-spec.js";
 

@@ -3,7 +3,7 @@
 // then an incremental save into the same folder must leave every entity file
 // byte-identical to a fresh full save of the new state; a second run with no
 // change changes nothing; wrong folders are refused.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Octokit } from "@octokit/core";
@@ -228,6 +228,18 @@ describe("save --incremental", () => {
     expect(await backupAsOf(dir, new Date().toISOString(), silentLogger)).toBe(dir);
     await expect(backupAsOf(dir, "2001-01-01T00:00:00Z", silentLogger)).rejects.toThrow(/no save as early/);
     roots.push(asFirst, asIncremental);
+
+    // verify checks the chain: a broken link between two saves is reported.
+    const broken = `${dir}-broken`;
+    cpSync(dir, broken, { recursive: true });
+    roots.push(broken);
+    const tampered = manifestOf(broken);
+    const second = tampered.incremental?.history[1];
+    if (second) second.built_on = "2001-01-01T00:00:00Z";
+    writeFileSync(join(broken, "manifest.json"), JSON.stringify(tampered));
+    expect((await verifyBackup(broken)).problems.map((p) => p.message)).toContain(
+      "history entry 2 does not build on entry 1",
+    );
   });
 
   it("saves in full into a missing folder", async () => {

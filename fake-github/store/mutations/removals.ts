@@ -46,6 +46,11 @@ function detachIssue(store: FakeStore, repo: FakeRepo, number: number): FakeIssu
   repo.issues.delete(number);
   repo.comments = repo.comments.filter((c) => c.issue_number !== number);
   repo.events = repo.events.filter((e) => e.issue_number !== number);
+  // Mentions it made elsewhere go with it, as on GitHub.
+  const home = repoKey(repo.ownerLogin, repo.name);
+  for (const r of store.repos.values()) {
+    r.events = r.events.filter((e) => e.source?.repoKey !== home || e.source.number !== number);
+  }
   // Its parent loses the link (without moving its own updated_at); its children lose their parent.
   for (const other of [...store.repos.values()].flatMap((r) => [...r.issues.values()])) {
     if (other.subIssueIds.includes(issue.id))

@@ -24,22 +24,9 @@ import { SUB_ISSUES_FILE } from "../sub_issues/record.js";
 import type { SaveContext } from "../types.js";
 import { arr, int, type Json, obj, objOrNull, str } from "./fields.js";
 import { fetchByNumber } from "./graphql-by-number.js";
-import type { IncrementalSource } from "./incremental.js";
+import type { ChangePlan, IncrementalView, ItemKind } from "./incremental-view.js";
 
-export type ItemKind = "Issue" | "PullRequest";
-
-export interface ChangePlan {
-  /** Issues (new or changed) whose records are read again. */
-  issues: ReadonlySet<number>;
-  /** Pull requests (new or changed) whose records are read again. */
-  pulls: ReadonlySet<number>;
-  /** Numbers the previous save had that are no longer the same issue or pull request here. */
-  gone: ReadonlySet<number>;
-  /** What each number in use is now. */
-  kinds: ReadonlyMap<number, ItemKind>;
-  /** Conversation comments per number, as GitHub counts them now. */
-  comments: ReadonlyMap<number, number>;
-}
+export type { ChangePlan };
 
 /** Numbers per sweep request: the facts are small, so one request covers many. */
 export const SWEEP_BATCH = 500;
@@ -108,7 +95,7 @@ function bump(map: Map<number, number>, n: number): void {
   map.set(n, (map.get(n) ?? 0) + 1);
 }
 
-async function readPrevious(source: IncrementalSource): Promise<Previous> {
+async function readPrevious(source: IncrementalView<SaveContext>): Promise<Previous> {
   const p: Previous = {
     kinds: new Map(),
     records: new Map(),
@@ -189,7 +176,10 @@ function staleRefs(record: Json, refs: { labels: Set<string>; milestones: Set<st
   return milestone !== null && milestone !== undefined && !refs.milestones.has(milestoneKey(milestone));
 }
 
-export async function computeChangePlan(ctx: SaveContext, source: IncrementalSource): Promise<ChangePlan> {
+export async function computeChangePlan(
+  ctx: SaveContext,
+  source: IncrementalView<SaveContext>,
+): Promise<ChangePlan> {
   const has = (name: string) => ctx.selection.entities.has(name as never);
   const [previous, refs, max] = await Promise.all([
     readPrevious(source),
@@ -246,7 +236,8 @@ function changed(
   const record = previous.records.get(n);
   if (record === undefined || record.updated_at !== facts.updatedAt) return true;
   if (refs !== null && staleRefs(record, refs)) return true;
-  if (facts.kind === "Issue" && record.comments !== facts.comments) return true;
+  // Any parent record that keeps GitHub's comment count (issues do) changes with it.
+  if (typeof record.comments === "number" && record.comments !== facts.comments) return true;
   if (facts.reviews !== undefined && (previous.reviews.get(n) ?? 0) !== facts.reviews) return true;
   if (facts.quietEvents !== undefined && (previous.quietEvents.get(n) ?? 0) !== facts.quietEvents)
     return true;

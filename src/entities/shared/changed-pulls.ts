@@ -7,7 +7,9 @@ import type { GitHubClient } from "../../github/client.js";
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import { arr, int, obj, str } from "./fields.js";
-import type { RestObject } from "./sources.js";
+
+/** A pull request as the REST API answers it (checked by the mapper). */
+type RestObject = Record<string, unknown>;
 
 const PER_PAGE = 100;
 

@@ -10,7 +10,7 @@ import { fetchAll, parseLinkHeader } from "../../github/paginate-parallel.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { arr, int, type Json } from "./fields.js";
-import type { IncrementalSource } from "./incremental.js";
+import type { IncrementalView } from "./incremental-view.js";
 import type { RestObject } from "./sources.js";
 import { writeRecords } from "./write-pages.js";
 
@@ -29,7 +29,11 @@ export interface IncrementalChildren<T extends ChildRecord> {
 }
 
 /** The comments created or edited since the previous save, shared by the jobs that split one list. */
-function changedSince(ctx: SaveContext, source: IncrementalSource, route: string): Promise<RestObject[]> {
+function changedSince(
+  ctx: SaveContext,
+  source: IncrementalView<SaveContext>,
+  route: string,
+): Promise<RestObject[]> {
   return source.once(`since ${route}`, () =>
     fetchAll<RestObject>(
       ctx.client,
@@ -43,7 +47,7 @@ function changedSince(ctx: SaveContext, source: IncrementalSource, route: string
 /** The previous records kept and the changed ones, keyed by id. */
 async function merged<T extends ChildRecord>(
   ctx: SaveContext,
-  source: IncrementalSource,
+  source: IncrementalView<SaveContext>,
   spec: IncrementalChildren<T>,
   gone: ReadonlySet<number>,
 ): Promise<{ updated: Map<number, T>; counts: Map<number, number> }> {
@@ -65,7 +69,7 @@ async function merged<T extends ChildRecord>(
 /** Writes the merged file; `reread` parents are replaced by their own list's comments. */
 function write<T extends ChildRecord>(
   ctx: SaveContext,
-  source: IncrementalSource,
+  source: IncrementalView<SaveContext>,
   spec: IncrementalChildren<T>,
   updated: Map<number, T>,
   drop: (parent: number) => boolean,
@@ -92,7 +96,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   ctx: SaveContext,
   spec: IncrementalChildren<T> & { onPullRequest: boolean; selection: NumberSelection },
 ): Promise<EntitySaveResult> {
-  const source = ctx.incremental as IncrementalSource;
+  const source = ctx.incremental as IncrementalView<SaveContext>;
   const plan = await source.plan(ctx);
   const { updated, counts } = await merged(ctx, source, spec, plan.gone);
   const kind = spec.onPullRequest ? "PullRequest" : "Issue";
@@ -134,7 +138,7 @@ export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
   spec: IncrementalChildren<T>,
   full: () => Promise<EntitySaveResult>,
 ): Promise<EntitySaveResult> {
-  const source = ctx.incremental as IncrementalSource;
+  const source = ctx.incremental as IncrementalView<SaveContext>;
   if (ctx.selection.pullRequests.kind !== "all") return full();
   const { updated, counts } = await merged(ctx, source, spec, new Set());
   const saved = [...counts.values()].reduce((a, b) => a + b, 0);

@@ -10,13 +10,14 @@ import { readLines } from "../../backup/jsonl-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import { exists } from "../../util/exists.js";
 import type { SaveContext, SaveSelection } from "../types.js";
-import { type ChangePlan, computeChangePlan } from "./change-plan.js";
+import { computeChangePlan } from "./change-plan.js";
 import type { Json } from "./fields.js";
+import type { ChangePlan, IncrementalView } from "./incremental-view.js";
 
 /** Clock skew allowed between GitHub's timestamps and the previous save's start. */
 export const OVERLAP_MS = 10 * 60 * 1000;
 
-export class IncrementalSource {
+export class IncrementalSource implements IncrementalView<SaveContext> {
   /** The previous save's record files, by file name. */
   readonly dir: string;
   /** The previous save's start, minus the overlap: lists are asked for what changed from here. */

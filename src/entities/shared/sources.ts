@@ -6,7 +6,7 @@ import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
 import { changedPulls } from "./changed-pulls.js";
-import type { IncrementalSource } from "./incremental.js";
+import type { ChangedSince } from "./incremental-view.js";
 import { ReportedCounts } from "./reported-counts.js";
 import { type FeedPage, SharedFeed } from "./shared-feed.js";
 
@@ -38,7 +38,7 @@ export class SharedSources {
   readonly #repo: RepoRef;
   readonly #entities: ReadonlySet<EntityName>;
   readonly #signal: AbortSignal;
-  readonly #incremental: IncrementalSource | null;
+  readonly #incremental: ChangedSince | null;
   #issueComments: SharedFeed<RestObject> | null = null;
   #pulls: SharedFeed<RestObject> | null = null;
   /** Filled by the issues job; read by sub_issues, which depends on it. */
@@ -52,7 +52,7 @@ export class SharedSources {
     repo: RepoRef,
     entities: ReadonlySet<EntityName>,
     signal: AbortSignal,
-    incremental: IncrementalSource | null = null,
+    incremental: ChangedSince | null = null,
   ) {
     this.#repo = repo;
     this.#incremental = incremental;

@@ -29,7 +29,7 @@ import type { ChangePlan, IncrementalView, ItemKind } from "./incremental-view.j
 export type { ChangePlan };
 
 /** Numbers per sweep request: the facts are small, so one request covers many. */
-export const SWEEP_BATCH = 500;
+export const SWEEP_BATCH = 1000;
 
 /** Timeline items GitHub adds without moving `updatedAt` (a mention elsewhere, a commit). */
 const QUIET_EVENTS = new Set(["cross-referenced", "referenced"]);

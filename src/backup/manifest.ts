@@ -60,6 +60,39 @@ export interface Manifest {
   /** Keyed by path relative to the backup folder, with "/" separators. */
   files: Record<string, ManifestFile>;
   requests: { total: number; by_route: Record<string, number> };
+  /** Present when the save built on an earlier one (save --incremental). */
+  incremental?: ManifestIncremental;
+  /** Per job an incremental save may check with conditional requests: its GETs' ETags and its files. */
+  conditional?: ManifestConditional;
+}
+
+export type ManifestConditional = Record<string, { etags: Record<string, string>; files: string[] }>;
+
+/** Records one incremental save added, changed and deleted in one file. */
+export interface ChangeCounts {
+  added: number;
+  changed: number;
+  deleted: number;
+}
+
+/** One incremental save in the chain: what it replaced is kept under `files` (entity file → history file). */
+export interface HistoryEntry {
+  /** When that incremental save started. */
+  started_at: string;
+  /** The start of the save it built on: its state is what the history files give back. */
+  built_on: string;
+  files: Record<string, string>;
+}
+
+export interface ManifestIncremental {
+  /** The finished save this one built on. */
+  built_on: { started_at: string; finished_at: string };
+  /** Lists were asked for changes from this time (the previous start, minus an overlap). */
+  since: string;
+  /** Per entity type. */
+  changes: Record<string, ChangeCounts>;
+  /** Every incremental save of this folder, oldest first, this one last. */
+  history: HistoryEntry[];
 }
 
 export class ManifestError extends Error {
@@ -108,6 +141,8 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
     jobs: manifest.jobs,
     files: sortedRecord(manifest.files),
     requests: { total: manifest.requests.total, by_route: sortedRecord(manifest.requests.by_route) },
+    ...(manifest.incremental ? { incremental: manifest.incremental } : {}),
+    ...(manifest.conditional ? { conditional: manifest.conditional } : {}),
   };
   const validate = getValidator(MANIFEST_SCHEMA);
   if (!validate(m))

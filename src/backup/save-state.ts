@@ -31,7 +31,12 @@ export interface SaveState {
   source: BackupSource;
   selection: BackupSelection;
   jobs: Record<string, SaveJobState>;
+  /** The finished save this one builds on (save --incremental); its files are in PREVIOUS_DIR. */
+  incremental?: { started_at: string; finished_at: string };
 }
+
+/** Where an incremental save keeps the record files and manifest of the save it builds on. */
+export const PREVIOUS_DIR = join(STATE_DIR, "previous");
 
 export type FolderKind =
   | "missing"

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { exists } from "../util/exists.js";
 import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
-import { checkMirror, MIRROR_DIRS } from "./git-mirror.js";
+import { checkMirror, GIT_REPO_ENTRY, MIRROR_DIRS } from "./git-mirror.js";
+import { historyProblems } from "./history.js";
 import { type RawLine, readLines } from "./jsonl-lines.js";
 import { checkLfsObjects, LFS_OBJECTS_ENTRY } from "./lfs-objects.js";
 import { MANIFEST_FILE, type Manifest, readManifest } from "./manifest.js";
@@ -347,5 +348,6 @@ export async function verifyBackup(
   for (const problem of await backupTreeProblems(dir, reported)) problems.push(problem);
 
   problems.push(...tally.problems(manifest, limit));
+  problems.push(...(await historyProblems(dir, manifest)));
   return report(files, records);
 }

@@ -40,6 +40,18 @@ interface DescriptorBase {
   aliases?: readonly string[];
 }
 
+/**
+ * How `save --incremental` brings a type's file up to date (docs/incremental.md).
+ * A type without one is read again in full: correct, only not cheap.
+ * - "by-parent": each record belongs to an issue or pull request (its number
+ *   in `parentField`); the saver runs over the changed numbers only, and the
+ *   previous records of the unchanged ones are kept.
+ * - "own": the saver reads `SaveContext.incremental` itself.
+ */
+export type IncrementalStrategy =
+  | { kind: "by-parent"; family: "issues" | "pull_requests" | "both"; parentField: string }
+  | { kind: "own" };
+
 /** A data type with its own save and restore job. */
 export interface JobEntityDescriptor extends DescriptorBase {
   kind: "job";
@@ -65,6 +77,8 @@ export interface JobEntityDescriptor extends DescriptorBase {
   journalKinds: readonly ObjectKind[];
   /** Per journal kind whose objects carry a body: where the references pass reads and rewrites it. */
   bodyEndpoints?: Partial<Record<ObjectKind, BodyEndpoint>>;
+  /** How an incremental save learns what changed; absent = read again in full. */
+  incremental?: IncrementalStrategy;
 }
 
 /**

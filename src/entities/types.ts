@@ -7,6 +7,7 @@ import type { JobProgress } from "../orchestrator/types.js";
 import type { NumberSelection } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
 import type { EntityName } from "./names.js";
+import type { IncrementalView } from "./shared/incremental-view.js";
 import type { SharedSources } from "./shared/sources.js";
 
 export interface SaveSelection {
@@ -33,6 +34,8 @@ export interface SaveContext {
   log: Logger;
   /** Lists that several jobs read, fetched once per run. */
   shared: SharedSources;
+  /** Set when the save builds on an earlier one (save --incremental). */
+  incremental?: IncrementalView<SaveContext>;
   /** A sorted, atomic JSONL writer for one of the backup's files. */
   openWriter<T>(file: string, sortKey: (record: T) => SortKey): SortedJsonlWriter<T>;
   /** Work done outside the API's answers (a downloaded asset), kept for --resume. */

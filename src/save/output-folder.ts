@@ -17,11 +17,14 @@ import { PreflightError } from "../errors.js";
 import type { RepoRef } from "../github/repository.js";
 import { selectionToString } from "../selection/number-spec.js";
 import type { Logger } from "../util/logger.js";
+import { checkPreviousSave, claimForIncremental } from "./incremental-folder.js";
 import { removeLeftoverTempFiles } from "./leftovers.js";
 import { checkResumeSource } from "./resume-source.js";
 
 export interface FolderRequest {
   outDir: string;
+  /** Build on the finished save in `outDir` (save --incremental). */
+  incremental?: boolean;
   /** Continue an unfinished save in `outDir`. */
   resume?: boolean;
   selection: SaveSelection;
@@ -33,6 +36,8 @@ export interface FolderRequest {
 export interface FolderPlan {
   /** The unfinished save being resumed, if any. */
   resuming: SaveState | null;
+  /** The finished save an incremental save builds on, before the folder is claimed. */
+  building?: Manifest;
 }
 
 /** The selection as the manifest and the save state record it. */
@@ -55,8 +60,21 @@ export async function inspectFolder(request: FolderRequest, log: Logger): Promis
       throw new PreflightError(
         `output folder ${dir} holds files that are not a github-data backup; choose an empty or new folder`,
       );
-    case "finished-backup":
-      throw new PreflightError(`output folder ${dir} already holds a finished backup; choose a new folder`);
+    case "finished-backup": {
+      if (!request.incremental) {
+        throw new PreflightError(
+          `output folder ${dir} already holds a finished backup; choose a new folder, or add --incremental to bring it up to date`,
+        );
+      }
+      const building = await checkPreviousSave(
+        dir,
+        request.repo,
+        request.apiUrl,
+        selectionRecord(request.selection),
+      );
+      log.info(`saving incrementally on the save of ${building.started_at} in ${dir}`);
+      return { resuming: null, building };
+    }
     case "unfinished-backup": {
       if (!request.resume) {
         throw new PreflightError(
@@ -79,6 +97,7 @@ export async function inspectFolder(request: FolderRequest, log: Logger): Promis
       return { resuming: state };
     }
     default:
+      if (request.incremental) log.info(`${dir} holds no earlier save: saving in full`);
       return { resuming: null };
   }
 }
@@ -106,6 +125,7 @@ export async function claimFolder(
       source: { owner: request.repo.owner, repo: request.repo.repo, api_url: apiUrl },
       selection: selectionRecord(request.selection),
     });
+    if (folder.building) await claimForIncremental(dir, folder.building);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     log.debug("cannot claim the output folder", { code });

@@ -11,8 +11,10 @@ import type { RequestStats } from "../github/stats.js";
 import { runJobs } from "../orchestrator/run-jobs.js";
 import type { OrchestratorEvent } from "../orchestrator/types.js";
 import { type Logger, silentLogger } from "../util/logger.js";
+import { EtagRecorder } from "./conditional-requests.js";
 import { explainDiskErrors } from "./disk-errors.js";
 import { FinishEstimate } from "./finish-estimate.js";
+import { addIncremental, conditionalEntries, incrementalBase } from "./incremental-save.js";
 import { inspectFolder } from "./output-folder.js";
 import { checkOutcome, startPreflight } from "./preflight.js";
 import { installSaveHooks } from "./request-hooks.js";
@@ -34,6 +36,8 @@ export interface SaveRepositoryRequest {
   concurrency?: number;
   /** Continue an unfinished save in `outDir`. */
   resume?: boolean;
+  /** Build on the finished save in `outDir`: fetch what changed (docs/incremental.md). */
+  incremental?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: OrchestratorEvent) => void;
   /** Called after every response with the scheduler's counters (for live progress). */
@@ -97,13 +101,19 @@ export class SaveRepositoryUseCase {
       log,
       ...(request.onStats ? { onStats: request.onStats } : {}),
     });
-    const { jobs, resumed } = await saveJobs(request, {
+    const building = await incrementalBase(request, folder, ready);
+    const etags = new EtagRecorder();
+    etags.install(client);
+    const { jobs, resumed, unchanged } = await saveJobs(request, {
       client,
       previous,
       ready,
       signal: runSignal,
       log,
       done: hooks.journal,
+      incremental: building?.source ?? null,
+      ...(building?.previous.conditional ? { conditional: building.previous.conditional } : {}),
+      ...(building ? { previousFiles: building.previous.files } : {}),
     });
     const run = await runJobs(
       jobs.map((job) => explainDiskErrors(job, request.outDir)),
@@ -123,17 +133,22 @@ export class SaveRepositoryUseCase {
       if (!signal.aborted && checked.error !== null) throw checked.error;
       return { results, exitCode: 130, manifest: null, requests: stats };
     }
+    const saveStart = previous?.started_at ?? startedAt;
     const manifest = buildManifest({
       repo: request.repo,
       selection: request.selection,
       apiUrl: client.apiUrl,
       repository: checked.repository,
-      startedAt: previous?.started_at ?? startedAt,
+      startedAt: saveStart,
       run,
       results,
       stats,
       redact: client.redact,
     });
+    // A resumed run's journal answers some requests without them: it records none.
+    const conditional = previous ? undefined : conditionalEntries(run, etags, unchanged, building?.previous);
+    if (conditional !== undefined) manifest.conditional = conditional;
+    if (building) await addIncremental(manifest, building, request.outDir, saveStart);
     // A type skipped for lack of permission is not a failure (the orchestrator saw it succeed).
     const failed = run.results.some((r) => r.status !== "succeeded");
     await finishFolder(request.outDir, manifest, hooks.journal, !failed);

@@ -3,6 +3,7 @@
 import type { RouteDef } from "../../http/types.js";
 import { branchProtectionRoutes } from "./branch-protection.js";
 import { collaboratorRoutes } from "./collaborators.js";
+import { commentEditRoutes } from "./comment-edits.js";
 import { gitRefRoutes } from "./git-refs.js";
 import { hookRoutes } from "./hooks.js";
 import { issueCommentRoutes } from "./issue-comments.js";
@@ -35,4 +36,5 @@ export const writeRoutes: RouteDef[] = [
   ...rulesetRoutes,
   ...collaboratorRoutes,
   ...hookRoutes,
+  ...commentEditRoutes,
 ];

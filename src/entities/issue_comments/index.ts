@@ -28,4 +28,5 @@ export const issueComments: JobEntityDescriptor = {
   restorer: async () => (await import("./restore.js")).issueCommentsRestorer,
   journalKinds: ["issue_comment", "continuation"],
   bodyEndpoints: { issue_comment: CONVERSATION_COMMENT_BODY, continuation: CONVERSATION_COMMENT_BODY },
+  incremental: { kind: "own" },
 };

@@ -19,4 +19,5 @@ export const issueEvents: JobEntityDescriptor = {
   restorer: async () => (await import("./restore.js")).issueEventsRestorer,
   journalKinds: ["issue_history"],
   bodyEndpoints: { issue_history: CONVERSATION_COMMENT_BODY },
+  incremental: { kind: "by-parent", family: "both", parentField: "issue_number" },
 };

@@ -175,7 +175,8 @@ export const issueEventsSaver: EntitySaver = {
   dependsOn: [],
   save: (ctx) =>
     writeRecords<IssueEventRecord>(ctx, ISSUE_EVENTS_FILE, issueEventSortKey, async (add) => {
-      const max = await highestNumber(ctx);
+      const none = ctx.selection.issues.kind === "none" && ctx.selection.pullRequests.kind === "none";
+      const max = none ? 0 : await highestNumber(ctx);
       let done = 0;
       let records = 0;
       const short: string[] = [];

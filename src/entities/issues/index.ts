@@ -21,4 +21,5 @@ export const issues: JobEntityDescriptor = {
   // issue_import: an accepted Issue Import API request, polled by a rerun instead of imported twice.
   journalKinds: ["issue", "issue_import"],
   bodyEndpoints: { issue: ISSUE_BODY },
+  incremental: { kind: "by-parent", family: "issues", parentField: "number" },
 };

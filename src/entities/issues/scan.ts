@@ -76,7 +76,8 @@ export function* numbersUpTo(selection: NumberSelection, max: number): Generator
 }
 
 export async function scanIssues(ctx: SaveContext, options: ScanOptions): Promise<ScanResult> {
-  const max = await highestNumber(ctx);
+  // Nothing selected (an incremental save with no issue to read again): no request at all.
+  const max = ctx.selection.issues.kind === "none" ? 0 : await highestNumber(ctx);
   const full = options.mode === "full";
   // The reactions rollup rides along when reactions are saved (ReactionRollups).
   const fields = full

@@ -22,4 +22,5 @@ export const prComments: JobEntityDescriptor = {
   restorer: async () => (await import("./restore.js")).prCommentsRestorer,
   journalKinds: ["pr_comment"],
   bodyEndpoints: { pr_comment: CONVERSATION_COMMENT_BODY },
+  incremental: { kind: "own" },
 };

@@ -27,4 +27,5 @@ export const prReviewComments: JobEntityDescriptor = {
       params: (e) => (e.newId === undefined ? null : { comment_id: e.newId }),
     },
   },
+  incremental: { kind: "own" },
 };

@@ -2,6 +2,7 @@ import { graphqlQuery } from "../../github/graphql.js";
 import { selectionHas } from "../../selection/number-spec.js";
 import { totalCount } from "../shared/counted-connection.js";
 import { int, intOrNull, type Json, obj, str, strOrNull, trailingNumber } from "../shared/fields.js";
+import { saveReviewCommentsIncrementally } from "../shared/incremental-children.js";
 import { idsOf } from "../shared/reconcile-children.js";
 import { reconcileWithParents } from "../shared/reconcile-job.js";
 import { userRef } from "../shared/rest-refs.js";
@@ -12,9 +13,10 @@ import { PR_REVIEW_COMMENTS_FILE, type PrReviewCommentRecord, prReviewCommentSor
 
 type Side = PrReviewCommentRecord["side"];
 
+const ROUTE = "GET /repos/{owner}/{repo}/pulls/comments";
+
 /** Every review comment of the repository; GitHub pages this list no deeper than ~30,000 items. */
-const reviewCommentPages = (ctx: SaveContext) =>
-  listPages(ctx, "GET /repos/{owner}/{repo}/pulls/comments", {}, { pastCap: "updated-windows" });
+const reviewCommentPages = (ctx: SaveContext) => listPages(ctx, ROUTE, {}, { pastCap: "updated-windows" });
 
 /** The record of one review comment, or null when its pull request is not selected. */
 function reviewCommentRecord(ctx: SaveContext, c: RestObject): PrReviewCommentRecord | null {
@@ -66,58 +68,73 @@ async function threadCount(ctx: SaveContext, number: number): Promise<number> {
   return totalCount(pull.reviewThreads, `pull request #${number}.reviewThreads`);
 }
 
+async function saveAll(ctx: SaveContext) {
+  const result = await writeRecords<PrReviewCommentRecord>(
+    ctx,
+    PR_REVIEW_COMMENTS_FILE,
+    prReviewCommentSortKey,
+    async (add) => {
+      // Pull request → ids saved: every review comment, and those that start a thread.
+      const comments = new Map<number, Set<number>>();
+      const threads = new Map<number, Set<number>>();
+      let records = 0;
+      const keep = async (record: PrReviewCommentRecord): Promise<void> => {
+        await add(record);
+        records += 1;
+        idsOf(comments, record.pull_request_number).add(record.id);
+        if (record.in_reply_to_id === null) idsOf(threads, record.pull_request_number).add(record.id);
+      };
+      let pages = 0;
+      for await (const page of reviewCommentPages(ctx)) {
+        ctx.signal.throwIfAborted();
+        for (const raw of page.items) {
+          const record = reviewCommentRecord(ctx, raw);
+          if (record !== null) await keep(record);
+        }
+        pages += 1;
+        ctx.progress({ items: records, pages });
+      }
+      // A pull request short of threads is read again through its own list
+      // (pull-counts.ts: why threads and not every review comment). Every
+      // comment it lacked is kept; only thread starters count.
+      const recover = async (raw: RestObject) => {
+        const record = reviewCommentRecord(ctx, raw);
+        if (record === null) return false;
+        if (!comments.get(record.pull_request_number)?.has(record.id)) await keep(record);
+        return record.in_reply_to_id === null;
+      };
+      await reconcileWithParents(ctx, {
+        parentNoun: "pull request",
+        listRoute: "GET /repos/{owner}/{repo}/pulls/{number}/comments",
+        parentRoute: "GET /repos/{owner}/{repo}/pulls/{number}",
+        counts: ctx.shared.pullCounts.count("review_threads"),
+        saved: threads,
+        children: "review threads",
+        countField: "review_threads",
+        recover,
+        currentCount: (n) => threadCount(ctx, n),
+      });
+    },
+  );
+  ctx.shared.reactionRollups.complete("pr_review_comments");
+  return result;
+}
+
 export const prReviewCommentsSaver: EntitySaver = {
   name: "pr_review_comments",
   dependsOn: [],
-  save: async (ctx) => {
-    const result = await writeRecords<PrReviewCommentRecord>(
-      ctx,
-      PR_REVIEW_COMMENTS_FILE,
-      prReviewCommentSortKey,
-      async (add) => {
-        // Pull request → ids saved: every review comment, and those that start a thread.
-        const comments = new Map<number, Set<number>>();
-        const threads = new Map<number, Set<number>>();
-        let records = 0;
-        const keep = async (record: PrReviewCommentRecord): Promise<void> => {
-          await add(record);
-          records += 1;
-          idsOf(comments, record.pull_request_number).add(record.id);
-          if (record.in_reply_to_id === null) idsOf(threads, record.pull_request_number).add(record.id);
-        };
-        let pages = 0;
-        for await (const page of reviewCommentPages(ctx)) {
-          ctx.signal.throwIfAborted();
-          for (const raw of page.items) {
-            const record = reviewCommentRecord(ctx, raw);
-            if (record !== null) await keep(record);
-          }
-          pages += 1;
-          ctx.progress({ items: records, pages });
-        }
-        // A pull request short of threads is read again through its own list
-        // (pull-counts.ts: why threads and not every review comment). Every
-        // comment it lacked is kept; only thread starters count.
-        const recover = async (raw: RestObject) => {
-          const record = reviewCommentRecord(ctx, raw);
-          if (record === null) return false;
-          if (!comments.get(record.pull_request_number)?.has(record.id)) await keep(record);
-          return record.in_reply_to_id === null;
-        };
-        await reconcileWithParents(ctx, {
-          parentNoun: "pull request",
-          listRoute: "GET /repos/{owner}/{repo}/pulls/{number}/comments",
-          parentRoute: "GET /repos/{owner}/{repo}/pulls/{number}",
-          counts: ctx.shared.pullCounts.count("review_threads"),
-          saved: threads,
-          children: "review threads",
-          countField: "review_threads",
-          recover,
-          currentCount: (n) => threadCount(ctx, n),
-        });
-      },
-    );
-    ctx.shared.reactionRollups.complete("pr_review_comments");
-    return result;
-  },
+  save: (ctx) =>
+    ctx.incremental
+      ? saveReviewCommentsIncrementally(
+          ctx,
+          {
+            file: PR_REVIEW_COMMENTS_FILE,
+            sortKey: prReviewCommentSortKey,
+            listRoute: ROUTE,
+            recordOf: (c) => reviewCommentRecord(ctx, c),
+            parentOf: (record) => record.pull_request_number,
+          },
+          () => saveAll(ctx),
+        )
+      : saveAll(ctx),
 };

@@ -29,4 +29,5 @@ export const prReviews: JobEntityDescriptor = {
           : { pull_number: e.parentNumber, review_id: e.newId },
     },
   },
+  incremental: { kind: "by-parent", family: "pull_requests", parentField: "pull_request_number" },
 };

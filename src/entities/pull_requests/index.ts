@@ -21,4 +21,5 @@ export const pullRequests: JobEntityDescriptor = {
   // branch: a head or base branch the restore recreated for a pull request.
   journalKinds: ["pull_request", "branch"],
   bodyEndpoints: { pull_request: ISSUE_BODY },
+  incremental: { kind: "by-parent", family: "pull_requests", parentField: "number" },
 };

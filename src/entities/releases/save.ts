@@ -133,7 +133,10 @@ async function assetRecords(
         // GitHub's file names are untrusted: the file is stored under a safe
         // name inside the backup folder; the record keeps the original.
         path = releaseAssetPath(releaseId, safeFileName(name, taken));
-        const written = await saveAsset(ctx, asset, join(ctx.outDir, path));
+        // An incremental save keeps an asset the previous save downloaded (an asset's bytes never change under its id).
+        const written =
+          (await ctx.incremental?.keptFile(path, int(asset.size, "asset.size"))) ??
+          (await saveAsset(ctx, asset, join(ctx.outDir, path)));
         sha256 = written.sha256;
         files.push({ file: path, records: 1, bytes: written.bytes, sha256 });
       }

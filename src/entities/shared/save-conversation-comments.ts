@@ -7,6 +7,7 @@ import { type NumberSelection, selectionHas } from "../../selection/number-spec.
 import type { EntityName } from "../names.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { conversationCommentRecord, readConversationComment } from "./conversation-comment.js";
+import { saveCommentsIncrementally } from "./incremental-children.js";
 import type { CountSource } from "./parent-counts.js";
 import { idsOf } from "./reconcile-children.js";
 import { reconcileWithParents } from "./reconcile-job.js";
@@ -37,6 +38,17 @@ export function saveConversationComments<K extends string>(
     if (c.onPullRequest !== job.onPullRequest || !selectionHas(job.selection, c.parentNumber)) return null;
     return conversationCommentRecord(c, job.parentKey);
   };
+  if (ctx.incremental) {
+    return saveCommentsIncrementally(ctx, {
+      file: job.file,
+      sortKey,
+      listRoute: "GET /repos/{owner}/{repo}/issues/comments",
+      recordOf,
+      parentOf: (record) => record[job.parentKey] as number,
+      onPullRequest: job.onPullRequest,
+      selection: job.selection,
+    });
+  }
   return writeRecords<CommentRecord<K>>(ctx, job.file, sortKey, async (add) => {
     const saved = new Map<number, Set<number>>();
     let records = 0;

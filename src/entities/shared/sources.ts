@@ -6,6 +6,8 @@ import { type PaginateOptions, paginateParallel } from "../../github/paginate-pa
 import type { RepoRef } from "../../github/repository.js";
 import { PRIORITY } from "../../save/priorities.js";
 import type { EntityName } from "../names.js";
+import { changedPulls } from "./changed-pulls.js";
+import type { ChangedSince } from "./incremental-view.js";
 import { ParentCounts } from "./parent-counts.js";
 import { ReactionRollups } from "./reaction-rollups.js";
 import { ReportedCounts } from "./reported-counts.js";
@@ -39,6 +41,7 @@ export class SharedSources {
   readonly #repo: RepoRef;
   readonly #entities: ReadonlySet<EntityName>;
   readonly #signal: AbortSignal;
+  readonly #incremental: ChangedSince | null;
   #issueComments: SharedFeed<RestObject> | null = null;
   #pulls: SharedFeed<RestObject> | null = null;
   /** Filled by the issues job; read by sub_issues, which depends on it. */
@@ -56,8 +59,14 @@ export class SharedSources {
   /** The job that reports `pullCounts` in this run, if any. */
   readonly pullCountsReporter: EntityName | null;
 
-  constructor(repo: RepoRef, entities: ReadonlySet<EntityName>, signal: AbortSignal) {
+  constructor(
+    repo: RepoRef,
+    entities: ReadonlySet<EntityName>,
+    signal: AbortSignal,
+    incremental: ChangedSince | null = null,
+  ) {
     this.#repo = repo;
+    this.#incremental = incremental;
     this.#entities = entities;
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
@@ -83,8 +92,20 @@ export class SharedSources {
     return this.#issueComments.consume();
   }
 
-  /** Every pull request (state=all), ascending number. */
+  /** Every pull request (state=all), ascending number; in an incremental save, the changed ones. */
   pulls(client: GitHubClient): AsyncIterable<FeedPage<RestObject>> {
+    const incremental = this.#incremental;
+    if (incremental !== null) {
+      this.#pulls ??= new SharedFeed<RestObject>(
+        async (emit, signal) => {
+          const plan = await incremental.started();
+          const items = await changedPulls(client, this.#repo, plan.pulls, incremental.since, signal);
+          await emit({ items, page: 1 });
+        },
+        this.#count(["pull_requests", "pr_reviews"]),
+        this.#signal,
+      );
+    }
     this.#pulls ??= this.#feed(
       client,
       "GET /repos/{owner}/{repo}/pulls",

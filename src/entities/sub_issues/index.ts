@@ -25,4 +25,5 @@ export const subIssues: JobEntityDescriptor = {
   saver: async () => (await import("./save.js")).subIssuesSaver,
   restorer: async () => (await import("./restore.js")).subIssuesRestorer,
   journalKinds: ["sub_issue"],
+  incremental: { kind: "by-parent", family: "issues", parentField: "parent_number" },
 };

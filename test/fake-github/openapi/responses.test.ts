@@ -527,6 +527,22 @@ const cases: Case[] = [
     openapiPath: null,
     run: (c) => c.call("GET", `${c.r}/import/issues?since=2000-01-01`),
   },
+  {
+    route: `DELETE ${R}/issues/comments/{comment_id}`,
+    status: 204,
+    run: (c) => c.call("DELETE", `${c.r}/issues/comments/${numberOf(c.made.comment)}`),
+  },
+  {
+    route: `PATCH ${R}/pulls/comments/{comment_id}`,
+    status: 200,
+    run: (c) =>
+      c.call("PATCH", `${c.r}/pulls/comments/${c.data.reviewComments[1]?.id}`, { body: { body: "edited" } }),
+  },
+  {
+    route: `DELETE ${R}/pulls/comments/{comment_id}`,
+    status: 204,
+    run: (c) => c.call("DELETE", `${c.r}/pulls/comments/${c.data.reviewComments[2]?.id}`),
+  },
 ];
 
 /** Rejected writes: their error bodies must match the documented 422 shapes too. */

@@ -58,6 +58,13 @@ export const RESTORE_FLAGS: readonly OptionSpec[] = [
       "Category for discussions whose category the target lacks (default: the target's General, else its first)",
   },
   {
+    key: "asOf",
+    flags: "--as-of <time>",
+    env: "RESTORE_AS_OF",
+    description:
+      "Restore the state of the backup's latest save that started at or before this time (incremental history)",
+  },
+  {
     key: "state",
     flags: "--state <path>",
     env: "RESTORE_STATE_PATH",

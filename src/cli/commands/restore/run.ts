@@ -1,5 +1,6 @@
 // `github-data restore DIR OWNER/REPO`: runs the restore use case, renders its
 // progress, and prints the plan on a dry run.
+import { backupAsOf } from "../../../restore/as-of.js";
 import { describePlan } from "../../../restore/plan.js";
 import { RestoreRepositoryUseCase } from "../../../restore/restore-repository.js";
 import type { CommandContext } from "../../command-context.js";
@@ -9,8 +10,9 @@ import type { RestoreCommand } from "./types.js";
 export async function restoreCommand(cfg: RestoreCommand, ctx: CommandContext): Promise<number> {
   for (const warning of cfg.warnings) ctx.renderer.onWarning(warning);
   const started = Date.now();
+  const backupDir = cfg.asOf === null ? cfg.dir : await backupAsOf(cfg.dir, cfg.asOf, ctx.logger);
   const result = await new RestoreRepositoryUseCase().execute({
-    backupDir: cfg.dir,
+    backupDir,
     target: cfg.repo,
     token: cfg.token,
     apiUrl: cfg.apiUrl,

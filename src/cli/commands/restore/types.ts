@@ -21,6 +21,8 @@ export interface RestoreCommand extends OutputSettings, RemoteSettings {
   command: "restore";
   /** Backup folder to read. */
   dir: string;
+  /** Restore the state of an earlier save of the folder's incremental chain (ISO 8601 time). */
+  asOf: string | null;
   labelConflict: LabelConflictStrategy;
   createRepo: boolean;
   visibility: RepositoryVisibility;

@@ -17,6 +17,12 @@ export const SAVE_FLAGS: readonly OptionSpec[] = [
     env: "RESUME",
     description: "Continue an interrupted save in the same folder",
   },
+  {
+    key: "incremental",
+    flags: "--incremental",
+    env: "INCREMENTAL",
+    description: "Bring the finished backup in --out up to date: fetch only what changed, keep history",
+  },
   ...REMOTE_FLAGS,
   ...OUTPUT_FLAGS,
 ];

@@ -12,5 +12,6 @@ export function resolveSave(parsed: ParsedArgv, env: Env, output: OutputSettings
   const out = pick(parsed, env, "out", "DATA_PATH");
   const outDir = out ? nonEmptyPath(out.value, out.source) : `./${remote.settings.repo.repo}-backup`;
   const resume = booleanSetting(parsed, env, "resume", "RESUME", false);
-  return assemble<SaveCommand>(remote, { command: "save", ...output, outDir, resume });
+  const incremental = booleanSetting(parsed, env, "incremental", "INCREMENTAL", false);
+  return assemble<SaveCommand>(remote, { command: "save", ...output, outDir, resume, incremental });
 }

@@ -2,6 +2,7 @@
 import { SaveRepositoryUseCase } from "../../../save/save-repository.js";
 import type { CommandContext } from "../../command-context.js";
 import { finishRun } from "../finish-run.js";
+import { changesLine } from "./changes-line.js";
 import type { SaveCommand } from "./types.js";
 
 export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promise<number> {
@@ -16,6 +17,7 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
     selection: { entities: cfg.entities, issues: cfg.issues, pullRequests: cfg.pullRequests },
     concurrency: cfg.concurrency,
     resume: cfg.resume,
+    incremental: cfg.incremental,
     signal: ctx.signal,
     log: ctx.logger,
     onEvent: (event) => ctx.renderer.onEvent(event),
@@ -31,6 +33,8 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
           : { estimatedFinish: new Date(stats.rateLimitEstimatedFinish) }),
       }),
   });
+  const incremental = result.manifest?.incremental;
+  if (incremental) ctx.logger.info(changesLine(incremental));
   return finishRun(ctx, {
     command: "save",
     target: cfg.repo,

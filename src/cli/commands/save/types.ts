@@ -9,4 +9,6 @@ export interface SaveCommand extends OutputSettings, RemoteSettings {
   outDir: string;
   /** Continue an unfinished save in outDir instead of refusing a non-empty folder. */
   resume: boolean;
+  /** Build on the finished backup in outDir, fetching only what changed. */
+  incremental: boolean;
 }

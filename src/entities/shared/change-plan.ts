@@ -1,0 +1,247 @@
+// Which issues and pull requests an incremental save reads again. One sweep
+// asks GitHub, for every number in use, a few cheap facts — its type, its
+// `updatedAt`, and the counts of the children that GitHub adds or removes
+// without moving `updatedAt` (conversation comments, reviews, cross-
+// references, the ordered sub-issue list) — in GraphQL batches of many
+// numbers. Each fact is compared with what the previous save's files hold:
+// a number whose facts differ is read again through the full save's own
+// code; a number the previous save had and GitHub no longer lists as the
+// same type (deleted, transferred) is gone. Records that embed a label or
+// milestone renamed, recoloured or deleted since are read again too, as
+// GitHub does not move their `updatedAt` for that.
+
+import { fetchAll } from "../../github/paginate-parallel.js";
+import { selectionHas } from "../../selection/number-spec.js";
+import { ISSUE_COMMENTS_FILE } from "../issue_comments/record.js";
+import { ISSUE_EVENTS_FILE } from "../issue_events/record.js";
+import { ISSUES_FILE } from "../issues/record.js";
+import { highestNumber, numbersUpTo } from "../issues/scan.js";
+import { PR_COMMENTS_FILE } from "../pr_comments/record.js";
+import { PR_REVIEW_COMMENTS_FILE } from "../pr_review_comments/record.js";
+import { PR_REVIEWS_FILE } from "../pr_reviews/record.js";
+import { PULL_REQUESTS_FILE } from "../pull_requests/record.js";
+import { SUB_ISSUES_FILE } from "../sub_issues/record.js";
+import type { SaveContext } from "../types.js";
+import { arr, int, type Json, obj, objOrNull, str } from "./fields.js";
+import { fetchByNumber } from "./graphql-by-number.js";
+import type { ChangePlan, IncrementalView, ItemKind } from "./incremental-view.js";
+
+export type { ChangePlan };
+
+/** Numbers per sweep request: the facts are small, so one request covers many. */
+export const SWEEP_BATCH = 1000;
+
+/** Timeline items GitHub adds without moving `updatedAt` (a mention elsewhere, a commit). */
+const QUIET_EVENTS = new Set(["cross-referenced", "referenced"]);
+
+interface Facts {
+  kind: ItemKind;
+  updatedAt: string;
+  comments: number;
+  reviews?: number;
+  children?: string;
+  quietEvents?: number;
+}
+
+function sweepFragment(ctx: SaveContext): string {
+  const has = (name: string) => ctx.selection.entities.has(name as never);
+  const quiet = has("issue_events")
+    ? "timelineItems(first: 1, itemTypes: [CROSS_REFERENCED_EVENT, REFERENCED_EVENT]) { totalCount }"
+    : "";
+  const children = has("sub_issues") ? "subIssues(first: 100) { totalCount nodes { number } }" : "";
+  const reviews = has("pr_reviews") ? "reviews(first: 1) { totalCount }" : "";
+  return `fragment S on IssueOrPullRequest { __typename
+    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} }
+    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} } }`;
+}
+
+function factsOf(node: Json, n: number): Facts | null {
+  const kind = node.__typename;
+  if (kind !== "Issue" && kind !== "PullRequest") return null;
+  const what = `#${n}`;
+  const facts: Facts = {
+    kind,
+    updatedAt: str(node.updatedAt, `${what}.updatedAt`),
+    comments: int(obj(node.comments, `${what}.comments`).totalCount, `${what}.comments.totalCount`),
+  };
+  const reviews = objOrNull(node.reviews, `${what}.reviews`);
+  if (reviews !== null) facts.reviews = int(reviews.totalCount, `${what}.reviews.totalCount`);
+  const timeline = objOrNull(node.timelineItems, `${what}.timelineItems`);
+  if (timeline !== null) facts.quietEvents = int(timeline.totalCount, `${what}.timelineItems.totalCount`);
+  const subIssues = objOrNull(node.subIssues, `${what}.subIssues`);
+  if (subIssues !== null) {
+    const nodes = arr(subIssues.nodes, `${what}.subIssues.nodes`);
+    const total = int(subIssues.totalCount, `${what}.subIssues.totalCount`);
+    // More than a page: never equal to a saved list, so always read again.
+    facts.children =
+      total > nodes.length
+        ? "*"
+        : nodes.map((c, i) => int(obj(c, "child").number, `${what}[${i}]`)).join(",");
+  }
+  return facts;
+}
+
+/** What the previous save's files say about each number, in the same terms as Facts. */
+interface Previous {
+  kinds: Map<number, ItemKind | null>;
+  records: Map<number, Json>;
+  comments: Map<number, number>;
+  reviews: Map<number, number>;
+  children: Map<number, number[]>;
+  quietEvents: Map<number, number>;
+}
+
+function bump(map: Map<number, number>, n: number): void {
+  map.set(n, (map.get(n) ?? 0) + 1);
+}
+
+async function readPrevious(source: IncrementalView<SaveContext>): Promise<Previous> {
+  const p: Previous = {
+    kinds: new Map(),
+    records: new Map(),
+    comments: new Map(),
+    reviews: new Map(),
+    children: new Map(),
+    quietEvents: new Map(),
+  };
+  const note = (n: number, kind: ItemKind | null) => {
+    if (!p.kinds.has(n) || p.kinds.get(n) === null) p.kinds.set(n, kind);
+  };
+  for await (const r of source.records(ISSUES_FILE)) {
+    note(r.number as number, "Issue");
+    p.records.set(r.number as number, r);
+  }
+  for await (const r of source.records(PULL_REQUESTS_FILE)) {
+    note(r.number as number, "PullRequest");
+    p.records.set(r.number as number, r);
+  }
+  for await (const r of source.records(ISSUE_COMMENTS_FILE)) {
+    note(r.issue_number as number, "Issue");
+    bump(p.comments, r.issue_number as number);
+  }
+  for await (const r of source.records(PR_COMMENTS_FILE)) {
+    note(r.pull_request_number as number, "PullRequest");
+    bump(p.comments, r.pull_request_number as number);
+  }
+  for await (const r of source.records(PR_REVIEWS_FILE)) {
+    note(r.pull_request_number as number, "PullRequest");
+    bump(p.reviews, r.pull_request_number as number);
+  }
+  for await (const r of source.records(PR_REVIEW_COMMENTS_FILE))
+    note(r.pull_request_number as number, "PullRequest");
+  for await (const r of source.records(SUB_ISSUES_FILE)) {
+    const parent = r.parent_number as number;
+    note(parent, "Issue");
+    // The file is sorted by parent, then position.
+    const list = p.children.get(parent) ?? [];
+    list.push(r.sub_issue_number as number);
+    p.children.set(parent, list);
+  }
+  for await (const r of source.records(ISSUE_EVENTS_FILE)) {
+    const n = r.issue_number as number;
+    note(n, null);
+    if (QUIET_EVENTS.has(r.event as string)) bump(p.quietEvents, n);
+  }
+  return p;
+}
+
+/** "name/color/description" of every label, "number/title" of every milestone, as they are now. */
+async function currentRefs(ctx: SaveContext): Promise<{ labels: Set<string>; milestones: Set<string> }> {
+  const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
+  const [labels, milestones] = await Promise.all([
+    fetchAll<Json>(ctx.client, "GET /repos/{owner}/{repo}/labels", where, { signal: ctx.signal }),
+    fetchAll<Json>(
+      ctx.client,
+      "GET /repos/{owner}/{repo}/milestones",
+      { ...where, state: "all" },
+      {
+        signal: ctx.signal,
+      },
+    ),
+  ]);
+  return {
+    labels: new Set(labels.map((l) => labelKey(l))),
+    milestones: new Set(milestones.map((m) => milestoneKey(m))),
+  };
+}
+
+const labelKey = (l: Json) => JSON.stringify([l.name, l.color, l.description ?? null]);
+const milestoneKey = (m: Json) => JSON.stringify([m.number, m.title]);
+
+/** A record that names a label or milestone as it no longer is. */
+function staleRefs(record: Json, refs: { labels: Set<string>; milestones: Set<string> }): boolean {
+  const labels = Array.isArray(record.labels) ? (record.labels as Json[]) : [];
+  if (labels.some((l) => !refs.labels.has(labelKey(l)))) return true;
+  const milestone = record.milestone as Json | null | undefined;
+  return milestone !== null && milestone !== undefined && !refs.milestones.has(milestoneKey(milestone));
+}
+
+export async function computeChangePlan(
+  ctx: SaveContext,
+  source: IncrementalView<SaveContext>,
+): Promise<ChangePlan> {
+  const has = (name: string) => ctx.selection.entities.has(name as never);
+  const [previous, refs, max] = await Promise.all([
+    readPrevious(source),
+    has("issues") || has("pull_requests") ? currentRefs(ctx) : null,
+    highestNumber(ctx),
+  ]);
+  const now = new Map<number, Facts>();
+  await fetchByNumber(ctx, numbersUpTo({ kind: "all" }, max), {
+    field: "issueOrPullRequest",
+    fragment: sweepFragment(ctx),
+    fragmentName: "S",
+    batchSize: SWEEP_BATCH,
+    onNode: (node, n) => {
+      const facts = factsOf(node, n);
+      if (facts !== null) now.set(n, facts);
+    },
+  });
+
+  const issues = new Set<number>();
+  const pulls = new Set<number>();
+  const gone = new Set<number>();
+  for (const [n, kind] of previous.kinds) {
+    const facts = now.get(n);
+    if (facts === undefined || (kind !== null && facts.kind !== kind)) gone.add(n);
+  }
+  for (const [n, facts] of now) {
+    if (gone.has(n)) continue;
+    const isPull = facts.kind === "PullRequest";
+    if (!selectionHas(isPull ? ctx.selection.pullRequests : ctx.selection.issues, n)) continue;
+    if (changed(n, facts, previous, refs, has)) (isPull ? pulls : issues).add(n);
+  }
+  // A number that became another type is read again as what it is now.
+  for (const n of gone) {
+    const facts = now.get(n);
+    if (facts !== undefined) (facts.kind === "PullRequest" ? pulls : issues).add(n);
+  }
+  const kinds = new Map([...now].map(([n, f]) => [n, f.kind] as const));
+  const comments = new Map([...now].map(([n, f]) => [n, f.comments] as const));
+  ctx.log.info(
+    `incremental: ${issues.size} issues and ${pulls.size} pull requests to read again, ${gone.size} gone, of ${now.size}`,
+  );
+  return { issues, pulls, gone, kinds, comments };
+}
+
+function changed(
+  n: number,
+  facts: Facts,
+  previous: Previous,
+  refs: { labels: Set<string>; milestones: Set<string> } | null,
+  has: (name: string) => boolean,
+): boolean {
+  const own = facts.kind === "PullRequest" ? "pull_requests" : "issues";
+  if (!has(own)) return true; // no record of the previous state to compare with
+  const record = previous.records.get(n);
+  if (record === undefined || record.updated_at !== facts.updatedAt) return true;
+  if (refs !== null && staleRefs(record, refs)) return true;
+  // Any parent record that keeps GitHub's comment count (issues do) changes with it.
+  if (typeof record.comments === "number" && record.comments !== facts.comments) return true;
+  if (facts.reviews !== undefined && (previous.reviews.get(n) ?? 0) !== facts.reviews) return true;
+  if (facts.quietEvents !== undefined && (previous.quietEvents.get(n) ?? 0) !== facts.quietEvents)
+    return true;
+  if (facts.children !== undefined && (previous.children.get(n) ?? []).join(",") !== facts.children)
+    return true;
+  return false;
+}

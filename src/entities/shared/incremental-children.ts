@@ -1,0 +1,176 @@
+// Comment files brought up to date by an incremental save: the previous
+// records, minus those of gone parents, with every comment created or edited
+// since the previous save (the repository-wide list asked with `since`) put
+// in their place. A comment deleted since does not show in any list, so each
+// parent's resulting count is compared with GitHub's count now (the change
+// plan's sweep, or the list's own total); a parent that differs is read again
+// through its own list, as the full save's reconciliation does.
+import type { SortKey } from "../../backup/sort-key.js";
+import { fetchAll, parseLinkHeader } from "../../github/paginate-parallel.js";
+import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
+import type { EntitySaveResult, SaveContext } from "../types.js";
+import { arr, int, type Json } from "./fields.js";
+import type { IncrementalView } from "./incremental-view.js";
+import type { RestObject } from "./sources.js";
+import { writeRecords } from "./write-pages.js";
+
+interface ChildRecord {
+  id: number;
+}
+
+export interface IncrementalChildren<T extends ChildRecord> {
+  file: string;
+  sortKey: (record: T) => SortKey;
+  /** The repository-wide list, e.g. "GET /repos/{owner}/{repo}/issues/comments". */
+  listRoute: string;
+  /** A record, or null when the comment is not this job's. */
+  recordOf(raw: RestObject): T | null;
+  parentOf(record: T): number;
+}
+
+/** The comments created or edited since the previous save, shared by the jobs that split one list. */
+function changedSince(
+  ctx: SaveContext,
+  source: IncrementalView<SaveContext>,
+  route: string,
+): Promise<RestObject[]> {
+  return source.once(`since ${route}`, () =>
+    fetchAll<RestObject>(
+      ctx.client,
+      route,
+      { owner: ctx.repo.owner, repo: ctx.repo.repo, since: source.since },
+      { signal: ctx.signal },
+    ),
+  );
+}
+
+/** The previous records kept and the changed ones, keyed by id. */
+async function merged<T extends ChildRecord>(
+  ctx: SaveContext,
+  source: IncrementalView<SaveContext>,
+  spec: IncrementalChildren<T>,
+  gone: ReadonlySet<number>,
+): Promise<{ updated: Map<number, T>; counts: Map<number, number> }> {
+  const updated = new Map<number, T>();
+  for (const raw of await changedSince(ctx, source, spec.listRoute)) {
+    const record = spec.recordOf(raw);
+    if (record !== null) updated.set(record.id, record);
+  }
+  const counts = new Map<number, number>();
+  const bump = (parent: number) => counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  for await (const record of source.records(spec.file)) {
+    const parent = spec.parentOf(record as unknown as T);
+    if (!gone.has(parent) && !updated.has(record.id as number)) bump(parent);
+  }
+  for (const record of updated.values()) bump(spec.parentOf(record));
+  return { updated, counts };
+}
+
+/** Writes the merged file; `reread` parents are replaced by their own list's comments. */
+function write<T extends ChildRecord>(
+  ctx: SaveContext,
+  source: IncrementalView<SaveContext>,
+  spec: IncrementalChildren<T>,
+  updated: Map<number, T>,
+  drop: (parent: number) => boolean,
+  reread: readonly number[],
+  parentList: (parent: number) => Promise<RestObject[]>,
+): Promise<EntitySaveResult> {
+  return writeRecords<T>(ctx, spec.file, spec.sortKey, async (add) => {
+    for await (const json of source.records(spec.file)) {
+      const record = json as unknown as T;
+      if (!drop(spec.parentOf(record)) && !updated.has(record.id)) await add(record);
+    }
+    for (const record of updated.values()) if (!drop(spec.parentOf(record))) await add(record);
+    for (const parent of reread) {
+      for (const raw of await parentList(parent)) {
+        const record = spec.recordOf(raw);
+        if (record !== null) await add(record);
+      }
+    }
+  });
+}
+
+/** Conversation comments: each parent's count is checked against the sweep's. */
+export async function saveCommentsIncrementally<T extends ChildRecord>(
+  ctx: SaveContext,
+  spec: IncrementalChildren<T> & { onPullRequest: boolean; selection: NumberSelection },
+): Promise<EntitySaveResult> {
+  const source = ctx.incremental as IncrementalView<SaveContext>;
+  const plan = await source.plan(ctx);
+  const { updated, counts } = await merged(ctx, source, spec, plan.gone);
+  const kind = spec.onPullRequest ? "PullRequest" : "Issue";
+  const reread: number[] = [];
+  for (const [n, k] of plan.kinds) {
+    if (k !== kind || !selectionHas(spec.selection, n)) continue;
+    if ((counts.get(n) ?? 0) !== (plan.comments.get(n) ?? 0)) reread.push(n);
+  }
+  if (reread.length > 0) ctx.log.info(`${spec.file}: ${reread.length} parents read again (counts differ)`);
+  const rereadSet = new Set(reread);
+  const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
+  return write(
+    ctx,
+    source,
+    spec,
+    updated,
+    (parent) => plan.gone.has(parent) || rereadSet.has(parent),
+    reread,
+    (number) =>
+      fetchAll<RestObject>(
+        ctx.client,
+        "GET /repos/{owner}/{repo}/issues/{number}/comments",
+        { ...where, number },
+        {
+          signal: ctx.signal,
+        },
+      ),
+  );
+}
+
+/**
+ * Review comments: GitHub counts them per pull request only in REST's single
+ * pull request, so the repository-wide total is compared instead (the
+ * list's last page at one per page); a difference, or a partial selection,
+ * saves the file again in full through `full`.
+ */
+export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
+  ctx: SaveContext,
+  spec: IncrementalChildren<T>,
+  full: () => Promise<EntitySaveResult>,
+): Promise<EntitySaveResult> {
+  const source = ctx.incremental as IncrementalView<SaveContext>;
+  if (ctx.selection.pullRequests.kind !== "all") return full();
+  const { updated, counts } = await merged(ctx, source, spec, new Set());
+  const saved = [...counts.values()].reduce((a, b) => a + b, 0);
+  const total = await listTotal(ctx, spec.listRoute);
+  if (total !== saved) {
+    ctx.log.info(
+      `${spec.file}: GitHub lists ${total}, ${saved} after merging changes; reading it again in full`,
+    );
+    return full();
+  }
+  return write(
+    ctx,
+    source,
+    spec,
+    updated,
+    () => false,
+    [],
+    async () => [],
+  );
+}
+
+/** How many items a page-numbered list holds: its last page number at one item per page. */
+async function listTotal(ctx: SaveContext, route: string): Promise<number> {
+  const response = await ctx.client.octokit.request(route, {
+    owner: ctx.repo.owner,
+    repo: ctx.repo.repo,
+    per_page: 1,
+    request: { signal: ctx.signal },
+  });
+  const last = parseLinkHeader(response.headers.link).last;
+  if (last === undefined) return arr(response.data, "list").length;
+  return int(Number(new URL(last).searchParams.get("page")), "last page") as number;
+}
+
+export type { Json };

@@ -1,0 +1,41 @@
+// What a job of an incremental save sees of the save it builds on (the
+// implementation is incremental.ts). Kept free of imports that lead back to
+// the save context, so the context can name it.
+import type { Json } from "./fields.js";
+
+export type ItemKind = "Issue" | "PullRequest";
+
+/** Which issues and pull requests an incremental save reads again (change-plan.ts). */
+export interface ChangePlan {
+  /** Issues (new or changed) whose records are read again. */
+  issues: ReadonlySet<number>;
+  /** Pull requests (new or changed) whose records are read again. */
+  pulls: ReadonlySet<number>;
+  /** Numbers the previous save had that are no longer the same issue or pull request here. */
+  gone: ReadonlySet<number>;
+  /** What each number in use is now. */
+  kinds: ReadonlyMap<number, ItemKind>;
+  /** Conversation comments per number, as GitHub counts them now. */
+  comments: ReadonlyMap<number, number>;
+}
+
+/** The part a shared list fetched on the jobs' behalf needs. */
+export interface ChangedSince {
+  /** The previous save's start, minus an overlap for clock skew. */
+  readonly since: string;
+  /** The plan some job has already started computing. */
+  started(): Promise<ChangePlan>;
+}
+
+export interface IncrementalView<Ctx> extends ChangedSince {
+  /** The folder holding the previous save's record files. */
+  readonly dir: string;
+  /** The change plan, computed once per run with the context of the first job that asks. */
+  plan(ctx: Ctx): Promise<ChangePlan>;
+  /** One answer per run for what several jobs ask. */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** The previous save's records of `file`, in file order (none when it has no such file). */
+  records(file: string): AsyncGenerator<Json>;
+  /** A file the previous save wrote at `path`, unchanged and of `bytes` bytes; null when it must be fetched again. */
+  keptFile(path: string, bytes: number): Promise<{ bytes: number; sha256: string } | null>;
+}

@@ -1,0 +1,111 @@
+// What an incremental save knows of the save it builds on: the folder holding
+// that save's record files (kept aside when the folder was claimed, so a
+// resumed run reads the same ones), the time from which lists are asked for
+// changes, and the change plan — which issues and pull requests to read again
+// and which are gone — computed once per run by the first job that needs it
+// (change-plan.ts).
+import { join } from "node:path";
+import { hashFile } from "../../backup/atomic.js";
+import { readLines } from "../../backup/jsonl-lines.js";
+import { parseUntrustedJson } from "../../backup/untrusted-json.js";
+import { exists } from "../../util/exists.js";
+import type { SaveContext, SaveSelection } from "../types.js";
+import { computeChangePlan } from "./change-plan.js";
+import type { Json } from "./fields.js";
+import type { ChangePlan, IncrementalView } from "./incremental-view.js";
+
+/** Clock skew allowed between GitHub's timestamps and the previous save's start. */
+export const OVERLAP_MS = 10 * 60 * 1000;
+
+export class IncrementalSource implements IncrementalView<SaveContext> {
+  /** The previous save's record files, by file name. */
+  readonly dir: string;
+  /** The previous save's start, minus the overlap: lists are asked for what changed from here. */
+  readonly since: string;
+  /** The selection the run was asked for (jobs may see a narrowed one). */
+  readonly selection: SaveSelection;
+  /** Settles once the folder is claimed: until then the previous files are not set aside yet. */
+  readonly #claimed: Promise<unknown>;
+  #plan: Promise<ChangePlan> | null = null;
+  readonly #shared = new Map<string, Promise<unknown>>();
+
+  /** The previous save's files (path → size and SHA-256), as its manifest lists them. */
+  readonly #files: Readonly<Record<string, { bytes: number; sha256: string }>>;
+  /** The backup folder. */
+  readonly #outDir: string;
+
+  constructor(
+    outDir: string,
+    dir: string,
+    previous: { started_at: string; files: Readonly<Record<string, { bytes: number; sha256: string }>> },
+    selection: SaveSelection,
+    claimed: Promise<unknown>,
+  ) {
+    this.#outDir = outDir;
+    this.#files = previous.files;
+    const previousStartedAt = previous.started_at;
+    this.dir = dir;
+    this.#claimed = claimed;
+    this.since = new Date(Date.parse(previousStartedAt) - OVERLAP_MS).toISOString();
+    this.selection = selection;
+  }
+
+  /** The change plan, computed with the context of the first job that asks. */
+  plan(ctx: SaveContext): Promise<ChangePlan> {
+    this.#plan ??= computeChangePlan({ ...ctx, selection: this.selection }, this);
+    return this.#plan;
+  }
+
+  /** The plan some job has already started; for shared lists fetched on a job's behalf. */
+  started(): Promise<ChangePlan> {
+    if (this.#plan === null) throw new Error("the change plan was asked for before any job computed it");
+    return this.#plan;
+  }
+
+  /** One answer per run for what several jobs ask (a list of changes they split between them). */
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.#shared.get(key);
+    if (value === undefined) {
+      value = make();
+      this.#shared.set(key, value);
+    }
+    return value as Promise<T>;
+  }
+
+  /**
+   * A file the previous save wrote at `path` (relative to the folder), still
+   * there with the size `bytes` and the SHA-256 its manifest lists; null
+   * when it must be fetched again.
+   */
+  async keptFile(path: string, bytes: number): Promise<{ bytes: number; sha256: string } | null> {
+    const listed = this.#files[path];
+    if (listed === undefined || listed.bytes !== bytes) return null;
+    await this.#claimed;
+    try {
+      const actual = await hashFile(join(this.#outDir, path));
+      return actual.sha256 === listed.sha256 && actual.bytes === bytes ? actual : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Whether the previous save wrote `file`. */
+  async has(file: string): Promise<boolean> {
+    await this.#claimed;
+    return exists(join(this.dir, file));
+  }
+
+  /** The previous save's records of `file`, in file order (none when it has no such file). */
+  async *records(file: string): AsyncGenerator<Json> {
+    await this.#claimed;
+    const path = join(this.dir, file);
+    if (!(await exists(path))) return;
+    for await (const line of readLines(path)) {
+      const value = parseUntrustedJson(line.bytes.toString("utf8"));
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        throw new Error(`${file} line ${line.lineNumber} of the previous save is not a JSON object`);
+      }
+      yield value as Json;
+    }
+  }
+}

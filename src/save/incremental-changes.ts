@@ -1,0 +1,131 @@
+// What an incremental save changed, found by comparing each record file with
+// the previous save's (both sorted by the same key, so one pass over each):
+// the counts per type for the manifest, and the history — every record the
+// save added, and the previous version of every record it changed or
+// deleted — in history/<this save's start>/<file>.gz, from which
+// `restore --as-of` rebuilds the earlier state (docs/format.md).
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { writeFileAtomic } from "../backup/atomic.js";
+import { readLines } from "../backup/jsonl-lines.js";
+import type { ChangeCounts, HistoryEntry, Manifest, ManifestFile } from "../backup/manifest.js";
+import type { RecordFile } from "../backup/record-files.js";
+import { compareSortKeys, type SortKey } from "../backup/sort-key.js";
+import { parseUntrustedJson } from "../backup/untrusted-json.js";
+import { exists } from "../util/exists.js";
+
+export const HISTORY_DIR = "history";
+
+/** One line of a history file. */
+export interface HistoryLine {
+  op: "added" | "changed" | "deleted";
+  /** The record as this save wrote it (added), or as the previous save had it (changed, deleted). */
+  record: unknown;
+}
+
+export interface RecordedChanges {
+  changes: Record<string, ChangeCounts>;
+  /** Entity file → its history file, relative to the folder. */
+  history: Record<string, string>;
+  /** The history files for the manifest. */
+  files: Record<string, ManifestFile>;
+}
+
+/** A folder name for a timestamp that every file system accepts. */
+export function historyStamp(startedAt: string): string {
+  return startedAt.replaceAll(":", "-");
+}
+
+async function* keyed(path: string, spec: RecordFile): AsyncGenerator<{ key: SortKey; line: string }> {
+  if (!(await exists(path))) return;
+  for await (const raw of readLines(path)) {
+    const line = raw.bytes.toString("utf8");
+    yield { key: spec.sortKey(parseUntrustedJson(line)), line };
+  }
+}
+
+/** Compares one file with its previous version; the history lines in file order. */
+async function compareFile(
+  previousPath: string,
+  currentPath: string,
+  spec: RecordFile,
+): Promise<{ counts: ChangeCounts; lines: HistoryLine[] }> {
+  const counts: ChangeCounts = { added: 0, changed: 0, deleted: 0 };
+  const lines: HistoryLine[] = [];
+  const before = keyed(previousPath, spec);
+  const after = keyed(currentPath, spec);
+  let a = await before.next();
+  let b = await after.next();
+  while (!a.done || !b.done) {
+    const order = a.done ? 1 : b.done ? -1 : compareSortKeys(a.value.key, b.value.key);
+    if (order < 0 && !a.done) {
+      counts.deleted += 1;
+      lines.push({ op: "deleted", record: JSON.parse(a.value.line) });
+      a = await before.next();
+    } else if (order > 0 && !b.done) {
+      counts.added += 1;
+      lines.push({ op: "added", record: JSON.parse(b.value.line) });
+      b = await after.next();
+    } else if (!a.done && !b.done) {
+      if (a.value.line !== b.value.line) {
+        counts.changed += 1;
+        lines.push({ op: "changed", record: JSON.parse(a.value.line) });
+      }
+      a = await before.next();
+      b = await after.next();
+    }
+  }
+  return { counts, lines };
+}
+
+export async function recordChanges(
+  outDir: string,
+  previousDir: string,
+  files: readonly RecordFile[],
+  startedAt: string,
+): Promise<RecordedChanges> {
+  const result: RecordedChanges = { changes: {}, history: {}, files: {} };
+  const folder = `${HISTORY_DIR}/${historyStamp(startedAt)}`;
+  for (const spec of files) {
+    const { counts, lines } = await compareFile(join(previousDir, spec.file), join(outDir, spec.file), spec);
+    const total = result.changes[spec.entity] ?? { added: 0, changed: 0, deleted: 0 };
+    result.changes[spec.entity] = total;
+    total.added += counts.added;
+    total.changed += counts.changed;
+    total.deleted += counts.deleted;
+    if (lines.length === 0) continue;
+    const rel = `${folder}/${spec.file}.gz`;
+    await mkdir(join(outDir, folder), { recursive: true });
+    const body = gzipSync(lines.map((line) => `${JSON.stringify(line)}\n`).join(""));
+    const written = await writeFileAtomic(join(outDir, rel), body);
+    result.history[spec.file] = rel;
+    result.files[rel] = { bytes: written.bytes, sha256: written.sha256 };
+  }
+  return result;
+}
+
+/** The manifest's `incremental` block and the history files it carries on from the previous save. */
+export function incrementalManifest(
+  previous: Manifest,
+  startedAt: string,
+  since: string,
+  recorded: RecordedChanges,
+): { incremental: NonNullable<Manifest["incremental"]>; files: Record<string, ManifestFile> } {
+  const files: Record<string, ManifestFile> = {};
+  for (const [rel, entry] of Object.entries(previous.files)) {
+    if (rel.startsWith(`${HISTORY_DIR}/`)) files[rel] = entry;
+  }
+  Object.assign(files, recorded.files);
+  const history: HistoryEntry[] = [...(previous.incremental?.history ?? [])];
+  history.push({ started_at: startedAt, built_on: previous.started_at, files: recorded.history });
+  return {
+    incremental: {
+      built_on: { started_at: previous.started_at, finished_at: previous.finished_at },
+      since,
+      changes: recorded.changes,
+      history,
+    },
+    files,
+  };
+}

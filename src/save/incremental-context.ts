@@ -1,0 +1,69 @@
+// A job's context in an incremental save, by its type's strategy (the
+// descriptor's `incremental`): a "by-parent" type runs its own saver over the
+// changed issues and pull requests only, and its file starts with the
+// previous save's records of every other one; an "own" type gets the
+// previous save to work with; any other type is saved again in full (and
+// may reuse files the previous save wrote, such as release assets).
+import type { SortedJsonlWriter } from "../backup/sorted-jsonl-writer.js";
+import type { IncrementalStrategy } from "../entities/descriptor.js";
+import type { Json } from "../entities/shared/fields.js";
+import type { IncrementalSource } from "../entities/shared/incremental.js";
+import type { ChangePlan } from "../entities/shared/incremental-view.js";
+import type { SaveContext } from "../entities/types.js";
+import { mergeRanges, NONE, type NumberSelection } from "../selection/number-spec.js";
+
+export async function incrementalContext(
+  strategy: IncrementalStrategy | undefined,
+  ctx: SaveContext,
+  source: IncrementalSource,
+): Promise<SaveContext> {
+  // A type saved again in full may still use what the previous save left (a release's asset files).
+  const own: SaveContext = { ...ctx, incremental: source };
+  if (strategy === undefined || strategy.kind === "own") return own;
+  const plan = await source.plan(own);
+  const reread = rereadNumbers(plan, strategy.family);
+  const keep = (record: Json): boolean => {
+    const parent = record[strategy.parentField];
+    return typeof parent === "number" && !plan.gone.has(parent) && !reread.has(parent);
+  };
+  return {
+    ...own,
+    selection: { ...ctx.selection, issues: only(plan.issues), pullRequests: only(plan.pulls) },
+    openWriter: (file, sortKey) => seeded(ctx.openWriter(file, sortKey), source.records(file), keep),
+  };
+}
+
+function rereadNumbers(plan: ChangePlan, family: "issues" | "pull_requests" | "both"): Set<number> {
+  if (family === "issues") return new Set(plan.issues);
+  if (family === "pull_requests") return new Set(plan.pulls);
+  return new Set([...plan.issues, ...plan.pulls]);
+}
+
+function only(numbers: ReadonlySet<number>): NumberSelection {
+  if (numbers.size === 0) return NONE;
+  return { kind: "some", ranges: mergeRanges([...numbers].map((n) => [n, n])) };
+}
+
+/** A writer that also receives the previous records `keep` accepts; finishing waits for them. */
+function seeded<T>(
+  writer: SortedJsonlWriter<T>,
+  previous: AsyncIterable<Json>,
+  keep: (record: Json) => boolean,
+): SortedJsonlWriter<T> {
+  const copied = (async () => {
+    for await (const record of previous) if (keep(record)) await writer.add(record as T);
+  })();
+  copied.catch(() => {}); // awaited by finish or abort
+  return {
+    file: writer.file,
+    add: (record) => writer.add(record),
+    finish: async () => {
+      await copied;
+      return writer.finish();
+    },
+    abort: async () => {
+      await copied.catch(() => {});
+      await writer.abort();
+    },
+  };
+}

@@ -132,4 +132,21 @@ describe("reaction counts in restored attribution (small dataset)", () => {
     expect([target.issues.size, target.comments.length, target.reviewComments.length]).toEqual(counts);
     expect(restoredBodies(target).map((r) => r.body)).toEqual(before);
   }, 120_000);
+
+  it("says in a dry run that reactions are carried as counts, and plans nothing for them", async () => {
+    const said: string[] = [];
+    const log = { debug() {}, info: (m: string) => said.push(m), warn() {}, error() {} };
+    const planned = await restore({
+      ...request(),
+      target: { owner: "octo-org", repo: "planned-reactions" },
+      dryRun: true,
+      log,
+    });
+    expect(planned.exitCode).toBe(0);
+    const total = [...source.reactions.values()].reduce((n, list) => n + list.length, 0);
+    expect(said.filter((m) => m.startsWith("reactions: "))).toEqual([
+      expect.stringMatching(new RegExp(`^reactions: ${total} saved, carried as counts in the attribution`)),
+    ]);
+    expect(planned.plan?.byEntity.reactions).toBeUndefined();
+  }, 120_000);
 });

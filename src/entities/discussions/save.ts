@@ -6,6 +6,8 @@
 // what was read; a shortfall is read once more from the start, and one that
 // remains fails the job, naming the discussion and both counts. A repository
 // with discussions turned off is skipped.
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { GitHubGraphQLError, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
@@ -252,6 +254,8 @@ export const discussionsSaver: EntitySaver = {
       discussionCommentSortKey,
     );
     const writers = [categories, discussions, comments];
+    // A job writes its files together or not at all: one that fails after another finished removes it.
+    const finished: string[] = [];
     try {
       const categoryNodes = await complete(
         ctx,
@@ -289,10 +293,14 @@ export const discussionsSaver: EntitySaver = {
         }
       }
       const files = [];
-      for (const writer of writers) files.push(await writer.finish());
+      for (const writer of writers) {
+        files.push(await writer.finish());
+        finished.push(writer.file);
+      }
       return { records: files.reduce((sum, file) => sum + file.records, 0), files };
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
+      await Promise.all(finished.map((file) => rm(join(ctx.outDir, file), { force: true })));
       throw error;
     }
   },

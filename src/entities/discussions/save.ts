@@ -6,9 +6,11 @@
 // what was read; a shortfall is read once more from the start, and one that
 // remains fails the job, naming the discussion and both counts. A repository
 // with discussions turned off is skipped.
-import { GitHubGraphQLError, graphqlQuery } from "../../github/graphql.js";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { GitHubGraphQLError, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
-import { allNodes, connection } from "../shared/graphql-connection.js";
+import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
 import {
   ACTOR_FIELDS,
   actorRef,
@@ -47,7 +49,9 @@ const COMMENT_WITH_REPLIES = `${COMMENT} replies(first: ${REPLY_PAGE}) { ${PAGE_
 const DISCUSSION = `id databaseId number title body url createdAt updatedAt closedAt locked activeLockReason closed stateReason upvoteCount author { ${ACTOR_FIELDS} } category { name slug } answer { databaseId } labels(first: ${LABEL_PAGE}) { ${PAGE_INFO} nodes { ${LABEL_FIELDS} } } comments(first: ${COMMENT_PAGE}) { ${PAGE_INFO} nodes { ${COMMENT_WITH_REPLIES} } }`;
 const CATEGORY = "id name slug emoji description isAnswerable createdAt updatedAt";
 
-const LIST = `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: ${DISCUSSION_PAGE}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { ${PAGE_INFO} nodes { ${DISCUSSION} } } } }`;
+/** A page of `size` discussions with everything nested under them. */
+const list = (size: number) =>
+  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: ${size}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { ${PAGE_INFO} nodes { ${DISCUSSION} } } } }`;
 const HEAD = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id hasDiscussionsEnabled discussionCategories(first: 100) { ${PAGE_INFO} nodes { ${CATEGORY} } } } }`;
 
 /** One connection of one node: its type, field and node selection, for reading the rest. */
@@ -62,7 +66,7 @@ interface ConnectionOf {
 
 async function firstPage(ctx: SaveContext, of: ConnectionOf): Promise<Json> {
   const query = `query($id: ID!) { node(id: $id) { ... on ${of.typeName} { ${of.field}(first: 100) { ${PAGE_INFO} nodes { ${of.nodeFields} } } } } }`;
-  const { data } = await graphqlQuery<Json>(ctx.client, query, { id: of.nodeId }, { signal: ctx.signal });
+  const data = await graphqlRead(ctx, query, { id: of.nodeId });
   return obj(obj(data.node, `node ${of.nodeId}`)[of.field], of.what);
 }
 
@@ -196,16 +200,21 @@ async function listDiscussions(
 ): Promise<number> {
   let after: string | null = null;
   let total = 0;
+  let size = DISCUSSION_PAGE;
   for (;;) {
-    const { data }: { data: Json } = await graphqlQuery<Json>(
-      ctx.client,
-      LIST,
-      { owner: ctx.repo.owner, name: ctx.repo.repo, after },
-      { signal: ctx.signal },
-    );
-    const list = obj(obj(data.repository, "repository").discussions, "repository.discussions");
-    total = int(list.totalCount, "discussions.totalCount");
-    const page = connection(list, "repository.discussions");
+    let data: Json;
+    try {
+      data = await graphqlRead(ctx, list(size), { owner: ctx.repo.owner, name: ctx.repo.repo, after });
+    } catch (error) {
+      // Too much for GitHub at once (a timeout, a resource limit): fewer discussions per page.
+      if (size === 1 || ctx.signal.aborted || !isSplittableGraphQLFailure(error)) throw error;
+      size = Math.ceil(size / 2);
+      ctx.log.info(`discussions: a page failed (${(error as Error).message}); asking ${size} at a time`);
+      continue;
+    }
+    const discussions = obj(obj(data.repository, "repository").discussions, "repository.discussions");
+    total = int(discussions.totalCount, "discussions.totalCount");
+    const page = connection(discussions, "repository.discussions");
     const fresh = page.nodes
       .map((n, i) => obj(n, `discussions[${i}]`))
       .filter((n) => !seen.has(int(n.number, "discussion.number")));
@@ -222,12 +231,7 @@ export const discussionsSaver: EntitySaver = {
   async save(ctx) {
     let data: Json;
     try {
-      ({ data } = await graphqlQuery<Json>(
-        ctx.client,
-        HEAD,
-        { owner: ctx.repo.owner, name: ctx.repo.repo },
-        { signal: ctx.signal },
-      ));
+      data = await graphqlRead(ctx, HEAD, { owner: ctx.repo.owner, name: ctx.repo.repo });
     } catch (error) {
       // A fine-grained token without the Discussions permission: a skip naming it, not a failed save.
       if (!(error instanceof GitHubGraphQLError) || !error.errors.some((e) => e.type === "FORBIDDEN"))
@@ -250,6 +254,8 @@ export const discussionsSaver: EntitySaver = {
       discussionCommentSortKey,
     );
     const writers = [categories, discussions, comments];
+    // A job writes its files together or not at all: one that fails after another finished removes it.
+    const finished: string[] = [];
     try {
       const categoryNodes = await complete(
         ctx,
@@ -287,10 +293,14 @@ export const discussionsSaver: EntitySaver = {
         }
       }
       const files = [];
-      for (const writer of writers) files.push(await writer.finish());
+      for (const writer of writers) {
+        files.push(await writer.finish());
+        finished.push(writer.file);
+      }
       return { records: files.reduce((sum, file) => sum + file.records, 0), files };
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
+      await Promise.all(finished.map((file) => rm(join(ctx.outDir, file), { force: true })));
       throw error;
     }
   },

@@ -1,8 +1,26 @@
 // Nested GraphQL connections come back with at most one page; this reads the
 // rest of one connection of one node, so no list is silently capped at 100.
-import { graphqlQuery } from "../../github/graphql.js";
+import { graphqlQuery, isGraphQLTimeout } from "../../github/graphql.js";
 import type { SaveContext } from "../types.js";
 import { arr, bool, type Json, obj, strOrNull } from "./fields.js";
+
+/** Attempts of a read that timed out (GitHub's 502/504, the client's own timeout) before it fails. */
+const TIMEOUT_ATTEMPTS = 3;
+
+/** A GraphQL read, asked again when it timed out: reads have no side effects. */
+export async function graphqlRead(
+  ctx: Pick<SaveContext, "client" | "signal">,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Json> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await graphqlQuery<Json>(ctx.client, query, variables, { signal: ctx.signal })).data;
+    } catch (error) {
+      if (attempt >= TIMEOUT_ATTEMPTS || ctx.signal.aborted || !isGraphQLTimeout(error)) throw error;
+    }
+  }
+}
 
 export interface ConnectionPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -37,12 +55,7 @@ export async function allNodes(
   let pageInfo = first.pageInfo;
   while (pageInfo.hasNextPage) {
     const query = `query($id: ID!, $after: String) { node(id: $id) { ... on ${typeName} { ${field}(first: 100, after: $after${fieldArgs ? `, ${fieldArgs}` : ""}) { pageInfo { hasNextPage endCursor } nodes { ${nodeFields} } } } } }`;
-    const { data } = await graphqlQuery<Json>(
-      ctx.client,
-      query,
-      { id: nodeId, after: pageInfo.endCursor },
-      { signal: ctx.signal },
-    );
+    const data = await graphqlRead(ctx, query, { id: nodeId, after: pageInfo.endCursor });
     const page = connection(obj(data.node, `node ${nodeId}`)[field], `${typeName}.${field}`);
     nodes.push(...page.nodes);
     pageInfo = page.pageInfo;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { exists } from "../util/exists.js";
 import { LimitError } from "../util/limits.js";
 import { hashFile, type WrittenFile } from "./atomic.js";
-import { checkMirror, GIT_REPO_ENTRY, MIRROR_DIRS } from "./git-mirror.js";
+import { checkMirror, MIRROR_DIRS } from "./git-mirror.js";
 import { historyProblems } from "./history.js";
 import { type RawLine, readLines } from "./jsonl-lines.js";
 import { checkLfsObjects, LFS_OBJECTS_ENTRY } from "./lfs-objects.js";

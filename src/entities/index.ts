@@ -3,9 +3,11 @@
 // here; everything below is derived. The order is the format's file order,
 // the help's and the report's order. The orchestrator orders jobs by their
 // `dependsOn`, not by this list.
+
 import type { RecordFile } from "../backup/record-files.js";
 import { FORMAT_SCHEMAS, type SchemaRef } from "../backup/schemas.js";
 import type { EntityRestorer, ObjectKind } from "../restore/types.js";
+import { bodyFiles } from "./attachments/body-files.js";
 import { attachments } from "./attachments/index.js";
 import { branchProtection } from "./branch_protection/index.js";
 import { collaborators } from "./collaborators/index.js";
@@ -68,10 +70,18 @@ export const JOB_ENTITIES: readonly JobEntityDescriptor[] = ENTITIES.filter(
   (entity): entity is JobEntityDescriptor => entity.kind === "job",
 );
 
+/** The record files with Markdown bodies, in ENTITIES order (the attachments job reads them). */
+export const BODY_FILES = bodyFiles(JOB_ENTITIES);
+
 /** The save jobs a selection runs, in ENTITIES order (their code is loaded now). */
-export function saversFor(entities: ReadonlySet<EntityName>): Promise<EntitySaver[]> {
-  return Promise.all(
+export async function saversFor(entities: ReadonlySet<EntityName>): Promise<EntitySaver[]> {
+  const savers = await Promise.all(
     JOB_ENTITIES.filter((entity) => entities.has(entity.name)).map((entity) => entity.saver()),
+  );
+  // A job that reads the saved bodies runs after every type that writes them.
+  const bodyTypes = [...new Set(BODY_FILES.map((file) => file.entity))];
+  return savers.map((saver) =>
+    saver.readsBodies ? { ...saver, dependsOn: [...new Set([...saver.dependsOn, ...bodyTypes])] } : saver,
   );
 }
 

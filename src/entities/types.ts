@@ -34,6 +34,8 @@ export interface SaveContext {
   log: Logger;
   /** Lists that several jobs read, fetched once per run. */
   shared: SharedSources;
+  /** The record files whose records carry a Markdown body (BODY_FILES in src/entities/index.ts). */
+  bodyFiles: readonly BodyFile[];
   /** Set when the save builds on an earlier one (save --incremental). */
   incremental?: IncrementalView<SaveContext>;
   /** A sorted, atomic JSONL writer for one of the backup's files. */
@@ -47,6 +49,14 @@ export interface SaveContext {
  * keeps those): an earlier, interrupted run of the same save left them, so a
  * resumed save skips what is already in the folder.
  */
+/** A record file whose records carry a Markdown `body` (read by the attachments job). */
+export interface BodyFile {
+  entity: EntityName;
+  file: string;
+  /** What attachments.jsonl calls its records in `referenced_by`. */
+  type: string;
+}
+
 export interface DoneMarks {
   /** Keeps a mark; it is on disk when this returns. */
   mark(key: string, value: string): void;
@@ -76,5 +86,7 @@ export interface EntitySaver {
    * dependency again for it (resume-plan.ts).
    */
   readsDependencyFiles?: boolean;
+  /** The job reads every saved body (ctx.bodyFiles): it also depends on the types that write them. */
+  readsBodies?: boolean;
   save(ctx: SaveContext): Promise<EntitySaveResult>;
 }

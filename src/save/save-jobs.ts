@@ -4,7 +4,7 @@
 import type { Manifest, ManifestConditional } from "../backup/manifest.js";
 import { type SaveState, updateSaveState } from "../backup/save-state.js";
 import { createSortedJsonlWriter, type FileSummary } from "../backup/sorted-jsonl-writer.js";
-import { JOB_ENTITIES, RECORD_FILES, saversFor } from "../entities/index.js";
+import { BODY_FILES, JOB_ENTITIES, RECORD_FILES, saversFor } from "../entities/index.js";
 import type { IncrementalSource } from "../entities/shared/incremental.js";
 import { SharedSources } from "../entities/shared/sources.js";
 import type { DoneMarks, EntitySaver, SaveContext, SaveSelection } from "../entities/types.js";
@@ -85,6 +85,7 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
           progress: job.progress,
           log: context.log,
           shared,
+          bodyFiles: BODY_FILES,
           ...(context.done ? { done: context.done } : {}),
           // Records are collected at once; the files wait for the claimed folder.
           openWriter: (file, sortKey) =>

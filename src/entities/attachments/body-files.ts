@@ -7,24 +7,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readLines } from "../../backup/jsonl-lines.js";
 import { exists } from "../../util/exists.js";
-import { JOB_ENTITIES } from "../index.js";
-import type { EntityName } from "../names.js";
-
-export interface BodyFile {
-  entity: EntityName;
-  file: string;
-  /** What attachments.jsonl calls its records in `referenced_by`. */
-  type: string;
-}
+import type { JobEntityDescriptor } from "../descriptor.js";
+import type { BodyFile } from "../types.js";
 
 function declaresBody(schemaUrl: URL): boolean {
   const schema = JSON.parse(readFileSync(schemaUrl, "utf8")) as { properties?: Record<string, unknown> };
   return schema.properties?.body !== undefined;
 }
 
-/** Every record file with bodies, in ENTITIES order. */
-export function bodyFiles(): BodyFile[] {
-  return JOB_ENTITIES.flatMap((entity) =>
+/** Every record file with bodies of these types (ENTITIES' job types, in order: src/entities/index.ts). */
+export function bodyFiles(entities: readonly JobEntityDescriptor[]): BodyFile[] {
+  return entities.flatMap((entity) =>
     entity.files
       .filter((file) => declaresBody(file.schema.url))
       .map((file) => ({ entity: entity.name, file: file.file, type: entity.journalKinds[0] ?? entity.name })),

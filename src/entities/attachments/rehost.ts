@@ -6,8 +6,8 @@
 // the file's path in the backup, so bodies are rewritten as they are created,
 // whichever job pushes the branch first.
 import { mapProse } from "../../restore/markdown.js";
-import type { RestoreSelection } from "../../restore/restore-repository.js";
 import type { TargetRepository } from "../../restore/types.js";
+import type { EntityName } from "../names.js";
 import { replaceLinks } from "./links.js";
 import { ATTACHMENTS_FILE, type AttachmentRecord } from "./record.js";
 
@@ -31,7 +31,7 @@ interface BackupReader {
  */
 export async function attachmentRewriter(
   backup: BackupReader,
-  selection: Pick<RestoreSelection, "entities">,
+  selection: { readonly entities: ReadonlySet<EntityName> },
   target: TargetRepository | null,
 ): Promise<((text: string) => string) | null> {
   if (!selection.entities.has("attachments") || target === null || !(await backup.hasFile(ATTACHMENTS_FILE)))

@@ -12,7 +12,7 @@ import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
-import { bodiesOf, bodyFiles } from "./body-files.js";
+import { bodiesOf } from "./body-files.js";
 import { type Download, downloadAttachment } from "./download.js";
 import { attachmentLinks, mayHoldAttachment, suggestedName } from "./links.js";
 import {
@@ -23,14 +23,13 @@ import {
   attachmentSortKey,
 } from "./record.js";
 
-const BODY_FILES = bodyFiles();
-
 /** Downloads in flight at once (each also waits for a slot of the web host or of storage). */
 const DOWNLOADS_AT_ONCE = 16;
 
 /** Every attachment link of the selected types' saved bodies, with the records that link it. */
 async function collectLinks(ctx: SaveContext): Promise<Map<string, AttachmentReference[]>> {
   const links = new Map<string, AttachmentReference[]>();
+  const BODY_FILES = ctx.bodyFiles;
   if (!BODY_FILES.some((file) => ctx.selection.entities.has(file.entity))) {
     ctx.log.warn(
       `attachments: none of the types whose bodies link them is selected (${[...new Set(BODY_FILES.map((f) => f.entity))].join(", ")}); nothing to save`,
@@ -91,8 +90,9 @@ async function place(
 
 export const attachmentsSaver: EntitySaver = {
   name: "attachments",
-  // The bodies are read from the files these types write.
-  dependsOn: [...new Set(BODY_FILES.map((file) => file.entity))],
+  // The bodies are read from the files the body types write (saversFor adds them as dependencies).
+  dependsOn: [],
+  readsBodies: true,
   readsDependencyFiles: true,
   async save(ctx) {
     // The folder is claimed, and this job alone writes under attachments/: start it afresh.

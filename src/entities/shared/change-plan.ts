@@ -41,7 +41,20 @@ interface Facts {
   reviews?: number;
   children?: string;
   quietEvents?: number;
+  /** GitHub's counts as a record's `reported_counts` keeps them (a count can change without `updatedAt`). */
+  reported: Record<string, number>;
 }
+
+/** The `reported_counts` keys the sweep reads, with their GraphQL connections. */
+const REPORTED = {
+  Issue: { labels: "labels", assignees: "assignees" },
+  PullRequest: { labels: "labels", assignees: "assignees", review_threads: "reviewThreads" },
+} as const;
+
+const countsOf = (connections: Record<string, string>) =>
+  Object.values(connections)
+    .map((c) => `${c}(first: 1) { totalCount }`)
+    .join(" ");
 
 function sweepFragment(ctx: SaveContext): string {
   const has = (name: string) => ctx.selection.entities.has(name as never);
@@ -51,8 +64,8 @@ function sweepFragment(ctx: SaveContext): string {
   const children = has("sub_issues") ? "subIssues(first: 100) { totalCount nodes { number } }" : "";
   const reviews = has("pr_reviews") ? "reviews(first: 1) { totalCount }" : "";
   return `fragment S on IssueOrPullRequest { __typename
-    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} }
-    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} } }`;
+    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${countsOf(REPORTED.Issue)} }
+    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${countsOf(REPORTED.PullRequest)} } }`;
 }
 
 function factsOf(node: Json, n: number): Facts | null {
@@ -63,7 +76,13 @@ function factsOf(node: Json, n: number): Facts | null {
     kind,
     updatedAt: str(node.updatedAt, `${what}.updatedAt`),
     comments: int(obj(node.comments, `${what}.comments`).totalCount, `${what}.comments.totalCount`),
+    reported: {},
   };
+  for (const [key, connection] of Object.entries(REPORTED[kind])) {
+    const counted = objOrNull(node[connection], `${what}.${connection}`);
+    if (counted !== null) facts.reported[key] = int(counted.totalCount, `${what}.${connection}.totalCount`);
+  }
+  if (kind === "PullRequest") facts.reported.comments = facts.comments;
   const reviews = objOrNull(node.reviews, `${what}.reviews`);
   if (reviews !== null) facts.reviews = int(reviews.totalCount, `${what}.reviews.totalCount`);
   const timeline = objOrNull(node.timelineItems, `${what}.timelineItems`);
@@ -239,6 +258,15 @@ function changed(
   // Any parent record that keeps GitHub's comment count (issues do) changes with it.
   if (typeof record.comments === "number" && record.comments !== facts.comments) return true;
   if (facts.reviews !== undefined && (previous.reviews.get(n) ?? 0) !== facts.reviews) return true;
+  if (facts.reviews !== undefined) facts.reported.reviews = facts.reviews;
+  // A count kept in the record that GitHub now reports differently makes the record differ.
+  const kept = record.reported_counts;
+  if (typeof kept === "object" && kept !== null && !Array.isArray(kept)) {
+    for (const [key, count] of Object.entries(facts.reported)) {
+      const was = (kept as Record<string, unknown>)[key];
+      if (typeof was === "number" && was !== count) return true;
+    }
+  }
   if (facts.quietEvents !== undefined && (previous.quietEvents.get(n) ?? 0) !== facts.quietEvents)
     return true;
   if (facts.children !== undefined && (previous.children.get(n) ?? []).join(",") !== facts.children)

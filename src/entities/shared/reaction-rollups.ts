@@ -31,10 +31,16 @@ export class ReactionRollups {
   readonly #wanted: boolean;
   readonly #byJob = new Map<EntityName, Map<string, ReactionSubject>>();
   readonly #complete = new Set<EntityName>();
+  readonly #partial: boolean;
 
-  /** `wanted` false: reactions are not saved in this run, so nothing is kept. */
-  constructor(wanted: boolean) {
+  /**
+   * `wanted` false: reactions are not saved in this run, so nothing is kept.
+   * `partial`: the subject jobs read only some subjects (an incremental save),
+   * so no job's report is ever complete and reactions reads the saved files.
+   */
+  constructor(wanted: boolean, partial = false) {
     this.#wanted = wanted;
+    this.#partial = partial;
   }
 
   get wanted(): boolean {
@@ -75,7 +81,7 @@ export class ReactionRollups {
 
   /** `job` has reported every subject it saved. */
   complete(job: EntityName): void {
-    if (this.#wanted) this.#complete.add(job);
+    if (this.#wanted && !this.#partial) this.#complete.add(job);
   }
 
   /** Every subject `job` reported, or null when it did not report them all in this run. */

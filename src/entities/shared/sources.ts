@@ -70,7 +70,8 @@ export class SharedSources {
     this.#entities = entities;
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
-    this.reactionRollups = new ReactionRollups(entities.has("reactions"));
+    // An incremental save reads only the subjects that changed: reactions then reads every saved one.
+    this.reactionRollups = new ReactionRollups(entities.has("reactions"), incremental !== null);
     this.pullCountsReporter = entities.has("pr_reviews")
       ? "pr_reviews"
       : entities.has("pull_requests")

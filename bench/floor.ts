@@ -308,7 +308,8 @@ export interface Chain {
  * at once; issues are read by number in parallel batches once the highest
  * number is known; an asset is a release page, then the API's redirect, then
  * the storage download; a nested list longer than 100 needs one more request
- * after its parent's page.
+ * after its parent's page; reactions are read by their subjects' ids, after
+ * the subjects' page.
  */
 export function longestChain(f: RepoFacts): Chain {
   const candidates: Chain[] = [{ k: 1, why: "one page per list" }];
@@ -325,6 +326,14 @@ export function longestChain(f: RepoFacts): Chain {
     f.maxLabelsPerItem > PAGE ||
     f.maxAssigneesPerItem > PAGE;
   if (nested) candidates.push({ k: 3, why: "list → parent page → nested page beyond 100" });
+  // Reactions are read by the subjects' ids, known only once their page is in;
+  // a subject's reactions past 100 need one more request.
+  if (f.reactionsPerSubject.some((n) => n > 0)) {
+    const k = (lists.some((n) => n > PAGE) ? 2 : 1) + 1;
+    candidates.push({ k, why: "subjects' page → nodes(ids:) with their reactions" });
+  }
+  if (f.reactionsPerSubject.some((n) => n > PAGE))
+    candidates.push({ k: 3, why: "subject's page → nodes(ids:) → reactions beyond 100" });
   if (f.assets > 0) {
     const k = (f.releases > PAGE ? 2 : 1) + 2;
     candidates.push({ k, why: "releases page → asset redirect → asset download" });

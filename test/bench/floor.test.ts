@@ -178,13 +178,23 @@ describe("longestChain", () => {
     expect(longestChain({ ...medium, releases: 150 }).k).toBe(4);
   });
 
-  it("is page 1 then the rest, without assets or long nested lists", () => {
-    expect(longestChain({ ...medium, assets: 0 }).k).toBe(2);
+  it("is page 1 then the rest, without assets, reactions or long nested lists", () => {
+    expect(longestChain({ ...medium, assets: 0, reactionsPerSubject: [] }).k).toBe(2);
     expect(longestChain(empty).k).toBe(1);
   });
 
+  it("reads reactions after their subjects' page", () => {
+    const plain = { ...medium, assets: 0, subIssueChildren: [], reactionsPerSubject: [] };
+    expect(longestChain(plain).k).toBe(2);
+    expect(longestChain({ ...plain, reactionsPerSubject: [3] }).k).toBe(3);
+    expect(longestChain({ ...empty, reactionsPerSubject: [3] }).k).toBe(2);
+    expect(longestChain({ ...empty, reactionsPerSubject: [101] }).k).toBe(3);
+  });
+
   it("adds a step for a nested list longer than 100", () => {
-    expect(longestChain({ ...medium, assets: 0, subIssueChildren: [101] }).k).toBe(3);
+    expect(longestChain({ ...medium, assets: 0, reactionsPerSubject: [], subIssueChildren: [101] }).k).toBe(
+      3,
+    );
   });
 });
 

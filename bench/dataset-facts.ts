@@ -48,5 +48,18 @@ export function factsFromRepo(repo: FakeRepo): RepoFacts {
     teams: repo.teamAccess.length,
     webhooks: repo.hooks.length,
     advisories: repo.advisories.length,
+    reactionsPerSubject: [...repo.reactions.values()].map((list) => list.length).filter((n) => n > 0),
+    discussionsEnabled: repo.settings.has_discussions,
+    discussionCategories: repo.discussionCategories.length,
+    discussions: repo.discussions.length,
+    commentsPerDiscussion: countBy(
+      repo.discussionComments.filter((c) => c.reply_to_id === null),
+      (c) => c.discussion_number,
+    ),
+    repliesPerComment: countBy(
+      repo.discussionComments.filter((c) => c.reply_to_id !== null),
+      (c) => c.reply_to_id ?? 0,
+    ),
+    maxLabelsPerDiscussion: repo.discussions.reduce((max, d) => Math.max(max, d.labelIds.length), 0),
   };
 }

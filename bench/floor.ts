@@ -35,6 +35,18 @@ export interface RepoFacts {
   teams: number;
   webhooks: number;
   advisories: number;
+  /** Per subject (issue, pull request, comment, review comment, release) with reactions: how many. */
+  reactionsPerSubject: number[];
+  /** Whether the repository has discussions turned on (GET /repos says so). */
+  discussionsEnabled: boolean;
+  discussionCategories: number;
+  discussions: number;
+  /** Per discussion with comments: its number of top-level comments. */
+  commentsPerDiscussion: number[];
+  /** Per discussion comment with replies: its number of replies. */
+  repliesPerComment: number[];
+  /** Largest label list on one discussion. */
+  maxLabelsPerDiscussion: number;
 }
 
 export const PAGE = 100;
@@ -98,6 +110,55 @@ export function timelineRequests(f: RepoFacts): number {
     (f.pulls > 0 ? pages(f.pulls) : 0) +
     extraNestedPages(f.eventsPerItem)
   );
+}
+
+/**
+ * Reactions have no list of their own: the REST list is per subject, a
+ * request each. Every subject's rollup (its count) rides in the record that
+ * carries the subject, so only subjects with reactions are read, 100 at a
+ * time through GraphQL `nodes(ids:)` with their first 100 reactions nested,
+ * plus follow-up pages for subjects with more than 100.
+ */
+export function reactionRequests(f: RepoFacts): number {
+  const subjects = f.reactionsPerSubject.filter((n) => n > 0);
+  if (subjects.length === 0) return 0;
+  return Math.ceil(subjects.length / PAGE) + extraNestedPages(subjects);
+}
+
+/**
+ * Discussions exist only in GraphQL: the categories list, then pages of 100
+ * discussions with their labels, comments and the comments' replies nested at
+ * 100 each, plus follow-up pages for any of those longer than 100. (100 × 100
+ * × 100 nested nodes pass GitHub's 500,000-node cap, so a real client takes
+ * smaller pages; counting them at 100 keeps this a floor.) Nothing when the
+ * repository has discussions turned off.
+ */
+export function discussionRequests(f: RepoFacts): number {
+  if (!f.discussionsEnabled) return 0;
+  return (
+    pages(f.discussionCategories) +
+    pages(f.discussions) +
+    extraNestedPages(f.commentsPerDiscussion) +
+    extraNestedPages(f.repliesPerComment) +
+    extraNestedPages([f.maxLabelsPerDiscussion])
+  );
+}
+
+/** The terms both floors share: reactions and discussions. */
+function reactionAndDiscussionTerms(f: RepoFacts): FloorTerm[] {
+  const withReactions = f.reactionsPerSubject.filter((n) => n > 0).length;
+  return [
+    term(
+      "reactions",
+      `ceil(${withReactions}/100) GraphQL nodes(ids:){reactions(first:100)} over subjects with reactions + nested pages`,
+      reactionRequests(f),
+    ),
+    term(
+      "discussions",
+      `P(${f.discussionCategories}) categories + P(${f.discussions}) GraphQL discussions(first:100){labels, comments{replies}} + nested pages`,
+      discussionRequests(f),
+    ),
+  ];
 }
 
 /**
@@ -173,12 +234,13 @@ export function requestFloor(f: RepoFacts): RequestFloor {
       timelineRequests(f),
     ),
     ...settingsTerms(f),
+    ...reactionAndDiscussionTerms(f),
   ];
   return {
     total: terms.reduce((sum, t) => sum + t.requests, 0),
     terms,
     formula:
-      "R_min = 1 + P(labels) + P(milestones) + P(issues) + nested + P(pulls) + P(pulls)[reviews, GraphQL] + P(issue+PR comments) + P(review comments) + P(releases) + assets + P(issues) + P(pulls) + nested[timelines, GraphQL] + settings, P(n) = max(1, ceil(n/100))",
+      "R_min = 1 + P(labels) + P(milestones) + P(issues) + nested + P(pulls) + P(pulls)[reviews, GraphQL] + P(issue+PR comments) + P(review comments) + P(releases) + assets + P(issues) + P(pulls) + nested[timelines, GraphQL] + settings + reactions + discussions, P(n) = max(1, ceil(n/100))",
   };
 }
 
@@ -224,12 +286,13 @@ export function nestedRequestFloor(f: RepoFacts): RequestFloor {
       extraNestedPages(f.eventsPerItem),
     ),
     ...settingsTerms(f),
+    ...reactionAndDiscussionTerms(f),
   ];
   return {
     total: terms.reduce((sum, t) => sum + t.requests, 0),
     terms,
     formula:
-      "R_min* = 1 + P(labels) + P(milestones) + P(issues) + P(pulls) + nested + P(review comments) + P(releases) + assets + settings (comments, reviews and timelines nested in GraphQL pages)",
+      "R_min* = 1 + P(labels) + P(milestones) + P(issues) + P(pulls) + nested + P(review comments) + P(releases) + assets + settings + reactions + discussions (comments, reviews and timelines nested in GraphQL pages)",
   };
 }
 
@@ -245,7 +308,8 @@ export interface Chain {
  * at once; issues are read by number in parallel batches once the highest
  * number is known; an asset is a release page, then the API's redirect, then
  * the storage download; a nested list longer than 100 needs one more request
- * after its parent's page.
+ * after its parent's page; reactions are read by their subjects' ids, after
+ * the subjects' page.
  */
 export function longestChain(f: RepoFacts): Chain {
   const candidates: Chain[] = [{ k: 1, why: "one page per list" }];
@@ -262,6 +326,14 @@ export function longestChain(f: RepoFacts): Chain {
     f.maxLabelsPerItem > PAGE ||
     f.maxAssigneesPerItem > PAGE;
   if (nested) candidates.push({ k: 3, why: "list → parent page → nested page beyond 100" });
+  // Reactions are read by the subjects' ids, known only once their page is in;
+  // a subject's reactions past 100 need one more request.
+  if (f.reactionsPerSubject.some((n) => n > 0)) {
+    const k = (lists.some((n) => n > PAGE) ? 2 : 1) + 1;
+    candidates.push({ k, why: "subjects' page → nodes(ids:) with their reactions" });
+  }
+  if (f.reactionsPerSubject.some((n) => n > PAGE))
+    candidates.push({ k: 3, why: "subject's page → nodes(ids:) → reactions beyond 100" });
   if (f.assets > 0) {
     const k = (f.releases > PAGE ? 2 : 1) + 2;
     candidates.push({ k, why: "releases page → asset redirect → asset download" });

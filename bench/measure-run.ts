@@ -14,9 +14,9 @@ export type Side = "A" | "B";
 export interface RequestCounts {
   /** REST and GraphQL requests to the API (what GitHub's limits count). */
   api: number;
-  /** Git smart-HTTP requests of the mirror clone. */
+  /** Git smart-HTTP requests (the mirror and wiki clones, the LFS batch API). */
   git: number;
-  /** Asset downloads from storage after the API's redirect. */
+  /** Storage and web-host transfers: assets after the API's redirect, attachments, LFS objects. */
   storage: number;
   /** API requests by "METHOD template". */
   byRoute: Record<string, number>;

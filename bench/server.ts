@@ -42,9 +42,16 @@ export interface ServerActivity {
   meanMs: number;
 }
 
-/** Git smart-HTTP and asset-storage requests are not API requests (GitHub's limits do not count them). */
+/**
+ * Transfers that GitHub's API limits do not count, by route template: asset
+ * and attachment storage, LFS object storage and verification, and the web
+ * host's attachment paths (the wiki, git and the LFS batch API are `.git/`).
+ */
+const NOT_API = / \/(_storage|_lfs)\/| \/user-attachments\/| \/\{owner\}\/\{repo\}\/(files|assets|raw)\//;
+
+/** Git smart-HTTP, storage and web-host requests are not API requests (GitHub's limits do not count them). */
 export function isApiRoute(route: string): boolean {
-  return !/\.git\//.test(route) && !route.includes(" /_storage/");
+  return !/\.git\//.test(route) && !NOT_API.test(route);
 }
 
 export function summarizeLog(log: readonly FakeStatsEntry[]): ServerActivity {

@@ -26,6 +26,13 @@ const facts: RepoFacts = {
   teams: 2,
   webhooks: 1,
   advisories: 1,
+  reactionsPerSubject: [],
+  discussionsEnabled: false,
+  discussionCategories: 0,
+  discussions: 0,
+  commentsPerDiscussion: [],
+  repliesPerComment: [],
+  maxLabelsPerDiscussion: 0,
 };
 
 function run(
@@ -192,7 +199,7 @@ describe("helpers", () => {
     expect(interleave(["a1", "a2"], ["b1"])).toEqual(["a1", "b1", "a2"]);
   });
 
-  it("separates API requests from git and asset-storage traffic", () => {
+  it("separates API requests from git, storage and web-host traffic", () => {
     expect(
       splitRequests({
         "GET /repos/{owner}/{repo}/labels": 1,
@@ -200,11 +207,19 @@ describe("helpers", () => {
         "GET /{owner}/{repo}.git/info/refs": 1,
         "POST /{owner}/{repo}.git/git-upload-pack": 2,
         "GET /_storage/assets/{asset_id}": 5,
+        "GET /{owner}/{repo}.wiki.git/info/refs": 1,
+        "POST /{owner}/{repo}.git/info/lfs/objects/batch": 1,
+        "GET /_lfs/objects/{owner}/{repo}/{oid}": 2,
+        "POST /_lfs/verify/{owner}/{repo}": 1,
+        "GET /user-attachments/assets/{id}": 3,
+        "GET /user-attachments/files/{id}/{name}": 1,
+        "GET /{owner}/{repo}/files/{id}/{name}": 1,
+        "GET /_storage/attachments/{key}": 2,
       }),
     ).toEqual({
       api: 3,
-      git: 3,
-      storage: 5,
+      git: 5,
+      storage: 15,
       byRoute: { "GET /repos/{owner}/{repo}/labels": 1, "POST /graphql": 2 },
     });
   });

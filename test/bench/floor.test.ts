@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   budgetFloorMs,
   cappedListPages,
+  discussionRequests,
   extraNestedPages,
   LIST_CAP_ITEMS,
   longestChain,
   nestedRequestFloor,
   pages,
   type RepoFacts,
+  reactionRequests,
   requestFloor,
   settingsTerms,
   timeFloor,
@@ -37,6 +39,13 @@ const medium: RepoFacts = {
   teams: 2,
   webhooks: 1,
   advisories: 1,
+  reactionsPerSubject: [105, 3, 2],
+  discussionsEnabled: true,
+  discussionCategories: 6,
+  discussions: 40,
+  commentsPerDiscussion: [130, 4],
+  repliesPerComment: [120, 2],
+  maxLabelsPerDiscussion: 2,
 };
 
 const empty: RepoFacts = {
@@ -61,6 +70,13 @@ const empty: RepoFacts = {
   teams: 0,
   webhooks: 0,
   advisories: 0,
+  reactionsPerSubject: [],
+  discussionsEnabled: false,
+  discussionCategories: 0,
+  discussions: 0,
+  commentsPerDiscussion: [],
+  repliesPerComment: [],
+  maxLabelsPerDiscussion: 0,
 };
 
 describe("pages", () => {
@@ -86,21 +102,26 @@ describe("requestFloor", () => {
     // + 40 comments + 9 review comments + 1 releases + 20 assets
     // + 13 timelines (10 issue pages + 3 pull-request pages)
     // + 9 settings (branches + 1 protection, rulesets + 2 details, 4 lists)
-    expect(floor.total).toBe(111);
+    // + 2 reactions (3 subjects in one page, one with 105 reactions: + 1)
+    // + 4 discussions (categories, one page of 40, + 1 for 130 comments, + 1 for 120 replies)
+    expect(floor.total).toBe(117);
+    expect(floor.terms.find((t) => t.what === "reactions")?.requests).toBe(2);
+    expect(floor.terms.find((t) => t.what === "discussions")?.requests).toBe(4);
     expect(floor.terms.find((t) => t.what === "issue events")?.requests).toBe(13);
     expect(floor.terms.find((t) => t.what === "issue + PR comments")?.requests).toBe(40);
     expect(floor.formula).toContain("P(n) = max(1, ceil(n/100))");
   });
 
   it("charges nested pages beyond 100 children", () => {
-    expect(requestFloor({ ...medium, subIssueChildren: [250] }).total).toBe(111 + 2);
-    expect(requestFloor({ ...medium, reviewsPerPull: [150] }).total).toBe(111 + 1);
-    expect(requestFloor({ ...medium, eventsPerItem: [250, 12] }).total).toBe(111 + 2);
+    expect(requestFloor({ ...medium, subIssueChildren: [250] }).total).toBe(117 + 2);
+    expect(requestFloor({ ...medium, reviewsPerPull: [150] }).total).toBe(117 + 1);
+    expect(requestFloor({ ...medium, eventsPerItem: [250, 12] }).total).toBe(117 + 2);
   });
 
   it("still needs one request per list for an empty repository", () => {
     // repo, labels, milestones, issues, pulls, comments, review comments, releases,
-    // and the six settings lists; no reviews or timelines without issues and PRs.
+    // and the six settings lists; no reviews or timelines without issues and PRs,
+    // no reactions without subjects that have some, no discussions when turned off.
     expect(requestFloor(empty).total).toBe(14);
   });
 
@@ -120,10 +141,34 @@ describe("requestFloor", () => {
 
   it("is lower when comments and reviews ride nested in GraphQL pages", () => {
     // 1 + 1 + 1 + 10 issues + 3 PRs + 0 nested + 9 review comments + 1 release page + 20 assets
-    // + 0 timeline pages (nested) + 9 settings
-    expect(nestedRequestFloor(medium).total).toBe(55);
-    expect(nestedRequestFloor({ ...medium, commentsPerItem: [101] }).total).toBe(56);
-    expect(nestedRequestFloor({ ...medium, eventsPerItem: [101] }).total).toBe(56);
+    // + 0 timeline pages (nested) + 9 settings + 2 reactions + 4 discussions
+    expect(nestedRequestFloor(medium).total).toBe(61);
+    expect(nestedRequestFloor({ ...medium, commentsPerItem: [101] }).total).toBe(62);
+    expect(nestedRequestFloor({ ...medium, eventsPerItem: [101] }).total).toBe(62);
+  });
+});
+
+describe("reactionRequests", () => {
+  it("reads only subjects with reactions, 100 per request, plus pages past 100 reactions", () => {
+    expect(reactionRequests(medium)).toBe(2);
+    expect(reactionRequests(empty)).toBe(0);
+    expect(reactionRequests({ ...medium, reactionsPerSubject: [0, 0] })).toBe(0);
+    expect(reactionRequests({ ...medium, reactionsPerSubject: Array(101).fill(1) })).toBe(2);
+    expect(reactionRequests({ ...medium, reactionsPerSubject: [250, 1] })).toBe(1 + 2);
+  });
+});
+
+describe("discussionRequests", () => {
+  it("reads categories and pages of 100 discussions, plus nested pages past 100", () => {
+    expect(discussionRequests(medium)).toBe(4);
+    expect(discussionRequests({ ...medium, discussions: 250 })).toBe(6);
+    expect(discussionRequests({ ...medium, commentsPerDiscussion: [4], repliesPerComment: [2] })).toBe(2);
+    expect(discussionRequests({ ...medium, maxLabelsPerDiscussion: 101 })).toBe(5);
+  });
+
+  it("costs the categories and one empty page when turned on without discussions, nothing when off", () => {
+    expect(discussionRequests({ ...empty, discussionsEnabled: true })).toBe(2);
+    expect(discussionRequests({ ...medium, discussionsEnabled: false })).toBe(0);
   });
 });
 
@@ -133,13 +178,23 @@ describe("longestChain", () => {
     expect(longestChain({ ...medium, releases: 150 }).k).toBe(4);
   });
 
-  it("is page 1 then the rest, without assets or long nested lists", () => {
-    expect(longestChain({ ...medium, assets: 0 }).k).toBe(2);
+  it("is page 1 then the rest, without assets, reactions or long nested lists", () => {
+    expect(longestChain({ ...medium, assets: 0, reactionsPerSubject: [] }).k).toBe(2);
     expect(longestChain(empty).k).toBe(1);
   });
 
+  it("reads reactions after their subjects' page", () => {
+    const plain = { ...medium, assets: 0, subIssueChildren: [], reactionsPerSubject: [] };
+    expect(longestChain(plain).k).toBe(2);
+    expect(longestChain({ ...plain, reactionsPerSubject: [3] }).k).toBe(3);
+    expect(longestChain({ ...empty, reactionsPerSubject: [3] }).k).toBe(2);
+    expect(longestChain({ ...empty, reactionsPerSubject: [101] }).k).toBe(3);
+  });
+
   it("adds a step for a nested list longer than 100", () => {
-    expect(longestChain({ ...medium, assets: 0, subIssueChildren: [101] }).k).toBe(3);
+    expect(longestChain({ ...medium, assets: 0, reactionsPerSubject: [], subIssueChildren: [101] }).k).toBe(
+      3,
+    );
   });
 });
 

@@ -4,9 +4,8 @@
 // deterministic crash point, with no timing involved.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { resolve } from "node:path";
+import { startForwardingProxy } from "../../bench/forwarding-proxy.js";
 
 /** The CLI under test; GITHUB_DATA_CLI overrides it (e.g. a private build). */
 export function cliPath(): string {
@@ -108,41 +107,17 @@ export interface CountingProxy {
 
 /** An HTTP proxy in front of `target` that keeps the Host header, so URLs the fake builds point back at it. */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
-  const upstream = new URL(target);
   let count = 0;
   let lines: string[] = [];
   let hook: ((n: number, line: string) => "forward" | "hold") | undefined;
-  const sockets = new Set<Socket>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const proxy = await startForwardingProxy(target, (req) => {
     count += 1;
     const line = `${req.method} ${req.url}`;
     lines.push(line);
-    if (hook?.(count, line) === "hold") return;
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on("error", () => res.destroy());
-      },
-    );
-    forward.on("error", () => res.destroy());
-    req.pipe(forward);
+    return hook?.(count, line) === "hold" ? "hold" : "forward";
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: proxy.url,
     get count() {
       return count;
     },
@@ -154,11 +129,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       lines = [];
       hook = onRequest;
     },
-    close: () =>
-      new Promise<void>((closed) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => closed());
-      }),
+    close: () => proxy.close(),
   };
 }
 

@@ -4,8 +4,8 @@
 // before its answer gets back (the object exists, the journal never heard of
 // it). Deterministic crash points, no timing involved.
 import type { ChildProcess } from "node:child_process";
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { startForwardingProxy } from "../../../bench/forwarding-proxy.js";
 
 export type KillMode = "before" | "after";
 
@@ -32,48 +32,24 @@ function isApiWrite(req: IncomingMessage): boolean {
 }
 
 export async function startKillProxy(target: string): Promise<KillProxy> {
-  const upstream = new URL(target);
   let writes = 0;
   let plan: Parameters<KillProxy["arm"]>[0] = null;
-  const sockets = new Set<Socket>();
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const proxy = await startForwardingProxy(target, (req) => {
     const nth = isApiWrite(req) ? ++writes : 0;
     const kill = plan !== null && nth === plan.nth ? plan : null;
-    if (kill?.mode === "before") {
+    if (kill === null) return "forward";
+    if (kill.mode === "before") {
       killGroup(kill.child());
-      return;
+      return "hold";
     }
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-      },
-      (answer) => {
-        if (kill) {
-          // Applied on the server; the process dies before it hears so.
-          answer.resume();
-          answer.on("end", () => killGroup(kill.child()));
-          return;
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on("error", () => res.destroy());
-      },
-    );
-    forward.on("error", () => res.destroy());
-    req.pipe(forward);
+    // Applied on the server; the process dies before it hears so.
+    return (answer) => {
+      answer.resume();
+      answer.on("end", () => killGroup(kill.child()));
+    };
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: proxy.url,
     get writes() {
       return writes;
     },
@@ -81,10 +57,6 @@ export async function startKillProxy(target: string): Promise<KillProxy> {
       writes = 0;
       plan = next;
     },
-    close: () =>
-      new Promise<void>((closed) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => closed());
-      }),
+    close: () => proxy.close(),
   };
 }

@@ -84,7 +84,10 @@ function factsOf(node: Json, n: number): Facts | null {
   }
   if (kind === "PullRequest") facts.reported.comments = facts.comments;
   const reviews = objOrNull(node.reviews, `${what}.reviews`);
-  if (reviews !== null) facts.reviews = int(reviews.totalCount, `${what}.reviews.totalCount`);
+  if (reviews !== null) {
+    facts.reviews = int(reviews.totalCount, `${what}.reviews.totalCount`);
+    facts.reported.reviews = facts.reviews;
+  }
   const timeline = objOrNull(node.timelineItems, `${what}.timelineItems`);
   if (timeline !== null) facts.quietEvents = int(timeline.totalCount, `${what}.timelineItems.totalCount`);
   const subIssues = objOrNull(node.subIssues, `${what}.subIssues`);
@@ -258,7 +261,6 @@ function changed(
   // Any parent record that keeps GitHub's comment count (issues do) changes with it.
   if (typeof record.comments === "number" && record.comments !== facts.comments) return true;
   if (facts.reviews !== undefined && (previous.reviews.get(n) ?? 0) !== facts.reviews) return true;
-  if (facts.reviews !== undefined) facts.reported.reviews = facts.reviews;
   // A count kept in the record that GitHub now reports differently makes the record differ.
   const kept = record.reported_counts;
   if (typeof kept === "object" && kept !== null && !Array.isArray(kept)) {

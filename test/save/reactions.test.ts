@@ -203,7 +203,7 @@ describe("reactions of the medium dataset", () => {
     ];
     const { dir, result } = await save(fake, "medium", entities);
     expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
-    const expected = E.expectedReactions(fake.store, repo);
+    const expected = E.expectedReactions(fake.store, repo, { ...E.everything, discussions: false });
     const counts = new Map<string, number>();
     for (const r of expected)
       counts.set(
@@ -213,4 +213,59 @@ describe("reactions of the medium dataset", () => {
     expect(Math.max(...counts.values())).toBeGreaterThan(100);
     expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(expected);
   }, 240_000);
+});
+
+describe("reactions of discussions, their comments and replies", () => {
+  let fake: FakeGitHub;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = ["discussions", "reactions"];
+  const ofDiscussions = () =>
+    E.expectedReactions(fake.store, repo).filter((r) => String(r.subject_type).startsWith("discussion"));
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
+    repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
+  });
+  afterAll(() => fake.close());
+
+  it("saves them, reading discussions and comments only where the rollup counts any, and every reply", async () => {
+    const queried: string[] = [];
+    const { dir, result } = await save(fake, "discussions", ENTITIES, {
+      onReactionsQuery: (ids) => queried.push(...ids),
+    });
+    expect(result.exitCode).toBe(0);
+    const expected = ofDiscussions();
+    expect(new Set(expected.map((r) => r.subject_type))).toEqual(
+      new Set(["discussion", "discussion_comment"]),
+    );
+    // A reply among them: the first reply always has reactions.
+    const replyIds = new Set(repo.discussionComments.filter((c) => c.reply_to_id !== null).map((c) => c.id));
+    expect(expected.some((r) => replyIds.has(r.subject_id as number))).toBe(true);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(expected);
+    const reacted = (subject: "discussion" | "discussion_comment", id: number) =>
+      reactionsOf(repo, subject, id).length > 0;
+    expect(new Set(queried)).toEqual(
+      new Set([
+        ...repo.discussions.filter((d) => reacted("discussion", d.id)).map((d) => d.node_id),
+        ...repo.discussionComments
+          .filter((c) => c.reply_to_id !== null || reacted("discussion_comment", c.id))
+          .map((c) => c.node_id),
+      ]),
+    );
+  });
+
+  it("a reaction missing from the batch answer is read again through the subject's node", async () => {
+    const clean = await save(fake, "discussions-clean", ENTITIES);
+    const comment = repo.discussionComments.find(
+      (c) => c.reply_to_id === null && reactionsOf(repo, "discussion_comment", c.id).length > 0,
+    );
+    const lost = comment ? reactionsOf(repo, "discussion_comment", comment.id)[0] : undefined;
+    expect(lost).toBeDefined();
+    const healed = await save(fake, "discussions-healed", ENTITIES, {
+      hide: { ids: new Set([lost?.id ?? 0]), rest: false },
+    });
+    expect(healed.result.exitCode).toBe(0);
+    expect(readFileSync(join(healed.dir, "reactions.jsonl"), "utf8")).toBe(
+      readFileSync(join(clean.dir, "reactions.jsonl"), "utf8"),
+    );
+  });
 });

@@ -1,5 +1,5 @@
 // Saves who reacted with what. The jobs that read issues, pull requests,
-// comments and releases report each record's reactions rollup as they go
+// comments, releases and discussions report each record's reactions rollup as they go
 // (shared/reaction-rollups.ts), so this job reads only the subjects that have
 // reactions: GraphQL `nodes(ids:)`, 100 subjects per request, each with its
 // first 100 reactions and the rest of any longer list read to its end. The
@@ -7,13 +7,15 @@
 // whose job did not run in this process (a resumed save) is read from its
 // saved file instead, every record. Each subject's saved reactions are then
 // checked against its rollup: a shortfall is read again through the subject's
-// own REST list, and what is still missing fails the job, naming the subject.
+// own REST list (GraphQL for discussions, which have none), and what is still
+// missing fails the job, naming the subject.
 import { join } from "node:path";
 import { readLines } from "../../backup/jsonl-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import { graphqlQuery, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { fetchAll } from "../../github/paginate-parallel.js";
 import { PRIORITY } from "../../save/priorities.js";
+import { DISCUSSION_COMMENTS_FILE, DISCUSSIONS_FILE } from "../discussions/record.js";
 import { ISSUE_COMMENTS_FILE } from "../issue_comments/record.js";
 import { ISSUES_FILE } from "../issues/record.js";
 import type { EntityName } from "../names.js";
@@ -22,7 +24,7 @@ import { PR_REVIEW_COMMENTS_FILE } from "../pr_review_comments/record.js";
 import { PULL_REQUESTS_FILE } from "../pull_requests/record.js";
 import { RELEASES_FILE } from "../releases/record.js";
 import { arr, int, intOrNull, type Json, obj, objOrNull, str } from "../shared/fields.js";
-import { allNodes, connection } from "../shared/graphql-connection.js";
+import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
 import { type ReactionSubject, restReactionTotal } from "../shared/reaction-rollups.js";
 import { idsOf, reconcileChildren } from "../shared/reconcile-children.js";
 import { userRef } from "../shared/rest-refs.js";
@@ -48,10 +50,10 @@ interface SubjectSource {
   reportedBy: EntityName;
   /** The GraphQL type of the subjects' node ids. */
   typeName: string;
-  /** The subject's REST list of reactions. */
-  route: string;
-  /** The subject itself through REST, with its rollup as it is now. */
-  subjectRoute: string;
+  /** The subject's REST list of reactions; null where GitHub has none (discussions: GraphQL only). */
+  route: string | null;
+  /** The subject itself through REST, with its rollup as it is now (null with `route`). */
+  subjectRoute: string | null;
   params(subject: ReactionSubject): Record<string, number>;
   /** "issue #12", "release 42", for messages. */
   name(subject: ReactionSubject): string;
@@ -126,6 +128,28 @@ const SOURCES: readonly SubjectSource[] = [
     subjectRoute: "GET /repos/{owner}/{repo}/releases/{release_id}",
     params: (s) => ({ release_id: s.id }),
     name: (s) => `release ${s.id}`,
+  },
+  {
+    type: "discussion",
+    savedBy: "discussions",
+    file: DISCUSSIONS_FILE,
+    reportedBy: "discussions",
+    typeName: "Discussion",
+    route: null,
+    subjectRoute: null,
+    params: () => ({}),
+    name: (s) => `discussion #${s.number}`,
+  },
+  {
+    type: "discussion_comment",
+    savedBy: "discussions",
+    file: DISCUSSION_COMMENTS_FILE,
+    reportedBy: "discussions",
+    typeName: "DiscussionComment",
+    route: null,
+    subjectRoute: null,
+    params: () => ({}),
+    name: (s) => `discussion comment ${s.id}`,
   },
 ];
 
@@ -224,7 +248,10 @@ async function subjectsToRead(ctx: SaveContext): Promise<Subject[]> {
   const out: Subject[] = [];
   for (const source of SOURCES) {
     if (!ctx.selection.entities.has(source.savedBy)) continue;
-    const reported = ctx.shared.reactionRollups.subjectsOf(source.reportedBy);
+    // One job may report several types (discussions: discussions and their comments).
+    const reported = ctx.shared.reactionRollups
+      .subjectsOf(source.reportedBy)
+      ?.filter((subject) => subject.type === source.type);
     const subjects = reported ?? (await subjectsInFile(ctx, source));
     for (const subject of subjects) if (subject.total !== 0) out.push({ ...subject, source });
   }
@@ -317,7 +344,49 @@ async function readBatch(ctx: SaveContext, reader: Reader, subjects: Subject[]):
   }
 }
 
-/** Reads short subjects again through their REST lists; an unexplained shortfall fails the job. */
+/** A subject's first page of reactions through GraphQL `node(id:)`, with its count as it is now. */
+async function graphqlReactionsPage(
+  ctx: SaveContext,
+  subject: Subject,
+): Promise<{ page: Json; total: number }> {
+  const what = subject.source.name(subject);
+  const query = `query($id: ID!) { node(id: $id) { ... on ${subject.source.typeName} { ${PAGE} } } }`;
+  const data = await graphqlRead(ctx, query, { id: subject.nodeId });
+  // Deleted since: nothing left to read.
+  const node = objOrNull(data.node ?? null, what);
+  if (node === null) return { page: EMPTY_PAGE, total: 0 };
+  const page = obj(node.reactions, `${what}.reactions`);
+  return { page, total: int(page.totalCount, `${what}.reactions.totalCount`) };
+}
+
+const EMPTY_PAGE: Json = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
+
+/** A subject without a REST list (discussions) read again through GraphQL, as records. */
+async function graphqlReactionsAgain(
+  ctx: SaveContext,
+  subject: Subject,
+  subjectOf: WeakMap<RestObject, Subject>,
+): Promise<RestObject[]> {
+  const what = subject.source.name(subject);
+  const { page } = await graphqlReactionsPage(ctx, subject);
+  const nodes = await allNodes(
+    ctx,
+    connection(page, `${what}.reactions`),
+    subject.nodeId,
+    subject.source.typeName,
+    "reactions",
+    REACTION_FIELDS,
+  );
+  return nodes.map((node) => {
+    // In REST's shape, which `recover` reads.
+    const { id, content, user, created_at } = graphqlReaction(node, subject);
+    const raw: RestObject = { id, content, user, created_at };
+    subjectOf.set(raw, subject);
+    return raw;
+  });
+}
+
+/** Reads short subjects again through their own lists; an unexplained shortfall fails the job. */
 async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
   let refetched = 0;
   let recovered = 0;
@@ -334,6 +403,7 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
       saved: state.saved,
       fetchChildren: async (id) => {
         const subject = state.subjects.get(id) as Subject;
+        if (source.route === null) return graphqlReactionsAgain(ctx, subject, subjectOf);
         const list = await fetchAll<RestObject>(
           ctx.client,
           source.route,
@@ -345,6 +415,7 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
       },
       currentCount: async (id) => {
         const subject = state.subjects.get(id) as Subject;
+        if (source.subjectRoute === null) return (await graphqlReactionsPage(ctx, subject)).total;
         const response = await ctx.client.octokit.request(source.subjectRoute, {
           owner: ctx.repo.owner,
           repo: ctx.repo.repo,

@@ -28,6 +28,8 @@ interface Doctor {
   beforeReactions?: () => void;
   /** Sees the node ids of every GraphQL query of the reactions job. */
   onReactionsQuery?: (ids: string[]) => void;
+  /** GraphQL queries answered 400 (a bad request, not retried). */
+  failGraphQL?: (body: string) => boolean;
 }
 
 type JsonValue = unknown;
@@ -60,6 +62,12 @@ function doctoredFetch(doctor: Doctor): typeof fetch {
     if (isReactionsQuery) {
       const { variables } = JSON.parse(init?.body as string) as { variables: { ids: string[] } };
       doctor.onReactionsQuery?.(variables.ids);
+    }
+    if (url.endsWith("/graphql") && typeof init?.body === "string" && doctor.failGraphQL?.(init.body)) {
+      return new Response(JSON.stringify({ message: "Problems parsing JSON" }), {
+        status: 400,
+        headers: { "content-type": "application/json" },
+      });
     }
     if (isReactionsQuery && !prepared) {
       prepared = true;
@@ -267,5 +275,78 @@ describe("reactions of discussions, their comments and replies", () => {
     expect(readFileSync(join(healed.dir, "reactions.jsonl"), "utf8")).toBe(
       readFileSync(join(clean.dir, "reactions.jsonl"), "utf8"),
     );
+  });
+});
+
+describe("reactions when a subject's job fails", () => {
+  let fake: FakeGitHub;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = [
+    "issues",
+    "pull_requests",
+    "pr_reviews",
+    "pr_review_comments",
+    "releases",
+    "reactions",
+  ];
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
+    repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
+  });
+  afterAll(() => fake.close());
+  const expectedOf = (types: string[]) =>
+    E.expectedReactions(fake.store, repo, { ...E.everything, discussions: false }).filter((r) =>
+      types.includes(r.subject_type as string),
+    );
+  const manifestJob = (dir: string, name: string) =>
+    (
+      JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+        jobs: Array<{ name: string; status: string; records: number; error: string | null }>;
+        files: Record<string, unknown>;
+      }
+    ).jobs.find((j) => j.name === name);
+
+  it("pr_reviews failing: every pull request's reactions are still read, from the saved file", async () => {
+    // The reviews batches answer 400 (not retried): pr_reviews fails, the rollups it reports never come.
+    const { dir, result } = await save(fake, "reviews-fail", ENTITIES, {
+      failGraphQL: (body) => body.includes("fragment R on PullRequest"),
+    });
+    expect(result.exitCode).toBe(1);
+    const status = (name: string) => result.results.find((r) => r.name === name)?.status;
+    expect(status("pr_reviews")).toBe("failed");
+    expect(status("reactions")).toBe("succeeded");
+    const pulls = expectedOf(["pull_request"]);
+    expect(pulls.length).toBeGreaterThan(0);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(
+      expectedOf(["issue", "pull_request", "pr_review_comment", "release"]),
+    );
+    expect(manifestJob(dir, "reactions")?.status).toBe("succeeded");
+  });
+
+  it("pr_review_comments failing: the others' reactions are saved, the job is a partial skip naming it", async () => {
+    fake.configure({
+      script: [{ route: "GET /repos/{owner}/{repo}/pulls/comments", status: 422, times: 100 }],
+    });
+    try {
+      const { dir, result } = await save(fake, "review-comments-fail", ENTITIES);
+      expect(result.exitCode).toBe(1);
+      expect(result.results.find((r) => r.name === "pr_review_comments")?.status).toBe("failed");
+      const reactions = result.results.find((r) => r.name === "reactions");
+      expect(reactions?.status).toBe("skipped");
+      expect(reactions?.error).toBe(
+        "partial: the reactions of pr_review_comments (its job failed) are not saved; the other subjects' are",
+      );
+      const saved = expectedOf(["issue", "pull_request", "release"]);
+      expect(expectedOf(["pr_review_comment"]).length).toBeGreaterThan(0);
+      expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(saved);
+      // Listed (so verify checks it) but not claimed complete.
+      expect(manifestJob(dir, "reactions")).toMatchObject({ status: "skipped", records: saved.length });
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+        files: Record<string, { records: number }>;
+      };
+      expect(manifest.files["reactions.jsonl"]?.records).toBe(saved.length);
+    } finally {
+      fake.configure({ script: [] });
+    }
   });
 });

@@ -15,6 +15,7 @@ import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import { graphqlQuery, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { fetchAll } from "../../github/paginate-parallel.js";
 import { PRIORITY } from "../../save/priorities.js";
+import { exists } from "../../util/exists.js";
 import { DISCUSSION_COMMENTS_FILE, DISCUSSIONS_FILE } from "../discussions/record.js";
 import { ISSUE_COMMENTS_FILE } from "../issue_comments/record.js";
 import { ISSUES_FILE } from "../issues/record.js";
@@ -228,7 +229,10 @@ interface Subject extends ReactionSubject {
 /** Every record of a saved file, as a subject whose count is unknown (each is read). */
 async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<ReactionSubject[]> {
   const subjects: ReactionSubject[] = [];
-  for await (const line of readLines(join(ctx.outDir, source.file))) {
+  const path = join(ctx.outDir, source.file);
+  // No file: its job saved nothing (discussions turned off, a permission the token lacks).
+  if (!(await exists(path))) return subjects;
+  for await (const line of readLines(path)) {
     if (line.bytes.length === 0) continue;
     const record = obj(parseUntrustedJson(line.bytes.toString("utf8")), `${source.file}:${line.lineNumber}`);
     const what = `${source.file}:${line.lineNumber}`;
@@ -243,11 +247,20 @@ async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<
   return subjects;
 }
 
-/** The subjects to read: those with reactions, or every saved record where no rollup was reported. */
-async function subjectsToRead(ctx: SaveContext): Promise<Subject[]> {
+/**
+ * The subjects to read: those with reactions, or every saved record where no
+ * rollup was reported (its reporting job failed). Subjects whose own job did
+ * not succeed are left out, and named in `missing`.
+ */
+async function subjectsToRead(ctx: SaveContext, missing: Map<string, string>): Promise<Subject[]> {
   const out: Subject[] = [];
   for (const source of SOURCES) {
     if (!ctx.selection.entities.has(source.savedBy)) continue;
+    const unmet = ctx.unmet?.get(source.savedBy);
+    if (unmet !== undefined) {
+      missing.set(source.savedBy, unmet);
+      continue;
+    }
     // One job may report several types (discussions: discussions and their comments).
     const reported = ctx.shared.reactionRollups
       .subjectsOf(source.reportedBy)
@@ -447,11 +460,14 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
 export const reactionsSaver: EntitySaver = {
   name: "reactions",
   // The subjects' jobs report their rollups while they read, and save the
-  // files a resumed save reads the subjects from.
+  // files a resumed save reads the subjects from. One that fails leaves out
+  // its subjects' reactions, not the others'.
   dependsOn: SUBJECT_JOBS,
-  save: (ctx) =>
-    writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) => {
-      const subjects = await subjectsToRead(ctx);
+  runsAfterFailedDependencies: true,
+  save: async (ctx) => {
+    const missing = new Map<string, string>();
+    const result = await writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) => {
+      const subjects = await subjectsToRead(ctx, missing);
       const groups: Subject[][] = [];
       for (let i = 0; i < subjects.length; i += BATCH) groups.push(subjects.slice(i, i + BATCH));
       let records = 0;
@@ -472,5 +488,11 @@ export const reactionsSaver: EntitySaver = {
         }),
       );
       await reconcile(ctx, reader);
-    }),
+    });
+    if (missing.size === 0) return result;
+    const jobs = [...missing].map(([job, status]) => `${job} (its job ${status})`).join(", ");
+    const skipped = `partial: the reactions of ${jobs} are not saved; the other subjects' are`;
+    ctx.log.warn(`reactions: ${skipped}`);
+    return { ...result, skipped };
+  },
 };

@@ -1,7 +1,7 @@
 // Saves who reacted with what. The jobs that read issues, pull requests,
-// comments, releases and discussions report each record's reactions rollup as they go
-// (shared/reaction-rollups.ts), so this job reads only the subjects that have
-// reactions: GraphQL `nodes(ids:)`, 100 subjects per request, each with its
+// comments, releases and discussions report each record's reactions rollup as
+// they go (shared/reaction-rollups.ts), so this job reads only the subjects
+// that have reactions: GraphQL `nodes(ids:)`, 100 subjects per request, each with its
 // first 100 reactions and the rest of any longer list read to its end. The
 // REST per-subject lists would cost a request per subject. A subject type
 // whose job did not run in this process (a resumed save) is read from its
@@ -294,18 +294,24 @@ function stateOf(reader: Reader, source: SubjectSource): SourceState {
   return state;
 }
 
-async function readSubject(ctx: SaveContext, reader: Reader, subject: Subject, node: Json): Promise<void> {
-  const what = subject.source.name(subject);
-  const first = obj(node.reactions, `${what}.reactions`);
-  const total = int(first.totalCount, `${what}.reactions.totalCount`);
-  const nodes = await allNodes(
+/** Every reaction of a subject whose first page of `reactions` is `first`. */
+function allReactions(ctx: SaveContext, subject: Subject, first: Json): Promise<Json[]> {
+  const what = `${subject.source.name(subject)}.reactions`;
+  return allNodes(
     ctx,
-    connection(first, `${what}.reactions`),
+    connection(first, what),
     subject.nodeId,
     subject.source.typeName,
     "reactions",
     REACTION_FIELDS,
   );
+}
+
+async function readSubject(ctx: SaveContext, reader: Reader, subject: Subject, node: Json): Promise<void> {
+  const what = subject.source.name(subject);
+  const first = obj(node.reactions, `${what}.reactions`);
+  const total = int(first.totalCount, `${what}.reactions.totalCount`);
+  const nodes = await allReactions(ctx, subject, first);
   const state = stateOf(reader, subject.source);
   state.subjects.set(subject.id, subject);
   const ids = idsOf(state.saved, subject.id);
@@ -380,16 +386,8 @@ async function graphqlReactionsAgain(
   subject: Subject,
   subjectOf: WeakMap<RestObject, Subject>,
 ): Promise<RestObject[]> {
-  const what = subject.source.name(subject);
   const { page } = await graphqlReactionsPage(ctx, subject);
-  const nodes = await allNodes(
-    ctx,
-    connection(page, `${what}.reactions`),
-    subject.nodeId,
-    subject.source.typeName,
-    "reactions",
-    REACTION_FIELDS,
-  );
+  const nodes = await allReactions(ctx, subject, page);
   return nodes.map((node) => {
     // In REST's shape, which `recover` reads.
     const { id, content, user, created_at } = graphqlReaction(node, subject);

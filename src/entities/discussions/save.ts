@@ -58,10 +58,11 @@ interface Fields {
 }
 
 /**
- * The rollup rides on discussions and top-level comments only: GitHub counts
- * a nested connection once per parent it could return, so one under the 25 ×
- * 30 × 20 replies of a page would cost 150 points a page where the reactions
- * job reads every reply's reactions for 1 point per 100 replies.
+ * The rollup rides on discussions and top-level comments only (a page then
+ * costs 16 points instead of 8): GitHub counts a nested connection once per
+ * parent it could return, so one under the 25 × 30 × 20 replies of a page
+ * would add 150 points a page where the reactions job reads every reply's
+ * reactions for 1 point per 100 replies.
  */
 function fieldsFor(rollup: boolean): Fields {
   const total = rollup ? REACTION_TOTAL : "";

@@ -24,6 +24,8 @@ export interface GitOptions {
   redact?: (text: string) => string;
   /** Written to git's standard input (e.g. `mktree`); none by default. */
   input?: string;
+  /** More environment for this run (settings of a helper git starts, such as git-lfs's Go runtime). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export class GitError extends Error {}
@@ -71,9 +73,9 @@ export const HARDENING_CONFIG: ReadonlyArray<readonly [string, string]> = [
 export function gitEnvironment(
   authHeader?: string,
   source: NodeJS.ProcessEnv = process.env,
-  extra: Pick<GitOptions, "authScope" | "config"> = {},
+  extra: Pick<GitOptions, "authScope" | "config" | "env"> = {},
 ): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
+  const env: NodeJS.ProcessEnv = { ...extra.env };
   for (const name of INHERITED) if (source[name] !== undefined) env[name] = source[name];
   env.GIT_TERMINAL_PROMPT = "0";
   env.GIT_ASKPASS = "";

@@ -1,11 +1,12 @@
 // Build: compile TypeScript, copy the non-TypeScript assets the runtime reads
-// (GraphQL SDL, JSON Schemas), generate the backup format's validators, and
-// mark the bin entries executable.
+// (GraphQL SDL, JSON Schemas), generate the backup format's validators, bundle
+// the executable, and mark the bin entries executable.
 import { execFileSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundleCli, loadEsbuild } from "./bundle-cli.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -32,6 +33,10 @@ for (const dir of ["src", "fake-github", "bench"]) {
 const schemas = await import(pathToFileURL(join(root, "dist/src/backup/schemas.js")).href);
 const entities = await import(pathToFileURL(join(root, "dist/src/entities/index.js")).href);
 schemas.writeStandaloneValidators(entities.SCHEMAS);
+// The executable as one module (scripts/bundle-cli.mjs), when esbuild is installed.
+const esbuild = await loadEsbuild();
+if (esbuild) await bundleCli(esbuild, join(root, "dist/src/cli/main.js"));
+else console.warn("build: esbuild is not installed; dist/src/cli/main.js stays unbundled (slower start)");
 for (const bin of ["dist/src/cli/main.js", "dist/fake-github/cli.js"]) {
   if (existsSync(join(root, bin))) chmodSync(join(root, bin), 0o755);
 }

@@ -21,7 +21,7 @@ export interface IncrementalBase {
 }
 
 export async function incrementalBase(
-  request: { outDir: string; selection: SaveSelection },
+  request: { outDir: string; selection: SaveSelection; verifyFull?: boolean },
   folder: FolderPlan,
   /** Settles once the folder is claimed (and the previous files set aside). */
   claimed: Promise<unknown>,
@@ -32,7 +32,14 @@ export async function incrementalBase(
   const dir = join(request.outDir, PREVIOUS_DIR);
   return {
     previous,
-    source: new IncrementalSource(request.outDir, dir, previous, request.selection, claimed),
+    source: new IncrementalSource(
+      request.outDir,
+      dir,
+      previous,
+      request.selection,
+      claimed,
+      request.verifyFull ?? false,
+    ),
     selection: request.selection,
   };
 }
@@ -55,6 +62,8 @@ export async function addIncremental(
   const recorded = await recordChanges(outDir, base.source.dir, files, startedAt);
   const added = incrementalManifest(base.previous, startedAt, base.source.since, recorded);
   manifest.incremental = added.incremental;
+  const findings = await base.source.findings();
+  if (findings !== undefined) manifest.incremental.verify_full = findings;
   Object.assign(manifest.files, added.files);
 }
 

@@ -17,7 +17,9 @@ export interface ByNumberOptions {
   /** A named fragment on the field's type, e.g. "fragment F on PullRequest { ... }". */
   fragment: string;
   fragmentName: string;
-  /** Numbers per request (at most 100; default 100, the fewest requests). */
+  /** More to ask of one number, next to the fragment (an aliased field, so it never clashes with it). */
+  extra?(number: number): string;
+  /** Numbers per request (default 100). */
   batchSize?: number;
   /** Scheduler priority of the batches (default PRIORITY.batch: the slowest requests go first). */
   priority?: number;
@@ -42,7 +44,9 @@ export function batches(numbers: Iterable<number>, size: number): number[][] {
 }
 
 function buildQuery(numbers: number[], options: ByNumberOptions): string {
-  const aliases = numbers.map((n) => `n${n}: ${options.field}(number: ${n}) { ...${options.fragmentName} }`);
+  const aliases = numbers.map(
+    (n) => `n${n}: ${options.field}(number: ${n}) { ...${options.fragmentName}${options.extra?.(n) ?? ""} }`,
+  );
   return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${aliases.join(" ")} } }\n${options.fragment}`;
 }
 

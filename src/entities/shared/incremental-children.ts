@@ -103,7 +103,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   const reread: number[] = [];
   for (const [n, k] of plan.kinds) {
     if (k !== kind || !selectionHas(spec.selection, n)) continue;
-    if ((counts.get(n) ?? 0) !== (plan.comments.get(n) ?? 0)) reread.push(n);
+    if ((counts.get(n) ?? 0) !== (plan.comments.get(n) ?? 0) || plan.commentThreads.has(n)) reread.push(n);
   }
   if (reread.length > 0) ctx.log.info(`${spec.file}: ${reread.length} parents read again (counts differ)`);
   const rereadSet = new Set(reread);

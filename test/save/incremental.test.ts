@@ -208,9 +208,36 @@ describe("save --incremental", () => {
     expect(fake.stats.byStatus[304]).toBeGreaterThan(5);
     expect(again.requests.byRoute["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"]).toBeUndefined();
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
-    // Both incremental saves are in the chain, the first with its history files.
+
+    // Nothing changed, not even the releases' download counts (the reference save above downloaded
+    // their assets): the sweep (one request), the highest number, the two `since` lists, the review
+    // comments' total, and one conditional request per recorded GET of the other types, each a 304.
+    // Reactions, attachments, discussions and the wiki have paths of their own and are left out.
+    fake.resetStats();
+    const steady = await save(dir, { incremental: true });
+    expect(steady.exitCode).toBe(0);
+    const ownPaths = new Set(["reactions", "attachments", "discussions", "wiki", "lfs_objects"]);
+    const perJob = Object.fromEntries(
+      steady.results.filter((r) => !ownPaths.has(r.name) && r.requests > 0).map((r) => [r.name, r.requests]),
+    );
+    expect(perJob).toEqual({
+      issues: 4, // the sweep, the highest number, and the labels' and milestones' 304s the plan shares
+      issue_comments: 1,
+      pr_review_comments: 2,
+      releases: 1,
+      branch_protection: 2,
+      rulesets: 3,
+      collaborators: 1,
+      teams: 1,
+      webhooks: 1,
+      security_advisories: 1,
+    });
+    expect(fake.stats.byStatus[304]).toBeGreaterThanOrEqual(12);
+    expect(totals(manifestOf(dir))).toEqual({ added: 0, changed: 0, deleted: 0 });
+
+    // The incremental saves are in the chain, the first with its history files.
     const history = manifestOf(dir).incremental?.history ?? [];
-    expect(history).toHaveLength(2);
+    expect(history).toHaveLength(3);
     expect(Object.keys(history[0]?.files ?? {})).toContain("issues.jsonl");
     expect((await verifyBackup(dir)).problems).toEqual([]);
 

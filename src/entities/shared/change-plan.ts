@@ -16,7 +16,7 @@ import { selectionHas } from "../../selection/number-spec.js";
 import { ISSUE_COMMENTS_FILE } from "../issue_comments/record.js";
 import { ISSUE_EVENTS_FILE } from "../issue_events/record.js";
 import { ISSUES_FILE } from "../issues/record.js";
-import { highestNumber, numbersUpTo } from "../issues/scan.js";
+import { numbersUpTo } from "../issues/scan.js";
 import { LABELS_FILE } from "../labels/record.js";
 import { MILESTONES_FILE } from "../milestones/record.js";
 import { PR_COMMENTS_FILE } from "../pr_comments/record.js";
@@ -86,6 +86,27 @@ function sweepFragment(ctx: SaveContext): string {
   return `fragment S on IssueOrPullRequest { __typename
     ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${countsOf(REPORTED.Issue)} }
     ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${countsOf(REPORTED.PullRequest)} } }`;
+}
+
+/** Numbers swept beyond the previous save's highest, when they fit in its last request. */
+const HEADROOM = 100;
+
+/** The highest issue and pull request numbers, asked with every sweep request. */
+const LATEST = ["issues", "pullRequests"]
+  .map(
+    (c) =>
+      `latest_${c}: ${c}(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number } }`,
+  )
+  .join(" ");
+
+function latestNumber(repository: Json): number {
+  let max = 0;
+  for (const c of ["issues", "pullRequests"]) {
+    for (const node of arr(obj(repository[`latest_${c}`], c).nodes, `${c}.nodes`)) {
+      max = Math.max(max, int(obj(node, c).number, `${c}.number`));
+    }
+  }
+  return max;
 }
 
 /** The ordered sub-issue list, asked of a number the previous save knew as a parent (order changes quietly). */
@@ -240,24 +261,37 @@ export async function computeChangePlan(
 ): Promise<ChangePlan> {
   const has = (name: string) => ctx.selection.entities.has(name as never);
   const verify = source.verifyFull;
-  const [previous, refs, max, saved] = await Promise.all([
+  const [previous, refs, saved] = await Promise.all([
     readPrevious(source),
     has("issues") || has("pull_requests") ? currentRefs(ctx, source) : null,
-    highestNumber(ctx),
     verify ? readSavedChildren(source) : null,
   ]);
   const now = new Map<number, Facts>();
-  await fetchByNumber(ctx, numbersUpTo({ kind: "all" }, max), {
-    field: "issueOrPullRequest",
-    fragment: sweepFragment(ctx),
-    fragmentName: "S",
-    batchSize: verify ? VERIFY_BATCH : SWEEP_BATCH,
-    extra: (n) => `${previous.children.has(n) ? CHILD_LIST : ""}${verify ? verifySelection(has) : ""}`,
-    onNode: (node, n) => {
-      const facts = factsOf(node, n, verify);
-      if (facts !== null) now.set(n, facts);
-    },
-  });
+  const batchSize = verify ? VERIFY_BATCH : SWEEP_BATCH;
+  let latest = 0;
+  const sweep = (from: number, to: number) =>
+    fetchByNumber(ctx, numbersUpTo({ kind: "some", ranges: [[from, to]] }, to), {
+      field: "issueOrPullRequest",
+      fragment: sweepFragment(ctx),
+      fragmentName: "S",
+      batchSize,
+      extra: (n) => `${previous.children.has(n) ? CHILD_LIST : ""}${verify ? verifySelection(has) : ""}`,
+      head: LATEST,
+      onRepository: (repository) => {
+        latest = Math.max(latest, latestNumber(repository));
+      },
+      onNode: (node, n) => {
+        const facts = factsOf(node, n, verify);
+        if (facts !== null) now.set(n, facts);
+      },
+    });
+  // The numbers the previous save knew, and a few more where that adds no request; every request
+  // also asks the latest numbers, and any beyond are swept after.
+  let known = 0;
+  for (const n of previous.kinds.keys()) known = Math.max(known, n);
+  const guess = Math.max(1, Math.min(Math.ceil(known / batchSize) * batchSize, known + HEADROOM));
+  await sweep(1, guess);
+  if (latest > guess) await sweep(guess + 1, latest);
 
   const issues = new Set<number>();
   const pulls = new Set<number>();

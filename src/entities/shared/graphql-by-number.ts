@@ -19,6 +19,9 @@ export interface ByNumberOptions {
   fragmentName: string;
   /** More to ask of one number, next to the fragment (an aliased field, so it never clashes with it). */
   extra?(number: number): string;
+  /** Repository fields every request asks besides the numbers, handed to `onRepository`. */
+  head?: string;
+  onRepository?(repository: Json): void;
   /** Numbers per request (default 100). */
   batchSize?: number;
   /** Scheduler priority of the batches (default PRIORITY.batch: the slowest requests go first). */
@@ -47,7 +50,7 @@ function buildQuery(numbers: number[], options: ByNumberOptions): string {
   const aliases = numbers.map(
     (n) => `n${n}: ${options.field}(number: ${n}) { ...${options.fragmentName}${options.extra?.(n) ?? ""} }`,
   );
-  return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${aliases.join(" ")} } }\n${options.fragment}`;
+  return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${options.head ?? ""} ${aliases.join(" ")} } }\n${options.fragment}`;
 }
 
 async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumberOptions): Promise<void> {
@@ -80,6 +83,7 @@ async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumber
     throw error;
   }
   const repository = obj(data.repository, "repository");
+  options.onRepository?.(repository);
   for (const n of numbers) {
     const node = repository[`n${n}`];
     if (node !== null && node !== undefined) await options.onNode(obj(node, `#${n}`), n);

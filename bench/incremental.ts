@@ -3,9 +3,10 @@
 // the items changed (edits, new comments, closes, deleted comments and issues,
 // review comment edits), then an incremental save into the same folder, a
 // fresh full save of the changed state (whose files it must equal), and an
-// incremental save with nothing changed. Prints requests, time and the
-// ratios, and writes them to bench/results/incremental.json. The git mirror
-// is left out (it is cloned again in full either way).
+// incremental save with nothing changed, and one with --verify-full. Prints
+// requests, time and the ratios, and writes them to
+// bench/results/incremental.json. The git mirror is left out (it is cloned
+// again in full either way).
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -25,7 +26,11 @@ interface Run {
   requests: number;
   ms: number;
   notModified: number;
+  /** Requests of the types with incremental paths of their own (reactions, attachments, discussions, wiki). */
+  ownPaths: number;
 }
+
+const OWN_PATHS = new Set(["reactions", "attachments", "discussions", "wiki", "lfs_objects"]);
 
 async function entityFiles(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -40,7 +45,7 @@ async function main(): Promise<void> {
   useWallClock(fake.store);
   const root = await mkdtemp(join(tmpdir(), "gd-bench-incremental-"));
   const entities = new Set(ENTITY_NAMES.filter((n) => n !== "git_repo") as EntityName[]);
-  const save = async (outDir: string, incremental: boolean): Promise<Run> => {
+  const save = async (outDir: string, incremental: boolean, verifyFull = false): Promise<Run> => {
     fake.resetStats();
     const started = performance.now();
     const result = await new SaveRepositoryUseCase().execute({
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
       apiUrl: fake.url,
       selection: { entities, issues: { kind: "all" }, pullRequests: { kind: "all" } },
       incremental,
+      verifyFull,
     });
     if (result.exitCode !== 0) {
       const failed = result.results.filter((r) => r.error !== null).map((r) => `${r.name}: ${r.error}`);
@@ -59,6 +65,7 @@ async function main(): Promise<void> {
       requests: result.requests.requests,
       ms: performance.now() - started,
       notModified: fake.stats.byStatus[304] ?? 0,
+      ownPaths: result.results.filter((r) => OWN_PATHS.has(r.name)).reduce((sum, r) => sum + r.requests, 0),
     };
   };
   try {
@@ -70,6 +77,7 @@ async function main(): Promise<void> {
     const identical =
       JSON.stringify(await entityFiles(dir)) === JSON.stringify(await entityFiles(join(root, "fresh")));
     const unchanged = await save(dir, true);
+    const verified = await save(dir, true, true);
     const figures = {
       measured: new Date().toISOString(),
       dataset: "large",
@@ -79,12 +87,13 @@ async function main(): Promise<void> {
       incremental,
       fresh_full_after_changes: fresh,
       no_change: unchanged,
+      verify_full_no_change: verified,
       identical_to_fresh_full_save: identical,
       requests_ratio: incremental.requests / full.requests,
       time_ratio: incremental.ms / full.ms,
     };
     const line = (name: string, r: Run) =>
-      `${name.padEnd(26)} ${String(r.requests).padStart(6)} requests  ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.notModified} × 304`;
+      `${name.padEnd(26)} ${String(r.requests).padStart(6)} requests  ${(r.ms / 1000).toFixed(2).padStart(7)} s  ${r.notModified} × 304  (${r.ownPaths} of them reactions, attachments, discussions, wiki)`;
     process.stdout.write(
       [
         `large, 300 ms ± 60, ${changes.total} items changed (${(CHANGED_SHARE * 100).toFixed(0)}%)`,
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
         line("incremental (1% changed)", incremental),
         line("fresh full save after", fresh),
         line("incremental (no change)", unchanged),
+        line("--verify-full (no change)", verified),
         `incremental / full: requests ${(figures.requests_ratio * 100).toFixed(1)}%, time ${(figures.time_ratio * 100).toFixed(1)}%`,
         `entity files identical to the fresh full save: ${identical ? "yes" : "NO"}`,
         "",

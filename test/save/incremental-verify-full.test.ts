@@ -57,6 +57,19 @@ describe("save --incremental --verify-full", () => {
     const issue = [...repo.issues.values()].find((i) => i.pull === null && i.number !== comment.issue_number);
     if (issue === undefined) throw new Error("the dataset has no second issue");
     issue.author_association = issue.author_association === "OWNER" ? "NONE" : "OWNER";
+    // A parent the cheap checks do see change (its title), whose thread changed quietly too.
+    const noisy = repo.comments.find(
+      (c) =>
+        repo.issues.get(c.issue_number)?.pull === null &&
+        c.issue_number !== comment.issue_number &&
+        c.issue_number !== issue.number,
+    );
+    const edited = noisy === undefined ? undefined : repo.issues.get(noisy.issue_number);
+    if (noisy === undefined || edited === undefined)
+      throw new Error("the dataset has no third issue with comments");
+    noisy.author_association = noisy.author_association === "MEMBER" ? "CONTRIBUTOR" : "MEMBER";
+    edited.title = `${edited.title} (edited)`;
+    edited.updated_at = fake.store.now();
 
     const reference = freshDir();
     expect((await save(reference)).exitCode).toBe(0);
@@ -74,10 +87,10 @@ describe("save --incremental --verify-full", () => {
     expect(manifestOf(dir).incremental?.verify_full).toEqual({
       issues: [issue.number],
       pull_requests: [review.pull_number],
-      comment_threads: [comment.issue_number],
+      comment_threads: [comment.issue_number, noisy.issue_number].sort((a, b) => a - b),
     });
     const changes = manifestOf(dir).incremental?.changes ?? {};
-    expect(changes.issue_comments).toEqual({ added: 0, changed: 1, deleted: 0 });
+    expect(changes.issue_comments).toEqual({ added: 0, changed: 2, deleted: 0 });
     expect(changes.pr_reviews).toEqual({ added: 0, changed: 1, deleted: 0 });
 
     // Nothing changed since: the full comparison finds nothing and changes nothing.

@@ -305,8 +305,15 @@ export async function computeChangePlan(
     if (gone.has(n)) continue;
     const isPull = facts.kind === "PullRequest";
     if (!selectionHas(isPull ? ctx.selection.pullRequests : ctx.selection.issues, n)) continue;
+    // Comments are not read again with their parent, so a changed parent's thread is compared too.
+    if (saved !== null && threadMissedOf(n, facts, saved, has, source.since))
+      findings.comment_threads.push(n);
     if (changed(n, facts, previous, refs, has)) (isPull ? pulls : issues).add(n);
-    else if (saved !== null && verified(n, facts, previous, saved, has, source.since, findings)) {
+    else if (
+      saved !== null &&
+      facts.verify &&
+      recordDiffers(previous.records.get(n), facts.verify, saved, n)
+    ) {
       (isPull ? pulls : issues).add(n);
       (isPull ? findings.pull_requests : findings.issues).push(n);
     }
@@ -337,25 +344,18 @@ export async function computeChangePlan(
   };
 }
 
-/**
- * Whether the verifying fields of `n`, which the cheap checks saw unchanged,
- * differ from the previous save; a comment thread that differs is noted in
- * `findings` (its comments are read again, not the number's record).
- */
-function verified(
+/** Whether the comment thread of `n` differs where the `since` list and the count check cannot see it. */
+function threadMissedOf(
   n: number,
   facts: Facts,
-  previous: Previous,
   saved: SavedChildren,
   has: (name: string) => boolean,
   since: string,
-  findings: VerifyFindings,
 ): boolean {
-  const check = facts.verify;
-  if (check === undefined) return false;
   const comments = facts.kind === "PullRequest" ? "pr_comments" : "issue_comments";
-  if (has(comments) && threadMissed(check, saved, n, since, facts.comments)) findings.comment_threads.push(n);
-  return recordDiffers(previous.records.get(n), check, saved, n);
+  return (
+    facts.verify !== undefined && has(comments) && threadMissed(facts.verify, saved, n, since, facts.comments)
+  );
 }
 
 function changed(

@@ -83,6 +83,8 @@ describe("save --incremental --verify-full", () => {
 
     const verified = await save(dir, { incremental: true, verifyFull: true });
     expect(verified.exitCode).toBe(0);
+    // Each thread it found is read again through its own list.
+    expect(verified.requests.byRoute["GET /repos/{owner}/{repo}/issues/{number}/comments"]).toBe(2);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
     expect(manifestOf(dir).incremental?.verify_full).toEqual({
       issues: [issue.number],

@@ -80,7 +80,7 @@ function sweepFragment(ctx: SaveContext): string {
   const quiet = has("issue_events")
     ? "timelineItems(first: 1, itemTypes: [CROSS_REFERENCED_EVENT, REFERENCED_EVENT]) { totalCount }"
     : "";
-  // Only the count for most issues; the ordered list for the parents the previous save had (childList).
+  // Only the count for most issues; the ordered list for the parents the previous save had (CHILD_LIST).
   const children = has("sub_issues") ? "subIssues(first: 1) { totalCount }" : "";
   const reviews = has("pr_reviews") ? "reviews(first: 1) { totalCount }" : "";
   return `fragment S on IssueOrPullRequest { __typename

@@ -78,7 +78,13 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
   unchanged(job: string, ctx: SaveContext): Promise<boolean> {
     const entry = this.#conditional[job];
     if (entry === undefined) return Promise.resolve(false);
-    return this.once(`304 ${job}`, () => unchangedSince(ctx.client, entry.etags, ctx.signal));
+    const key = `304 ${job}`;
+    const asked = this.once(key, () => unchangedSince(ctx.client, entry.etags, ctx.signal));
+    // A failed answer is not kept: the next caller (a retried job) asks again.
+    asked.catch(() => {
+      if (this.#shared.get(key) === asked) this.#shared.delete(key);
+    });
+    return asked;
   }
 
   /** The plan some job has already started; for shared lists fetched on a job's behalf. */

@@ -8,7 +8,7 @@ import { JOB_ENTITIES, RECORD_FILES } from "../entities/index.js";
 import { IncrementalSource } from "../entities/shared/incremental.js";
 import type { SaveSelection } from "../entities/types.js";
 import type { RunResult } from "../orchestrator/types.js";
-import type { EtagRecorder } from "./conditional-requests.js";
+import { type EtagRecorder, unchangedSince } from "./conditional-requests.js";
 import { HISTORY_DIR, incrementalManifest, recordChanges } from "./incremental-changes.js";
 import { previousManifest } from "./incremental-folder.js";
 import type { FolderPlan } from "./output-folder.js";
@@ -32,14 +32,10 @@ export async function incrementalBase(
   const dir = join(request.outDir, PREVIOUS_DIR);
   return {
     previous,
-    source: new IncrementalSource(
-      request.outDir,
-      dir,
-      previous,
-      request.selection,
-      claimed,
-      request.verifyFull ?? false,
-    ),
+    source: new IncrementalSource(request.outDir, dir, previous, request.selection, claimed, {
+      verifyFull: request.verifyFull ?? false,
+      unchangedSince,
+    }),
     selection: request.selection,
   };
 }

@@ -9,12 +9,19 @@ import { hashFile } from "../../backup/atomic.js";
 import { readLines } from "../../backup/jsonl-lines.js";
 import type { ManifestConditional } from "../../backup/manifest.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
-import { unchangedSince } from "../../save/conditional-requests.js";
+import type { GitHubClient } from "../../github/client.js";
 import { exists } from "../../util/exists.js";
 import type { SaveContext, SaveSelection } from "../types.js";
 import { computeChangePlan } from "./change-plan.js";
 import type { Json } from "./fields.js";
 import type { ChangePlan, IncrementalView, VerifyFindings } from "./incremental-view.js";
+
+/** Whether GitHub answers 304 to every one of these GETs with their ETags (the save's conditional requests). */
+export type UnchangedSince = (
+  client: GitHubClient,
+  etags: Record<string, string>,
+  signal: AbortSignal,
+) => Promise<boolean>;
 
 /** Clock skew allowed between GitHub's timestamps and the previous save's start. */
 export const OVERLAP_MS = 10 * 60 * 1000;
@@ -28,8 +35,9 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
   readonly selection: SaveSelection;
   /** Compare every issue's and pull request's children too (--verify-full). */
   readonly verifyFull: boolean;
-  /** The previous save's ETags per job. */
+  /** The previous save's ETags per job, and how to ask whether they still hold. */
   readonly #conditional: ManifestConditional;
+  readonly #unchangedSince: UnchangedSince;
   /** Settles once the folder is claimed: until then the previous files are not set aside yet. */
   readonly #claimed: Promise<unknown>;
   #plan: Promise<ChangePlan> | null = null;
@@ -50,9 +58,10 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
     },
     selection: SaveSelection,
     claimed: Promise<unknown>,
-    verifyFull = false,
+    options: { verifyFull: boolean; unchangedSince: UnchangedSince },
   ) {
-    this.verifyFull = verifyFull;
+    this.verifyFull = options.verifyFull;
+    this.#unchangedSince = options.unchangedSince;
     this.#conditional = previous.conditional ?? {};
     this.#outDir = outDir;
     this.#files = previous.files;
@@ -79,7 +88,7 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
     const entry = this.#conditional[job];
     if (entry === undefined) return Promise.resolve(false);
     const key = `304 ${job}`;
-    const asked = this.once(key, () => unchangedSince(ctx.client, entry.etags, ctx.signal));
+    const asked = this.once(key, () => this.#unchangedSince(ctx.client, entry.etags, ctx.signal));
     // A failed answer is not kept: the next caller (a retried job) asks again.
     asked.catch(() => {
       if (this.#shared.get(key) === asked) this.#shared.delete(key);

@@ -1,29 +1,21 @@
 // The incremental sweep asks the numbers the previous save knew (and a few
 // more where that costs no request); every request also asks GitHub's latest
 // numbers, so issues created beyond that are swept too.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Octokit } from "@octokit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import { useWallClock } from "../../fake-github/store/wall-clock.js";
-import type { Manifest } from "../../src/backup/manifest.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
-import { entityFiles, saveRequest } from "./helpers.js";
+import { backupFolders, entityFiles, manifestOf, saveRequest } from "./helpers.js";
 
 const ENTITIES: EntityName[] = ["issues", "issue_comments", "pull_requests"];
 const CREATED = 150; // more than the sweep's headroom beyond the previous highest number
 
 describe("save --incremental with many new issues", () => {
   let fake: FakeGitHub;
-  const roots: string[] = [];
-  const dir = () => {
-    const root = mkdtempSync(join(tmpdir(), "gd-new-numbers-"));
-    roots.push(root);
-    return join(root, "backup");
-  };
+  const folders = backupFolders("gd-new-numbers-");
+  const dir = folders.fresh;
   const save = (outDir: string, extra = {}) =>
     new SaveRepositoryUseCase().execute(saveRequest(fake, outDir, { entities: ENTITIES, ...extra }));
 
@@ -33,7 +25,7 @@ describe("save --incremental with many new issues", () => {
   });
   afterAll(async () => {
     await fake?.close();
-    for (const root of roots) rmSync(root, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   it("sweeps the numbers beyond the previous save's highest", async () => {
@@ -51,7 +43,7 @@ describe("save --incremental with many new issues", () => {
     const reference = dir();
     expect((await save(reference)).exitCode).toBe(0);
     expect(entityFiles(backup)).toEqual(entityFiles(reference));
-    const manifest = JSON.parse(readFileSync(join(backup, "manifest.json"), "utf8")) as Manifest;
+    const manifest = manifestOf(backup);
     expect(manifest.incremental?.changes.issues).toEqual({ added: CREATED, changed: 0, deleted: 0 });
   });
 });

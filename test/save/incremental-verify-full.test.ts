@@ -3,28 +3,19 @@
 // review's body) are invisible to the incremental checks; the full comparison
 // finds them, reads them again, reports them, and leaves the files of a fresh
 // full save. With nothing changed it finds nothing.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { useWallClock } from "../../fake-github/store/wall-clock.js";
-import type { Manifest } from "../../src/backup/manifest.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
-import { entityFiles, saveRequest } from "./helpers.js";
+import { backupFolders, entityFiles, manifestOf, saveRequest } from "./helpers.js";
 
 const ENTITIES = ENTITY_NAMES.filter((name) => name !== "git_repo") as EntityName[];
 
-const roots: string[] = [];
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "gd-verify-full-"));
-  roots.push(dir);
-  return join(dir, "backup");
-}
-
-const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
+const folders = backupFolders("gd-verify-full-");
+const freshDir = folders.fresh;
 
 describe("save --incremental --verify-full", () => {
   let fake: FakeGitHub;
@@ -39,7 +30,7 @@ describe("save --incremental --verify-full", () => {
   });
   afterAll(async () => {
     await fake?.close();
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   it("finds what moves no updated_at and no count, and ends with a fresh full save's files", async () => {
@@ -77,7 +68,7 @@ describe("save --incremental --verify-full", () => {
     // The incremental checks alone keep the old records.
     const cheap = `${dir}-cheap`;
     cpSync(dir, cheap, { recursive: true });
-    roots.push(cheap);
+    folders.track(cheap);
     expect((await save(cheap, { incremental: true })).exitCode).toBe(0);
     expect(entityFiles(cheap)).not.toEqual(entityFiles(reference));
 

@@ -3,8 +3,7 @@
 // then an incremental save into the same folder must leave every entity file
 // byte-identical to a fresh full save of the new state; a second run with no
 // change changes nothing; wrong folders are refused.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Octokit } from "@octokit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,22 +18,14 @@ import { verifyBackup } from "../../src/index.js";
 import { backupAsOf } from "../../src/restore/as-of.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { silentLogger } from "../../src/util/logger.js";
-import { entityFiles, saveRequest } from "./helpers.js";
+import { backupFolders, entityFiles, manifestOf, saveRequest } from "./helpers.js";
 
 const OWNER = "octo-org";
 const REPO = "sample";
 const ENTITIES = ENTITY_NAMES.filter((name) => name !== "git_repo") as EntityName[];
 
-const roots: string[] = [];
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "gd-incremental-"));
-  roots.push(dir);
-  return join(dir, "backup");
-}
-
-function manifestOf(dir: string): Manifest {
-  return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-}
+const folders = backupFolders("gd-incremental-");
+const freshDir = folders.fresh;
 
 function totals(manifest: Manifest): { added: number; changed: number; deleted: number } {
   const sum = { added: 0, changed: 0, deleted: 0 };
@@ -69,7 +60,7 @@ describe("save --incremental", () => {
   });
   afterAll(async () => {
     await fake?.close();
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   /** One change of every kind; several leave the parent's updated_at alone. */
@@ -258,12 +249,13 @@ describe("save --incremental", () => {
     expect(entityFiles(asIncremental)).toEqual(entityFiles(reference));
     expect(await backupAsOf(dir, new Date().toISOString(), silentLogger)).toBe(dir);
     await expect(backupAsOf(dir, "2001-01-01T00:00:00Z", silentLogger)).rejects.toThrow(/no save as early/);
-    roots.push(asFirst, asIncremental);
+    folders.track(asFirst);
+    folders.track(asIncremental);
 
     // verify checks the chain: a broken link between two saves is reported.
     const broken = `${dir}-broken`;
     cpSync(dir, broken, { recursive: true });
-    roots.push(broken);
+    folders.track(broken);
     const tampered = manifestOf(broken);
     const second = tampered.incremental?.history[1];
     if (second) second.built_on = "2001-01-01T00:00:00Z";

@@ -93,6 +93,8 @@ export interface ManifestIncremental {
   changes: Record<string, ChangeCounts>;
   /** Every incremental save of this folder, oldest first, this one last. */
   history: HistoryEntry[];
+  /** With --verify-full: what the full comparison found that the incremental checks did not. */
+  verify_full?: { issues: number[]; pull_requests: number[]; comment_threads: number[] };
 }
 
 export class ManifestError extends Error {

@@ -38,7 +38,8 @@ export async function graphqlQuery<T>(
   client: GitHubClient,
   query: string,
   variables: Record<string, unknown>,
-  options: { signal?: AbortSignal; priority?: RequestPriority } = {},
+  /** `derived`: the query only checks what the job's ETagged GETs answered (see conditional-requests.ts). */
+  options: { signal?: AbortSignal; priority?: RequestPriority; derived?: boolean } = {},
 ): Promise<{ data: T; errors: GraphQLErrorLike[] }> {
   try {
     const data = await client.octokit.graphql<T>(query, {
@@ -46,6 +47,7 @@ export async function graphqlQuery<T>(
       request: {
         signal: options.signal,
         ...(options.priority === undefined ? {} : { priority: options.priority }),
+        ...(options.derived ? { derived: true } : {}),
       },
     });
     return { data, errors: [] };

@@ -4,8 +4,9 @@
 // (which costs no rate limit) the job's previous files stand as they are.
 // A job is replayable only if all it asked was plain GETs with ETags (a
 // redirect, such as a release asset's, follows from the answer that listed
-// it) and no list ended on a full page (a new item would start a page that
-// was never asked for).
+// it; a query marked `derived`, such as the releases' asset counts, only
+// decides which further GETs to send) and no list ended on a full page (a
+// new item would start a page that was never asked for).
 import type { ManifestConditional } from "../backup/manifest.js";
 import { statusOf } from "../github/classify-outcome.js";
 import type { GitHubClient } from "../github/client.js";
@@ -27,6 +28,7 @@ export class EtagRecorder {
       if (job === undefined) return;
       const rec = this.#job(job);
       const etag = response.headers.etag;
+      if ((options.request as { derived?: unknown } | undefined)?.derived === true) return;
       if (options.method !== "GET" || typeof etag !== "string") {
         if (response.status < 300 || response.status >= 400) rec.replayable = false;
         return;

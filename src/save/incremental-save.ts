@@ -8,7 +8,7 @@ import { JOB_ENTITIES, RECORD_FILES } from "../entities/index.js";
 import { IncrementalSource } from "../entities/shared/incremental.js";
 import type { SaveSelection } from "../entities/types.js";
 import type { RunResult } from "../orchestrator/types.js";
-import type { EtagRecorder } from "./conditional-requests.js";
+import { type EtagRecorder, unchangedSince } from "./conditional-requests.js";
 import { HISTORY_DIR, incrementalManifest, recordChanges } from "./incremental-changes.js";
 import { previousManifest } from "./incremental-folder.js";
 import type { FolderPlan } from "./output-folder.js";
@@ -21,7 +21,7 @@ export interface IncrementalBase {
 }
 
 export async function incrementalBase(
-  request: { outDir: string; selection: SaveSelection },
+  request: { outDir: string; selection: SaveSelection; verifyFull?: boolean },
   folder: FolderPlan,
   /** Settles once the folder is claimed (and the previous files set aside). */
   claimed: Promise<unknown>,
@@ -32,7 +32,10 @@ export async function incrementalBase(
   const dir = join(request.outDir, PREVIOUS_DIR);
   return {
     previous,
-    source: new IncrementalSource(request.outDir, dir, previous, request.selection, claimed),
+    source: new IncrementalSource(request.outDir, dir, previous, request.selection, claimed, {
+      verifyFull: request.verifyFull ?? false,
+      unchangedSince,
+    }),
     selection: request.selection,
   };
 }
@@ -55,6 +58,8 @@ export async function addIncremental(
   const recorded = await recordChanges(outDir, base.source.dir, files, startedAt);
   const added = incrementalManifest(base.previous, startedAt, base.source.since, recorded);
   manifest.incremental = added.incremental;
+  const findings = await base.source.findings();
+  if (findings !== undefined) manifest.incremental.verify_full = findings;
   Object.assign(manifest.files, added.files);
 }
 

@@ -12,7 +12,6 @@ import type { GitHubClient } from "../github/client.js";
 import type { RepoRef, RepositoryInfo } from "../github/repository.js";
 import type { JobOutput, JobSpec } from "../orchestrator/types.js";
 import type { Logger } from "../util/logger.js";
-import { unchangedSince } from "./conditional-requests.js";
 import { incrementalContext } from "./incremental-context.js";
 import { jobClient } from "./job-client.js";
 import { skippableJobs } from "./resume-plan.js";
@@ -129,7 +128,8 @@ async function keptByConditionalRequests(
     if (listed === undefined) return null;
     files.push({ file, records: listed.records ?? 0, bytes: listed.bytes, sha256: listed.sha256 });
   }
-  if (!(await unchangedSince(ctx.client, entry.etags, ctx.signal))) return null;
+  // Asked once per run: the change plan asks the same of labels and milestones.
+  if (!(await context.incremental?.unchanged(name, ctx))) return null;
   await context.ready;
   await updateSaveState(ctx.outDir, (state) => {
     state.jobs[name] = { status: "complete", files };

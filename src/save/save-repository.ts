@@ -38,6 +38,8 @@ export interface SaveRepositoryRequest {
   resume?: boolean;
   /** Build on the finished save in `outDir`: fetch what changed (docs/incremental.md). */
   incremental?: boolean;
+  /** With `incremental`: compare every issue's and pull request's children and authors too. */
+  verifyFull?: boolean;
   signal?: AbortSignal;
   onEvent?: (event: OrchestratorEvent) => void;
   /** Called after every response with the scheduler's counters (for live progress). */

@@ -61,6 +61,18 @@ describe("save", () => {
     expect(cfg.token).toBe(TOKEN);
   });
 
+  it("takes --verify-full only with --incremental", () => {
+    expect(save(["save", "o/r", "--incremental", "--verify-full"])).toMatchObject({
+      incremental: true,
+      verifyFull: true,
+    });
+    expect(save(["save", "o/r", "--incremental"], { ...ENV, VERIFY_FULL: "true" }).verifyFull).toBe(true);
+    expect(save(["save", "o/r"]).verifyFull).toBe(false);
+    expect(failure(["save", "o/r", "--verify-full"]).message).toBe(
+      "--verify-full compares with the save in --out: use it with --incremental",
+    );
+  });
+
   it("takes every setting from flags", () => {
     const cfg = save([
       "save",

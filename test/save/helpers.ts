@@ -1,8 +1,11 @@
 // What the save suites share: a save request for the fake's sample repository,
-// and a folder's entity files for byte-for-byte comparisons.
-import { readdirSync, readFileSync } from "node:fs";
+// a folder's entity files for byte-for-byte comparisons, temporary backup
+// folders and a folder's manifest.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeGitHub } from "../../fake-github/index.js";
+import type { Manifest } from "../../src/backup/manifest.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
 import type { SaveRepositoryRequest } from "../../src/save/save-repository.js";
 
@@ -37,4 +40,31 @@ export function entityFiles(dir: string): Record<string, string> {
     out[name] = readFileSync(join(dir, name), "utf8");
   }
   return out;
+}
+
+/** Backup folders under fresh temporary directories, all removed by `removeAll`. */
+export function backupFolders(prefix: string): {
+  fresh(): string;
+  track(path: string): void;
+  removeAll(): void;
+} {
+  const roots: string[] = [];
+  return {
+    fresh: () => {
+      const root = mkdtempSync(join(tmpdir(), prefix));
+      roots.push(root);
+      return join(root, "backup");
+    },
+    track: (path) => {
+      roots.push(path);
+    },
+    removeAll: () => {
+      for (const root of roots) rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A folder's manifest. */
+export function manifestOf(dir: string): Manifest {
+  return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
 }

@@ -3,8 +3,7 @@
 // then an incremental save into the same folder must leave every entity file
 // byte-identical to a fresh full save of the new state; a second run with no
 // change changes nothing; wrong folders are refused.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Octokit } from "@octokit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,22 +18,14 @@ import { verifyBackup } from "../../src/index.js";
 import { backupAsOf } from "../../src/restore/as-of.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { silentLogger } from "../../src/util/logger.js";
-import { entityFiles, saveRequest } from "./helpers.js";
+import { backupFolders, entityFiles, manifestOf, saveRequest } from "./helpers.js";
 
 const OWNER = "octo-org";
 const REPO = "sample";
 const ENTITIES = ENTITY_NAMES.filter((name) => name !== "git_repo") as EntityName[];
 
-const roots: string[] = [];
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "gd-incremental-"));
-  roots.push(dir);
-  return join(dir, "backup");
-}
-
-function manifestOf(dir: string): Manifest {
-  return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
-}
+const folders = backupFolders("gd-incremental-");
+const freshDir = folders.fresh;
 
 function totals(manifest: Manifest): { added: number; changed: number; deleted: number } {
   const sum = { added: 0, changed: 0, deleted: 0 };
@@ -69,7 +60,7 @@ describe("save --incremental", () => {
   });
   afterAll(async () => {
     await fake?.close();
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+    folders.removeAll();
   });
 
   /** One change of every kind; several leave the parent's updated_at alone. */
@@ -185,6 +176,10 @@ describe("save --incremental", () => {
 
     const incremental = await save(dir, { incremental: true });
     expect(incremental.exitCode).toBe(0);
+    // The deleted comment's parent is settled by its comment ids (GraphQL), not its own list.
+    expect(
+      incremental.requests.byRoute["GET /repos/{owner}/{repo}/issues/{number}/comments"],
+    ).toBeUndefined();
     const reference = freshDir();
     expect((await save(reference)).exitCode).toBe(0);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
@@ -208,9 +203,36 @@ describe("save --incremental", () => {
     expect(fake.stats.byStatus[304]).toBeGreaterThan(5);
     expect(again.requests.byRoute["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"]).toBeUndefined();
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
-    // Both incremental saves are in the chain, the first with its history files.
+
+    // Nothing changed, not even the releases' download counts (the reference save above downloaded
+    // their assets): the sweep (one request), the two `since` lists, the review
+    // comments' total, and one conditional request per recorded GET of the other types, each a 304.
+    // Reactions, attachments, discussions and the wiki have paths of their own and are left out.
+    fake.resetStats();
+    const steady = await save(dir, { incremental: true });
+    expect(steady.exitCode).toBe(0);
+    const ownPaths = new Set(["reactions", "attachments", "discussions", "wiki", "lfs_objects"]);
+    const perJob = Object.fromEntries(
+      steady.results.filter((r) => !ownPaths.has(r.name) && r.requests > 0).map((r) => [r.name, r.requests]),
+    );
+    expect(perJob).toEqual({
+      issues: 3, // the sweep (which asks the highest numbers too), and the labels' and milestones' 304s the plan shares
+      issue_comments: 1,
+      pr_review_comments: 2,
+      releases: 1,
+      branch_protection: 2,
+      rulesets: 3,
+      collaborators: 1,
+      teams: 1,
+      webhooks: 1,
+      security_advisories: 1,
+    });
+    expect(fake.stats.byStatus[304]).toBeGreaterThanOrEqual(12);
+    expect(totals(manifestOf(dir))).toEqual({ added: 0, changed: 0, deleted: 0 });
+
+    // The incremental saves are in the chain, the first with its history files.
     const history = manifestOf(dir).incremental?.history ?? [];
-    expect(history).toHaveLength(2);
+    expect(history).toHaveLength(3);
     expect(Object.keys(history[0]?.files ?? {})).toContain("issues.jsonl");
     expect((await verifyBackup(dir)).problems).toEqual([]);
 
@@ -227,12 +249,13 @@ describe("save --incremental", () => {
     expect(entityFiles(asIncremental)).toEqual(entityFiles(reference));
     expect(await backupAsOf(dir, new Date().toISOString(), silentLogger)).toBe(dir);
     await expect(backupAsOf(dir, "2001-01-01T00:00:00Z", silentLogger)).rejects.toThrow(/no save as early/);
-    roots.push(asFirst, asIncremental);
+    folders.track(asFirst);
+    folders.track(asIncremental);
 
     // verify checks the chain: a broken link between two saves is reported.
     const broken = `${dir}-broken`;
     cpSync(dir, broken, { recursive: true });
-    roots.push(broken);
+    folders.track(broken);
     const tampered = manifestOf(broken);
     const second = tampered.incremental?.history[1];
     if (second) second.built_on = "2001-01-01T00:00:00Z";

@@ -8,14 +8,17 @@
 // code; a number the previous save had and GitHub no longer lists as the
 // same type (deleted, transferred) is gone. Records that embed a label or
 // milestone renamed, recoloured or deleted since are read again too, as
-// GitHub does not move their `updatedAt` for that.
+// GitHub does not move their `updatedAt` for that. With --verify-full the
+// sweep asks more of each number and compares it too (verify-full.ts).
 
 import { fetchAll } from "../../github/paginate-parallel.js";
 import { selectionHas } from "../../selection/number-spec.js";
 import { ISSUE_COMMENTS_FILE } from "../issue_comments/record.js";
 import { ISSUE_EVENTS_FILE } from "../issue_events/record.js";
 import { ISSUES_FILE } from "../issues/record.js";
-import { highestNumber, numbersUpTo } from "../issues/scan.js";
+import { numbersUpTo } from "../issues/scan.js";
+import { LABELS_FILE } from "../labels/record.js";
+import { MILESTONES_FILE } from "../milestones/record.js";
 import { PR_COMMENTS_FILE } from "../pr_comments/record.js";
 import { PR_REVIEW_COMMENTS_FILE } from "../pr_review_comments/record.js";
 import { PR_REVIEWS_FILE } from "../pr_reviews/record.js";
@@ -24,12 +27,26 @@ import { SUB_ISSUES_FILE } from "../sub_issues/record.js";
 import type { SaveContext } from "../types.js";
 import { arr, int, type Json, obj, objOrNull, str } from "./fields.js";
 import { fetchByNumber } from "./graphql-by-number.js";
-import type { ChangePlan, IncrementalView, ItemKind } from "./incremental-view.js";
+import type { ChangePlan, IncrementalView, ItemKind, VerifyFindings } from "./incremental-view.js";
+import {
+  readSavedChildren,
+  recordDiffers,
+  type SavedChildren,
+  threadMissed,
+  VERIFY_BATCH,
+  type VerifyFacts,
+  verifyFactsOf,
+  verifySelection,
+} from "./verify-full.js";
 
 export type { ChangePlan };
 
-/** Numbers per sweep request: the facts are small, so one request covers many. */
-export const SWEEP_BATCH = 1000;
+/**
+ * Numbers per sweep request: the facts are a few counts (about 7 nodes of
+ * GitHub's 500,000 per query), so one request covers many. A batch GitHub
+ * cannot answer in time is split in halves (graphql-by-number.ts).
+ */
+export const SWEEP_BATCH = 5000;
 
 /** Timeline items GitHub adds without moving `updatedAt` (a mention elsewhere, a commit). */
 const QUIET_EVENTS = new Set(["cross-referenced", "referenced"]);
@@ -39,10 +56,12 @@ interface Facts {
   updatedAt: string;
   comments: number;
   reviews?: number;
+  /** The ordered child numbers ("1,5,3"), "*" when not asked or longer than a page. */
   children?: string;
   quietEvents?: number;
   /** GitHub's counts as a record's `reported_counts` keeps them (a count can change without `updatedAt`). */
   reported: Record<string, number>;
+  verify?: VerifyFacts;
 }
 
 /** The `reported_counts` keys the sweep reads, with their GraphQL connections. */
@@ -61,14 +80,39 @@ function sweepFragment(ctx: SaveContext): string {
   const quiet = has("issue_events")
     ? "timelineItems(first: 1, itemTypes: [CROSS_REFERENCED_EVENT, REFERENCED_EVENT]) { totalCount }"
     : "";
-  const children = has("sub_issues") ? "subIssues(first: 100) { totalCount nodes { number } }" : "";
+  // Only the count for most issues; the ordered list for the parents the previous save had (CHILD_LIST).
+  const children = has("sub_issues") ? "subIssues(first: 1) { totalCount }" : "";
   const reviews = has("pr_reviews") ? "reviews(first: 1) { totalCount }" : "";
   return `fragment S on IssueOrPullRequest { __typename
     ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${countsOf(REPORTED.Issue)} }
     ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${countsOf(REPORTED.PullRequest)} } }`;
 }
 
-function factsOf(node: Json, n: number): Facts | null {
+/** Numbers swept beyond the previous save's highest, when they fit in its last request. */
+const HEADROOM = 100;
+
+/** The highest issue and pull request numbers, asked with every sweep request. */
+const LATEST = ["issues", "pullRequests"]
+  .map(
+    (c) =>
+      `latest_${c}: ${c}(first: 1, orderBy: { field: CREATED_AT, direction: DESC }) { nodes { number } }`,
+  )
+  .join(" ");
+
+function latestNumber(repository: Json): number {
+  let max = 0;
+  for (const c of ["issues", "pullRequests"]) {
+    for (const node of arr(obj(repository[`latest_${c}`], c).nodes, `${c}.nodes`)) {
+      max = Math.max(max, int(obj(node, c).number, `${c}.number`));
+    }
+  }
+  return max;
+}
+
+/** The ordered sub-issue list, asked of a number the previous save knew as a parent (order changes quietly). */
+const CHILD_LIST = " ... on Issue { kids: subIssues(first: 100) { totalCount nodes { number } } }";
+
+function factsOf(node: Json, n: number, verify: boolean): Facts | null {
   const kind = node.__typename;
   if (kind !== "Issue" && kind !== "PullRequest") return null;
   const what = `#${n}`;
@@ -90,16 +134,21 @@ function factsOf(node: Json, n: number): Facts | null {
   }
   const timeline = objOrNull(node.timelineItems, `${what}.timelineItems`);
   if (timeline !== null) facts.quietEvents = int(timeline.totalCount, `${what}.timelineItems.totalCount`);
+  const list = objOrNull(node.kids, `${what}.subIssues`);
   const subIssues = objOrNull(node.subIssues, `${what}.subIssues`);
-  if (subIssues !== null) {
-    const nodes = arr(subIssues.nodes, `${what}.subIssues.nodes`);
-    const total = int(subIssues.totalCount, `${what}.subIssues.totalCount`);
+  if (list !== null) {
+    const nodes = arr(list.nodes, `${what}.subIssues.nodes`);
+    const total = int(list.totalCount, `${what}.subIssues.totalCount`);
     // More than a page: never equal to a saved list, so always read again.
     facts.children =
       total > nodes.length
         ? "*"
         : nodes.map((c, i) => int(obj(c, "child").number, `${what}[${i}]`)).join(",");
+  } else if (subIssues !== null) {
+    // Not a parent before: no children is the saved state; any is a change.
+    facts.children = int(subIssues.totalCount, `${what}.subIssues.totalCount`) === 0 ? "" : "*";
   }
+  if (verify) facts.verify = verifyFactsOf(node, n);
   return facts;
 }
 
@@ -167,19 +216,27 @@ async function readPrevious(source: IncrementalView<SaveContext>): Promise<Previ
   return p;
 }
 
-/** "name/color/description" of every label, "number/title" of every milestone, as they are now. */
-async function currentRefs(ctx: SaveContext): Promise<{ labels: Set<string>; milestones: Set<string> }> {
+type Refs = { labels: Set<string>; milestones: Set<string> };
+
+/**
+ * "name/color/description" of every label, "number/title" of every milestone,
+ * as they are now: the previous save's files when the labels and milestones
+ * jobs' conditional requests answer 304 (which those jobs ask anyway, and
+ * cost no rate limit), the lists otherwise.
+ */
+async function currentRefs(ctx: SaveContext, source: IncrementalView<SaveContext>): Promise<Refs> {
   const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
+  const read = async (job: string, file: string, route: string, extra: Record<string, string>) => {
+    if (ctx.selection.entities.has(job as never) && (await source.unchanged(job, ctx))) {
+      const saved: Json[] = [];
+      for await (const r of source.records(file)) saved.push(r);
+      return saved;
+    }
+    return fetchAll<Json>(ctx.client, route, { ...where, ...extra }, { signal: ctx.signal });
+  };
   const [labels, milestones] = await Promise.all([
-    fetchAll<Json>(ctx.client, "GET /repos/{owner}/{repo}/labels", where, { signal: ctx.signal }),
-    fetchAll<Json>(
-      ctx.client,
-      "GET /repos/{owner}/{repo}/milestones",
-      { ...where, state: "all" },
-      {
-        signal: ctx.signal,
-      },
-    ),
+    read("labels", LABELS_FILE, "GET /repos/{owner}/{repo}/labels", {}),
+    read("milestones", MILESTONES_FILE, "GET /repos/{owner}/{repo}/milestones", { state: "all" }),
   ]);
   return {
     labels: new Set(labels.map((l) => labelKey(l))),
@@ -191,7 +248,7 @@ const labelKey = (l: Json) => JSON.stringify([l.name, l.color, l.description ?? 
 const milestoneKey = (m: Json) => JSON.stringify([m.number, m.title]);
 
 /** A record that names a label or milestone as it no longer is. */
-function staleRefs(record: Json, refs: { labels: Set<string>; milestones: Set<string> }): boolean {
+function staleRefs(record: Json, refs: Refs): boolean {
   const labels = Array.isArray(record.labels) ? (record.labels as Json[]) : [];
   if (labels.some((l) => !refs.labels.has(labelKey(l)))) return true;
   const milestone = record.milestone as Json | null | undefined;
@@ -203,26 +260,43 @@ export async function computeChangePlan(
   source: IncrementalView<SaveContext>,
 ): Promise<ChangePlan> {
   const has = (name: string) => ctx.selection.entities.has(name as never);
-  const [previous, refs, max] = await Promise.all([
+  const verify = source.verifyFull;
+  const [previous, refs, saved] = await Promise.all([
     readPrevious(source),
-    has("issues") || has("pull_requests") ? currentRefs(ctx) : null,
-    highestNumber(ctx),
+    has("issues") || has("pull_requests") ? currentRefs(ctx, source) : null,
+    verify ? readSavedChildren(source) : null,
   ]);
   const now = new Map<number, Facts>();
-  await fetchByNumber(ctx, numbersUpTo({ kind: "all" }, max), {
-    field: "issueOrPullRequest",
-    fragment: sweepFragment(ctx),
-    fragmentName: "S",
-    batchSize: SWEEP_BATCH,
-    onNode: (node, n) => {
-      const facts = factsOf(node, n);
-      if (facts !== null) now.set(n, facts);
-    },
-  });
+  const batchSize = verify ? VERIFY_BATCH : SWEEP_BATCH;
+  let latest = 0;
+  const sweep = (from: number, to: number) =>
+    fetchByNumber(ctx, numbersUpTo({ kind: "some", ranges: [[from, to]] }, to), {
+      field: "issueOrPullRequest",
+      fragment: sweepFragment(ctx),
+      fragmentName: "S",
+      batchSize,
+      extra: (n) => `${previous.children.has(n) ? CHILD_LIST : ""}${verify ? verifySelection(has) : ""}`,
+      head: LATEST,
+      onRepository: (repository) => {
+        latest = Math.max(latest, latestNumber(repository));
+      },
+      onNode: (node, n) => {
+        const facts = factsOf(node, n, verify);
+        if (facts !== null) now.set(n, facts);
+      },
+    });
+  // The numbers the previous save knew, and a few more where that adds no request; every request
+  // also asks the latest numbers, and any beyond are swept after.
+  let known = 0;
+  for (const n of previous.kinds.keys()) known = Math.max(known, n);
+  const guess = Math.max(1, Math.min(Math.ceil(known / batchSize) * batchSize, known + HEADROOM));
+  await sweep(1, guess);
+  if (latest > guess) await sweep(guess + 1, latest);
 
   const issues = new Set<number>();
   const pulls = new Set<number>();
   const gone = new Set<number>();
+  const findings: VerifyFindings = { issues: [], pull_requests: [], comment_threads: [] };
   for (const [n, kind] of previous.kinds) {
     const facts = now.get(n);
     if (facts === undefined || (kind !== null && facts.kind !== kind)) gone.add(n);
@@ -231,7 +305,18 @@ export async function computeChangePlan(
     if (gone.has(n)) continue;
     const isPull = facts.kind === "PullRequest";
     if (!selectionHas(isPull ? ctx.selection.pullRequests : ctx.selection.issues, n)) continue;
+    // Comments are not read again with their parent, so a changed parent's thread is compared too.
+    if (saved !== null && threadMissedOf(n, facts, saved, has, source.since))
+      findings.comment_threads.push(n);
     if (changed(n, facts, previous, refs, has)) (isPull ? pulls : issues).add(n);
+    else if (
+      saved !== null &&
+      facts.verify &&
+      recordDiffers(previous.records.get(n), facts.verify, saved, n)
+    ) {
+      (isPull ? pulls : issues).add(n);
+      (isPull ? findings.pull_requests : findings.issues).push(n);
+    }
   }
   // A number that became another type is read again as what it is now.
   for (const n of gone) {
@@ -243,14 +328,41 @@ export async function computeChangePlan(
   ctx.log.info(
     `incremental: ${issues.size} issues and ${pulls.size} pull requests to read again, ${gone.size} gone, of ${now.size}`,
   );
-  return { issues, pulls, gone, kinds, comments };
+  if (saved === null) return { issues, pulls, gone, kinds, comments, commentThreads: new Set() };
+  for (const list of Object.values(findings) as number[][]) list.sort((a, b) => a - b);
+  ctx.log.info(
+    `verify-full: the full comparison found ${findings.issues.length} issues, ${findings.pull_requests.length} pull requests and ${findings.comment_threads.length} comment threads changed that the incremental checks did not`,
+  );
+  return {
+    issues,
+    pulls,
+    gone,
+    kinds,
+    comments,
+    commentThreads: new Set(findings.comment_threads),
+    findings,
+  };
+}
+
+/** Whether the comment thread of `n` differs where the `since` list and the count check cannot see it. */
+function threadMissedOf(
+  n: number,
+  facts: Facts,
+  saved: SavedChildren,
+  has: (name: string) => boolean,
+  since: string,
+): boolean {
+  const comments = facts.kind === "PullRequest" ? "pr_comments" : "issue_comments";
+  return (
+    facts.verify !== undefined && has(comments) && threadMissed(facts.verify, saved, n, since, facts.comments)
+  );
 }
 
 function changed(
   n: number,
   facts: Facts,
   previous: Previous,
-  refs: { labels: Set<string>; milestones: Set<string> } | null,
+  refs: Refs | null,
   has: (name: string) => boolean,
 ): boolean {
   const own = facts.kind === "PullRequest" ? "pull_requests" : "issues";

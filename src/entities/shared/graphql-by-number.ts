@@ -17,7 +17,12 @@ export interface ByNumberOptions {
   /** A named fragment on the field's type, e.g. "fragment F on PullRequest { ... }". */
   fragment: string;
   fragmentName: string;
-  /** Numbers per request (at most 100; default 100, the fewest requests). */
+  /** More to ask of one number, next to the fragment (an aliased field, so it never clashes with it). */
+  extra?(number: number): string;
+  /** Repository fields every request asks besides the numbers, handed to `onRepository`. */
+  head?: string;
+  onRepository?(repository: Json): void;
+  /** Numbers per request (default 100). */
   batchSize?: number;
   /** Scheduler priority of the batches (default PRIORITY.batch: the slowest requests go first). */
   priority?: number;
@@ -42,8 +47,10 @@ export function batches(numbers: Iterable<number>, size: number): number[][] {
 }
 
 function buildQuery(numbers: number[], options: ByNumberOptions): string {
-  const aliases = numbers.map((n) => `n${n}: ${options.field}(number: ${n}) { ...${options.fragmentName} }`);
-  return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${aliases.join(" ")} } }\n${options.fragment}`;
+  const aliases = numbers.map(
+    (n) => `n${n}: ${options.field}(number: ${n}) { ...${options.fragmentName}${options.extra?.(n) ?? ""} }`,
+  );
+  return `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${options.head ?? ""} ${aliases.join(" ")} } }\n${options.fragment}`;
 }
 
 async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumberOptions): Promise<void> {
@@ -76,6 +83,7 @@ async function fetchBatch(ctx: SaveContext, numbers: number[], options: ByNumber
     throw error;
   }
   const repository = obj(data.repository, "repository");
+  options.onRepository?.(repository);
   for (const n of numbers) {
     const node = repository[`n${n}`];
     if (node !== null && node !== undefined) await options.onNode(obj(node, `#${n}`), n);

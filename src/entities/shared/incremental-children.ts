@@ -3,12 +3,15 @@
 // since the previous save (the repository-wide list asked with `since`) put
 // in their place. A comment deleted since does not show in any list, so each
 // parent's resulting count is compared with GitHub's count now (the change
-// plan's sweep, or the list's own total); a parent that differs is read again
-// through its own list, as the full save's reconciliation does.
+// plan's sweep, or the list's own total). For a parent that differs, the ids
+// of its comments now are asked (many parents per GraphQL request): records
+// GitHub no longer lists are dropped, and a parent that then still lacks a
+// comment (or has more than a page) is read again through its own list.
 import type { SortKey } from "../../backup/sort-key.js";
 import { fetchAll, parseLinkHeader } from "../../github/paginate-parallel.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
+import { currentCommentIds } from "./comment-ids.js";
 import { arr, int, type Json } from "./fields.js";
 import type { IncrementalView } from "./incremental-view.js";
 import type { RestObject } from "./sources.js";
@@ -50,38 +53,47 @@ async function merged<T extends ChildRecord>(
   source: IncrementalView<SaveContext>,
   spec: IncrementalChildren<T>,
   gone: ReadonlySet<number>,
-): Promise<{ updated: Map<number, T>; counts: Map<number, number> }> {
+): Promise<{ updated: Map<number, T>; counts: Map<number, number>; ids: Map<number, Set<number>> }> {
   const updated = new Map<number, T>();
   for (const raw of await changedSince(ctx, source, spec.listRoute)) {
     const record = spec.recordOf(raw);
     if (record !== null) updated.set(record.id, record);
   }
   const counts = new Map<number, number>();
-  const bump = (parent: number) => counts.set(parent, (counts.get(parent) ?? 0) + 1);
+  const ids = new Map<number, Set<number>>();
+  const bump = (parent: number, id: number) => {
+    counts.set(parent, (counts.get(parent) ?? 0) + 1);
+    let held = ids.get(parent);
+    if (held === undefined) {
+      held = new Set();
+      ids.set(parent, held);
+    }
+    held.add(id);
+  };
   for await (const record of source.records(spec.file)) {
     const parent = spec.parentOf(record as unknown as T);
-    if (!gone.has(parent) && !updated.has(record.id as number)) bump(parent);
+    if (!gone.has(parent) && !updated.has(record.id as number)) bump(parent, record.id as number);
   }
-  for (const record of updated.values()) bump(spec.parentOf(record));
-  return { updated, counts };
+  for (const record of updated.values()) bump(spec.parentOf(record), record.id);
+  return { updated, counts, ids };
 }
 
-/** Writes the merged file; `reread` parents are replaced by their own list's comments. */
+/** Writes the merged records `keep` accepts; `reread` parents get their own list's comments. */
 function write<T extends ChildRecord>(
   ctx: SaveContext,
   source: IncrementalView<SaveContext>,
   spec: IncrementalChildren<T>,
   updated: Map<number, T>,
-  drop: (parent: number) => boolean,
+  keep: (record: T) => boolean,
   reread: readonly number[],
   parentList: (parent: number) => Promise<RestObject[]>,
 ): Promise<EntitySaveResult> {
   return writeRecords<T>(ctx, spec.file, spec.sortKey, async (add) => {
     for await (const json of source.records(spec.file)) {
       const record = json as unknown as T;
-      if (!drop(spec.parentOf(record)) && !updated.has(record.id)) await add(record);
+      if (keep(record) && !updated.has(record.id)) await add(record);
     }
-    for (const record of updated.values()) if (!drop(spec.parentOf(record))) await add(record);
+    for (const record of updated.values()) if (keep(record)) await add(record);
     for (const parent of reread) {
       for (const raw of await parentList(parent)) {
         const record = spec.recordOf(raw);
@@ -98,14 +110,27 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
 ): Promise<EntitySaveResult> {
   const source = ctx.incremental as IncrementalView<SaveContext>;
   const plan = await source.plan(ctx);
-  const { updated, counts } = await merged(ctx, source, spec, plan.gone);
+  const { updated, counts, ids } = await merged(ctx, source, spec, plan.gone);
   const kind = spec.onPullRequest ? "PullRequest" : "Issue";
   const reread: number[] = [];
+  const differ: number[] = [];
   for (const [n, k] of plan.kinds) {
     if (k !== kind || !selectionHas(spec.selection, n)) continue;
-    if ((counts.get(n) ?? 0) !== (plan.comments.get(n) ?? 0)) reread.push(n);
+    if (plan.commentThreads.has(n)) reread.push(n);
+    else if ((counts.get(n) ?? 0) !== (plan.comments.get(n) ?? 0)) differ.push(n);
   }
-  if (reread.length > 0) ctx.log.info(`${spec.file}: ${reread.length} parents read again (counts differ)`);
+  // Settled: every comment GitHub lists now is among the merged records; the others are gone.
+  const settled = new Map<number, Set<number>>();
+  for (const [n, now] of await currentCommentIds(ctx, differ)) {
+    const held = ids.get(n) ?? new Set<number>();
+    if ([...now].every((id) => held.has(id))) settled.set(n, now);
+  }
+  for (const n of differ) if (!settled.has(n)) reread.push(n);
+  if (differ.length > 0) {
+    ctx.log.info(
+      `${spec.file}: ${differ.length} parents' counts differ; ${settled.size} settled by their comment ids, ${reread.length} read again`,
+    );
+  }
   const rereadSet = new Set(reread);
   const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
   return write(
@@ -113,7 +138,11 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
     source,
     spec,
     updated,
-    (parent) => plan.gone.has(parent) || rereadSet.has(parent),
+    (record) => {
+      const parent = spec.parentOf(record);
+      if (plan.gone.has(parent) || rereadSet.has(parent)) return false;
+      return settled.get(parent)?.has(record.id) ?? true;
+    },
     reread,
     (number) =>
       fetchAll<RestObject>(
@@ -154,7 +183,7 @@ export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
     source,
     spec,
     updated,
-    () => false,
+    () => true,
     [],
     async () => [],
   );

@@ -17,6 +17,18 @@ export interface ChangePlan {
   kinds: ReadonlyMap<number, ItemKind>;
   /** Conversation comments per number, as GitHub counts them now. */
   comments: ReadonlyMap<number, number>;
+  /** Parents whose conversation comments are read again through their own list whatever the counts say (--verify-full). */
+  commentThreads: ReadonlySet<number>;
+  /** What --verify-full found that the cheap checks did not; absent without it. */
+  findings?: VerifyFindings;
+}
+
+/** What a verifying sweep (--verify-full) found that the cheap checks did not. */
+export interface VerifyFindings {
+  issues: number[];
+  pull_requests: number[];
+  /** Parents whose conversation comments are read again through their own list. */
+  comment_threads: number[];
 }
 
 /** The part a shared list fetched on the jobs' behalf needs. */
@@ -30,6 +42,10 @@ export interface ChangedSince {
 export interface IncrementalView<Ctx> extends ChangedSince {
   /** The folder holding the previous save's record files. */
   readonly dir: string;
+  /** Compare every issue's and pull request's children too (--verify-full). */
+  readonly verifyFull: boolean;
+  /** Whether GitHub answers 304 to every request `job` sent in the previous save (asked once per run). */
+  unchanged(job: string, ctx: Ctx): Promise<boolean>;
   /** The change plan, computed once per run with the context of the first job that asks. */
   plan(ctx: Ctx): Promise<ChangePlan>;
   /** One answer per run for what several jobs ask. */

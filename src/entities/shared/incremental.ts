@@ -7,12 +7,21 @@
 import { join } from "node:path";
 import { hashFile } from "../../backup/atomic.js";
 import { readLines } from "../../backup/jsonl-lines.js";
+import type { ManifestConditional } from "../../backup/manifest.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
+import type { GitHubClient } from "../../github/client.js";
 import { exists } from "../../util/exists.js";
 import type { SaveContext, SaveSelection } from "../types.js";
 import { computeChangePlan } from "./change-plan.js";
 import type { Json } from "./fields.js";
-import type { ChangePlan, IncrementalView } from "./incremental-view.js";
+import type { ChangePlan, IncrementalView, VerifyFindings } from "./incremental-view.js";
+
+/** Whether GitHub answers 304 to every one of these GETs with their ETags (the save's conditional requests). */
+export type UnchangedSince = (
+  client: GitHubClient,
+  etags: Record<string, string>,
+  signal: AbortSignal,
+) => Promise<boolean>;
 
 /** Clock skew allowed between GitHub's timestamps and the previous save's start. */
 export const OVERLAP_MS = 10 * 60 * 1000;
@@ -24,6 +33,11 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
   readonly since: string;
   /** The selection the run was asked for (jobs may see a narrowed one). */
   readonly selection: SaveSelection;
+  /** Compare every issue's and pull request's children too (--verify-full). */
+  readonly verifyFull: boolean;
+  /** The previous save's ETags per job, and how to ask whether they still hold. */
+  readonly #conditional: ManifestConditional;
+  readonly #unchangedSince: UnchangedSince;
   /** Settles once the folder is claimed: until then the previous files are not set aside yet. */
   readonly #claimed: Promise<unknown>;
   #plan: Promise<ChangePlan> | null = null;
@@ -37,10 +51,18 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
   constructor(
     outDir: string,
     dir: string,
-    previous: { started_at: string; files: Readonly<Record<string, { bytes: number; sha256: string }>> },
+    previous: {
+      started_at: string;
+      files: Readonly<Record<string, { bytes: number; sha256: string }>>;
+      conditional?: ManifestConditional;
+    },
     selection: SaveSelection,
     claimed: Promise<unknown>,
+    options: { verifyFull: boolean; unchangedSince: UnchangedSince },
   ) {
+    this.verifyFull = options.verifyFull;
+    this.#unchangedSince = options.unchangedSince;
+    this.#conditional = previous.conditional ?? {};
     this.#outDir = outDir;
     this.#files = previous.files;
     const previousStartedAt = previous.started_at;
@@ -54,6 +76,24 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
   plan(ctx: SaveContext): Promise<ChangePlan> {
     this.#plan ??= computeChangePlan({ ...ctx, selection: this.selection }, this);
     return this.#plan;
+  }
+
+  /** What --verify-full found beyond the cheap checks, once the plan is computed (undefined without it). */
+  async findings(): Promise<VerifyFindings | undefined> {
+    return this.#plan === null ? undefined : (await this.#plan).findings;
+  }
+
+  /** Whether GitHub answers 304 to every request `job` sent in the previous save; asked once per run. */
+  unchanged(job: string, ctx: SaveContext): Promise<boolean> {
+    const entry = this.#conditional[job];
+    if (entry === undefined) return Promise.resolve(false);
+    const key = `304 ${job}`;
+    const asked = this.once(key, () => this.#unchangedSince(ctx.client, entry.etags, ctx.signal));
+    // A failed answer is not kept: the next caller (a retried job) asks again.
+    asked.catch(() => {
+      if (this.#shared.get(key) === asked) this.#shared.delete(key);
+    });
+    return asked;
   }
 
   /** The plan some job has already started; for shared lists fetched on a job's behalf. */

@@ -23,6 +23,13 @@ export const SAVE_FLAGS: readonly OptionSpec[] = [
     env: "INCREMENTAL",
     description: "Bring the finished backup in --out up to date: fetch only what changed, keep history",
   },
+  {
+    key: "verifyFull",
+    flags: "--verify-full",
+    env: "VERIFY_FULL",
+    description:
+      "With --incremental: also compare every issue's and pull request's comments, reviews and authors, and read again what differs",
+  },
   ...REMOTE_FLAGS,
   ...OUTPUT_FLAGS,
 ];

@@ -13,5 +13,16 @@ export function resolveSave(parsed: ParsedArgv, env: Env, output: OutputSettings
   const outDir = out ? nonEmptyPath(out.value, out.source) : `./${remote.settings.repo.repo}-backup`;
   const resume = booleanSetting(parsed, env, "resume", "RESUME", false);
   const incremental = booleanSetting(parsed, env, "incremental", "INCREMENTAL", false);
-  return assemble<SaveCommand>(remote, { command: "save", ...output, outDir, resume, incremental });
+  const verifyFull = booleanSetting(parsed, env, "verifyFull", "VERIFY_FULL", false);
+  if (verifyFull && !incremental) {
+    throw new UsageError("--verify-full compares with the save in --out: use it with --incremental");
+  }
+  return assemble<SaveCommand>(remote, {
+    command: "save",
+    ...output,
+    outDir,
+    resume,
+    incremental,
+    verifyFull,
+  });
 }

@@ -2,7 +2,7 @@
 import { SaveRepositoryUseCase } from "../../../save/save-repository.js";
 import type { CommandContext } from "../../command-context.js";
 import { finishRun } from "../finish-run.js";
-import { changesLine } from "./changes-line.js";
+import { changesLine, verifyLine } from "./changes-line.js";
 import type { SaveCommand } from "./types.js";
 
 export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promise<number> {
@@ -18,6 +18,7 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
     concurrency: cfg.concurrency,
     resume: cfg.resume,
     incremental: cfg.incremental,
+    verifyFull: cfg.verifyFull,
     signal: ctx.signal,
     log: ctx.logger,
     onEvent: (event) => ctx.renderer.onEvent(event),
@@ -35,6 +36,7 @@ export async function saveCommand(cfg: SaveCommand, ctx: CommandContext): Promis
   });
   const incremental = result.manifest?.incremental;
   if (incremental) ctx.logger.info(changesLine(incremental));
+  if (incremental?.verify_full) ctx.logger.info(verifyLine(incremental.verify_full));
   return finishRun(ctx, {
     command: "save",
     target: cfg.repo,

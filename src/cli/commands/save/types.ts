@@ -11,4 +11,6 @@ export interface SaveCommand extends OutputSettings, RemoteSettings {
   resume: boolean;
   /** Build on the finished backup in outDir, fetching only what changed. */
   incremental: boolean;
+  /** With incremental: compare every issue's and pull request's children and authors too. */
+  verifyFull: boolean;
 }

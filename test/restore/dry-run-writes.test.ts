@@ -4,8 +4,8 @@
 // checked against the fake's own count of content-creating requests, on both
 // datasets and through both issue paths.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_TYPES as CONTENT_SIDE } from "../../bench/restore-types.js";
 import type { FakeGitHub } from "../../fake-github/index.js";
+import { CONTENT_TYPES as CONTENT_SIDE } from "../../src/entities/index.js";
 import { parseNumberSpec } from "../../src/selection/number-spec.js";
 import {
   makeEveryoneAssignable,

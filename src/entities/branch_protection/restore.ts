@@ -5,7 +5,6 @@
 import { statusOf } from "../../github/errors.js";
 import { failureText } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
-import { CONTENT_TYPES } from "../shared/after-content.js";
 import { type TargetPeople, targetPeople } from "../shared/target-people.js";
 import { type Allowances, BRANCH_PROTECTION_FILE, type BranchProtectionRecord } from "./record.js";
 import { protectionRecord } from "./save.js";
@@ -158,7 +157,8 @@ async function restoreProtection(ctx: RestoreContext): Promise<EntityRestoreResu
 
 export const branchProtectionRestorer: EntityRestorer = {
   name: "branch_protection",
-  dependsOn: CONTENT_TYPES,
+  dependsOn: [],
+  afterContent: true,
   files: [BRANCH_PROTECTION_FILE],
   restore: restoreProtection,
 };

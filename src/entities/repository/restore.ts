@@ -4,7 +4,6 @@
 // is reported, not applied: an archived target accepts no further restore.
 import { failureText } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
-import { CONTENT_TYPES } from "../shared/after-content.js";
 import { FEATURE_FIELDS, MERGE_FIELDS, REPOSITORY_FILE, type RepositoryRecord } from "./record.js";
 
 const SETTINGS = ["description", "homepage", "is_template", ...FEATURE_FIELDS, ...MERGE_FIELDS] as const;
@@ -85,7 +84,8 @@ async function restoreRepository(ctx: RestoreContext): Promise<EntityRestoreResu
 
 export const repositoryRestorer: EntityRestorer = {
   name: "repository",
-  dependsOn: CONTENT_TYPES,
+  dependsOn: [],
+  afterContent: true,
   files: [REPOSITORY_FILE],
   restore: restoreRepository,
 };

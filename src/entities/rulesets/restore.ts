@@ -7,7 +7,6 @@ import { failureText } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { COLLABORATORS_FILE, type CollaboratorRecord } from "../collaborators/record.js";
-import { CONTENT_TYPES } from "../shared/after-content.js";
 import type { Json } from "../shared/fields.js";
 import { targetPeople } from "../shared/target-people.js";
 import { TEAMS_FILE, type TeamRecord } from "../teams/record.js";
@@ -95,7 +94,8 @@ async function restoreRulesets(ctx: RestoreContext): Promise<EntityRestoreResult
 
 export const rulesetsRestorer: EntityRestorer = {
   name: "rulesets",
-  dependsOn: CONTENT_TYPES,
+  dependsOn: [],
+  afterContent: true,
   files: [RULESETS_FILE],
   restore: restoreRulesets,
 };

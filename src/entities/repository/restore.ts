@@ -2,7 +2,7 @@
 // merge settings and topics. Only what differs is written, so a rerun writes
 // nothing. Visibility stays as the restore's options made it, and `archived`
 // is reported, not applied: an archived target accepts no further restore.
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { FEATURE_FIELDS, MERGE_FIELDS, REPOSITORY_FILE, type RepositoryRecord } from "./record.js";
 
@@ -64,9 +64,7 @@ async function restoreRepository(ctx: RestoreContext): Promise<EntityRestoreResu
       await ctx.client.octokit.request("PATCH /repos/{owner}/{repo}", { ...target, ...patch });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`repository settings (${changes.join(", ")}): ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, `repository settings (${changes.join(", ")})`, error);
     }
   }
   if (topicsDiffer) {
@@ -74,9 +72,7 @@ async function restoreRepository(ctx: RestoreContext): Promise<EntityRestoreResu
       await ctx.client.octokit.request("PUT /repos/{owner}/{repo}/topics", { ...target, names: topics });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`repository topics: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, "repository topics", error);
     }
   }
   return result;

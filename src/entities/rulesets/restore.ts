@@ -3,7 +3,7 @@
 // Bypass actors are mapped: teams by slug (teams.jsonl names them), users by
 // login (collaborators.jsonl), roles and organisation admins as they are;
 // apps, deploy keys and anything unknown are reported and left out.
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { COLLABORATORS_FILE, type CollaboratorRecord } from "../collaborators/record.js";
@@ -84,9 +84,7 @@ async function restoreRulesets(ctx: RestoreContext): Promise<EntityRestoreResult
       });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`${where}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, where, error);
     }
   }
   return result;

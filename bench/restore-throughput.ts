@@ -220,9 +220,9 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
     if (saved.exitCode !== 0) throw new Error(`the save failed (exit ${saved.exitCode})`);
 
     log("[restore] the same restore unpaced (the restore's own work)…");
+    await prepareTarget(fake, OWNER, "unpaced");
     fake.resetStats();
     const u0 = performance.now();
-    await prepareTarget(fake, OWNER, "unpaced");
     const unpaced = await watchPhase("the unpaced restore", fake, UNPACED_QUIET_MS, (hooks) =>
       new RestoreRepositoryUseCase().execute(
         restoreRequest(fake, backupDir, "unpaced", options.numbers, {

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { resolve } from "node:path";
+import { PhaseStalledError } from "./phase-watchdog.js";
 import { restoreBench, restoreTable } from "./restore-throughput.js";
 
 export async function runRestoreBench(
@@ -17,7 +18,14 @@ export async function runRestoreBench(
   log(
     `\n[restore] ${settings.dataset}, GitHub's content limits on a faster clock (${settings.scale}; ${cpus().length} CPUs, node ${process.version})`,
   );
-  const figures = await restoreBench({ ...settings, log });
+  let figures: Awaited<ReturnType<typeof restoreBench>>;
+  try {
+    figures = await restoreBench({ ...settings, log });
+  } catch (error) {
+    if (!(error instanceof PhaseStalledError)) throw error;
+    log(`[restore] ${error.message}`);
+    return false;
+  }
   for (const line of restoreTable(figures)) log(line);
   log("[restore] jobs (scaled seconds from the start):");
   for (const j of figures.jobs)
@@ -58,5 +66,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
     (line) => process.stdout.write(`${line}\n`),
   );
-  process.exitCode = ok ? 0 : 1;
+  // A stalled phase's restore was aborted but may still hold timers: end here.
+  process.exit(ok ? 0 : 1);
 }

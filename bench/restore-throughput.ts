@@ -1,6 +1,6 @@
-// The restore benchmark: a restore of `medium` (everything with content:
-// issues, comments, sub-issues, pull requests, reviews, review comments,
-// releases with assets, histories, git) into a new repository of the fake,
+// The restore benchmark: a restore of `medium` (every type whose restore
+// creates content, CONTENT_TYPES) into a new repository of the fake (created
+// with discussions on and its wiki's first page, restore-target.ts),
 // with GitHub's content-creation limits on (80 a minute, 500 an hour, 1 s
 // apart) on a clock `scale` times faster — the fake's windows and the
 // client's pacing shrunk alike. It reports the share of the content budget
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../fake-github/index.js";
 import { addToken } from "../fake-github/store/create-store.js";
+import { CONTENT_TYPES } from "../src/entities/index.js";
 import type { EntityName } from "../src/entities/names.js";
 import { budgetCapacity, GITHUB_PACING, type PacingLimits, pacedSeconds } from "../src/restore/estimate.js";
 import {
@@ -21,12 +22,30 @@ import {
 } from "../src/restore/restore-repository.js";
 import { SaveRepositoryUseCase } from "../src/save/save-repository.js";
 import { parseNumberSpec } from "../src/selection/number-spec.js";
-import { CONTENT_TYPES } from "./restore-types.js";
+import { type PhaseHooks, watchPhase } from "./phase-watchdog.js";
+import { prepareTarget } from "./restore-target.js";
 
 const OWNER = "octo-org";
 const SOURCE = "sample";
 /** Issues compared between the two issue paths (a slice of medium keeps the unpaced runs short). */
 const PATH_ISSUES = "1-400";
+/**
+ * The unpaced runs lift every pacing of the client, not only the content
+ * limits: the per-minute points budgets run on GitHub's clock there, and a
+ * restore's 181st write to one route (5 points each, 900 a minute) would wait
+ * for a real minute.
+ */
+const UNPACED: Partial<RestoreRepositoryRequest> = {
+  contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1e9, contentPerHour: 1e9 },
+  client: { budgets: { restPointsPerMinute: 1e9, graphqlPointsPerMinute: 1e9 } },
+};
+/** An unpaced phase without a request for this long is stuck (git work between requests takes seconds). */
+const UNPACED_QUIET_MS = 120_000;
+
+/** The hooks a watched phase gives its restore. */
+function hooked(hooks: PhaseHooks): Partial<RestoreRepositoryRequest> {
+  return { signal: hooks.signal, log: hooks.log, onEvent: hooks.onEvent };
+}
 
 export interface RestoreBenchOptions {
   dataset: "small" | "medium" | "tricky";
@@ -136,17 +155,24 @@ async function issuePath(
 ): Promise<PathFigures> {
   fake.configure({ secondary: null, rateLimit: null });
   fake.resetStats();
-  const result = await new RestoreRepositoryUseCase().execute(
-    restoreRequest(fake, backupDir, `path-${importApi}`, undefined, {
-      importApi,
-      stateDir,
-      selection: {
-        entities: new Set<EntityName>(["labels", "milestones", "issues", "issue_comments"]),
-        issues: parseNumberSpec(numbers, "bench"),
-        pullRequests: { kind: "all" },
-      },
-      contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1e9, contentPerHour: 1e9 },
-    }),
+  const result = await watchPhase(
+    `the ${importApi === "auto" ? "Issue Import API" : "plain"} path`,
+    fake,
+    UNPACED_QUIET_MS,
+    (hooks) =>
+      new RestoreRepositoryUseCase().execute(
+        restoreRequest(fake, backupDir, `path-${importApi}`, undefined, {
+          ...UNPACED,
+          ...hooked(hooks),
+          importApi,
+          stateDir,
+          selection: {
+            entities: new Set<EntityName>(["labels", "milestones", "issues", "issue_comments"]),
+            issues: parseNumberSpec(numbers, "bench"),
+            pullRequests: { kind: "all" },
+          },
+        }),
+      ),
   );
   const issues = result.results.find((r) => r.name === "issues")?.records ?? 0;
   // Imported comments are journalled by the issues job: count them in the target.
@@ -194,17 +220,24 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
     if (saved.exitCode !== 0) throw new Error(`the save failed (exit ${saved.exitCode})`);
 
     log("[restore] the same restore unpaced (the restore's own work)…");
+    await prepareTarget(fake, OWNER, "unpaced");
     fake.resetStats();
     const u0 = performance.now();
-    const unpaced = await new RestoreRepositoryUseCase().execute(
-      restoreRequest(fake, backupDir, "unpaced", options.numbers, {
-        stateDir,
-        contentLimits: { minWriteIntervalMs: 0, contentPerMinute: 1e9, contentPerHour: 1e9 },
-      }),
+    const unpaced = await watchPhase("the unpaced restore", fake, UNPACED_QUIET_MS, (hooks) =>
+      new RestoreRepositoryUseCase().execute(
+        restoreRequest(fake, backupDir, "unpaced", options.numbers, {
+          ...UNPACED,
+          ...hooked(hooks),
+          stateDir,
+        }),
+      ),
     );
     const unpacedSeconds = (performance.now() - u0) / 1000;
     const unpacedWrites = fake.stats.contentCreated;
-    if (unpaced.exitCode !== 0) log(`[restore] the unpaced restore ended with exit code ${unpaced.exitCode}`);
+    if (unpaced.exitCode !== 0) {
+      log(`[restore] the unpaced restore ended with exit code ${unpaced.exitCode}:`);
+      for (const warning of unpaced.warnings.slice(0, 10)) log(`  ${warning}`);
+    }
     const scale = options.scale === "auto" ? autoScale(unpacedWrites, unpacedSeconds) : options.scale;
     log(`[restore] unpaced: ${unpacedSeconds.toFixed(1)} s for ${unpacedWrites} writes; clock ×${scale}`);
     const limits = scaledPacing(scale);
@@ -219,8 +252,11 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
       secondary: { windowMs: limits.windowMs },
       rateLimit: { windowMs: (GITHUB_PACING.windowMs * 60) / scale },
     });
+    await prepareTarget(fake, OWNER, "restored");
     const request = restoreRequest(fake, backupDir, "restored", options.numbers, { stateDir, contentLimits });
-    const dry = await new RestoreRepositoryUseCase().execute({ ...request, dryRun: true });
+    const dry = await watchPhase("the dry run", fake, UNPACED_QUIET_MS, (hooks) =>
+      new RestoreRepositoryUseCase().execute({ ...request, ...hooked(hooks), dryRun: true }),
+    );
     const plan = dry.plan;
     if (!plan) throw new Error("the dry run returned no plan");
     log(
@@ -234,16 +270,22 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
     const jobs = new Map<string, { startS: number; endS: number }>();
     const t0 = performance.now();
     const since = () => (performance.now() - t0) / 1000;
-    const result = await new RestoreRepositoryUseCase().execute({
-      ...request,
-      onEvent: (event) => {
-        if (event.type === "started") jobs.set(event.job, { startS: since(), endS: Number.NaN });
-        else if (event.type === "succeeded" || event.type === "failed") {
-          const job = jobs.get(event.job);
-          if (job) job.endS = since();
-        }
-      },
-    });
+    // Writes may wait out the rest of a (scaled) hour with nothing else to do.
+    const pacedQuietMs = limits.windowMs * 60 + UNPACED_QUIET_MS;
+    const result = await watchPhase("the paced restore", fake, pacedQuietMs, (hooks) =>
+      new RestoreRepositoryUseCase().execute({
+        ...request,
+        ...hooked(hooks),
+        onEvent: (event) => {
+          hooks.onEvent(event);
+          if (event.type === "started") jobs.set(event.job, { startS: since(), endS: Number.NaN });
+          else if (event.type === "succeeded" || event.type === "failed") {
+            const job = jobs.get(event.job);
+            if (job) job.endS = since();
+          }
+        },
+      }),
+    );
     const measuredSeconds = since();
     const content = fake.stats.contentCreated;
     const gap = longestGap(fake);
@@ -251,6 +293,7 @@ export async function restoreBench(options: RestoreBenchOptions): Promise<Restor
     log(
       `[restore] restored in ${measuredSeconds.toFixed(1)} s: ${content} content-creating requests, ${(share * 100).toFixed(1)} % of the content budget, ${failedItems(result)} failed items`,
     );
+    for (const warning of result.warnings.slice(0, 10)) log(`  ${warning}`);
     const target = findRepo(fake.store, OWNER, "restored");
     if (!target) throw new Error("the restore created no repository");
 

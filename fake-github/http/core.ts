@@ -301,6 +301,8 @@ export class ServerCore {
         ? { key: `user:${auth.user.id}`, anonymous: false }
         : { key: `ip:${req.socket.remoteAddress ?? "unknown"}`, anonymous: true };
     const slot = this.secondary.enter(identity.key);
+    // Set once the body is read: a GraphQL mutation may create content too.
+    const content = { creating: route?.contentCreating === true };
     let done = false;
     const finish = (status: number) => {
       if (done) return;
@@ -314,7 +316,7 @@ export class ServerCore {
         status,
         startedAt,
         durationMs: this.timer.now() - t0,
-        ...(route?.contentCreating ? { contentCreating: true } : {}),
+        ...(content.creating ? { contentCreating: true } : {}),
       });
     };
     const requestId = `FAKE:${seq.toString(16).toUpperCase()}`;
@@ -329,7 +331,7 @@ export class ServerCore {
         "x-github-api-version-selected": apiVersion,
         "x-github-request-id": requestId,
       });
-      const extra = { slotOverLimit: slot.overLimit, requestId, resource };
+      const extra = { slotOverLimit: slot.overLimit, requestId, resource, content };
       const params = match?.params ?? {};
       // The fault is decided before the route runs, as before: a reset or an
       // error status that is not `afterHandler` never reaches the handler, so
@@ -392,7 +394,12 @@ export class ServerCore {
     raw: Buffer,
     auth: Auth,
     identity: Identity,
-    extra: { slotOverLimit: boolean; requestId: string; resource: PrimaryResource },
+    extra: {
+      slotOverLimit: boolean;
+      requestId: string;
+      resource: PrimaryResource;
+      content: { creating: boolean };
+    },
   ): Promise<{ response: FakeResponse; state: BudgetState }> {
     const { resource, requestId } = extra;
     const peek = () => this.primary.peek(identity, resource);
@@ -411,11 +418,12 @@ export class ServerCore {
     const graphql = route.resource === "graphql";
     const isRead = route.method === "GET" || route.method === "HEAD";
     const points = route.points ?? (graphql ? (isMutation(parsed.body) ? 5 : 1) : isRead ? 1 : 5);
+    if (graphql && createsContent(parsed.body)) extra.content.creating = true;
     const verdict = this.secondary.check(identity.key, {
       endpoint: `${route.method} ${route.template}`,
       points,
       graphql,
-      contentCreating: route.contentCreating === true,
+      contentCreating: extra.content.creating,
     });
     if (!verdict.ok)
       return { response: secondaryLimited(limitStatus, verdict.retryAfter, requestId), state: peek() };
@@ -461,6 +469,14 @@ function isMutation(body: unknown): boolean {
   if (typeof body !== "object" || body === null) return false;
   const query = (body as { query?: unknown }).query;
   return typeof query === "string" && /^(?:\s|#[^\n]*\n)*mutation\b/.test(query);
+}
+
+/** GraphQL mutations that create content: GitHub's content-creation limits count them like the REST routes that do. */
+const CONTENT_MUTATIONS =
+  /\b(createIssue|addComment|createPullRequest|addPullRequestReview|addPullRequestReviewComment|addPullRequestReviewThread|addPullRequestReviewThreadReply|addSubIssue|createDiscussion|addDiscussionComment)\s*\(/;
+
+function createsContent(body: unknown): boolean {
+  return isMutation(body) && CONTENT_MUTATIONS.test(String((body as { query: unknown }).query));
 }
 
 function secondaryLimited(status: number, retryAfter: string, requestId: string): FakeResponse {

@@ -79,6 +79,12 @@ export interface JobEntityDescriptor extends DescriptorBase {
   bodyEndpoints?: Partial<Record<ObjectKind, BodyEndpoint>>;
   /** How an incremental save learns what changed; absent = read again in full. */
   incremental?: IncrementalStrategy;
+  /**
+   * The repository's settings or people (features, protection, rules, access,
+   * hooks, advisories) rather than content: every other type's restore creates
+   * content, counted by GitHub's content-creation limits (CONTENT_JOBS).
+   */
+  settings?: true;
 }
 
 /**

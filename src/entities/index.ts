@@ -85,6 +85,16 @@ export async function saversFor(entities: ReadonlySet<EntityName>): Promise<Enti
   );
 }
 
+/** The jobs whose restore creates content: every job but the settings and people, in ENTITIES order. */
+export const CONTENT_JOBS: readonly EntityName[] = JOB_ENTITIES.filter((entity) => !entity.settings).map(
+  (entity) => entity.name,
+);
+
+/** The content jobs with their options (release_assets): the selection that restores all content. */
+export const CONTENT_TYPES: readonly EntityName[] = ENTITIES.filter((entity) =>
+  CONTENT_JOBS.includes(entity.kind === "job" ? entity.name : entity.parent),
+).map((entity) => entity.name);
+
 /** The restore jobs a selection runs, in ENTITIES order (their code is loaded now). */
 export function restorersFor(entities: ReadonlySet<EntityName>): Promise<EntityRestorer[]> {
   return Promise.all(

@@ -99,7 +99,6 @@ export class Continuations {
    * interrupted run left without all its parts.
    */
   async conversationComment(
-    comments: ConversationComments,
     number: number,
     kind: ObjectKind,
     key: string,
@@ -108,7 +107,7 @@ export class Continuations {
   ): Promise<void> {
     const { journal } = this.ctx;
     if (journal.get(kind, key)?.newId === undefined) {
-      const posted = await comments.post(number, kind, key, () => rendered);
+      const posted = await this.comments.post(number, kind, key, () => rendered);
       await journal.record({
         kind,
         key,

@@ -3,6 +3,7 @@
 // the reason actually is, e.g. "No commits between main and topic"); and the
 // checks restorers branch on.
 import { describeGitHubError, isAbortError, statusOf } from "../github/errors.js";
+import type { RestoreContext } from "./types.js";
 
 function detailsOf(err: unknown): string[] {
   const data = (err as { response?: { data?: unknown } } | null)?.response?.data;
@@ -41,4 +42,18 @@ export function isRefused(err: unknown): boolean {
 /** Aborts (cancellation, timeouts of the job) must stop the job, never count as an item failure. */
 export function rethrowIfAborted(err: unknown, signal: AbortSignal): void {
   if (isAbortError(err) || signal.aborted) throw err;
+}
+
+/** What the per-item catch needs of a restorer's context. */
+type ItemContext = Pick<RestoreContext, "signal" | "itemFailed" | "client">;
+
+/**
+ * The per-item catch of every restorer: an abort stops the job (rethrown);
+ * anything else is this item's failure, reported as `where: <failure text>`
+ * and counted in `result`, and the job goes on with the next item.
+ */
+export function failItem(ctx: ItemContext, result: { failed: number }, where: string, err: unknown): void {
+  rethrowIfAborted(err, ctx.signal);
+  ctx.itemFailed(`${where}: ${failureText(err, ctx.client.redact)}`);
+  result.failed++;
 }

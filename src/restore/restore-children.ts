@@ -5,7 +5,7 @@
 // only plans.
 import type { EntityName } from "../entities/names.js";
 import { planContinuations } from "./continuations.js";
-import { failureText, rethrowIfAborted } from "./error-text.js";
+import { failItem } from "./error-text.js";
 import type { RestoredParent } from "./restored-parent.js";
 import type { EntityRestoreResult, ObjectKind, RestoreContext } from "./types.js";
 
@@ -78,9 +78,7 @@ export async function restoreChildren<T>(
       if ((await spec.restore(item, parent)) === "restored") result.records++;
       else result.skipped++;
     } catch (error) {
-      rethrowIfAborted(error, ctx.signal);
-      result.failed++;
-      ctx.itemFailed(`${what(item, number)}: ${failureText(error, ctx.client.redact)}`);
+      failItem(ctx, result, what(item, number), error);
     }
     ctx.progress({ items: ++done, total: todo.length });
   }

@@ -6,7 +6,7 @@
 // but its dependents still run for the objects that exist.
 import { attachmentRewriter } from "../entities/attachments/rehost.js";
 
-import { familyOf, restorersFor } from "../entities/index.js";
+import { CONTENT_JOBS, familyOf, restorersFor } from "../entities/index.js";
 import type { EntityName } from "../entities/names.js";
 import { ReactionCounts } from "../entities/reactions/counts.js";
 import { REACTIONS_FILE, type ReactionRecord } from "../entities/reactions/record.js";
@@ -237,7 +237,10 @@ async function selectedRestorers(request: RestoreRepositoryRequest): Promise<Ent
   const entities = request.selection.entities;
   // The jobs' code is loaded on demand; tests inject their own list.
   const registry = request.restorers ?? (await restorersFor(entities));
-  return registry.filter((r) => entities.has(r.name));
+  // A restorer that changes how the target behaves waits for every content job.
+  return registry
+    .filter((r) => entities.has(r.name))
+    .map((r) => (r.afterContent ? { ...r, dependsOn: [...new Set([...r.dependsOn, ...CONTENT_JOBS])] } : r));
 }
 
 /** How references in bodies are rewritten: by the journal's new numbers, for numbers the backup holds. */

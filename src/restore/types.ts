@@ -251,6 +251,12 @@ export interface EntityRestorer {
   name: EntityName;
   /** Restore order constraints (e.g. issue_comments after issues, pull_requests after git_repo). */
   dependsOn: readonly EntityName[];
+  /**
+   * Runs once every content job of the restore has ended: a restorer that
+   * changes how the target behaves (features, merge settings, protection,
+   * rules) must not make it refuse the restore's own writes.
+   */
+  afterContent?: true;
   /** Backup files (relative names) the restorer reads; when none exists the job is skipped with a warning. */
   files?: readonly string[];
   restore(ctx: RestoreContext): Promise<EntityRestoreResult>;

@@ -4,8 +4,9 @@
 // checked against the fake's own count of content-creating requests, on both
 // datasets and through both issue paths.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_TYPES as CONTENT_SIDE } from "../../bench/restore-types.js";
+import { prepareTarget } from "../../bench/restore-target.js";
 import type { FakeGitHub } from "../../fake-github/index.js";
+import { CONTENT_TYPES as CONTENT_SIDE } from "../../src/entities/index.js";
 import { parseNumberSpec } from "../../src/selection/number-spec.js";
 import {
   makeEveryoneAssignable,
@@ -53,6 +54,8 @@ describe.each(["small", "tricky"] as const)("the dry run's write count on %s", (
         },
         contentLimits: UNPACED,
       });
+      // Ready for every content type: discussions on, the wiki's first page made (web-only on GitHub).
+      await prepareTarget(fake, "octo-org", target);
       const dry = await restore({ ...request, dryRun: true });
       expect(dry.exitCode).toBe(0);
       const planned = dry.plan?.contentCreating ?? 0;

@@ -4,6 +4,7 @@ import { BRANCH_PROTECTION_FILE, branchProtectionSortKey } from "./record.js";
 
 export const branchProtection: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "branch_protection",
   envVar: "INCLUDE_BRANCH_PROTECTION",
   files: [

@@ -3,9 +3,8 @@
 // the target side (the others are reported and left out). A branch whose
 // protection already matches is not written, so a rerun writes nothing.
 import { statusOf } from "../../github/errors.js";
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
-import { CONTENT_TYPES } from "../shared/after-content.js";
 import { type TargetPeople, targetPeople } from "../shared/target-people.js";
 import { type Allowances, BRANCH_PROTECTION_FILE, type BranchProtectionRecord } from "./record.js";
 import { protectionRecord } from "./save.js";
@@ -148,9 +147,7 @@ async function restoreProtection(ctx: RestoreContext): Promise<EntityRestoreResu
         await setSignatures(ctx, saved.branch, saved.required_signatures);
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`${where}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, where, error);
     }
   }
   return result;
@@ -158,7 +155,8 @@ async function restoreProtection(ctx: RestoreContext): Promise<EntityRestoreResu
 
 export const branchProtectionRestorer: EntityRestorer = {
   name: "branch_protection",
-  dependsOn: CONTENT_TYPES,
+  dependsOn: [],
+  afterContent: true,
   files: [BRANCH_PROTECTION_FILE],
   restore: restoreProtection,
 };

@@ -4,6 +4,7 @@ import { COLLABORATORS_FILE, collaboratorSortKey } from "./record.js";
 
 export const collaborators: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "collaborators",
   envVar: "INCLUDE_COLLABORATORS",
   files: [

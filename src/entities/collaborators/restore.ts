@@ -2,7 +2,7 @@
 // with --invite-collaborators: an invitation reaches a person. Those already
 // collaborators there, the token's own account, and those this restore
 // invited before (journal) are left alone, so a rerun sends nothing.
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { COLLABORATORS_FILE, type CollaboratorRecord } from "./record.js";
@@ -72,9 +72,7 @@ async function restoreCollaborators(ctx: RestoreContext): Promise<EntityRestoreR
       await ctx.journal.record({ kind: "collaborator", key, outcome: "created" });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`collaborator ${collaborator.login}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, `collaborator ${collaborator.login}`, error);
     }
   }
   return result;

@@ -10,7 +10,7 @@
 // with what to do, unless the backup's settings (also being restored) turn
 // them on.
 import { attributionLines } from "../../restore/attribution.js";
-import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import { byCreation } from "../../restore/order.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { REPOSITORY_FILE, type RepositoryRecord } from "../repository/record.js";
@@ -270,11 +270,7 @@ class DiscussionRestore {
       try {
         await this.restoreComment(c);
       } catch (error) {
-        rethrowIfAborted(error, ctx.signal);
-        this.job.result.failed++;
-        ctx.itemFailed(
-          `comment ${c.id} on discussion #${d.number}: ${failureText(error, ctx.client.redact)}`,
-        );
+        failItem(ctx, this.job.result, `comment ${c.id} on discussion #${d.number}`, error);
       }
     }
   }
@@ -440,9 +436,7 @@ async function restoreDiscussions(ctx: RestoreContext): Promise<EntityRestoreRes
     try {
       await new DiscussionRestore(job, d).run();
     } catch (error) {
-      rethrowIfAborted(error, ctx.signal);
-      job.result.failed++;
-      ctx.itemFailed(`discussion #${d.number}: ${failureText(error, ctx.client.redact)}`);
+      failItem(ctx, job.result, `discussion #${d.number}`, error);
     }
     ctx.progress({ items: ++done, total: discussions.length });
   }

@@ -3,8 +3,7 @@
 // the Issue Import API brought along with their issue are in the journal
 // already and are not created again; on a rerun, comments an interrupted run
 // created without journalling them are adopted by their marker.
-import { Continuations, partsPosted } from "../../restore/continuations.js";
-import { ConversationComments } from "../../restore/conversation-comments.js";
+import { conversationChildren } from "../../restore/conversation-children.js";
 import { restoreChildren } from "../../restore/restore-children.js";
 import { restoredIssue } from "../../restore/restored-parent.js";
 import type { EntityRestorer } from "../../restore/types.js";
@@ -17,38 +16,23 @@ export const issueCommentsRestorer: EntityRestorer = {
   dependsOn: ["issues"],
   files: [ISSUE_COMMENTS_FILE],
   async restore(ctx) {
-    const comments = new ConversationComments(ctx);
-    const continuations = new Continuations(ctx);
     const travelling = commentsInImports(ctx);
     return restoreChildren(ctx, await selectedComments(ctx), {
       entity: "issue_comments",
-      kind: "issue_comment",
       noun: "comment",
       parentNoun: "issue",
-      key: (c) => String(c.id),
       parentNumber: (c) => c.issue_number,
       parent: (number) => restoredIssue(ctx, number),
-      text: (c) => c.body,
-      isDone: (c) =>
-        ctx.journal.get("issue_comment", String(c.id))?.newId !== undefined &&
-        partsPosted(ctx, "issue_comment", String(c.id)),
       plan: (c) =>
         // The Issue Import API brings the comment along with its issue: no request of its own.
         travelling.has(String(c.id))
           ? { create: true, writes: 0, note: "(imported with its issue)" }
           : { create: true },
-      async restore(c, parent) {
-        const key = String(c.id);
-        await continuations.conversationComment(
-          comments,
-          parent.newNumber,
-          "issue_comment",
-          key,
-          c.body,
-          renderComment(ctx, c),
-        );
-        return "restored";
-      },
+      ...conversationChildren(ctx, "issue_comment", {
+        key: (c) => String(c.id),
+        text: (c) => c.body,
+        render: (c) => renderComment(ctx, c),
+      }),
     });
   },
 };

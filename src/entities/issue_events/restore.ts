@@ -2,8 +2,7 @@
 // "History" comment on its copy (GitHub has no API to create events). The
 // comment carries a marker, so a rerun adopts the one an interrupted run
 // posted instead of posting it twice.
-import { Continuations, partsPosted } from "../../restore/continuations.js";
-import { ConversationComments } from "../../restore/conversation-comments.js";
+import { conversationChildren } from "../../restore/conversation-children.js";
 import { restoreChildren } from "../../restore/restore-children.js";
 import { restoredIssue, restoredPull } from "../../restore/restored-parent.js";
 import type { EntityRestorer, RestoreContext } from "../../restore/types.js";
@@ -35,40 +34,25 @@ export const issueEventsRestorer: EntityRestorer = {
   dependsOn: ["issues", "pull_requests", "issue_comments", "pr_comments"],
   files: [ISSUE_EVENTS_FILE],
   async restore(ctx) {
-    const comments = new ConversationComments(ctx);
-    const continuations = new Continuations(ctx);
     const repository = ctx.source ? `${ctx.source.owner}/${ctx.source.repo}` : "";
     return restoreChildren(ctx, await histories(ctx), {
       entity: "issue_events",
-      kind: "issue_history",
       noun: "history comment",
       parentNoun: "issue or pull request",
-      key: (h) => String(h.number),
       parentNumber: (h) => h.number,
       parent: (number) => restoredIssue(ctx, number) ?? restoredPull(ctx, number),
-      isDone: (h) =>
-        ctx.journal.get("issue_history", String(h.number))?.newId !== undefined &&
-        partsPosted(ctx, "issue_history", String(h.number)),
       plan: () => ({ create: true }),
-      text: (h) => historyText(h.events, repository),
-      async restore(h, parent) {
-        const key = String(h.number);
-        const text = historyText(h.events, repository);
-        // A history too long for one comment goes on in continuation comments, like any long text.
-        await continuations.conversationComment(
-          comments,
-          parent.newNumber,
-          "issue_history",
-          key,
-          text,
-          ctx.bodies.render(text, {
+      // A history too long for one comment goes on in continuation comments, like any long text.
+      ...conversationChildren(ctx, "issue_history", {
+        key: (h) => String(h.number),
+        text: (h) => historyText(h.events, repository),
+        render: (h, key) =>
+          ctx.bodies.render(historyText(h.events, repository), {
             kind: "issue_history",
             originalId: key,
             attribution: [`*Timeline of the original \`#${h.number}\`, as GitHub recorded it*`],
           }),
-        );
-        return "restored";
-      },
+      }),
     });
   },
 };

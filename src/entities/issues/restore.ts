@@ -13,7 +13,7 @@ import {
   continuedEntry,
   planContinuations,
 } from "../../restore/continuations.js";
-import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
+import { failItem, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { issueSelected } from "../../restore/selection.js";
 import { IMPORT_API_ACCEPT } from "../../restore/target.js";
@@ -252,8 +252,7 @@ async function restoreIssues(ctx: RestoreContext): Promise<EntityRestoreResult> 
       // Issues switched off in the target: every other issue would fail the same way.
       if (isGone(error))
         throw new Error(`issues are disabled in ${ctx.target.owner}/${ctx.target.repo} (410)`);
-      ctx.itemFailed(`${where}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, where, error);
     }
     ctx.progress({ items: ++done, total });
   }

@@ -7,7 +7,7 @@
 //   delete-all        delete every existing label, then create
 // Labels this restore made earlier (journal) never count as "existing".
 
-import { failureText } from "../../restore/error-text.js";
+import { failItem, failureText } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { LABELS_FILE, type LabelRecord } from "./record.js";
@@ -248,9 +248,7 @@ async function restoreLabels(ctx: RestoreContext): Promise<EntityRestoreResult> 
         result.skipped++;
       }
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`label ${JSON.stringify(label.name)}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, `label ${JSON.stringify(label.name)}`, error);
     }
     step();
   }

@@ -2,7 +2,7 @@
 // ascending original number, and journals original number → new number so
 // issues and pull requests can point at them. A milestone whose title already
 // exists in the target is adopted as it is (titles are unique on GitHub).
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { MILESTONES_FILE, type MilestoneRecord } from "./record.js";
@@ -80,9 +80,7 @@ async function restoreMilestones(ctx: RestoreContext): Promise<EntityRestoreResu
         result.records++;
       }
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`milestone ${JSON.stringify(title)}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, `milestone ${JSON.stringify(title)}`, error);
     }
     ctx.progress({ items: ++done, total: records.length });
   }

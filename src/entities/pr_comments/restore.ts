@@ -2,8 +2,7 @@
 // pull request (or the issue it was restored as), each with its attribution
 // and hidden marker.
 import { attributionLines } from "../../restore/attribution.js";
-import { Continuations, partsPosted } from "../../restore/continuations.js";
-import { ConversationComments } from "../../restore/conversation-comments.js";
+import { conversationChildren } from "../../restore/conversation-children.js";
 import { byCreation } from "../../restore/order.js";
 import { pullChildren } from "../../restore/pull-children.js";
 import { restoreChildren } from "../../restore/restore-children.js";
@@ -24,39 +23,26 @@ export const prCommentsRestorer: EntityRestorer = {
   dependsOn: ["pull_requests"],
   files: [PR_COMMENTS_FILE],
   async restore(ctx) {
-    const comments = new ConversationComments(ctx);
-    const continuations = new Continuations(ctx);
     return restoreChildren(ctx, await readComments(ctx), {
       entity: "pr_comments",
-      kind: "pr_comment",
       noun: "comment",
-      key: (c) => String(c.id),
       parentNumber: (c) => c.pull_request_number,
       ...pullChildren(ctx),
-      text: (c) => c.body,
-      isDone: (c) => partsPosted(ctx, "pr_comment", String(c.id)),
-      async restore(c, parent) {
-        const key = String(c.id);
-        const rendered = ctx.bodies.render(c.body, {
-          kind: "pr_comment",
-          originalId: key,
-          attribution: attributionLines({
-            what: "Originally posted",
-            author: c.user,
-            createdAt: c.created_at,
-            url: c.html_url || null,
+      ...conversationChildren(ctx, "pr_comment", {
+        key: (c) => String(c.id),
+        text: (c) => c.body,
+        render: (c, key) =>
+          ctx.bodies.render(c.body, {
+            kind: "pr_comment",
+            originalId: key,
+            attribution: attributionLines({
+              what: "Originally posted",
+              author: c.user,
+              createdAt: c.created_at,
+              url: c.html_url || null,
+            }),
           }),
-        });
-        await continuations.conversationComment(
-          comments,
-          parent.newNumber,
-          "pr_comment",
-          key,
-          c.body,
-          rendered,
-        );
-        return "restored";
-      },
+      }),
     });
   },
 };

@@ -6,7 +6,7 @@
 // the next run, and one created by a crashed run is found by its marker.
 
 import { adoptedContinued, Continuations, planContinuations } from "../../restore/continuations.js";
-import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
+import { failItem, failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { MarkerIndex } from "../../restore/marker-index.js";
 import { AS_ISSUE_NOTE, isIssueEntry } from "../../restore/restored-parent.js";
 import type {
@@ -182,9 +182,7 @@ async function restorePulls(ctx: RestoreContext, pulls: PullRequestRecord[]): Pr
         if ((await restoreOne(ctx, job, pr)) === "restored") result.records++;
         else result.skipped++;
       } catch (error) {
-        rethrowIfAborted(error, ctx.signal);
-        result.failed++;
-        ctx.itemFailed(`pull request #${pr.number}: ${failureText(error, ctx.client.redact)}`);
+        failItem(ctx, result, `pull request #${pr.number}`, error);
       }
       ctx.progress({ items: ++done, total: todo.length });
     }

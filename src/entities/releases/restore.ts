@@ -6,7 +6,7 @@
 
 import { paginateParallel } from "../../github/paginate-parallel.js";
 import { attributionLines } from "../../restore/attribution.js";
-import { failureText, isRefused, rethrowIfAborted } from "../../restore/error-text.js";
+import { failItem, failureText, isRefused, rethrowIfAborted } from "../../restore/error-text.js";
 import { byCreation } from "../../restore/order.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { checkAssetFile } from "./asset-file.js";
@@ -105,9 +105,7 @@ class ReleaseRestorer {
           target = await this.createOrAdopt(r);
           this.result.records++;
         } catch (error) {
-          rethrowIfAborted(error, ctx.signal);
-          this.result.failed++;
-          ctx.itemFailed(`release ${r.tag_name}: ${failureText(error, ctx.client.redact)}`);
+          failItem(ctx, this.result, `release ${r.tag_name}`, error);
           return;
         }
       }
@@ -231,9 +229,7 @@ class ReleaseRestorer {
         }
         await this.uploadOne(target, asset, file.path);
       } catch (error) {
-        rethrowIfAborted(error, ctx.signal);
-        this.result.failed++;
-        ctx.itemFailed(`${where}: ${failureText(error, ctx.client.redact)}`);
+        failItem(ctx, this.result, where, error);
       }
     }
   }

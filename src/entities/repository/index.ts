@@ -4,6 +4,7 @@ import { REPOSITORY_FILE, repositorySortKey } from "./record.js";
 
 export const repository: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "repository",
   envVar: "INCLUDE_REPOSITORY",
   files: [

@@ -2,9 +2,8 @@
 // merge settings and topics. Only what differs is written, so a rerun writes
 // nothing. Visibility stays as the restore's options made it, and `archived`
 // is reported, not applied: an archived target accepts no further restore.
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
-import { CONTENT_TYPES } from "../shared/after-content.js";
 import { FEATURE_FIELDS, MERGE_FIELDS, REPOSITORY_FILE, type RepositoryRecord } from "./record.js";
 
 const SETTINGS = ["description", "homepage", "is_template", ...FEATURE_FIELDS, ...MERGE_FIELDS] as const;
@@ -65,9 +64,7 @@ async function restoreRepository(ctx: RestoreContext): Promise<EntityRestoreResu
       await ctx.client.octokit.request("PATCH /repos/{owner}/{repo}", { ...target, ...patch });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`repository settings (${changes.join(", ")}): ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, `repository settings (${changes.join(", ")})`, error);
     }
   }
   if (topicsDiffer) {
@@ -75,9 +72,7 @@ async function restoreRepository(ctx: RestoreContext): Promise<EntityRestoreResu
       await ctx.client.octokit.request("PUT /repos/{owner}/{repo}/topics", { ...target, names: topics });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`repository topics: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, "repository topics", error);
     }
   }
   return result;
@@ -85,7 +80,8 @@ async function restoreRepository(ctx: RestoreContext): Promise<EntityRestoreResu
 
 export const repositoryRestorer: EntityRestorer = {
   name: "repository",
-  dependsOn: CONTENT_TYPES,
+  dependsOn: [],
+  afterContent: true,
   files: [REPOSITORY_FILE],
   restore: restoreRepository,
 };

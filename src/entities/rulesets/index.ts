@@ -4,6 +4,7 @@ import { RULESETS_FILE, rulesetSortKey } from "./record.js";
 
 export const rulesets: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "rulesets",
   envVar: "INCLUDE_RULESETS",
   files: [

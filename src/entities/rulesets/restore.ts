@@ -3,11 +3,10 @@
 // Bypass actors are mapped: teams by slug (teams.jsonl names them), users by
 // login (collaborators.jsonl), roles and organisation admins as they are;
 // apps, deploy keys and anything unknown are reported and left out.
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { COLLABORATORS_FILE, type CollaboratorRecord } from "../collaborators/record.js";
-import { CONTENT_TYPES } from "../shared/after-content.js";
 import type { Json } from "../shared/fields.js";
 import { targetPeople } from "../shared/target-people.js";
 import { TEAMS_FILE, type TeamRecord } from "../teams/record.js";
@@ -85,9 +84,7 @@ async function restoreRulesets(ctx: RestoreContext): Promise<EntityRestoreResult
       });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`${where}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, where, error);
     }
   }
   return result;
@@ -95,7 +92,8 @@ async function restoreRulesets(ctx: RestoreContext): Promise<EntityRestoreResult
 
 export const rulesetsRestorer: EntityRestorer = {
   name: "rulesets",
-  dependsOn: CONTENT_TYPES,
+  dependsOn: [],
+  afterContent: true,
   files: [RULESETS_FILE],
   restore: restoreRulesets,
 };

@@ -4,6 +4,7 @@ import { SECURITY_ADVISORIES_FILE, securityAdvisorySortKey } from "./record.js";
 
 export const securityAdvisories: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "security_advisories",
   envVar: "INCLUDE_SECURITY_ADVISORIES",
   files: [

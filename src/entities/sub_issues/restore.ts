@@ -6,7 +6,7 @@
 // GitHub cannot hold (over 100 children, deeper than 8 levels) fail one by
 // one; links whose ends were not restored, or whose child lives in another
 // repository, are skipped with a warning.
-import { failureText } from "../../restore/error-text.js";
+import { failureText, rethrowIfAborted } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import { issueSelected } from "../../restore/selection.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
@@ -202,7 +202,7 @@ async function restoreSubIssues(ctx: RestoreContext): Promise<EntityRestoreResul
       await ctx.journal.record({ kind: "sub_issue", key, outcome: "created" });
       result.records++;
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
+      rethrowIfAborted(error, ctx.signal);
       const reason = problemsWith(error, "sub_issue_id")[0]?.message;
       ctx.itemFailed(`${where}: ${reason ?? failureText(error, ctx.client.redact)}`);
       result.failed++;

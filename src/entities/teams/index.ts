@@ -4,6 +4,7 @@ import { TEAMS_FILE, teamSortKey } from "./record.js";
 
 export const teams: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "teams",
   envVar: "INCLUDE_TEAMS",
   files: [

@@ -4,6 +4,7 @@ import { WEBHOOKS_FILE, webhookSortKey } from "./record.js";
 
 export const webhooks: JobEntityDescriptor = {
   kind: "job",
+  settings: true,
   name: "webhooks",
   envVar: "INCLUDE_WEBHOOKS",
   files: [

@@ -2,7 +2,7 @@
 // the backup holds no secret, so the user sets it and turns each hook on. A
 // hook whose URL the target already has, or that this restore made before
 // (journal), is left alone, so a rerun writes nothing.
-import { failureText } from "../../restore/error-text.js";
+import { failItem } from "../../restore/error-text.js";
 import { listAll } from "../../restore/list-target.js";
 import type { EntityRestoreResult, EntityRestorer, RestoreContext } from "../../restore/types.js";
 import { WEBHOOKS_FILE, type WebhookRecord } from "./record.js";
@@ -84,9 +84,7 @@ async function restoreWebhooks(ctx: RestoreContext): Promise<EntityRestoreResult
         );
       }
     } catch (error) {
-      if (ctx.signal.aborted) throw error;
-      ctx.itemFailed(`webhook ${url}: ${failureText(error, ctx.client.redact)}`);
-      result.failed++;
+      failItem(ctx, result, `webhook ${url}`, error);
     }
   }
   if (result.records > 0) {

@@ -237,6 +237,27 @@ describe("secondary rate limits", () => {
     expect(limited.status).toBe(403);
     expect(limited.headers["x-ratelimit-resource"]).toBe("graphql");
   });
+
+  it("counts GraphQL mutations that create content against the content limits, other mutations not", async () => {
+    const clock = new ManualClock();
+    const f = await start({
+      clock: clock.now,
+      secondary: { contentPerMinute: 1, windowMs: 1_000 },
+      extraRoutes: [graphqlStandIn],
+    });
+    const octokit = octokitFor(f);
+    const create =
+      'mutation { addDiscussionComment(input: { discussionId: "D_1", body: "x" }) { comment { id } } }';
+    await octokit.request("POST /test/graphql", {
+      query: "mutation { updateDiscussion(input: {}) { clientMutationId } }",
+    });
+    await octokit.request("POST /test/graphql", { query: create });
+    expect(f.stats.contentCreated).toBe(1);
+    expect((await failure(octokit.request("POST /test/graphql", { query: create }))).status).toBe(403);
+    clock.advance(1_000);
+    await octokit.request("POST /test/graphql", { query: create });
+    expect(f.stats.contentCreated).toBe(2);
+  });
 });
 
 async function failureOrStatus(

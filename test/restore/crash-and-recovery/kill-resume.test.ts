@@ -12,8 +12,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_TYPES as CONTENT_SIDE } from "../../../bench/restore-types.js";
+import { prepareTarget } from "../../../bench/restore-target.js";
 import type { FakeGitHub } from "../../../fake-github/index.js";
+import { CONTENT_TYPES as CONTENT_SIDE } from "../../../src/entities/index.js";
 import { seededRandom } from "../../reliability/cli-harness.js";
 import { type KillMode, type KillProxy, startKillProxy } from "../support/kill-proxy.js";
 import { makeEveryoneAssignable, removeTempDirs, repoOf, startFake, tempDir } from "../support/pull-side.js";
@@ -89,6 +90,8 @@ describe.each(["small", "tricky"] as const)("a restore of %s killed and run agai
     backup = await saveSample(fake, CONTENT_SIDE, { real: true });
     proxy = await startKillProxy(fake.url);
     proxy.arm(null);
+    // Targets ready for every content type: discussions on, the wiki's first page made (web-only on GitHub).
+    await prepareTarget(fake, "octo-org", "reference");
     const run = await runRestore(fake, proxy.url, backup, "reference", stateDir());
     expect(run.code, run.stderr).toBe(0);
     writes = proxy.writes;
@@ -116,6 +119,7 @@ describe.each(["small", "tricky"] as const)("a restore of %s killed and run agai
       const state = stateDir();
       const nth = 1 + Math.floor(pick * (writes - 1));
       let child: ChildProcess | undefined;
+      await prepareTarget(fake, "octo-org", repo);
       proxy.arm({ nth, mode, child: () => child });
       const killed = await runRestore(fake, proxy.url, backup, repo, state, (c) => {
         child = c;

@@ -61,7 +61,7 @@ export const fastScheduler = {
  */
 export async function saveBackup(
   fake: FakeGitHub,
-  entities: EntityName[] = [...ISSUE_SIDE, "pull_requests"],
+  entities: readonly EntityName[] = [...ISSUE_SIDE, "pull_requests"],
   options: { real?: boolean } = {},
 ): Promise<string> {
   const dir = join(tempDir(), "backup");

@@ -2,7 +2,9 @@
 // the restored objects rather than by the numbers and ids the target gave
 // them: two restores of one backup into two repositories have equal views
 // exactly when neither lacks an object, holds one twice, or differs in one.
+import { execFileSync } from "node:child_process";
 import type { FakeRepo, FakeStore } from "../../../fake-github/store/types.js";
+import { ATTACHMENTS_BRANCH } from "../../../src/entities/attachments/rehost.js";
 
 const MARKER = /^<!-- github-data:([a-z_]+):([^\s>]+) -->/;
 
@@ -93,9 +95,18 @@ export function targetView(store: FakeStore, repo: FakeRepo): unknown {
       assets: r.assets.map((a) => a.name).sort(),
     })),
     branches: sorted(
-      [...repo.branches].map(([name, sha]) => `${name} ${sha}`),
+      [...repo.branches].map(([name, sha]) => branchLine(repo, name, sha)),
       (s) => s,
     ),
     users: store.users.size,
   };
+}
+
+/** A branch by its commit; the attachments branch by its files, as the restore commits them at its own time. */
+function branchLine(repo: FakeRepo, name: string, sha: string): string {
+  if (name !== ATTACHMENTS_BRANCH || !repo.gitDir) return `${name} ${sha}`;
+  const tree = execFileSync("git", ["--git-dir", repo.gitDir, "rev-parse", `${sha}^{tree}`], {
+    encoding: "utf8",
+  }).trim();
+  return `${name} tree ${tree}`;
 }

@@ -39,7 +39,7 @@ import {
 } from "./record.js";
 
 /** Where the subjects of one kind come from. */
-interface SubjectSource {
+export interface SubjectSource {
   type: ReactionSubjectType;
   /** The job that saves the subjects (and its file). */
   savedBy: EntityName;
@@ -60,7 +60,7 @@ interface SubjectSource {
 const byNumber = (s: ReactionSubject) => ({ issue_number: s.number ?? 0 });
 const byCommentId = (s: ReactionSubject) => ({ comment_id: s.id });
 
-const SOURCES: readonly SubjectSource[] = [
+export const SOURCES: readonly SubjectSource[] = [
   {
     type: "issue",
     savedBy: "issues",
@@ -197,12 +197,12 @@ function restReaction(raw: Json, subject: Subject): ReactionRecord {
   };
 }
 
-interface Subject extends ReactionSubject {
+export interface Subject extends ReactionSubject {
   source: SubjectSource;
 }
 
 /** Every record of a saved file, as a subject whose count is unknown (each is read). */
-async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<ReactionSubject[]> {
+export async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<ReactionSubject[]> {
   const subjects: ReactionSubject[] = [];
   for await (const line of readLines(join(ctx.outDir, source.file))) {
     if (line.bytes.length === 0) continue;
@@ -373,33 +373,43 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
   }
 }
 
+/** Reads the reactions of `subjects` (100 per request), then reconciles them with their rollups. */
+export async function readReactions(
+  ctx: SaveContext,
+  add: (record: ReactionRecord) => Promise<void>,
+  subjects: readonly Subject[],
+): Promise<void> {
+  const groups: Subject[][] = [];
+  for (let i = 0; i < subjects.length; i += BATCH) groups.push(subjects.slice(i, i + BATCH));
+  let records = 0;
+  let done = 0;
+  const reader: Reader = {
+    add: async (record) => {
+      records += 1;
+      await add(record);
+    },
+    sources: new Map(),
+  };
+  ctx.progress({ items: 0, pages: 0, total: groups.length });
+  await Promise.all(
+    groups.map(async (group) => {
+      await readBatch(ctx, reader, group);
+      done += 1;
+      ctx.progress({ items: records, pages: done, total: groups.length });
+    }),
+  );
+  await reconcile(ctx, reader);
+}
+
 export const reactionsSaver: EntitySaver = {
   name: "reactions",
   // The subjects' jobs report their rollups while they read, and save the
   // files a resumed save reads the subjects from.
   dependsOn: SUBJECT_JOBS,
-  save: (ctx) =>
-    writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) => {
-      const subjects = await subjectsToRead(ctx);
-      const groups: Subject[][] = [];
-      for (let i = 0; i < subjects.length; i += BATCH) groups.push(subjects.slice(i, i + BATCH));
-      let records = 0;
-      let done = 0;
-      const reader: Reader = {
-        add: async (record) => {
-          records += 1;
-          await add(record);
-        },
-        sources: new Map(),
-      };
-      ctx.progress({ items: 0, pages: 0, total: groups.length });
-      await Promise.all(
-        groups.map(async (group) => {
-          await readBatch(ctx, reader, group);
-          done += 1;
-          ctx.progress({ items: records, pages: done, total: groups.length });
-        }),
-      );
-      await reconcile(ctx, reader);
-    }),
+  save: async (ctx) => {
+    if (ctx.incremental) return (await import("./incremental.js")).saveReactionsIncrementally(ctx);
+    return writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) =>
+      readReactions(ctx, add, await subjectsToRead(ctx)),
+    );
+  },
 };

@@ -41,6 +41,8 @@ interface Facts {
   reviews?: number;
   children?: string;
   quietEvents?: number;
+  /** The reactions rollup's total (asked when reactions are saved). */
+  reactions?: number;
   /** GitHub's counts as a record's `reported_counts` keeps them (a count can change without `updatedAt`). */
   reported: Record<string, number>;
 }
@@ -63,9 +65,10 @@ function sweepFragment(ctx: SaveContext): string {
     : "";
   const children = has("sub_issues") ? "subIssues(first: 100) { totalCount nodes { number } }" : "";
   const reviews = has("pr_reviews") ? "reviews(first: 1) { totalCount }" : "";
+  const reactions = has("reactions") ? "reactions(first: 1) { totalCount }" : "";
   return `fragment S on IssueOrPullRequest { __typename
-    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${countsOf(REPORTED.Issue)} }
-    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${countsOf(REPORTED.PullRequest)} } }`;
+    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${reactions} ${countsOf(REPORTED.Issue)} }
+    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${reactions} ${countsOf(REPORTED.PullRequest)} } }`;
 }
 
 function factsOf(node: Json, n: number): Facts | null {
@@ -88,6 +91,8 @@ function factsOf(node: Json, n: number): Facts | null {
     facts.reviews = int(reviews.totalCount, `${what}.reviews.totalCount`);
     facts.reported.reviews = facts.reviews;
   }
+  const reactions = objOrNull(node.reactions ?? null, `${what}.reactions`);
+  if (reactions !== null) facts.reactions = int(reactions.totalCount, `${what}.reactions.totalCount`);
   const timeline = objOrNull(node.timelineItems, `${what}.timelineItems`);
   if (timeline !== null) facts.quietEvents = int(timeline.totalCount, `${what}.timelineItems.totalCount`);
   const subIssues = objOrNull(node.subIssues, `${what}.subIssues`);
@@ -240,10 +245,13 @@ export async function computeChangePlan(
   }
   const kinds = new Map([...now].map(([n, f]) => [n, f.kind] as const));
   const comments = new Map([...now].map(([n, f]) => [n, f.comments] as const));
+  const reactions = new Map(
+    [...now].flatMap(([n, f]) => (f.reactions === undefined ? [] : [[n, f.reactions] as const])),
+  );
   ctx.log.info(
     `incremental: ${issues.size} issues and ${pulls.size} pull requests to read again, ${gone.size} gone, of ${now.size}`,
   );
-  return { issues, pulls, gone, kinds, comments };
+  return { issues, pulls, gone, kinds, comments, reactions };
 }
 
 function changed(

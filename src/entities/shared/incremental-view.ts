@@ -17,6 +17,8 @@ export interface ChangePlan {
   kinds: ReadonlyMap<number, ItemKind>;
   /** Conversation comments per number, as GitHub counts them now. */
   comments: ReadonlyMap<number, number>;
+  /** Reactions per number, as GitHub counts them now (when reactions are saved). */
+  reactions: ReadonlyMap<number, number>;
 }
 
 /** The part a shared list fetched on the jobs' behalf needs. */

@@ -1,0 +1,136 @@
+// save --incremental for the types with a strategy of their own beyond issues
+// and pull requests (reactions, attachments, discussions, wiki and the git
+// mirror): a full save, a seeded change of each kind, an incremental save whose
+// files must equal a fresh full save's, and a run with no change that asks
+// nothing of these types beyond their cheap checks.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Octokit } from "@octokit/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import { addReaction, reactionKey, reactionNodeId } from "../../fake-github/store/reactions.js";
+import type { FakeRepo } from "../../fake-github/store/types.js";
+import { useWallClock } from "../../fake-github/store/wall-clock.js";
+import type { EntityName } from "../../src/entities/names.js";
+import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import { entityFiles, saveRequest } from "./helpers.js";
+
+const OWNER = "octo-org";
+const REPO = "sample";
+
+const roots: string[] = [];
+function freshDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "gd-incremental-types-"));
+  roots.push(dir);
+  return join(dir, "backup");
+}
+
+/** GraphQL queries sent, by what they ask (the reactions job's, anything else). */
+interface Sent {
+  reactionQueries: number;
+  /** The subjects the reactions job asked for. */
+  reactionSubjects: number;
+  graphql: number;
+  rest: string[];
+}
+
+function countingFetch(sent: Sent): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (url.endsWith("/graphql")) {
+      sent.graphql += 1;
+      const body = typeof init?.body === "string" ? init.body : "";
+      if (body.includes("nodes(ids:") && body.includes("reactions(first: 100)")) {
+        sent.reactionQueries += 1;
+        sent.reactionSubjects += (JSON.parse(body) as { variables: { ids: string[] } }).variables.ids.length;
+      }
+    } else sent.rest.push(`${init?.method ?? "GET"} ${new URL(url).pathname}`);
+    return fetch(input, init);
+  };
+}
+
+describe("save --incremental: reactions", () => {
+  let fake: FakeGitHub;
+  let octokit: Octokit;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = [
+    "issues",
+    "pull_requests",
+    "pr_reviews",
+    "issue_comments",
+    "pr_comments",
+    "pr_review_comments",
+    "releases",
+    "reactions",
+  ];
+  const save = (outDir: string, sent: Sent | null, extra = {}) =>
+    new SaveRepositoryUseCase().execute(
+      saveRequest(fake, outDir, {
+        entities: ENTITIES,
+        ...(sent ? { client: { ...saveRequest(fake, outDir).client, fetch: countingFetch(sent) } } : {}),
+        ...extra,
+      }),
+    );
+  const sent = (): Sent => ({ reactionQueries: 0, reactionSubjects: 0, graphql: 0, rest: [] });
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
+    useWallClock(fake.store);
+    octokit = new Octokit({ auth: fake.token, baseUrl: fake.url });
+    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
+  });
+  afterAll(async () => {
+    await fake?.close();
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function react(subject: "issue" | "issue_comment" | "release", id: number): void {
+    const reactionId = fake.store.nextId();
+    addReaction(repo, subject, id, {
+      id: reactionId,
+      node_id: reactionNodeId(reactionId),
+      content: "rocket",
+      userId: null,
+      created_at: fake.store.now(),
+    });
+  }
+
+  it("reads only the subjects whose rollup moved, and nothing when none did", async () => {
+    const dir = freshDir();
+    expect((await save(dir, null)).exitCode).toBe(0);
+
+    // Reactions move no updated_at: one added to an issue and to a pull request,
+    // one issue's reactions all removed, one added to a release, and a new
+    // comment that arrives with a reaction.
+    const issues = [...repo.issues.values()].filter((i) => i.pull === null);
+    const pull = [...repo.issues.values()].find((i) => i.pull !== null);
+    const bare = issues.find((i) => !repo.reactions.has(reactionKey("issue", i.id)));
+    const reacted = issues.find((i) => (repo.reactions.get(reactionKey("issue", i.id))?.length ?? 0) > 0);
+    expect(bare && reacted && pull).toBeTruthy();
+    react("issue", bare?.id as number);
+    react("issue", pull?.id as number);
+    repo.reactions.delete(reactionKey("issue", reacted?.id as number));
+    const release = repo.releases[0];
+    if (release) react("release", release.id);
+    const { data: comment } = await octokit.request(
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      { owner: OWNER, repo: REPO, issue_number: bare?.number as number, body: "with a reaction" },
+    );
+    react("issue_comment", Number(comment.id));
+
+    const changed = sent();
+    expect((await save(dir, changed, { incremental: true })).exitCode).toBe(0);
+    const reference = freshDir();
+    expect((await save(reference, null)).exitCode).toBe(0);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
+    // The issue, the pull request, the release and the new comment; the emptied issue needs no read.
+    expect(changed.reactionSubjects).toBe(release ? 4 : 3);
+
+    const none = sent();
+    expect((await save(dir, none, { incremental: true })).exitCode).toBe(0);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
+    expect(none.reactionQueries).toBe(0);
+    expect(none.rest.filter((r) => r.endsWith("/reactions"))).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 // mirror): a full save, a seeded change of each kind, an incremental save whose
 // files must equal a fresh full save's, and a run with no change that asks
 // nothing of these types beyond their cheap checks.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Octokit } from "@octokit/core";
@@ -13,6 +13,7 @@ import { addReaction, reactionKey, reactionNodeId } from "../../fake-github/stor
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { useWallClock } from "../../fake-github/store/wall-clock.js";
 import type { EntityName } from "../../src/entities/names.js";
+import { verifyBackup } from "../../src/index.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
 import { entityFiles, saveRequest } from "./helpers.js";
 
@@ -132,5 +133,97 @@ describe("save --incremental: reactions", () => {
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
     expect(none.reactionQueries).toBe(0);
     expect(none.rest.filter((r) => r.endsWith("/reactions"))).toEqual([]);
+  });
+});
+
+/** Every file under `dir`/attachments, by path, as base64 (the folder must match a fresh save's exactly). */
+function attachmentTree(dir: string): Record<string, string> {
+  const root = join(dir, "attachments");
+  const out: Record<string, string> = {};
+  if (!existsSync(root)) return out;
+  for (const folder of readdirSync(root).sort()) {
+    for (const name of readdirSync(join(root, folder)).sort())
+      out[`${folder}/${name}`] = readFileSync(join(root, folder, name)).toString("base64");
+  }
+  return out;
+}
+
+describe("save --incremental: attachments", () => {
+  let fake: FakeGitHub;
+  let octokit: Octokit;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = ["issues", "issue_comments", "releases", "attachments"];
+  const save = (outDir: string, extra = {}) =>
+    new SaveRepositoryUseCase().execute(saveRequest(fake, outDir, { entities: ENTITIES, ...extra }));
+  const downloads = () =>
+    fake.stats.log.filter(
+      (e) => /\/(user-attachments|files|assets)\//.test(e.path) && !e.path.startsWith("/repos/"),
+    ).length;
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 5 });
+    useWallClock(fake.store);
+    octokit = new Octokit({ auth: fake.token, baseUrl: fake.url });
+    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
+  });
+  afterAll(async () => {
+    await fake?.close();
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("downloads only the links it has not saved, and drops the ones no longer linked", async () => {
+    const dir = freshDir();
+    expect((await save(dir)).exitCode).toBe(0);
+    const where = { owner: OWNER, repo: REPO };
+    // One link removed from a comment's body (every attachment it links), one new upload linked from an issue.
+    const paths = [...fake.store.attachments.keys()];
+    const dropped = repo.comments.find((c) => paths.some((p) => (c.body ?? "").includes(p)));
+    expect(dropped).toBeDefined();
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+      ...where,
+      comment_id: dropped?.id as number,
+      body: "no attachment any more",
+    });
+    const path = "/user-attachments/assets/00000000-0000-4000-8000-000000000042";
+    fake.store.attachments.set(path, {
+      path,
+      repoKey: `${OWNER}/${REPO}`,
+      name: "new.png",
+      content_type: "image/png",
+      data: Buffer.from("a new upload"),
+    });
+    const other = [...repo.issues.values()].find((i) => i.pull === null);
+    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...where,
+      issue_number: other?.number as number,
+      body: `see ![new](${fake.url}${path})`,
+    });
+
+    fake.resetStats();
+    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect(downloads()).toBe(1);
+    const reference = freshDir();
+    expect((await save(reference)).exitCode).toBe(0);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
+    expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
+    expect((await verifyBackup(dir)).problems).toEqual([]);
+
+    fake.resetStats();
+    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect(downloads()).toBe(0);
+    expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
+  });
+
+  it("downloads again a kept file that no longer matches its listed SHA-256", async () => {
+    const dir = freshDir();
+    expect((await save(dir)).exitCode).toBe(0);
+    const [first] = Object.keys(attachmentTree(dir));
+    writeFileSync(join(dir, "attachments", first as string), "tampered");
+    fake.resetStats();
+    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect(downloads()).toBe(1);
+    const reference = freshDir();
+    expect((await save(reference)).exitCode).toBe(0);
+    expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
   });
 });

@@ -3,18 +3,21 @@
 // mirror): a full save, a seeded change of each kind, an incremental save whose
 // files must equal a fresh full save's, and a run with no change that asks
 // nothing of these types beyond their cheap checks.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Octokit } from "@octokit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
+import { createWikiFirstPage, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import { addReaction, reactionKey, reactionNodeId } from "../../fake-github/store/reactions.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { useWallClock } from "../../fake-github/store/wall-clock.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { verifyBackup } from "../../src/index.js";
 import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import { silentLogger } from "../../src/util/logger.js";
 import { entityFiles, saveRequest } from "./helpers.js";
 
 const OWNER = "octo-org";
@@ -225,5 +228,120 @@ describe("save --incremental: attachments", () => {
     const reference = freshDir();
     expect((await save(reference)).exitCode).toBe(0);
     expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
+  });
+});
+
+/** Git run in a trusted test repository (the fake's, or a finished backup's mirror). */
+function git(gitDir: string, args: string[], input?: string): string {
+  return execFileSync("git", [`--git-dir=${gitDir}`, ...args], {
+    env: isolatedGitEnv(),
+    encoding: "utf8",
+    ...(input === undefined ? {} : { input }),
+  });
+}
+
+/** A new commit on `branch` changing `file`. */
+function commit(gitDir: string, branch: string, file: string, text: string): void {
+  const parent = git(gitDir, ["rev-parse", `refs/heads/${branch}`]).trim();
+  const blob = git(gitDir, ["hash-object", "-w", "--stdin"], text).trim();
+  const base = git(gitDir, ["ls-tree", parent])
+    .split("\n")
+    .filter((l) => l !== "" && !l.endsWith(`\t${file}`));
+  const tree = git(gitDir, ["mktree"], `${[...base, `100644 blob ${blob}\t${file}`].join("\n")}\n`).trim();
+  const next = git(gitDir, ["commit-tree", tree, "-p", parent, "-m", `edit ${file}`]).trim();
+  git(gitDir, ["update-ref", `refs/heads/${branch}`, next]);
+}
+
+/** What a mirror holds: HEAD, every ref, every object. */
+function mirrorState(gitDir: string): { head: string; refs: string; objects: string } {
+  return {
+    head: git(gitDir, ["symbolic-ref", "HEAD"]),
+    refs: git(gitDir, ["for-each-ref", "--format=%(objectname) %(refname)"]),
+    objects: git(gitDir, ["cat-file", "--batch-all-objects", "--batch-check"]),
+  };
+}
+
+describe("save --incremental: git mirror and wiki", () => {
+  let fake: FakeGitHub;
+  let repo: FakeRepo;
+  let scratch: string;
+  const messages: string[] = [];
+  const log = { ...silentLogger, info: (m: string) => void messages.push(m) };
+  const save = (outDir: string, extra = {}) =>
+    new SaveRepositoryUseCase().execute(
+      saveRequest(fake, outDir, { entities: ["git_repo", "wiki"], log, ...extra }),
+    );
+  const gitRequests = () =>
+    fake.stats.log.filter((e) => /\/(info\/refs|git-upload-pack)$/.test(e.path)).length;
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 7, git: true });
+    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
+    scratch = mkdtempSync(join(tmpdir(), "gd-incremental-wiki-"));
+    if (repo.wikiGitDir === undefined) createWikiFirstPage(repo, join(scratch, "sample.wiki.git"));
+  });
+  afterAll(async () => {
+    await fake?.close();
+    rmSync(scratch, { recursive: true, force: true });
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("fetches only what is new into a checked copy, with the refs and objects of a fresh clone", async () => {
+    const dir = freshDir();
+    expect((await save(dir)).exitCode).toBe(0);
+    const server = repo.gitDir as string;
+    const head = git(server, ["symbolic-ref", "--short", "HEAD"]).trim();
+    const branches = git(server, ["for-each-ref", "--format=%(refname:short)", "refs/heads/"])
+      .split("\n")
+      .filter((b) => b !== "" && b !== head);
+    // A new commit, a new tag, a deleted branch; a wiki page edited.
+    commit(server, head, "NEW.md", "new after the first save\n");
+    git(server, ["tag", "v-incremental", `refs/heads/${head}`]);
+    git(server, ["update-ref", "-d", `refs/heads/${branches[0]}`]);
+    commit(repo.wikiGitDir as string, "master", "Home.md", "Edited after the first save\n");
+
+    messages.length = 0;
+    fake.resetStats();
+    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect(messages.filter((m) => m.includes("fetching only what is new"))).toHaveLength(2);
+    const reference = freshDir();
+    expect((await save(reference)).exitCode).toBe(0);
+    for (const mirror of ["git-repo", "wiki-repo"])
+      expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
+    const manifest = (d: string) => JSON.parse(readFileSync(join(d, "manifest.json"), "utf8")).files;
+    expect(manifest(dir)["git-repo/"]).toMatchObject({
+      records: manifest(reference)["git-repo/"].records,
+      sha256: manifest(reference)["git-repo/"].sha256,
+    });
+    expect((await verifyBackup(dir)).problems).toEqual([]);
+
+    // Nothing new: each mirror asks GitHub its refs, and nothing else.
+    messages.length = 0;
+    fake.resetStats();
+    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect(messages.filter((m) => m.includes("nothing new to fetch"))).toHaveLength(2);
+    expect(gitRequests()).toBeLessThanOrEqual(4);
+    for (const mirror of ["git-repo", "wiki-repo"])
+      expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
+  });
+
+  it("leaves out an earlier pack whose objects are not what they claim, and still ends as a fresh clone", async () => {
+    const dir = freshDir();
+    expect((await save(dir)).exitCode).toBe(0);
+    const packs = join(dir, "git-repo", "objects", "pack");
+    for (const name of readdirSync(packs).filter((n) => n.endsWith(".pack"))) {
+      const bytes = readFileSync(join(packs, name));
+      bytes[bytes.length - 30] = (bytes[bytes.length - 30] as number) ^ 0xff;
+      writeFileSync(join(packs, name), bytes);
+    }
+    // A hook and a config the earlier folder carries are never taken over.
+    writeFileSync(join(dir, "git-repo", "hooks", "post-checkout"), "#!/bin/sh\ntouch /tmp/pwned\n");
+    const reference = freshDir();
+    expect((await save(reference)).exitCode).toBe(0);
+    messages.length = 0;
+    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect(messages.some((m) => m.startsWith("git-repo: updated"))).toBe(false);
+    expect(mirrorState(join(dir, "git-repo"))).toEqual(mirrorState(join(reference, "git-repo")));
+    expect(existsSync(join(dir, "git-repo", "hooks", "post-checkout"))).toBe(false);
   });
 });

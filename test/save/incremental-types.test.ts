@@ -35,6 +35,8 @@ interface Sent {
   reactionQueries: number;
   /** The subjects the reactions job asked for. */
   reactionSubjects: number;
+  /** Discussions read by number. */
+  discussionsRead: number;
   graphql: number;
   rest: string[];
 }
@@ -45,6 +47,7 @@ function countingFetch(sent: Sent): typeof fetch {
     if (url.endsWith("/graphql")) {
       sent.graphql += 1;
       const body = typeof init?.body === "string" ? init.body : "";
+      sent.discussionsRead += body.match(/: discussion\(number: \d+\)/g)?.length ?? 0;
       if (body.includes("nodes(ids:") && body.includes("reactions(first: 100)")) {
         sent.reactionQueries += 1;
         sent.reactionSubjects += (JSON.parse(body) as { variables: { ids: string[] } }).variables.ids.length;
@@ -53,6 +56,14 @@ function countingFetch(sent: Sent): typeof fetch {
     return fetch(input, init);
   };
 }
+
+const sent = (): Sent => ({
+  reactionQueries: 0,
+  reactionSubjects: 0,
+  discussionsRead: 0,
+  graphql: 0,
+  rest: [],
+});
 
 describe("save --incremental: reactions", () => {
   let fake: FakeGitHub;
@@ -76,7 +87,6 @@ describe("save --incremental: reactions", () => {
         ...extra,
       }),
     );
-  const sent = (): Sent => ({ reactionQueries: 0, reactionSubjects: 0, graphql: 0, rest: [] });
 
   beforeAll(async () => {
     fake = await startFakeGitHub({ dataset: "small", seed: 11 });
@@ -343,5 +353,98 @@ describe("save --incremental: git mirror and wiki", () => {
     expect(messages.some((m) => m.startsWith("git-repo: updated"))).toBe(false);
     expect(mirrorState(join(dir, "git-repo"))).toEqual(mirrorState(join(reference, "git-repo")));
     expect(existsSync(join(dir, "git-repo", "hooks", "post-checkout"))).toBe(false);
+  });
+});
+
+describe("save --incremental: discussions", () => {
+  let fake: FakeGitHub;
+  let octokit: Octokit;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = ["labels", "discussions"];
+  const save = (outDir: string, sent: Sent | null, extra = {}) =>
+    new SaveRepositoryUseCase().execute(
+      saveRequest(fake, outDir, {
+        entities: ENTITIES,
+        ...(sent ? { client: { ...saveRequest(fake, outDir).client, fetch: countingFetch(sent) } } : {}),
+        ...extra,
+      }),
+    );
+  const gql = (query: string, variables: Record<string, unknown>) =>
+    octokit.request("POST /graphql", { query, variables });
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 13 });
+    useWallClock(fake.store);
+    octokit = new Octokit({ auth: fake.token, baseUrl: fake.url });
+    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
+  });
+  afterAll(async () => {
+    await fake?.close();
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reads again only the discussions that changed, and finds the deleted ones", async () => {
+    const dir = freshDir();
+    expect((await save(dir, null)).exitCode).toBe(0);
+    expect(repo.discussions.length).toBeGreaterThanOrEqual(5);
+    const [edited, commented, uncommented, deleted] = repo.discussions;
+    // An edit (moves updatedAt), a new discussion, a deleted one, a comment added
+    // and one deleted (neither moves the discussion's updatedAt), a label renamed.
+    await gql(
+      'mutation($id: ID!) { updateDiscussion(input: { discussionId: $id, title: "Edited" }) { clientMutationId } }',
+      {
+        id: edited?.node_id,
+      },
+    );
+    await gql(
+      'mutation($repo: ID!, $cat: ID!) { createDiscussion(input: { repositoryId: $repo, categoryId: $cat, title: "New", body: "new" }) { clientMutationId } }',
+      { repo: repo.node_id, cat: repo.discussionCategories[0]?.node_id },
+    );
+    await gql(
+      'mutation($id: ID!) { addDiscussionComment(input: { discussionId: $id, body: "late" }) { clientMutationId } }',
+      {
+        id: commented?.node_id,
+      },
+    );
+    const victim = repo.discussionComments.find(
+      (c) =>
+        c.discussion_number === uncommented?.number &&
+        c.reply_to_id === null &&
+        !repo.discussionComments.some((r) => r.reply_to_id === c.id),
+    );
+    expect(victim).toBeDefined();
+    repo.discussionComments.splice(repo.discussionComments.indexOf(victim as never), 1);
+    repo.discussions.splice(repo.discussions.indexOf(deleted as never), 1);
+    repo.discussionComments = repo.discussionComments.filter((c) => c.discussion_number !== deleted?.number);
+    const label = repo.labels.find((l) => repo.discussions.some((d) => d.labelIds.includes(l.id)));
+    expect(label).toBeDefined();
+    const relabelled = repo.discussions
+      .filter((d) => d.labelIds.includes(label?.id as number))
+      .map((d) => d.number);
+    await octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+      owner: OWNER,
+      repo: REPO,
+      name: label?.name as string,
+      new_name: "renamed-for-discussions",
+    });
+
+    const changed = sent();
+    const run = await save(dir, changed, { incremental: true });
+    expect(run.results.filter((r) => r.status !== "succeeded").map((r) => `${r.name}: ${r.error}`)).toEqual(
+      [],
+    );
+    const created = Math.max(...repo.discussions.map((d) => d.number));
+    const expected = new Set([edited, commented, uncommented].map((d) => d?.number as number));
+    for (const n of [created, ...relabelled]) expected.add(n);
+    expect(changed.discussionsRead).toBe(expected.size);
+    const reference = freshDir();
+    expect((await save(reference, null)).exitCode).toBe(0);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
+
+    // Nothing changed: the categories and one sweep page, nothing read again.
+    const none = sent();
+    expect((await save(dir, none, { incremental: true })).exitCode).toBe(0);
+    expect(none.graphql).toBe(2);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
   });
 });

@@ -8,6 +8,7 @@
 // with discussions turned off is skipped.
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { GitHubGraphQLError, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
@@ -19,7 +20,8 @@ import {
   lockReason,
   restEnum,
 } from "../shared/graphql-refs.js";
-import type { EntitySaver, SaveContext } from "../types.js";
+import type { EntitySaveResult, EntitySaver, SaveContext } from "../types.js";
+import { saveDiscussionsIncrementally } from "./incremental.js";
 import {
   categorySortKey,
   DISCUSSION_CATEGORIES_FILE,
@@ -225,6 +227,19 @@ async function listDiscussions(
   }
 }
 
+/** Finishes every file, noting each finished one (removed again if a later one fails). */
+async function finishAll(
+  writers: ReadonlyArray<{ file: string; finish(): Promise<FileSummary> }>,
+  finished: string[],
+): Promise<EntitySaveResult> {
+  const files: FileSummary[] = [];
+  for (const writer of writers) {
+    files.push(await writer.finish());
+    finished.push(writer.file);
+  }
+  return { records: files.reduce((sum, file) => sum + file.records, 0), files };
+}
+
 export const discussionsSaver: EntitySaver = {
   name: "discussions",
   dependsOn: [],
@@ -274,6 +289,12 @@ export const discussionsSaver: EntitySaver = {
         discussion: (record) => discussions.add(record),
         comment: (record) => comments.add(record),
       };
+      if (ctx.incremental) {
+        await saveDiscussionsIncrementally(ctx, out, `fragment D on Discussion { ${DISCUSSION} }`, (node) =>
+          saveDiscussion(ctx, node, out),
+        );
+        return await finishAll(writers, finished);
+      }
       const seen = new Set<number>();
       let items = 0;
       let pages = 0;
@@ -292,12 +313,7 @@ export const discussionsSaver: EntitySaver = {
           );
         }
       }
-      const files = [];
-      for (const writer of writers) {
-        files.push(await writer.finish());
-        finished.push(writer.file);
-      }
-      return { records: files.reduce((sum, file) => sum + file.records, 0), files };
+      return await finishAll(writers, finished);
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
       await Promise.all(finished.map((file) => rm(join(ctx.outDir, file), { force: true })));

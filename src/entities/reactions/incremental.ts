@@ -7,7 +7,8 @@
 // every issue's and pull request's total. A subject that no job read again
 // and the sweep does not cover (a comment unchanged since, or a release when
 // GitHub answered 304 to the release list, whose ETag covers its rollups)
-// keeps its saved reactions.
+// keeps its saved reactions, unless its record changed since the previous
+// save (its job ran before an interruption, so its rollup is not known here).
 
 import { int, str } from "../shared/fields.js";
 import { writeRecords } from "../shared/write-pages.js";
@@ -67,7 +68,9 @@ export async function saveReactionsIncrementally(ctx: SaveContext): Promise<Enti
       const key = keyOf(s.type, subject.id);
       const byJob = reported.get(key);
       const bySweep = subject.number === undefined ? undefined : plan?.reactions.get(subject.number);
-      const total = byJob !== undefined ? byJob.total : bySweep;
+      // Changed since, yet not reported: its job read it before this run was interrupted and resumed.
+      const reread = subject.updatedAt !== null && subject.updatedAt >= source.since ? null : undefined;
+      const total = byJob !== undefined ? byJob.total : (bySweep ?? reread);
       current.set(key, total);
       subjects.set(key, { ...subject, total: total ?? null, source: s });
     }

@@ -21,7 +21,7 @@ import { PR_COMMENTS_FILE } from "../pr_comments/record.js";
 import { PR_REVIEW_COMMENTS_FILE } from "../pr_review_comments/record.js";
 import { PULL_REQUESTS_FILE } from "../pull_requests/record.js";
 import { RELEASES_FILE } from "../releases/record.js";
-import { arr, int, intOrNull, type Json, obj, objOrNull, str } from "../shared/fields.js";
+import { arr, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { allNodes, connection } from "../shared/graphql-connection.js";
 import { type ReactionSubject, restReactionTotal } from "../shared/reaction-rollups.js";
 import { idsOf, reconcileChildren } from "../shared/reconcile-children.js";
@@ -202,8 +202,11 @@ export interface Subject extends ReactionSubject {
 }
 
 /** Every record of a saved file, as a subject whose count is unknown (each is read). */
-export async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<ReactionSubject[]> {
-  const subjects: ReactionSubject[] = [];
+export async function subjectsInFile(
+  ctx: SaveContext,
+  source: SubjectSource,
+): Promise<Array<ReactionSubject & { updatedAt: string | null }>> {
+  const subjects: Array<ReactionSubject & { updatedAt: string | null }> = [];
   for await (const line of readLines(join(ctx.outDir, source.file))) {
     if (line.bytes.length === 0) continue;
     const record = obj(parseUntrustedJson(line.bytes.toString("utf8")), `${source.file}:${line.lineNumber}`);
@@ -214,6 +217,7 @@ export async function subjectsInFile(ctx: SaveContext, source: SubjectSource): P
       nodeId: str(record.node_id, `${what}.node_id`),
       number: intOrNull(record.number ?? null, `${what}.number`) ?? undefined,
       total: null,
+      updatedAt: strOrNull(record.updated_at ?? null, `${what}.updated_at`),
     });
   }
   return subjects;

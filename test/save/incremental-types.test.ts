@@ -16,7 +16,11 @@ import type { FakeRepo } from "../../fake-github/store/types.js";
 import { useWallClock } from "../../fake-github/store/wall-clock.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { verifyBackup } from "../../src/index.js";
-import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
+import {
+  type SaveRepositoryRequest,
+  type SaveRepositoryResult,
+  SaveRepositoryUseCase,
+} from "../../src/save/save-repository.js";
 import { silentLogger } from "../../src/util/logger.js";
 import { entityFiles, saveRequest } from "./helpers.js";
 
@@ -57,6 +61,44 @@ function countingFetch(sent: Sent): typeof fetch {
   };
 }
 
+/** A fake server for one describe block, and saves of `entities` against it (counted by `sent` when given). */
+interface Env {
+  fake: FakeGitHub;
+  octokit: Octokit;
+  repo: FakeRepo;
+  save(
+    outDir: string,
+    extra?: Partial<SaveRepositoryRequest>,
+    sent?: Sent | null,
+  ): Promise<SaveRepositoryResult>;
+}
+
+function useFake(options: { seed: number; git?: boolean }, entities: EntityName[]): Env {
+  const env = {
+    save: (outDir, extra = {}, sent = null) =>
+      new SaveRepositoryUseCase().execute(
+        saveRequest(env.fake, outDir, {
+          entities,
+          ...(sent
+            ? { client: { ...saveRequest(env.fake, outDir).client, fetch: countingFetch(sent) } }
+            : {}),
+          ...extra,
+        }),
+      ),
+  } as Env;
+  beforeAll(async () => {
+    env.fake = await startFakeGitHub({ dataset: "small", ...options });
+    if (!options.git) useWallClock(env.fake.store);
+    env.octokit = new Octokit({ auth: env.fake.token, baseUrl: env.fake.url });
+    env.repo = findRepo(env.fake.store, OWNER, REPO) as FakeRepo;
+  });
+  afterAll(async () => {
+    await env.fake?.close();
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+  return env;
+}
+
 const sent = (): Sent => ({
   reactionQueries: 0,
   reactionSubjects: 0,
@@ -66,10 +108,7 @@ const sent = (): Sent => ({
 });
 
 describe("save --incremental: reactions", () => {
-  let fake: FakeGitHub;
-  let octokit: Octokit;
-  let repo: FakeRepo;
-  const ENTITIES: EntityName[] = [
+  const env = useFake({ seed: 11 }, [
     "issues",
     "pull_requests",
     "pr_reviews",
@@ -78,71 +117,52 @@ describe("save --incremental: reactions", () => {
     "pr_review_comments",
     "releases",
     "reactions",
-  ];
-  const save = (outDir: string, sent: Sent | null, extra = {}) =>
-    new SaveRepositoryUseCase().execute(
-      saveRequest(fake, outDir, {
-        entities: ENTITIES,
-        ...(sent ? { client: { ...saveRequest(fake, outDir).client, fetch: countingFetch(sent) } } : {}),
-        ...extra,
-      }),
-    );
-
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
-    useWallClock(fake.store);
-    octokit = new Octokit({ auth: fake.token, baseUrl: fake.url });
-    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
-  });
-  afterAll(async () => {
-    await fake?.close();
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-  });
+  ]);
 
   function react(subject: "issue" | "issue_comment" | "release", id: number): void {
-    const reactionId = fake.store.nextId();
-    addReaction(repo, subject, id, {
+    const reactionId = env.fake.store.nextId();
+    addReaction(env.repo, subject, id, {
       id: reactionId,
       node_id: reactionNodeId(reactionId),
       content: "rocket",
       userId: null,
-      created_at: fake.store.now(),
+      created_at: env.fake.store.now(),
     });
   }
 
   it("reads only the subjects whose rollup moved, and nothing when none did", async () => {
     const dir = freshDir();
-    expect((await save(dir, null)).exitCode).toBe(0);
+    expect((await env.save(dir)).exitCode).toBe(0);
 
     // Reactions move no updated_at: one added to an issue and to a pull request,
     // one issue's reactions all removed, one added to a release, and a new
     // comment that arrives with a reaction.
-    const issues = [...repo.issues.values()].filter((i) => i.pull === null);
-    const pull = [...repo.issues.values()].find((i) => i.pull !== null);
-    const bare = issues.find((i) => !repo.reactions.has(reactionKey("issue", i.id)));
-    const reacted = issues.find((i) => (repo.reactions.get(reactionKey("issue", i.id))?.length ?? 0) > 0);
+    const issues = [...env.repo.issues.values()].filter((i) => i.pull === null);
+    const pull = [...env.repo.issues.values()].find((i) => i.pull !== null);
+    const bare = issues.find((i) => !env.repo.reactions.has(reactionKey("issue", i.id)));
+    const reacted = issues.find((i) => (env.repo.reactions.get(reactionKey("issue", i.id))?.length ?? 0) > 0);
     expect(bare && reacted && pull).toBeTruthy();
     react("issue", bare?.id as number);
     react("issue", pull?.id as number);
-    repo.reactions.delete(reactionKey("issue", reacted?.id as number));
-    const release = repo.releases[0];
+    env.repo.reactions.delete(reactionKey("issue", reacted?.id as number));
+    const release = env.repo.releases[0];
     if (release) react("release", release.id);
-    const { data: comment } = await octokit.request(
+    const { data: comment } = await env.octokit.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
       { owner: OWNER, repo: REPO, issue_number: bare?.number as number, body: "with a reaction" },
     );
     react("issue_comment", Number(comment.id));
 
     const changed = sent();
-    expect((await save(dir, changed, { incremental: true })).exitCode).toBe(0);
+    expect((await env.save(dir, { incremental: true }, changed)).exitCode).toBe(0);
     const reference = freshDir();
-    expect((await save(reference, null)).exitCode).toBe(0);
+    expect((await env.save(reference)).exitCode).toBe(0);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
     // The issue, the pull request, the release and the new comment; the emptied issue needs no read.
     expect(changed.reactionSubjects).toBe(release ? 4 : 3);
 
     const none = sent();
-    expect((await save(dir, none, { incremental: true })).exitCode).toBe(0);
+    expect((await env.save(dir, { incremental: true }, none)).exitCode).toBe(0);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
     expect(none.reactionQueries).toBe(0);
     expect(none.rest.filter((r) => r.endsWith("/reactions"))).toEqual([]);
@@ -162,81 +182,65 @@ function attachmentTree(dir: string): Record<string, string> {
 }
 
 describe("save --incremental: attachments", () => {
-  let fake: FakeGitHub;
-  let octokit: Octokit;
-  let repo: FakeRepo;
-  const ENTITIES: EntityName[] = ["issues", "issue_comments", "releases", "attachments"];
-  const save = (outDir: string, extra = {}) =>
-    new SaveRepositoryUseCase().execute(saveRequest(fake, outDir, { entities: ENTITIES, ...extra }));
+  const env = useFake({ seed: 5 }, ["issues", "issue_comments", "releases", "attachments"]);
   const downloads = () =>
-    fake.stats.log.filter(
+    env.fake.stats.log.filter(
       (e) => /\/(user-attachments|files|assets)\//.test(e.path) && !e.path.startsWith("/repos/"),
     ).length;
 
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ dataset: "small", seed: 5 });
-    useWallClock(fake.store);
-    octokit = new Octokit({ auth: fake.token, baseUrl: fake.url });
-    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
-  });
-  afterAll(async () => {
-    await fake?.close();
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-  });
-
   it("downloads only the links it has not saved, and drops the ones no longer linked", async () => {
     const dir = freshDir();
-    expect((await save(dir)).exitCode).toBe(0);
+    expect((await env.save(dir)).exitCode).toBe(0);
     const where = { owner: OWNER, repo: REPO };
     // One link removed from a comment's body (every attachment it links), one new upload linked from an issue.
-    const paths = [...fake.store.attachments.keys()];
-    const dropped = repo.comments.find((c) => paths.some((p) => (c.body ?? "").includes(p)));
+    const paths = [...env.fake.store.attachments.keys()];
+    const dropped = env.repo.comments.find((c) => paths.some((p) => (c.body ?? "").includes(p)));
     expect(dropped).toBeDefined();
-    await octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+    await env.octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
       ...where,
       comment_id: dropped?.id as number,
       body: "no attachment any more",
     });
     const path = "/user-attachments/assets/00000000-0000-4000-8000-000000000042";
-    fake.store.attachments.set(path, {
+    env.fake.store.attachments.set(path, {
       path,
       repoKey: `${OWNER}/${REPO}`,
       name: "new.png",
       content_type: "image/png",
       data: Buffer.from("a new upload"),
     });
-    const other = [...repo.issues.values()].find((i) => i.pull === null);
-    await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    const other = [...env.repo.issues.values()].find((i) => i.pull === null);
+    await env.octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       ...where,
       issue_number: other?.number as number,
-      body: `see ![new](${fake.url}${path})`,
+      body: `see ![new](${env.fake.url}${path})`,
     });
 
-    fake.resetStats();
-    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    env.fake.resetStats();
+    expect((await env.save(dir, { incremental: true })).exitCode).toBe(0);
     expect(downloads()).toBe(1);
     const reference = freshDir();
-    expect((await save(reference)).exitCode).toBe(0);
+    expect((await env.save(reference)).exitCode).toBe(0);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
     expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
     expect((await verifyBackup(dir)).problems).toEqual([]);
 
-    fake.resetStats();
-    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    env.fake.resetStats();
+    expect((await env.save(dir, { incremental: true })).exitCode).toBe(0);
     expect(downloads()).toBe(0);
     expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
   });
 
   it("downloads again a kept file that no longer matches its listed SHA-256", async () => {
     const dir = freshDir();
-    expect((await save(dir)).exitCode).toBe(0);
+    expect((await env.save(dir)).exitCode).toBe(0);
     const [first] = Object.keys(attachmentTree(dir));
     writeFileSync(join(dir, "attachments", first as string), "tampered");
-    fake.resetStats();
-    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    env.fake.resetStats();
+    expect((await env.save(dir, { incremental: true })).exitCode).toBe(0);
     expect(downloads()).toBe(1);
     const reference = freshDir();
-    expect((await save(reference)).exitCode).toBe(0);
+    expect((await env.save(reference)).exitCode).toBe(0);
     expect(attachmentTree(dir)).toEqual(attachmentTree(reference));
   });
 });
@@ -272,34 +276,24 @@ function mirrorState(gitDir: string): { head: string; refs: string; objects: str
 }
 
 describe("save --incremental: git mirror and wiki", () => {
-  let fake: FakeGitHub;
-  let repo: FakeRepo;
+  const env = useFake({ seed: 7, git: true }, ["git_repo", "wiki"]);
+  beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), "gd-incremental-wiki-"));
+    if (env.repo.wikiGitDir === undefined) createWikiFirstPage(env.repo, join(scratch, "sample.wiki.git"));
+  });
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+  });
   let scratch: string;
   const messages: string[] = [];
   const log = { ...silentLogger, info: (m: string) => void messages.push(m) };
-  const save = (outDir: string, extra = {}) =>
-    new SaveRepositoryUseCase().execute(
-      saveRequest(fake, outDir, { entities: ["git_repo", "wiki"], log, ...extra }),
-    );
   const gitRequests = () =>
-    fake.stats.log.filter((e) => /\/(info\/refs|git-upload-pack)$/.test(e.path)).length;
-
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ dataset: "small", seed: 7, git: true });
-    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
-    scratch = mkdtempSync(join(tmpdir(), "gd-incremental-wiki-"));
-    if (repo.wikiGitDir === undefined) createWikiFirstPage(repo, join(scratch, "sample.wiki.git"));
-  });
-  afterAll(async () => {
-    await fake?.close();
-    rmSync(scratch, { recursive: true, force: true });
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-  });
+    env.fake.stats.log.filter((e) => /\/(info\/refs|git-upload-pack)$/.test(e.path)).length;
 
   it("fetches only what is new into a checked copy, with the refs and objects of a fresh clone", async () => {
     const dir = freshDir();
-    expect((await save(dir)).exitCode).toBe(0);
-    const server = repo.gitDir as string;
+    expect((await env.save(dir, { log })).exitCode).toBe(0);
+    const server = env.repo.gitDir as string;
     const head = git(server, ["symbolic-ref", "--short", "HEAD"]).trim();
     const branches = git(server, ["for-each-ref", "--format=%(refname:short)", "refs/heads/"])
       .split("\n")
@@ -308,14 +302,14 @@ describe("save --incremental: git mirror and wiki", () => {
     commit(server, head, "NEW.md", "new after the first save\n");
     git(server, ["tag", "v-incremental", `refs/heads/${head}`]);
     git(server, ["update-ref", "-d", `refs/heads/${branches[0]}`]);
-    commit(repo.wikiGitDir as string, "master", "Home.md", "Edited after the first save\n");
+    commit(env.repo.wikiGitDir as string, "master", "Home.md", "Edited after the first save\n");
 
     messages.length = 0;
-    fake.resetStats();
-    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    env.fake.resetStats();
+    expect((await env.save(dir, { incremental: true, log })).exitCode).toBe(0);
     expect(messages.filter((m) => m.includes("fetching only what is new"))).toHaveLength(2);
     const reference = freshDir();
-    expect((await save(reference)).exitCode).toBe(0);
+    expect((await env.save(reference, { log })).exitCode).toBe(0);
     for (const mirror of ["git-repo", "wiki-repo"])
       expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
     const manifest = (d: string) => JSON.parse(readFileSync(join(d, "manifest.json"), "utf8")).files;
@@ -327,8 +321,8 @@ describe("save --incremental: git mirror and wiki", () => {
 
     // Nothing new: each mirror asks GitHub its refs, and nothing else.
     messages.length = 0;
-    fake.resetStats();
-    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    env.fake.resetStats();
+    expect((await env.save(dir, { incremental: true, log })).exitCode).toBe(0);
     expect(messages.filter((m) => m.includes("nothing new to fetch"))).toHaveLength(2);
     expect(gitRequests()).toBeLessThanOrEqual(4);
     for (const mirror of ["git-repo", "wiki-repo"])
@@ -337,7 +331,7 @@ describe("save --incremental: git mirror and wiki", () => {
 
   it("leaves out an earlier pack whose objects are not what they claim, and still ends as a fresh clone", async () => {
     const dir = freshDir();
-    expect((await save(dir)).exitCode).toBe(0);
+    expect((await env.save(dir, { log })).exitCode).toBe(0);
     const packs = join(dir, "git-repo", "objects", "pack");
     for (const name of readdirSync(packs).filter((n) => n.endsWith(".pack"))) {
       const bytes = readFileSync(join(packs, name));
@@ -347,9 +341,9 @@ describe("save --incremental: git mirror and wiki", () => {
     // A hook and a config the earlier folder carries are never taken over.
     writeFileSync(join(dir, "git-repo", "hooks", "post-checkout"), "#!/bin/sh\ntouch /tmp/pwned\n");
     const reference = freshDir();
-    expect((await save(reference)).exitCode).toBe(0);
+    expect((await env.save(reference, { log })).exitCode).toBe(0);
     messages.length = 0;
-    expect((await save(dir, { incremental: true })).exitCode).toBe(0);
+    expect((await env.save(dir, { incremental: true, log })).exitCode).toBe(0);
     expect(messages.some((m) => m.startsWith("git-repo: updated"))).toBe(false);
     expect(mirrorState(join(dir, "git-repo"))).toEqual(mirrorState(join(reference, "git-repo")));
     expect(existsSync(join(dir, "git-repo", "hooks", "post-checkout"))).toBe(false);
@@ -357,37 +351,17 @@ describe("save --incremental: git mirror and wiki", () => {
 });
 
 describe("save --incremental: discussions", () => {
-  let fake: FakeGitHub;
-  let octokit: Octokit;
-  let repo: FakeRepo;
-  const ENTITIES: EntityName[] = ["labels", "discussions"];
-  const save = (outDir: string, sent: Sent | null, extra = {}) =>
-    new SaveRepositoryUseCase().execute(
-      saveRequest(fake, outDir, {
-        entities: ENTITIES,
-        ...(sent ? { client: { ...saveRequest(fake, outDir).client, fetch: countingFetch(sent) } } : {}),
-        ...extra,
-      }),
-    );
-  const gql = (query: string, variables: Record<string, unknown>) =>
-    octokit.request("POST /graphql", { query, variables });
-
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ dataset: "small", seed: 13 });
-    useWallClock(fake.store);
-    octokit = new Octokit({ auth: fake.token, baseUrl: fake.url });
-    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
-  });
-  afterAll(async () => {
-    await fake?.close();
-    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-  });
+  const env = useFake({ seed: 13 }, ["labels", "discussions"]);
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const { data } = await env.octokit.request("POST /graphql", { query, variables });
+    expect(data.errors).toBeUndefined();
+  };
 
   it("reads again only the discussions that changed, and finds the deleted ones", async () => {
     const dir = freshDir();
-    expect((await save(dir, null)).exitCode).toBe(0);
-    expect(repo.discussions.length).toBeGreaterThanOrEqual(5);
-    const [edited, commented, uncommented, deleted] = repo.discussions;
+    expect((await env.save(dir)).exitCode).toBe(0);
+    expect(env.repo.discussions.length).toBeGreaterThanOrEqual(5);
+    const [edited, commented, uncommented, deleted] = env.repo.discussions;
     // An edit (moves updatedAt), a new discussion, a deleted one, a comment added
     // and one deleted (neither moves the discussion's updatedAt), a label renamed.
     await gql(
@@ -398,7 +372,7 @@ describe("save --incremental: discussions", () => {
     );
     await gql(
       'mutation($repo: ID!, $cat: ID!) { createDiscussion(input: { repositoryId: $repo, categoryId: $cat, title: "New", body: "new" }) { clientMutationId } }',
-      { repo: repo.node_id, cat: repo.discussionCategories[0]?.node_id },
+      { repo: env.repo.node_id, cat: env.repo.discussionCategories[0]?.node_id },
     );
     await gql(
       'mutation($id: ID!) { addDiscussionComment(input: { discussionId: $id, body: "late" }) { clientMutationId } }',
@@ -406,22 +380,24 @@ describe("save --incremental: discussions", () => {
         id: commented?.node_id,
       },
     );
-    const victim = repo.discussionComments.find(
+    const victim = env.repo.discussionComments.find(
       (c) =>
         c.discussion_number === uncommented?.number &&
         c.reply_to_id === null &&
-        !repo.discussionComments.some((r) => r.reply_to_id === c.id),
+        !env.repo.discussionComments.some((r) => r.reply_to_id === c.id),
     );
     expect(victim).toBeDefined();
-    repo.discussionComments.splice(repo.discussionComments.indexOf(victim as never), 1);
-    repo.discussions.splice(repo.discussions.indexOf(deleted as never), 1);
-    repo.discussionComments = repo.discussionComments.filter((c) => c.discussion_number !== deleted?.number);
-    const label = repo.labels.find((l) => repo.discussions.some((d) => d.labelIds.includes(l.id)));
+    env.repo.discussionComments.splice(env.repo.discussionComments.indexOf(victim as never), 1);
+    env.repo.discussions.splice(env.repo.discussions.indexOf(deleted as never), 1);
+    env.repo.discussionComments = env.repo.discussionComments.filter(
+      (c) => c.discussion_number !== deleted?.number,
+    );
+    const label = env.repo.labels.find((l) => env.repo.discussions.some((d) => d.labelIds.includes(l.id)));
     expect(label).toBeDefined();
-    const relabelled = repo.discussions
+    const relabelled = env.repo.discussions
       .filter((d) => d.labelIds.includes(label?.id as number))
       .map((d) => d.number);
-    await octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
+    await env.octokit.request("PATCH /repos/{owner}/{repo}/labels/{name}", {
       owner: OWNER,
       repo: REPO,
       name: label?.name as string,
@@ -429,21 +405,21 @@ describe("save --incremental: discussions", () => {
     });
 
     const changed = sent();
-    const run = await save(dir, changed, { incremental: true });
+    const run = await env.save(dir, { incremental: true }, changed);
     expect(run.results.filter((r) => r.status !== "succeeded").map((r) => `${r.name}: ${r.error}`)).toEqual(
       [],
     );
-    const created = Math.max(...repo.discussions.map((d) => d.number));
+    const created = Math.max(...env.repo.discussions.map((d) => d.number));
     const expected = new Set([edited, commented, uncommented].map((d) => d?.number as number));
     for (const n of [created, ...relabelled]) expected.add(n);
     expect(changed.discussionsRead).toBe(expected.size);
     const reference = freshDir();
-    expect((await save(reference, null)).exitCode).toBe(0);
+    expect((await env.save(reference)).exitCode).toBe(0);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
 
     // Nothing changed: the categories and one sweep page, nothing read again.
     const none = sent();
-    expect((await save(dir, none, { incremental: true })).exitCode).toBe(0);
+    expect((await env.save(dir, { incremental: true }, none)).exitCode).toBe(0);
     expect(none.graphql).toBe(2);
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
   });

@@ -266,9 +266,12 @@ function commit(gitDir: string, branch: string, file: string, text: string): voi
   git(gitDir, ["update-ref", `refs/heads/${branch}`, next]);
 }
 
-/** What a mirror holds: HEAD, every ref, every object. */
-function mirrorState(gitDir: string): { head: string; refs: string; objects: string } {
+/** What a mirror holds: HEAD, every ref, every object, its files (pack names aside, which depend on how it was packed). */
+function mirrorState(gitDir: string): { head: string; refs: string; objects: string; files: string[] } {
   return {
+    files: readdirSync(gitDir, { recursive: true, encoding: "utf8" })
+      .map((f) => f.replace(/pack-[0-9a-f]{40}/, "pack-*"))
+      .sort(),
     head: git(gitDir, ["symbolic-ref", "HEAD"]),
     refs: git(gitDir, ["for-each-ref", "--format=%(objectname) %(refname)"]),
     objects: git(gitDir, ["cat-file", "--batch-all-objects", "--batch-check"]),

@@ -11,7 +11,7 @@
 // the earlier mirror are never used. A final `repack -a -d` keeps only the
 // objects the refs reach, so the result holds the refs and objects a fresh
 // mirror clone would.
-import { copyFile, lstat, readdir, readFile, rename, rm } from "node:fs/promises";
+import { copyFile, lstat, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { mirrorLayoutProblem } from "../../backup/git-mirror.js";
 import { runGit } from "../../util/git.js";
@@ -111,6 +111,16 @@ export async function seedFromMirror(
   return new Set(present);
 }
 
+/** Removes the folders packing the refs emptied (refs/pull/…, refs/seed/), keeping refs/heads and refs/tags as a clone has them. */
+async function removeEmptyRefFolders(refs: string): Promise<void> {
+  const folders = (await readdir(refs, { withFileTypes: true, recursive: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => join(e.parentPath, e.name))
+    .filter((path) => path !== join(refs, "heads") && path !== join(refs, "tags"))
+    .sort((a, b) => b.length - a.length);
+  for (const folder of folders) await rmdir(folder).catch(() => undefined);
+}
+
 /** `git ls-remote --symref` output: the refs (peeled tag lines left out) and where HEAD points. */
 export function parseRemoteListing(text: string): { refs: Map<string, string>; head: string | null } {
   const refs = new Map<string, string>();
@@ -165,8 +175,10 @@ export async function fetchMirror(
     await git(["update-ref", "--stdin"], { input: commands.join("") });
   }
   if (remote.head !== null) await git(["symbolic-ref", "HEAD", remote.head]);
-  await git(["repack", "-a", "-d", "-q"]);
+  // One pack and packed refs, without the server-info files and bitmap a fresh clone does not have.
+  await git(["-c", "repack.writeBitmaps=false", "repack", "-a", "-d", "-q", "-n"]);
   await git(["pack-refs", "--all"]);
   await rm(join(gitDir, "FETCH_HEAD"), { force: true });
+  await removeEmptyRefFolders(join(gitDir, "refs"));
   return { fetched };
 }

@@ -11,7 +11,7 @@
 // the earlier mirror are never used. A final `repack -a -d` keeps only the
 // objects the refs reach, so the result holds the refs and objects a fresh
 // mirror clone would.
-import { copyFile, lstat, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
+import { copyFile, link, lstat, readdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { mirrorLayoutProblem } from "../../backup/git-mirror.js";
 import { runGit } from "../../util/git.js";
@@ -49,7 +49,8 @@ async function takePacks(ctx: SaveContext, old: string, gitDir: string): Promise
     if (!entry.isFile() || !entry.name.endsWith(".pack")) continue;
     const pack = join(to, `seed-${i}.pack`);
     const idx = join(to, `seed-${i}.idx`);
-    await copyFile(join(from, entry.name), pack);
+    // A hard link where the file system allows (index-pack only reads the pack), else a copy.
+    await link(join(from, entry.name), pack).catch(() => copyFile(join(from, entry.name), pack));
     try {
       const out = await runGit(["index-pack", "-o", idx, pack], { gitDir, signal: ctx.signal });
       const name = out.trim().split(/\s+/).pop() ?? "";

@@ -37,7 +37,7 @@ import { addTimelineEvents } from "./events.js";
 import { addTrickyCases } from "./generate-tricky.js";
 import { linkGit } from "./git-link.js";
 import { mulberry32, randomBytes } from "./prng.js";
-import { addReactions } from "./reactions.js";
+import { addDiscussionReactions, addReactions } from "./reactions.js";
 import {
   insertAsset,
   insertIssue,
@@ -179,6 +179,7 @@ export function generateDataset(store: FakeStore, options: GenerateOptions): Gen
   addReactions(ctx);
   addDiscussions(ctx, options.dataset);
   addAttachments(ctx, options.dataset);
+  addDiscussionReactions(ctx);
 
   return { repo, token, owner, tokenUser: admin, otherRepo, counts: countRecords(repo, otherRepo) };
 }

@@ -1,5 +1,5 @@
 // Seeds reactions on issues, pull requests, conversation comments, review
-// comments and releases: about a quarter of each kind gets a few, the first
+// comments, releases, discussions and discussion comments: about a quarter of each kind gets a few, the first
 // of each kind always has some (the first item every content), and where
 // there are enough people one issue gets more than 100, so a client must page
 // through a subject's reactions. A PRNG of its own and ids drawn after
@@ -18,9 +18,10 @@ function plusSeconds(iso: Iso, seconds: number): Iso {
   return new Date(Date.parse(iso) + seconds * 1000).toISOString().replace(".000Z", "Z");
 }
 
-export function addReactions(ctx: GenContext): void {
+/** Reacts to subjects with chosen (person, content) pairs; a deleted account now and then. */
+function reactor(ctx: GenContext, seed: number) {
   const { store, repo } = ctx;
-  const prng = mulberry32(ctx.seed ^ 0x4eac7);
+  const prng = mulberry32(ctx.seed ^ seed);
   const reactors = [...ctx.people, ctx.bot].map((p) => p.id);
   const pairs = reactors.flatMap((userId) => REACTION_CONTENTS.map((content) => ({ userId, content })));
   let made = 0;
@@ -45,6 +46,12 @@ export function addReactions(ctx: GenContext): void {
   };
   const some = (index: number) =>
     index === 0 || prng.chance(0.25) ? prng.sample(pairs, prng.int(1, 5)) : [];
+  return { prng, reactors, pairs, react, some };
+}
+
+export function addReactions(ctx: GenContext): void {
+  const { repo } = ctx;
+  const { prng, reactors, pairs, react, some } = reactor(ctx, 0x4eac7);
 
   const items = [...repo.issues.values()].sort((a, b) => a.number - b.number);
   items.forEach((issue, index) => {
@@ -72,5 +79,21 @@ export function addReactions(ctx: GenContext): void {
   });
   repo.releases.forEach((r, index) => {
     react("release", r.id, r.created_at, some(index));
+  });
+}
+
+/**
+ * Reactions on discussions, their comments and replies (the first discussion,
+ * comment and reply always have some): seeded after everything else, with a PRNG of its
+ * own, so the rest of the dataset stays the same.
+ */
+export function addDiscussionReactions(ctx: GenContext): void {
+  const { react, some } = reactor(ctx, 0xd15c4eac);
+  ctx.repo.discussions.forEach((d, index) => {
+    react("discussion", d.id, d.created_at, some(index));
+  });
+  const firstReply = ctx.repo.discussionComments.find((c) => c.reply_to_id !== null);
+  ctx.repo.discussionComments.forEach((c, index) => {
+    react("discussion_comment", c.id, c.created_at, some(c === firstReply ? 0 : index));
   });
 }

@@ -43,6 +43,8 @@ import { AttachmentSigner, serveWeb, webTemplate } from "./web-host.js";
 const httpMethods = new Set<string>(["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD"]);
 const apiVersion = "2022-11-28";
 const storageTemplate = "/_storage/assets/{asset_id}";
+/** nginx's status for a request whose client closed the connection before the answer. */
+const CLIENT_CLOSED_REQUEST = 499;
 
 interface Target {
   method: string;
@@ -335,6 +337,12 @@ export class ServerCore {
       const fault = route ? this.faults.decide(method, template) : null;
       if (fault) answerAt += fault.delayMs;
       if (fault?.afterHandler) await this.respond(req, target, route, params, raw, auth, identity, extra);
+      if (fault?.kind === "hold") {
+        // No answer ever: what ends it is the client closing the connection.
+        if (!res.destroyed) await new Promise<void>((resolve) => res.once("close", () => resolve()));
+        finish(CLIENT_CLOSED_REQUEST);
+        return;
+      }
       if (fault?.kind === "reset") {
         await waitUntil(this.timer, answerAt);
         req.socket.destroy();

@@ -8,6 +8,7 @@ export type FaultDecision = (
   | { kind: "status"; delayMs: number; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: "reset"; delayMs: number }
   | { kind: "delay"; delayMs: number }
+  | { kind: "hold"; delayMs: 0 }
 ) & {
   /** The route runs first (a write is applied) and only its answer is replaced. */
   afterHandler?: boolean;
@@ -53,7 +54,8 @@ export class FaultInjector {
       const times = entry.times ?? 1;
       if (decision || state.seen < first || state.seen >= first + times) continue;
       const delayMs = entry.delayMs ?? 0;
-      if (entry.reset) decision = { kind: "reset", delayMs, afterHandler: entry.afterHandler === true };
+      if (entry.hold) decision = { kind: "hold", delayMs: 0 };
+      else if (entry.reset) decision = { kind: "reset", delayMs, afterHandler: entry.afterHandler === true };
       else if (entry.status !== undefined)
         decision = {
           kind: "status",

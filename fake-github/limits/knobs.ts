@@ -63,6 +63,11 @@ export interface ScriptedFault {
   /** Destroy the socket without a response. */
   reset?: boolean;
   /**
+   * Never answer: the request is held until the client gives up and closes
+   * the connection (recorded with status 499, "client closed request").
+   */
+  hold?: boolean;
+  /**
    * Run the route first, then answer with the fault: the write is applied but
    * its response is lost, as when GitHub times out after creating an object.
    */
@@ -253,6 +258,9 @@ function parseScripted(entry: unknown, index: number): ScriptedFault {
         break;
       case "reset":
         out.reset = value === true;
+        break;
+      case "hold":
+        out.hold = value === true;
         break;
       case "afterHandler":
         out.afterHandler = value === true;

@@ -239,7 +239,13 @@ export type FakeReactionContent = "+1" | "-1" | "laugh" | "confused" | "heart" |
  * What a reaction is on. A pull request's reactions are its issue's (REST
  * lists them under /issues/{n}/reactions), so "issue" covers both.
  */
-export type FakeReactionSubject = "issue" | "issue_comment" | "review_comment" | "release";
+export type FakeReactionSubject =
+  | "issue"
+  | "issue_comment"
+  | "review_comment"
+  | "release"
+  | "discussion"
+  | "discussion_comment";
 
 export interface FakeReaction {
   id: number;

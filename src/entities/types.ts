@@ -42,6 +42,11 @@ export interface SaveContext {
   openWriter<T>(file: string, sortKey: (record: T) => SortKey): SortedJsonlWriter<T>;
   /** Work done outside the API's answers (a downloaded asset), kept for --resume. */
   done?: DoneMarks;
+  /**
+   * For a saver that `runsAfterFailedDependencies`: its dependencies that did
+   * not succeed in this run, with how they ended ("failed", "skipped").
+   */
+  unmet?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -67,7 +72,10 @@ export interface DoneMarks {
 export interface EntitySaveResult {
   records: number;
   files: FileSummary[];
-  /** Why the type was not saved (a permission the token lacks); no file is written. */
+  /**
+   * Why the type was not saved (a permission the token lacks; no file is
+   * written), or not saved in full (the files hold what could be saved).
+   */
   skipped?: string;
 }
 
@@ -88,5 +96,10 @@ export interface EntitySaver {
   readsDependencyFiles?: boolean;
   /** The job reads every saved body (ctx.bodyFiles): it also depends on the types that write them. */
   readsBodies?: boolean;
+  /**
+   * The job runs once its dependencies have ended, whatever their outcome,
+   * and saves what it can without those that did not succeed (`ctx.unmet`).
+   */
+  runsAfterFailedDependencies?: boolean;
   save(ctx: SaveContext): Promise<EntitySaveResult>;
 }

@@ -14,6 +14,10 @@ export interface JobGraph<Out extends JobOutput = JobOutput> {
   dependencies(name: string): readonly string[];
   /** Jobs waiting directly for `name`, in declaration order. */
   dependents(name: string): readonly string[];
+  /** Jobs `name` waits for whatever their outcome (`after`), as declared. */
+  awaited(name: string): readonly string[];
+  /** Jobs waiting for `name` whatever its outcome (their `after` names it). */
+  followers(name: string): readonly string[];
   /** Jobs waiting for `name` directly or transitively, in declaration order. */
   downstream(name: string): readonly string[];
   /** Length of the longest chain of dependents below `name`: 0 for a job nothing waits for. */
@@ -25,6 +29,8 @@ interface Node<Out extends JobOutput> {
   index: number;
   dependencies: string[];
   dependents: string[];
+  awaited: string[];
+  followers: string[];
   priority: number;
 }
 
@@ -43,7 +49,8 @@ export function buildJobGraph<Out extends JobOutput>(jobs: readonly JobSpec<Out>
     }
     problems.push(...checkSettings(`job "${spec.name}"`, spec));
     const dependencies = [...new Set(spec.dependsOn ?? [])];
-    nodes.set(spec.name, { spec, index, dependencies, dependents: [], priority: 0 });
+    const awaited = [...new Set(spec.after ?? [])].filter((name) => !dependencies.includes(name));
+    nodes.set(spec.name, { spec, index, dependencies, dependents: [], awaited, followers: [], priority: 0 });
   });
 
   for (const [name, node] of nodes) {
@@ -51,6 +58,11 @@ export function buildJobGraph<Out extends JobOutput>(jobs: readonly JobSpec<Out>
       const target = nodes.get(dependency);
       if (target) target.dependents.push(name);
       else problems.push(`job "${name}" depends on unknown job "${dependency}"`);
+    }
+    for (const awaited of node.awaited) {
+      const target = nodes.get(awaited);
+      if (target) target.followers.push(name);
+      else problems.push(`job "${name}" runs after unknown job "${awaited}"`);
     }
   }
   // A cycle is only meaningful once every edge points at a real job.
@@ -75,7 +87,8 @@ function findCycle<Out extends JobOutput>(nodes: Map<string, Node<Out>>): string
     if (done.has(name)) return undefined;
     path.push(name);
     onPath.add(name);
-    for (const dependency of nodes.get(name)?.dependencies ?? []) {
+    const node = nodes.get(name);
+    for (const dependency of [...(node?.dependencies ?? []), ...(node?.awaited ?? [])]) {
       const cycle = visit(dependency);
       if (cycle) return cycle;
     }
@@ -97,7 +110,7 @@ function computePriorities<Out extends JobOutput>(nodes: Map<string, Node<Out>>)
   const priorityOf = (node: Node<Out>): number => {
     if (known.has(node.spec.name)) return node.priority;
     let longest = 0;
-    for (const dependent of node.dependents) {
+    for (const dependent of [...node.dependents, ...node.followers]) {
       longest = Math.max(longest, 1 + priorityOf(nodes.get(dependent)!));
     }
     node.priority = longest;
@@ -124,6 +137,8 @@ function graphView<Out extends JobOutput>(
     indexOf: (name) => node(name).index,
     dependencies: (name) => node(name).dependencies,
     dependents: (name) => node(name).dependents,
+    awaited: (name) => node(name).awaited,
+    followers: (name) => node(name).followers,
     downstream(name) {
       const seen = new Set<string>();
       const stack = [...node(name).dependents];

@@ -1,5 +1,6 @@
-// The run loop: starts each job the moment its last dependency succeeds, within the concurrency
-// bound, most critical first; isolates failures; applies timeouts, retries and cancellation.
+// The run loop: starts each job the moment its last dependency succeeds (and every job of its
+// `after` has ended), within the concurrency bound, most critical first; isolates failures;
+// applies timeouts, retries and cancellation.
 
 import { sleep } from "../util/sleep.js";
 import { attemptSignal, raceAbort } from "./abort.js";
@@ -50,8 +51,10 @@ interface JobState<Out extends JobOutput> {
   spec: JobSpec<Out>;
   settings: JobSettings;
   phase: Phase;
-  /** Dependencies that have not succeeded yet. */
+  /** Dependencies that have not succeeded yet, and jobs of `after` that have not ended. */
   blockers: number;
+  /** Jobs of `after` that ended without succeeding. */
+  unmet: Map<string, JobStatus>;
   attempts: number;
   startedAt: Date | null;
   result: JobResult<Out> | null;
@@ -80,7 +83,8 @@ class Run<Out extends JobOutput> {
         spec,
         settings: resolveSettings(spec, options.defaults),
         phase: "waiting",
-        blockers: graph.dependencies(spec.name).length,
+        blockers: graph.dependencies(spec.name).length + graph.awaited(spec.name).length,
+        unmet: new Map(),
         attempts: 0,
         startedAt: null,
         result: null,
@@ -142,6 +146,7 @@ class Run<Out extends JobOutput> {
       const ctx: JobContext = {
         signal: bounded.signal,
         attempt,
+        unmet: state.unmet,
         progress: (update) => {
           // A timed-out or cancelled attempt may still be running: its reports are stale.
           if (live) this.emit({ ...update, type: "progress", job: name, at: new Date() });
@@ -188,11 +193,8 @@ class Run<Out extends JobOutput> {
         durationMs: result.durationMs,
         at: result.finishedAt!,
       });
-      for (const dependent of this.graph.dependents(name)) {
-        const next = this.states.get(dependent)!;
-        next.blockers--;
-        if (next.blockers === 0 && next.phase === "waiting") next.phase = "ready";
-      }
+      for (const dependent of this.graph.dependents(name)) this.unblock(dependent);
+      for (const follower of this.graph.followers(name)) this.unblock(follower);
     } else if (outcome.status === "failed") {
       const result = this.finish(state, "failed", outcome.error, null);
       this.emit({
@@ -203,17 +205,33 @@ class Run<Out extends JobOutput> {
         at: result.finishedAt!,
       });
       const reason = `dependency "${name}" failed`;
+      const ended = [name];
       for (const dependent of this.graph.downstream(name)) {
         const next = this.states.get(dependent)!;
         // Already done: skipped for another failed dependency, or cancelled.
         if (next.phase !== "waiting") continue;
         const skipped = this.finish(next, "skipped", reason, null);
         this.emit({ type: "skipped", job: dependent, reason, at: skipped.finishedAt! });
+        ended.push(dependent);
+      }
+      // Jobs that run after these whatever their outcome go on without them.
+      for (const job of ended) {
+        for (const follower of this.graph.followers(job)) {
+          this.states.get(follower)!.unmet.set(job, this.states.get(job)!.result!.status);
+          this.unblock(follower);
+        }
       }
     } else {
       const result = this.finish(state, "cancelled", outcome.error, null);
       this.emit({ type: "cancelled", job: name, reason: outcome.error, at: result.finishedAt! });
     }
+  }
+
+  /** One of the job's blockers is gone: it is ready once none is left (unless already settled). */
+  private unblock(name: string): void {
+    const next = this.states.get(name)!;
+    next.blockers--;
+    if (next.blockers === 0 && next.phase === "waiting") next.phase = "ready";
   }
 
   /** On the run's abort: jobs not started are cancelled now; running ones see their signal abort. */

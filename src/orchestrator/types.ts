@@ -16,6 +16,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** 1 on the first attempt. */
   attempt: number;
+  /** The jobs of `after` that did not succeed, with how they ended (set by the run loop). */
+  unmet?: ReadonlyMap<string, JobStatus>;
   progress(update: JobProgress): void;
 }
 
@@ -27,6 +29,11 @@ export interface JobOutput {
 export interface JobSpec<Out extends JobOutput = JobOutput> {
   name: string;
   dependsOn?: readonly string[];
+  /**
+   * Jobs to wait for whatever their outcome: the job runs once they have all
+   * ended, and is told which did not succeed (JobContext.unmet).
+   */
+  after?: readonly string[];
   /** Per-job overrides of the run defaults. */
   timeoutMs?: number;
   retries?: number;

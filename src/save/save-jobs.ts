@@ -19,7 +19,7 @@ import { skippableJobs } from "./resume-plan.js";
 
 export interface SaveJobOutput extends JobOutput {
   files: FileSummary[];
-  /** The job ran but saved nothing, for this reason (a permission the token lacks). */
+  /** The job saved nothing (a permission the token lacks), or not everything, for this reason. */
   skipped?: string;
 }
 
@@ -69,7 +69,7 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
   const jobs = savers.map(
     (saver): JobSpec<SaveJobOutput> => ({
       name: saver.name,
-      dependsOn: saver.dependsOn.filter((dep) => entities.has(dep)),
+      ...dependencies(saver, entities),
       timeoutMs: request.jobTimeoutMs,
       retries: request.jobRetries ?? 1,
       run: async (job) => {
@@ -87,6 +87,7 @@ export async function saveJobs(request: SaveJobsRequest, context: SaveJobsContex
           shared,
           bodyFiles: BODY_FILES,
           ...(context.done ? { done: context.done } : {}),
+          ...(job.unmet ? { unmet: job.unmet } : {}),
           // Records are collected at once; the files wait for the claimed folder.
           openWriter: (file, sortKey) =>
             createSortedJsonlWriter({
@@ -137,6 +138,15 @@ async function keptByConditionalRequests(
   return { records: files[0]?.records ?? 0, files };
 }
 
+/** The saver's selected dependencies: waited for whatever their outcome where it saves what it can without them. */
+function dependencies(
+  saver: EntitySaver,
+  entities: ReadonlySet<string>,
+): Pick<JobSpec, "dependsOn" | "after"> {
+  const selected = saver.dependsOn.filter((dep) => entities.has(dep));
+  return saver.runsAfterFailedDependencies ? { after: selected } : { dependsOn: selected };
+}
+
 /** A job writes only the files its descriptor declares, so verify checks every file a save writes. */
 function declared(job: string, file: string): string {
   if (!RECORD_FILES.some((spec) => spec.entity === job && spec.file === file)) {
@@ -164,8 +174,10 @@ async function runSaver(
   // Counts a failed job would have reported are then known never to come.
   const result = await saver.save(ctx).finally(() => ctx.shared.jobEnded(saver.name));
   await marked;
-  // A skipped type stays incomplete in the state, so --resume asks again (the token may have changed).
-  if (result.skipped !== undefined) return { records: 0, files: [], skipped: result.skipped };
+  // A skipped type stays incomplete in the state, so --resume asks again (the token may have
+  // changed, the failed dependency may succeed); the files of a partly saved type are listed.
+  if (result.skipped !== undefined)
+    return { records: result.records, files: result.files, skipped: result.skipped };
   await updateSaveState(request.outDir, (state) => {
     state.jobs[saver.name] = { status: "complete", files: result.files };
   });

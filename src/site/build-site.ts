@@ -137,16 +137,18 @@ export async function buildSite(request: BuildSiteRequest): Promise<SiteSummary>
     await write("assets/labels.css", ctx.labels.css());
     await write("assets/site.js", CLIENT_SCRIPT);
     await write("assets/minisearch.js", await minisearchBundle());
-    for (const r of backup.releases) {
-      for (const a of r.assets) {
-        if (!a.path) continue;
-        // verify checked that the path stays inside the backup folder; the
-        // copy keeps the same relative path under files/.
-        const dest = folder.pathOf(`files/${a.path}`);
-        await mkdir(dirname(dest), { recursive: true });
-        await copyFile(join(request.dir, a.path), dest);
-        files += 1;
-      }
+    // verify checked that each path stays inside the backup folder; the copy
+    // keeps the same relative path under files/ (release assets, then the
+    // attachments the bodies link).
+    const copies = [
+      ...backup.releases.flatMap((r) => r.assets.flatMap((a) => (a.path ? [a.path] : []))),
+      ...new Set(backup.attachments.values()),
+    ];
+    for (const path of copies) {
+      const dest = folder.pathOf(`files/${path}`);
+      await mkdir(dirname(dest), { recursive: true });
+      await copyFile(join(request.dir, path), dest);
+      files += 1;
     }
     request.signal?.throwIfAborted();
     await folder.commit();

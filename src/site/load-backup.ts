@@ -5,6 +5,7 @@
 import { type Manifest, readManifest } from "../backup/manifest.js";
 import { classifyFolder } from "../backup/save-state.js";
 import { verifyBackup } from "../backup/verify.js";
+import { ATTACHMENTS_FILE, type AttachmentRecord } from "../entities/attachments/record.js";
 import { RECORD_FILES } from "../entities/index.js";
 import { ISSUE_COMMENTS_FILE, type IssueCommentRecord } from "../entities/issue_comments/record.js";
 import { ISSUE_EVENTS_FILE, type IssueEventRecord } from "../entities/issue_events/record.js";
@@ -45,6 +46,23 @@ export interface LoadedBackup {
   reviewComments: Map<number, PrReviewCommentRecord[]>;
   /** Timeline events by issue or pull-request number, oldest first (none in older backups). */
   events: Map<number, IssueEventRecord[]>;
+  /** Saved attachments: the URL as bodies spell it → the file's path in the backup folder. */
+  attachments: Map<string, string>;
+}
+
+/** An attachment's file as the format names it, listed (so checked) in the manifest. */
+const ATTACHMENT_PATH = /^attachments\/[0-9a-f]{64}\/[^/]+$/;
+
+function savedAttachments(records: AttachmentRecord[], manifest: Manifest): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of records) {
+    const path = r.path;
+    // Untrusted: only a file of the attachments folder that verify hashed is linked.
+    if (r.status !== "saved" || path === null || !ATTACHMENT_PATH.test(path)) continue;
+    if (path.endsWith("/..") || path.endsWith("/.") || manifest.files[path] === undefined) continue;
+    out.set(r.url, path);
+  }
+  return out;
 }
 
 /** Throws SiteInputError (one line) unless `dir` is a finished backup that verifies. */
@@ -108,14 +126,16 @@ export async function loadBackup(dir: string): Promise<LoadedBackup> {
     readRecords<ReleaseRecord>(dir, RELEASES_FILE),
     readRecords<SubIssueRecord>(dir, SUB_ISSUES_FILE),
   ]);
-  const [issueComments, prComments, reviews, reviewComments, events, repository] = await Promise.all([
-    readRecords<IssueCommentRecord>(dir, ISSUE_COMMENTS_FILE),
-    readRecords<PrCommentRecord>(dir, PR_COMMENTS_FILE),
-    readRecords<PrReviewRecord>(dir, PR_REVIEWS_FILE),
-    readRecords<PrReviewCommentRecord>(dir, PR_REVIEW_COMMENTS_FILE),
-    readRecords<IssueEventRecord>(dir, ISSUE_EVENTS_FILE),
-    readRecords<RepositoryRecord>(dir, REPOSITORY_FILE),
-  ]);
+  const [issueComments, prComments, reviews, reviewComments, events, repository, attachments] =
+    await Promise.all([
+      readRecords<IssueCommentRecord>(dir, ISSUE_COMMENTS_FILE),
+      readRecords<PrCommentRecord>(dir, PR_COMMENTS_FILE),
+      readRecords<PrReviewRecord>(dir, PR_REVIEWS_FILE),
+      readRecords<PrReviewCommentRecord>(dir, PR_REVIEW_COMMENTS_FILE),
+      readRecords<IssueEventRecord>(dir, ISSUE_EVENTS_FILE),
+      readRecords<RepositoryRecord>(dir, REPOSITORY_FILE),
+      readRecords<AttachmentRecord>(dir, ATTACHMENTS_FILE),
+    ]);
   return {
     dir,
     manifest,
@@ -136,5 +156,6 @@ export async function loadBackup(dir: string): Promise<LoadedBackup> {
       (e) => e.issue_number,
       () => 0,
     ),
+    attachments: savedAttachments(attachments, manifest),
   };
 }

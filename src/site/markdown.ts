@@ -1,7 +1,8 @@
 // Markdown from a backup (untrusted) to safe HTML: markdown-it renders
 // GitHub-flavoured Markdown (tables, strikethrough, fenced code, task lists),
 // then sanitize-html keeps only an allow-list of tags and attributes and only
-// http(s)/mailto links. Images are never loaded: they become links.
+// http(s)/mailto links. Images are never loaded: they become links, to the
+// site's copy of the file when the backup saved it as an attachment.
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { esc } from "./html.js";
@@ -100,8 +101,19 @@ export function safeHref(href: string | undefined, base: string | undefined): st
     : undefined;
 }
 
-/** The base of the call in progress (sanitising is synchronous), so the options are built once. */
+/** A saved attachment's link relative to the page being rendered, by the URL the body spells. */
+export type LocalCopies = (url: string) => string | undefined;
+
+/** The base and copies of the call in progress (sanitising is synchronous), so the options are built once. */
 let base: string | undefined;
+let copies: LocalCopies | undefined;
+
+/** The page-relative link of the saved copy of `raw` (as spelled, or as resolved), else the safe original. */
+function hrefOf(raw: string | undefined): string | undefined {
+  const href = safeHref(raw, base);
+  if (copies === undefined || raw === undefined) return href;
+  return copies(raw.trim()) ?? (href === undefined ? undefined : copies(href)) ?? href;
+}
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
@@ -128,7 +140,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   transformTags: {
     a: (tagName, attribs) => {
-      const href = safeHref(attribs.href, base);
+      const href = hrefOf(attribs.href);
       const out: sanitizeHtml.Attributes = { rel: "noopener noreferrer nofollow" };
       if (href) out.href = href;
       if (attribs.title) out.title = attribs.title;
@@ -136,7 +148,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
       return { tagName, attribs: out };
     },
     img: (_tagName, attribs) => {
-      const href = safeHref(attribs.src, base);
+      const href = hrefOf(attribs.src);
       const out: sanitizeHtml.Attributes = { class: "image-link", rel: "noopener noreferrer nofollow" };
       if (href) out.href = href;
       return {
@@ -154,12 +166,14 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 };
 
 /** The sanitiser alone, for HTML from anywhere untrusted. */
-export function sanitize(html: string, linkBase?: string): string {
+export function sanitize(html: string, linkBase?: string, localCopies?: LocalCopies): string {
   base = linkBase;
+  copies = localCopies;
   try {
     return sanitizeHtml(html, SANITIZE_OPTIONS);
   } finally {
     base = undefined;
+    copies = undefined;
   }
 }
 
@@ -188,9 +202,14 @@ function plainParagraphs(text: string): string | undefined {
 
 /**
  * Markdown to safe HTML. `base` (the record's GitHub page) resolves relative
- * links the way GitHub does, so they never point into the local disk.
+ * links the way GitHub does, so they never point into the local disk; a link
+ * to an attachment the backup saved points at the site's copy (`localCopies`).
  */
-export function renderMarkdown(text: string | null | undefined, linkBase?: string): string {
+export function renderMarkdown(
+  text: string | null | undefined,
+  linkBase?: string,
+  localCopies?: LocalCopies,
+): string {
   if (!text || text.trim() === "") return '<p class="empty">No description provided.</p>';
-  return plainParagraphs(text) ?? sanitize(md.render(text), linkBase);
+  return plainParagraphs(text) ?? sanitize(md.render(text), linkBase, localCopies);
 }

@@ -6,12 +6,7 @@ import type { ReleaseRecord } from "../entities/releases/record.js";
 import { ganttSvg } from "./gantt-svg.js";
 import { esc, page, userName, when } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
-import type { SiteContext } from "./site-context.js";
-
-/** Where the site keeps a copy of a backup file (release assets). */
-export function copiedFileHref(path: string): string {
-  return `files/${path.split("/").map(encodeURIComponent).join("/")}`;
-}
+import { copiedFileHref, type SiteContext } from "./site-context.js";
 
 function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -19,7 +14,7 @@ function bytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function release(r: ReleaseRecord): string {
+function release(ctx: SiteContext, r: ReleaseRecord): string {
   const flags = [r.draft ? "draft" : "", r.prerelease ? "pre-release" : ""].filter(Boolean).join(", ");
   const assets = r.assets.map((a) => {
     const name = esc(a.name);
@@ -30,7 +25,7 @@ function release(r: ReleaseRecord): string {
   });
   return `<div class="release"><h3>${esc(r.name || r.tag_name)} <code>${esc(r.tag_name)}</code>${flags ? ` <span class="none">(${flags})</span>` : ""}</h3>
 <p class="markdown">${userName(r.author)} · ${when(r.published_at ?? r.created_at)}</p>
-<div class="markdown">${renderMarkdown(r.body, r.html_url)}</div>
+<div class="markdown">${renderMarkdown(r.body, r.html_url, ctx.rootCopies)}</div>
 ${assets.length ? `<ul class="assets">${assets.join("")}</ul>` : ""}</div>`;
 }
 
@@ -60,7 +55,7 @@ ${description ? `<p class="description">${esc(description)}</p>\n` : ""}<p class
 <h2>What the backup holds</h2><ul class="cards">${counts}</ul>
 <h2>Labels</h2>${labels ? `<table class="plain labels">${labels}</table>` : '<p class="none">No labels saved.</p>'}
 <h2>Milestones</h2>${milestones ? `<table class="plain milestones"><tr><th>Milestone</th><th>State</th><th>Progress</th><th>Due</th></tr>${milestones}</table>` : '<p class="none">No milestones saved.</p>'}
-<h2>Releases</h2>${ctx.backup.releases.length ? ctx.backup.releases.map(release).join("\n") : '<p class="none">No releases saved.</p>'}
+<h2>Releases</h2>${ctx.backup.releases.length ? ctx.backup.releases.map((r) => release(ctx, r)).join("\n") : '<p class="none">No releases saved.</p>'}
 <h2>The save</h2><p class="none">Started ${when(manifest.started_at)}, finished ${when(manifest.finished_at)}; ${manifest.requests.total} requests.</p>
 ${ganttSvg(manifest.jobs, manifest.started_at, manifest.finished_at)}`;
   return page({ title: `${ctx.repoName} · backup`, root: "", body, repoName: ctx.repoName });

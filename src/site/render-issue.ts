@@ -35,9 +35,9 @@ export function renderIssuePage(ctx: SiteContext, issue: IssueRecord, subs: SubI
 <p class="meta">${issueState(issue)} <span class="opened"><strong class="author">${userName(issue.user)}</strong> opened this issue ${when(issue.created_at)}${closed}${locked} · ${comments.length} comment${comments.length === 1 ? "" : "s"}</span>${onGitHub(issue.html_url)}</p>
 <div class="columns">
 <section class="timeline">
-${commentBox({ ...issue, body: issue.body }, issue.created_at, "opened", "issue-body")}
+${commentBox({ ...issue, body: issue.body }, issue.created_at, ctx.pageCopies, "opened", "issue-body")}
 ${withEvents(
-  comments.map((c) => ({ at: c.created_at, html: commentBox(c, c.created_at) })),
+  comments.map((c) => ({ at: c.created_at, html: commentBox(c, c.created_at, ctx.pageCopies) })),
   ctx.backup.events.get(issue.number) ?? [],
   ctx.repoName,
 )}

@@ -4,7 +4,7 @@ import type { LabelRef, MilestoneRef, UserRef } from "../backup/record-parts.js"
 import { describeEvent } from "../entities/issue_events/history.js";
 import type { IssueEventRecord } from "../entities/issue_events/record.js";
 import { esc, userName, when } from "./html.js";
-import { renderMarkdown, safeHref } from "./markdown.js";
+import { type LocalCopies, renderMarkdown, safeHref } from "./markdown.js";
 import type { SiteContext } from "./site-context.js";
 
 export interface SideBarItem {
@@ -41,12 +41,13 @@ export interface CommentLike {
 export function commentBox(
   comment: CommentLike,
   at: string | null,
+  copies: LocalCopies,
   action = "commented",
   anchor = `comment-${comment.id}`,
 ): string {
   return `<div class="comment" id="${esc(anchor)}">
 <div class="comment-head"><strong class="author">${userName(comment.user)}</strong> ${esc(action)} ${when(at)}</div>
-<div class="markdown">${renderMarkdown(comment.body, comment.html_url)}</div>
+<div class="markdown">${renderMarkdown(comment.body, comment.html_url, copies)}</div>
 </div>`;
 }
 

@@ -5,7 +5,7 @@ import type { PrReviewCommentRecord } from "../entities/pr_review_comments/recor
 import type { PrReviewRecord } from "../entities/pr_reviews/record.js";
 import type { PullRequestRecord } from "../entities/pull_requests/record.js";
 import { esc, page, userName, when } from "./html.js";
-import { renderMarkdown } from "./markdown.js";
+import { type LocalCopies, renderMarkdown } from "./markdown.js";
 import { commentBox, onGitHub, sideBar, withEvents } from "./render-item-parts.js";
 import type { SiteContext } from "./site-context.js";
 
@@ -37,23 +37,25 @@ function diffHunk(hunk: string): string {
   return `<pre class="diff">${lines.join("\n")}</pre>`;
 }
 
-function reviewComment(c: PrReviewCommentRecord): string {
+function reviewComment(c: PrReviewCommentRecord, copies: LocalCopies): string {
   const where = `${c.path}${(c.line ?? c.original_line) ? `:${c.line ?? c.original_line}` : ""}`;
   return `<div class="review-comment" id="review-comment-${c.id}">
 <div class="file">${esc(where)}</div>
 ${c.in_reply_to_id === null ? diffHunk(c.diff_hunk) : ""}
 <div class="comment-head"><strong class="author">${userName(c.user)}</strong> ${c.in_reply_to_id === null ? "commented" : "replied"} ${when(c.created_at)}</div>
-<div class="markdown">${renderMarkdown(c.body, c.html_url)}</div>
+<div class="markdown">${renderMarkdown(c.body, c.html_url, copies)}</div>
 </div>`;
 }
 
-function review(r: PrReviewRecord, comments: readonly PrReviewCommentRecord[]): string {
+function review(r: PrReviewRecord, comments: readonly PrReviewCommentRecord[], copies: LocalCopies): string {
   const body =
-    r.body && r.body.trim() !== "" ? `<div class="markdown">${renderMarkdown(r.body, r.html_url)}</div>` : "";
+    r.body && r.body.trim() !== ""
+      ? `<div class="markdown">${renderMarkdown(r.body, r.html_url, copies)}</div>`
+      : "";
   return `<div class="review review-${esc(r.state.toLowerCase())}" id="review-${r.id}">
 <div class="comment-head"><strong class="author">${userName(r.user)}</strong> ${esc(REVIEW_ACTIONS[r.state] ?? r.state)} ${when(r.submitted_at)}</div>
 ${body}
-${comments.map(reviewComment).join("\n")}
+${comments.map((c) => reviewComment(c, copies)).join("\n")}
 </div>`;
 }
 
@@ -70,11 +72,15 @@ export function renderPullPage(ctx: SiteContext, pull: PullRequestRecord): strin
     else byReview.set(id, [...(byReview.get(id) ?? []), c]);
   }
   const timeline = [
-    ...comments.map((c) => ({ at: c.created_at, id: c.id, html: commentBox(c, c.created_at) })),
+    ...comments.map((c) => ({
+      at: c.created_at,
+      id: c.id,
+      html: commentBox(c, c.created_at, ctx.pageCopies),
+    })),
     ...reviews.map((r) => ({
       at: r.submitted_at ?? "",
       id: r.id,
-      html: review(r, byReview.get(r.id) ?? []),
+      html: review(r, byReview.get(r.id) ?? [], ctx.pageCopies),
     })),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
   const state = pullState(pull);
@@ -88,7 +94,7 @@ export function renderPullPage(ctx: SiteContext, pull: PullRequestRecord): strin
       ? `; closed ${when(pull.closed_at)}`
       : "";
   const looseHtml = loose.length
-    ? `<h2>Diff comments outside a saved review</h2>\n${loose.map(reviewComment).join("\n")}`
+    ? `<h2>Diff comments outside a saved review</h2>\n${loose.map((c) => reviewComment(c, ctx.pageCopies)).join("\n")}`
     : "";
   const branches = `<h2>Branches</h2><p class="branches"><code>${esc(head)}</code> → <code>${esc(pull.base.ref)}</code></p>\n`;
   const body = `<article class="item pull">
@@ -96,7 +102,7 @@ export function renderPullPage(ctx: SiteContext, pull: PullRequestRecord): strin
 <p class="meta"><span class="state state-${state.key}">${state.text}</span> <span class="opened"><strong class="author">${userName(pull.user)}</strong> opened this pull request ${when(pull.created_at)}${merged} · ${comments.length} comment${comments.length === 1 ? "" : "s"}, ${reviews.length} review${reviews.length === 1 ? "" : "s"}</span>${onGitHub(pull.html_url)}</p>
 <div class="columns">
 <section class="timeline">
-${commentBox(pull, pull.created_at, "opened", "pull-body")}
+${commentBox(pull, pull.created_at, ctx.pageCopies, "opened", "pull-body")}
 ${withEvents(timeline, ctx.backup.events.get(pull.number) ?? [], ctx.repoName)}
 ${looseHtml}
 </section>

@@ -3,6 +3,7 @@
 
 import { LabelStyles } from "./labels-css.js";
 import type { LoadedBackup } from "./load-backup.js";
+import type { LocalCopies } from "./markdown.js";
 
 export interface SiteContext {
   backup: LoadedBackup;
@@ -12,6 +13,15 @@ export interface SiteContext {
   pullNumbers: Set<number>;
   /** Titles of every saved issue and pull request by number. */
   titles: Map<number, string>;
+  /** Saved attachments as linked from a page at the site root (index.html). */
+  rootCopies: LocalCopies;
+  /** Saved attachments as linked from a page one folder down (issues/N.html, pulls/N.html). */
+  pageCopies: LocalCopies;
+}
+
+/** The site's copy of a backup file (release assets, attachments), relative to the site root. */
+export function copiedFileHref(path: string): string {
+  return `files/${path.split("/").map(encodeURIComponent).join("/")}`;
 }
 
 export function siteContext(backup: LoadedBackup): SiteContext {
@@ -25,6 +35,15 @@ export function siteContext(backup: LoadedBackup): SiteContext {
     issueNumbers: new Set(backup.issues.map((i) => i.number)),
     pullNumbers: new Set(backup.pulls.map((p) => p.number)),
     titles: new Map([...backup.issues, ...backup.pulls].map((i) => [i.number, i.title])),
+    rootCopies: localCopies(backup, ""),
+    pageCopies: localCopies(backup, "../"),
+  };
+}
+
+function localCopies(backup: LoadedBackup, root: string): LocalCopies {
+  return (url) => {
+    const path = backup.attachments.get(url);
+    return path === undefined ? undefined : `${root}${copiedFileHref(path)}`;
   };
 }
 

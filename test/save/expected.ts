@@ -25,6 +25,8 @@ const byNumber = (a: { number: number }, b: { number: number }) => a.number - b.
 export interface Wanted {
   issues: (n: number) => boolean;
   pulls: (n: number) => boolean;
+  /** Discussions saved (their reactions too); true unless set. */
+  discussions?: boolean;
 }
 export const everything: Wanted = { issues: () => true, pulls: () => true };
 
@@ -277,7 +279,7 @@ export function projectIssueEvent(r: Row): Row {
   };
 }
 
-/** Every reaction on the wanted issues, pull requests, their comments and review comments, and every release. */
+/** Every reaction on the wanted issues, pull requests, their comments and review comments, every release, and every discussion, comment and reply. */
 export function expectedReactions(store: FakeStore, repo: FakeRepo, wanted: Wanted = everything): Row[] {
   const rows: Row[] = [];
   const add = (type: string, subjectId: number, reactions: readonly FakeReaction[]) => {
@@ -308,6 +310,11 @@ export function expectedReactions(store: FakeStore, repo: FakeRepo, wanted: Want
       add("pr_review_comment", c.id, reactionsOf(repo, "review_comment", c.id));
   }
   for (const r of repo.releases) add("release", r.id, reactionsOf(repo, "release", r.id));
+  if (wanted.discussions !== false) {
+    for (const d of repo.discussions) add("discussion", d.id, reactionsOf(repo, "discussion", d.id));
+    for (const c of repo.discussionComments)
+      add("discussion_comment", c.id, reactionsOf(repo, "discussion_comment", c.id));
+  }
   const key = (r: Row) => [r.subject_type as string, r.subject_id as number, r.id as number] as const;
   return rows.sort((a, b) => {
     const [x, y] = [key(a), key(b)];

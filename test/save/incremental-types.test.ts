@@ -427,3 +427,33 @@ describe("save --incremental: discussions", () => {
     expect(entityFiles(dir)).toEqual(entityFiles(reference));
   });
 });
+
+describe("save --incremental: reactions to discussions", () => {
+  const env = useFake({ seed: 17 }, ["discussions", "reactions"]);
+
+  it("reads the reactions of a discussion whose rollup moved, and none when nothing changed", async () => {
+    const dir = freshDir();
+    expect((await env.save(dir)).exitCode).toBe(0);
+    const discussion = env.repo.discussions[0];
+    const reactionId = env.fake.store.nextId();
+    addReaction(env.repo, "discussion", discussion?.id as number, {
+      id: reactionId,
+      node_id: reactionNodeId(reactionId),
+      content: "heart",
+      userId: null,
+      created_at: env.fake.store.now(),
+    });
+
+    const changed = sent();
+    expect((await env.save(dir, { incremental: true }, changed)).exitCode).toBe(0);
+    expect(changed.reactionSubjects).toBe(1);
+    const reference = freshDir();
+    expect((await env.save(reference)).exitCode).toBe(0);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
+
+    const none = sent();
+    expect((await env.save(dir, { incremental: true }, none)).exitCode).toBe(0);
+    expect(none.reactionSubjects).toBe(0);
+    expect(entityFiles(dir)).toEqual(entityFiles(reference));
+  });
+});

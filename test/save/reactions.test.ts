@@ -28,6 +28,8 @@ interface Doctor {
   beforeReactions?: () => void;
   /** Sees the node ids of every GraphQL query of the reactions job. */
   onReactionsQuery?: (ids: string[]) => void;
+  /** GraphQL queries answered 400 (a bad request, not retried). */
+  failGraphQL?: (body: string) => boolean;
 }
 
 type JsonValue = unknown;
@@ -60,6 +62,12 @@ function doctoredFetch(doctor: Doctor): typeof fetch {
     if (isReactionsQuery) {
       const { variables } = JSON.parse(init?.body as string) as { variables: { ids: string[] } };
       doctor.onReactionsQuery?.(variables.ids);
+    }
+    if (url.endsWith("/graphql") && typeof init?.body === "string" && doctor.failGraphQL?.(init.body)) {
+      return new Response(JSON.stringify({ message: "Problems parsing JSON" }), {
+        status: 400,
+        headers: { "content-type": "application/json" },
+      });
     }
     if (isReactionsQuery && !prepared) {
       prepared = true;
@@ -203,7 +211,7 @@ describe("reactions of the medium dataset", () => {
     ];
     const { dir, result } = await save(fake, "medium", entities);
     expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
-    const expected = E.expectedReactions(fake.store, repo);
+    const expected = E.expectedReactions(fake.store, repo, { ...E.everything, discussions: false });
     const counts = new Map<string, number>();
     for (const r of expected)
       counts.set(
@@ -213,4 +221,132 @@ describe("reactions of the medium dataset", () => {
     expect(Math.max(...counts.values())).toBeGreaterThan(100);
     expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(expected);
   }, 240_000);
+});
+
+describe("reactions of discussions, their comments and replies", () => {
+  let fake: FakeGitHub;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = ["discussions", "reactions"];
+  const ofDiscussions = () =>
+    E.expectedReactions(fake.store, repo).filter((r) => String(r.subject_type).startsWith("discussion"));
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
+    repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
+  });
+  afterAll(() => fake.close());
+
+  it("saves them, reading discussions and comments only where the rollup counts any, and every reply", async () => {
+    const queried: string[] = [];
+    const { dir, result } = await save(fake, "discussions", ENTITIES, {
+      onReactionsQuery: (ids) => queried.push(...ids),
+    });
+    expect(result.exitCode).toBe(0);
+    const expected = ofDiscussions();
+    expect(new Set(expected.map((r) => r.subject_type))).toEqual(
+      new Set(["discussion", "discussion_comment"]),
+    );
+    // A reply among them: the first reply always has reactions.
+    const replyIds = new Set(repo.discussionComments.filter((c) => c.reply_to_id !== null).map((c) => c.id));
+    expect(expected.some((r) => replyIds.has(r.subject_id as number))).toBe(true);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(expected);
+    const reacted = (subject: "discussion" | "discussion_comment", id: number) =>
+      reactionsOf(repo, subject, id).length > 0;
+    expect(new Set(queried)).toEqual(
+      new Set([
+        ...repo.discussions.filter((d) => reacted("discussion", d.id)).map((d) => d.node_id),
+        ...repo.discussionComments
+          .filter((c) => c.reply_to_id !== null || reacted("discussion_comment", c.id))
+          .map((c) => c.node_id),
+      ]),
+    );
+  });
+
+  it("a reaction missing from the batch answer is read again through the subject's node", async () => {
+    const clean = await save(fake, "discussions-clean", ENTITIES);
+    const comment = repo.discussionComments.find(
+      (c) => c.reply_to_id === null && reactionsOf(repo, "discussion_comment", c.id).length > 0,
+    );
+    const lost = comment ? reactionsOf(repo, "discussion_comment", comment.id)[0] : undefined;
+    expect(lost).toBeDefined();
+    const healed = await save(fake, "discussions-healed", ENTITIES, {
+      hide: { ids: new Set([lost?.id ?? 0]), rest: false },
+    });
+    expect(healed.result.exitCode).toBe(0);
+    expect(readFileSync(join(healed.dir, "reactions.jsonl"), "utf8")).toBe(
+      readFileSync(join(clean.dir, "reactions.jsonl"), "utf8"),
+    );
+  });
+});
+
+describe("reactions when a subject's job fails", () => {
+  let fake: FakeGitHub;
+  let repo: FakeRepo;
+  const ENTITIES: EntityName[] = [
+    "issues",
+    "pull_requests",
+    "pr_reviews",
+    "pr_review_comments",
+    "releases",
+    "reactions",
+  ];
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
+    repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
+  });
+  afterAll(() => fake.close());
+  const expectedOf = (types: string[]) =>
+    E.expectedReactions(fake.store, repo, { ...E.everything, discussions: false }).filter((r) =>
+      types.includes(r.subject_type as string),
+    );
+  const manifestJob = (dir: string, name: string) =>
+    (
+      JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+        jobs: Array<{ name: string; status: string; records: number; error: string | null }>;
+        files: Record<string, unknown>;
+      }
+    ).jobs.find((j) => j.name === name);
+
+  it("pr_reviews failing: every pull request's reactions are still read, from the saved file", async () => {
+    // The reviews batches answer 400 (not retried): pr_reviews fails, the rollups it reports never come.
+    const { dir, result } = await save(fake, "reviews-fail", ENTITIES, {
+      failGraphQL: (body) => body.includes("fragment R on PullRequest"),
+    });
+    expect(result.exitCode).toBe(1);
+    const status = (name: string) => result.results.find((r) => r.name === name)?.status;
+    expect(status("pr_reviews")).toBe("failed");
+    expect(status("reactions")).toBe("succeeded");
+    const pulls = expectedOf(["pull_request"]);
+    expect(pulls.length).toBeGreaterThan(0);
+    expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(
+      expectedOf(["issue", "pull_request", "pr_review_comment", "release"]),
+    );
+    expect(manifestJob(dir, "reactions")?.status).toBe("succeeded");
+  });
+
+  it("pr_review_comments failing: the others' reactions are saved, the job is a partial skip naming it", async () => {
+    fake.configure({
+      script: [{ route: "GET /repos/{owner}/{repo}/pulls/comments", status: 422, times: 100 }],
+    });
+    try {
+      const { dir, result } = await save(fake, "review-comments-fail", ENTITIES);
+      expect(result.exitCode).toBe(1);
+      expect(result.results.find((r) => r.name === "pr_review_comments")?.status).toBe("failed");
+      const reactions = result.results.find((r) => r.name === "reactions");
+      expect(reactions?.status).toBe("skipped");
+      expect(reactions?.error).toBe(
+        "partial: the reactions of pr_review_comments (its job failed) are not saved; the other subjects' are",
+      );
+      const saved = expectedOf(["issue", "pull_request", "release"]);
+      expect(expectedOf(["pr_review_comment"]).length).toBeGreaterThan(0);
+      expect(E.readJsonl(dir, "reactions.jsonl")).toEqual(saved);
+      // Listed (so verify checks it) but not claimed complete.
+      expect(manifestJob(dir, "reactions")).toMatchObject({ status: "skipped", records: saved.length });
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+        files: Record<string, { records: number }>;
+      };
+      expect(manifest.files["reactions.jsonl"]?.records).toBe(saved.length);
+    } finally {
+      fake.configure({ script: [] });
+    }
+  });
 });

@@ -241,6 +241,39 @@ describe.skipIf(!existsSync(CHROMIUM))(`the site in chromium (skipped when ${CHR
     expect(new Set(states)).toEqual(new Set(["closed"]));
   });
 
+  it("links the attachments a page's bodies show to the site's copies of the backup's files", async () => {
+    interface Attachment {
+      url: string;
+      status: string;
+      path: string | null;
+      referenced_by: Array<{ type: string; id: number }>;
+    }
+    const saved = readJsonl<Attachment>(backupDir, "attachments.jsonl").filter((a) => a.path !== null);
+    const issues = readJsonl<IssueRecord>(backupDir, "issues.jsonl");
+    const attachment = saved.find((a) =>
+      a.referenced_by.some((ref) => ref.type === "issue" && issues.some((i) => i.id === ref.id)),
+    );
+    expect(attachment).toBeDefined();
+    const { url, path, referenced_by } = attachment as Attachment;
+    const issue = issues.find((i) => referenced_by.some((ref) => ref.type === "issue" && ref.id === i.id))!;
+    await open(`issues/${issue.number}.html`);
+    const hrefs = await page.$$eval("#issue-body .markdown a", (els) =>
+      els.map((e) => e.getAttribute("href")),
+    );
+    expect(hrefs).not.toContain(url);
+    const local = `../files/${(path as string).split("/").map(encodeURIComponent).join("/")}`;
+    expect(hrefs).toContain(local);
+    // The link opens the copy, from file:, with the backup's bytes.
+    const target = new URL(local, page.url());
+    expect(target.protocol).toBe("file:");
+    expect(readFileSync(target)).toEqual(readFileSync(join(backupDir, path as string)));
+    const [response] = await Promise.all([
+      page.waitForEvent("requestfinished"),
+      page.click(`a[href="${local}"]`),
+    ]);
+    expect(response.url()).toBe(target.href);
+  });
+
   it("runs nothing from hostile bodies and titles, and loads nothing from the network", async () => {
     for (const rel of ["issues/index.html", `issues/${hostileIssue}.html`, "pulls/index.html"]) {
       await open(rel);

@@ -18,6 +18,30 @@ describe("renderMarkdown", () => {
     expect(html).toContain("<s>gone</s>");
   });
 
+  it("links an image or a file the backup saved to the site's copy, and any other to its original", () => {
+    const saved = "https://github.com/user-attachments/assets/0b7d";
+    const file = "https://github.com/user-attachments/files/7/notes.txt";
+    const copies = (url: string) =>
+      url === saved
+        ? "../files/attachments/ab/shot.png"
+        : url === file
+          ? "../files/attachments/cd/notes.txt"
+          : undefined;
+    const html = renderMarkdown(
+      `![shot](${saved}) <img src="${saved}" alt="again"> [notes](${file}) ![other](https://github.com/user-attachments/assets/ffff)`,
+      BASE,
+      copies,
+    );
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([
+      "../files/attachments/ab/shot.png",
+      "../files/attachments/ab/shot.png",
+      "../files/attachments/cd/notes.txt",
+      "https://github.com/user-attachments/assets/ffff",
+    ]);
+    expect(html).not.toContain("<img");
+  });
+
   it("says so when there is no body", () => {
     expect(renderMarkdown(null)).toContain("No description provided.");
     expect(renderMarkdown("  \n")).toContain("No description provided.");

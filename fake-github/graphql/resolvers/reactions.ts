@@ -1,9 +1,16 @@
-// `reactions` of issues, pull requests, conversation comments, review comments
-// and releases (oldest first, filtered by `content`), and the Reaction type.
+// `reactions` of issues, pull requests, conversation comments, review comments,
+// releases, discussions and discussion comments (oldest first, filtered by `content`), and the Reaction type.
 import { reactionsOf } from "../../store/reactions.js";
 import type { FakeReaction, FakeReactionContent, FakeReactionSubject, FakeRepo } from "../../store/types.js";
 import { paginate } from "../connection.js";
-import type { IssueCommentSrc, IssueSrc, ReleaseSrc, ReviewCommentSrc } from "../sources.js";
+import type {
+  DiscussionCommentSrc,
+  DiscussionSrc,
+  IssueCommentSrc,
+  IssueSrc,
+  ReleaseSrc,
+  ReviewCommentSrc,
+} from "../sources.js";
 import { mapConnection } from "./issue-lists.js";
 import { type Args, asUser, pageArgs, stringArg, type TypeResolvers } from "./shared.js";
 
@@ -40,6 +47,10 @@ export const reactionsField = {
   reviewComment: (src: ReviewCommentSrc, args: Args) =>
     connectionOf(src.repo, "review_comment", src.comment.id, args),
   release: (src: ReleaseSrc, args: Args) => connectionOf(src.repo, "release", src.release.id, args),
+  discussion: (src: DiscussionSrc, args: Args) =>
+    connectionOf(src.repo, "discussion", src.discussion.id, args),
+  discussionComment: (src: DiscussionCommentSrc, args: Args) =>
+    connectionOf(src.repo, "discussion_comment", src.comment.id, args),
 };
 
 export const reactionResolvers: TypeResolvers<ReactionSrc> = {

@@ -6,8 +6,10 @@
 // differ from its saved record, or that is new, is read again with everything
 // under it, through the full save's own code (by number, 25 per request); a
 // saved one the sweep no longer lists is gone. The others keep their saved
-// records and comments.
+// records and comments. When reactions are saved, the sweep also reports each
+// discussion's reactions rollup, which the reactions job compares.
 
+import { REACTION_TOTAL } from "../issues/scan.js";
 import { arr, int, type Json, obj, objOrNull, str } from "../shared/fields.js";
 import { fetchByNumber } from "../shared/graphql-by-number.js";
 import { connection, graphqlRead } from "../shared/graphql-connection.js";
@@ -22,7 +24,9 @@ import {
 
 /** Labels compared per discussion; one with more is read again. */
 const SWEEP_LABELS = 20;
-const SWEEP = `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { totalCount pageInfo { hasNextPage endCursor } nodes { number updatedAt upvoteCount answer { databaseId } category { name slug } comments(first: 1) { totalCount } labels(first: ${SWEEP_LABELS}) { totalCount nodes { ${LABEL_FIELDS} } } } } } }`;
+/** The sweep's query; with each discussion's reactions rollup when reactions are saved (reactions/incremental.ts compares it). */
+const sweepQuery = (rollup: boolean) =>
+  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { totalCount pageInfo { hasNextPage endCursor } nodes { id databaseId number updatedAt upvoteCount answer { databaseId } category { name slug } comments(first: 1) { totalCount } labels(first: ${SWEEP_LABELS}) { totalCount nodes { ${LABEL_FIELDS} } }${rollup ? REACTION_TOTAL : ""} } } } }`;
 
 /** What the sweep and a saved discussion are compared on, as one string. */
 function factsOfNode(node: Json): string | null {
@@ -59,12 +63,24 @@ async function sweep(ctx: SaveContext): Promise<Map<number, string | null>> {
   const now = new Map<number, string | null>();
   let after: string | null = null;
   for (;;) {
-    const data = await graphqlRead(ctx, SWEEP, { owner: ctx.repo.owner, name: ctx.repo.repo, after });
+    const rollups = ctx.shared.reactionRollups;
+    const data = await graphqlRead(ctx, sweepQuery(rollups.wanted), {
+      owner: ctx.repo.owner,
+      name: ctx.repo.repo,
+      after,
+    });
     const list = obj(obj(data.repository, "repository").discussions, "repository.discussions");
     const page = connection(list, "repository.discussions");
     for (const [i, n] of page.nodes.entries()) {
       const node = obj(n, `discussions[${i}]`);
-      now.set(int(node.number, `discussions[${i}].number`), factsOfNode(node));
+      const number = int(node.number, `discussions[${i}].number`);
+      now.set(number, factsOfNode(node));
+      const subject = {
+        id: int(node.databaseId, `#${number}.databaseId`),
+        node_id: str(node.id, `#${number}.id`),
+        number,
+      };
+      rollups.reportNode("discussions", "discussion", subject, node);
     }
     if (!page.pageInfo.hasNextPage) return now;
     after = page.pageInfo.endCursor;

@@ -5,11 +5,14 @@
 // comments per discussion, replies per comment, labels) is checked against
 // what was read; a shortfall is read once more from the start, and one that
 // remains fails the job, naming the discussion and both counts. A repository
-// with discussions turned off is skipped.
+// with discussions turned off is skipped. When reactions are saved too, each
+// discussion and comment is reported with its reactions rollup and each reply
+// without one (shared/reaction-rollups.ts).
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { GitHubGraphQLError, isSplittableGraphQLFailure } from "../../github/graphql.js";
+import { REACTION_TOTAL } from "../issues/scan.js";
 import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
 import {
@@ -47,13 +50,35 @@ const LABEL_PAGE = 20;
 
 const PAGE_INFO = "totalCount pageInfo { hasNextPage endCursor }";
 const COMMENT = `id databaseId body url createdAt updatedAt upvoteCount isAnswer author { ${ACTOR_FIELDS} } replyTo { databaseId }`;
-const COMMENT_WITH_REPLIES = `${COMMENT} replies(first: ${REPLY_PAGE}) { ${PAGE_INFO} nodes { ${COMMENT} } }`;
-const DISCUSSION = `id databaseId number title body url createdAt updatedAt closedAt locked activeLockReason closed stateReason upvoteCount author { ${ACTOR_FIELDS} } category { name slug } answer { databaseId } labels(first: ${LABEL_PAGE}) { ${PAGE_INFO} nodes { ${LABEL_FIELDS} } } comments(first: ${COMMENT_PAGE}) { ${PAGE_INFO} nodes { ${COMMENT_WITH_REPLIES} } }`;
 const CATEGORY = "id name slug emoji description isAnswerable createdAt updatedAt";
 
+/** The selections of one save: with the reactions rollup when reactions are saved too. */
+interface Fields {
+  comment: string;
+  commentWithReplies: string;
+  discussion: string;
+}
+
+/**
+ * The rollup rides on discussions and top-level comments only (a page then
+ * costs 16 points instead of 8): GitHub counts a nested connection once per
+ * parent it could return, so one under the 25 × 30 × 20 replies of a page
+ * would add 150 points a page where the reactions job reads every reply's
+ * reactions for 1 point per 100 replies.
+ */
+function fieldsFor(rollup: boolean): Fields {
+  const total = rollup ? REACTION_TOTAL : "";
+  const commentWithReplies = `${COMMENT}${total} replies(first: ${REPLY_PAGE}) { ${PAGE_INFO} nodes { ${COMMENT} } }`;
+  return {
+    comment: COMMENT,
+    commentWithReplies,
+    discussion: `id databaseId number title body url createdAt updatedAt closedAt locked activeLockReason closed stateReason upvoteCount author { ${ACTOR_FIELDS} } category { name slug } answer { databaseId }${total} labels(first: ${LABEL_PAGE}) { ${PAGE_INFO} nodes { ${LABEL_FIELDS} } } comments(first: ${COMMENT_PAGE}) { ${PAGE_INFO} nodes { ${commentWithReplies} } }`,
+  };
+}
+
 /** A page of `size` discussions with everything nested under them. */
-const list = (size: number) =>
-  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: ${size}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { ${PAGE_INFO} nodes { ${DISCUSSION} } } } }`;
+const list = (fields: Fields, size: number) =>
+  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: ${size}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { ${PAGE_INFO} nodes { ${fields.discussion} } } } }`;
 const HEAD = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id hasDiscussionsEnabled discussionCategories(first: 100) { ${PAGE_INFO} nodes { ${CATEGORY} } } } }`;
 
 /** One connection of one node: its type, field and node selection, for reading the rest. */
@@ -157,7 +182,7 @@ interface Writers {
 }
 
 /** One discussion with everything under it, each connection read to its end. */
-async function saveDiscussion(ctx: SaveContext, node: Json, out: Writers): Promise<number> {
+async function saveDiscussion(ctx: SaveContext, fields: Fields, node: Json, out: Writers): Promise<number> {
   const number = int(node.number, "discussion.number");
   const nodeId = str(node.id, `discussion #${number}.id`);
   const labels = await complete(ctx, obj(node.labels, `discussion #${number}.labels`), {
@@ -171,10 +196,13 @@ async function saveDiscussion(ctx: SaveContext, node: Json, out: Writers): Promi
     nodeId,
     typeName: "Discussion",
     field: "comments",
-    nodeFields: COMMENT_WITH_REPLIES,
+    nodeFields: fields.commentWithReplies,
     what: `comments of discussion #${number}`,
   });
-  await out.discussion(discussionRecord(node, labels));
+  const rollups = ctx.shared.reactionRollups;
+  const discussion = discussionRecord(node, labels);
+  rollups.reportNode("discussions", "discussion", discussion, node);
+  await out.discussion(discussion);
   let records = 1;
   await Promise.all(
     comments.map(async (comment) => {
@@ -183,11 +211,22 @@ async function saveDiscussion(ctx: SaveContext, node: Json, out: Writers): Promi
         nodeId: record.node_id,
         typeName: "DiscussionComment",
         field: "replies",
-        nodeFields: COMMENT,
+        nodeFields: fields.comment,
         what: `replies to comment ${record.id} of discussion #${number}`,
       });
+      rollups.reportNode("discussions", "discussion_comment", record, comment);
       await out.comment(record);
-      for (const reply of replies) await out.comment(commentRecord(reply, number));
+      for (const reply of replies) {
+        const replyRecord = commentRecord(reply, number);
+        // No rollup on replies (fieldsFor): the reactions job reads each one's list.
+        rollups.report("discussions", {
+          type: "discussion_comment",
+          id: replyRecord.id,
+          nodeId: replyRecord.node_id,
+          total: null,
+        });
+        await out.comment(replyRecord);
+      }
       records += 1 + replies.length;
     }),
   );
@@ -197,6 +236,7 @@ async function saveDiscussion(ctx: SaveContext, node: Json, out: Writers): Promi
 /** Reads the discussions list page by page; `onPage` gets the discussions not seen before. */
 async function listDiscussions(
   ctx: SaveContext,
+  fields: Fields,
   seen: Set<number>,
   onPage: (nodes: Json[], total: number) => Promise<void>,
 ): Promise<number> {
@@ -206,7 +246,11 @@ async function listDiscussions(
   for (;;) {
     let data: Json;
     try {
-      data = await graphqlRead(ctx, list(size), { owner: ctx.repo.owner, name: ctx.repo.repo, after });
+      data = await graphqlRead(ctx, list(fields, size), {
+        owner: ctx.repo.owner,
+        name: ctx.repo.repo,
+        after,
+      });
     } catch (error) {
       // Too much for GitHub at once (a timeout, a resource limit): fewer discussions per page.
       if (size === 1 || ctx.signal.aborted || !isSplittableGraphQLFailure(error)) throw error;
@@ -289,9 +333,13 @@ export const discussionsSaver: EntitySaver = {
         discussion: (record) => discussions.add(record),
         comment: (record) => comments.add(record),
       };
+      const fields = fieldsFor(ctx.shared.reactionRollups.wanted);
       if (ctx.incremental) {
-        await saveDiscussionsIncrementally(ctx, out, `fragment D on Discussion { ${DISCUSSION} }`, (node) =>
-          saveDiscussion(ctx, node, out),
+        await saveDiscussionsIncrementally(
+          ctx,
+          out,
+          `fragment D on Discussion { ${fields.discussion} }`,
+          (node) => saveDiscussion(ctx, fields, node, out),
         );
         return await finishAll(writers, finished);
       }
@@ -299,20 +347,21 @@ export const discussionsSaver: EntitySaver = {
       let items = 0;
       let pages = 0;
       const onPage = async (nodes: Json[], total: number) => {
-        const counts = await Promise.all(nodes.map((node) => saveDiscussion(ctx, node, out)));
+        const counts = await Promise.all(nodes.map((node) => saveDiscussion(ctx, fields, node, out)));
         items += counts.reduce((a, b) => a + b, 0);
         ctx.progress({ items, pages: ++pages, total });
       };
-      let total = await listDiscussions(ctx, seen, onPage);
+      let total = await listDiscussions(ctx, fields, seen, onPage);
       if (seen.size < total) {
         const first = `${seen.size} of ${total}`;
-        total = await listDiscussions(ctx, seen, onPage);
+        total = await listDiscussions(ctx, fields, seen, onPage);
         if (seen.size < total) {
           throw new Error(
             `discussions: GitHub counted ${total} but listed ${seen.size} (twice short; first ${first})`,
           );
         }
       }
+      ctx.shared.reactionRollups.complete("discussions");
       return await finishAll(writers, finished);
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));

@@ -1,7 +1,7 @@
 // Reaction counts for the attribution of restored objects: GitHub lets a
 // token add only its own reactions, so each restored issue, pull request,
-// comment, review comment and release says how people had reacted, e.g.
-// "Reactions: 👍 3 · ❤️ 1". The counts are read from reactions.jsonl once,
+// comment, review comment, release, discussion and discussion comment says
+// how people had reacted, e.g. "Reactions: 👍 3 · ❤️ 1". The counts are read from reactions.jsonl once,
 // before any job writes a body, so a rerun writes the same attribution.
 import type { ObjectKind } from "../../restore/types.js";
 import { REACTION_CONTENTS, type ReactionContent, type ReactionRecord } from "./record.js";
@@ -25,6 +25,8 @@ const SUBJECT_OF_KIND: Partial<Record<ObjectKind, string>> = {
   pr_comment: "issue_comment",
   pr_review_comment: "pr_review_comment",
   release: "release",
+  discussion: "discussion",
+  discussion_comment: "discussion_comment",
 };
 
 /** "👍 3 · ❤️ 1", in GitHub's order of the contents. */

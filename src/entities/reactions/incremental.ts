@@ -14,7 +14,7 @@ import { int, str } from "../shared/fields.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { REACTIONS_FILE, type ReactionRecord, reactionSortKey } from "./record.js";
-import { readReactions, SOURCES, type Subject, subjectsInFile } from "./save.js";
+import { readReactions, type Subject, sourcesToRead, subjectsInFile } from "./save.js";
 
 /**
  * A subject's rollup total now: a count, null when GitHub reported none (the
@@ -46,11 +46,18 @@ export function reactionsToRead(
 
 const keyOf = (type: string, id: number) => `${type}:${id}`;
 
-export async function saveReactionsIncrementally(ctx: SaveContext): Promise<EntitySaveResult> {
+/** The subjects the change plan's sweep counts (by number). */
+const SWEPT = new Set(["issue", "pull_request"]);
+
+/** `missing`: as for a full save, the sources whose job did not succeed are left out and named. */
+export async function saveReactionsIncrementally(
+  ctx: SaveContext,
+  missing: Map<string, string>,
+): Promise<EntitySaveResult> {
   const source = ctx.incremental;
   if (source === undefined) throw new Error("saveReactionsIncrementally needs an incremental save");
-  const selected = SOURCES.filter((s) => ctx.selection.entities.has(s.savedBy));
-  const swept = selected.some((s) => s.type === "issue" || s.type === "pull_request");
+  const selected = sourcesToRead(ctx, missing);
+  const swept = selected.some((s) => SWEPT.has(s.type));
   const plan = swept ? await source.plan(ctx) : null;
 
   const saved = new Map<string, number>();
@@ -67,7 +74,8 @@ export async function saveReactionsIncrementally(ctx: SaveContext): Promise<Enti
     for (const subject of await subjectsInFile(ctx, s)) {
       const key = keyOf(s.type, subject.id);
       const byJob = reported.get(key);
-      const bySweep = subject.number === undefined ? undefined : plan?.reactions.get(subject.number);
+      const bySweep =
+        subject.number === undefined || !SWEPT.has(s.type) ? undefined : plan?.reactions.get(subject.number);
       // Changed since, yet not reported: its job read it before this run was interrupted and resumed.
       const reread = subject.updatedAt !== null && subject.updatedAt >= source.since ? null : undefined;
       const total = byJob !== undefined ? byJob.total : (bySweep ?? reread);

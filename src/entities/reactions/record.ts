@@ -1,5 +1,6 @@
 // One line of reactions.jsonl: one person's reaction to an issue, a pull
-// request, a conversation comment, a review comment or a release.
+// request, a conversation comment, a review comment, a release, a discussion
+// or a discussion comment.
 import type { Timestamp, UserRef } from "../../backup/record-parts.js";
 import type { SortKey } from "../../backup/sort-key.js";
 
@@ -22,14 +23,17 @@ export type ReactionContent = (typeof REACTION_CONTENTS)[number];
 /**
  * What a reaction is on. `issue_comment` is a conversation comment of an issue
  * or a pull request (issue_comments.jsonl or pr_comments.jsonl: GitHub gives
- * both one kind of id). Other subjects (discussions) add their names here.
+ * both one kind of id); `discussion_comment` is a comment or a reply of a
+ * discussion.
  */
 export type ReactionSubjectType =
   | "issue"
   | "issue_comment"
   | "pull_request"
   | "pr_review_comment"
-  | "release";
+  | "release"
+  | "discussion"
+  | "discussion_comment";
 
 export interface ReactionRecord {
   subject_type: ReactionSubjectType;

@@ -1,19 +1,22 @@
 // Saves who reacted with what. The jobs that read issues, pull requests,
-// comments and releases report each record's reactions rollup as they go
-// (shared/reaction-rollups.ts), so this job reads only the subjects that have
-// reactions: GraphQL `nodes(ids:)`, 100 subjects per request, each with its
+// comments, releases and discussions report each record's reactions rollup as
+// they go (shared/reaction-rollups.ts), so this job reads only the subjects
+// that have reactions: GraphQL `nodes(ids:)`, 100 subjects per request, each with its
 // first 100 reactions and the rest of any longer list read to its end. The
 // REST per-subject lists would cost a request per subject. A subject type
 // whose job did not run in this process (a resumed save) is read from its
 // saved file instead, every record. Each subject's saved reactions are then
 // checked against its rollup: a shortfall is read again through the subject's
-// own REST list, and what is still missing fails the job, naming the subject.
+// own REST list (GraphQL for discussions, which have none), and what is still
+// missing fails the job, naming the subject.
 import { join } from "node:path";
 import { readLines } from "../../backup/jsonl-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import { graphqlQuery, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { fetchAll } from "../../github/paginate-parallel.js";
 import { PRIORITY } from "../../save/priorities.js";
+import { exists } from "../../util/exists.js";
+import { DISCUSSION_COMMENTS_FILE, DISCUSSIONS_FILE } from "../discussions/record.js";
 import { ISSUE_COMMENTS_FILE } from "../issue_comments/record.js";
 import { ISSUES_FILE } from "../issues/record.js";
 import type { EntityName } from "../names.js";
@@ -22,7 +25,7 @@ import { PR_REVIEW_COMMENTS_FILE } from "../pr_review_comments/record.js";
 import { PULL_REQUESTS_FILE } from "../pull_requests/record.js";
 import { RELEASES_FILE } from "../releases/record.js";
 import { arr, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
-import { allNodes, connection } from "../shared/graphql-connection.js";
+import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
 import { type ReactionSubject, restReactionTotal } from "../shared/reaction-rollups.js";
 import { idsOf, reconcileChildren } from "../shared/reconcile-children.js";
 import { userRef } from "../shared/rest-refs.js";
@@ -48,10 +51,10 @@ export interface SubjectSource {
   reportedBy: EntityName;
   /** The GraphQL type of the subjects' node ids. */
   typeName: string;
-  /** The subject's REST list of reactions. */
-  route: string;
-  /** The subject itself through REST, with its rollup as it is now. */
-  subjectRoute: string;
+  /** The subject's REST list of reactions; null where GitHub has none (discussions: GraphQL only). */
+  route: string | null;
+  /** The subject itself through REST, with its rollup as it is now (null with `route`). */
+  subjectRoute: string | null;
   params(subject: ReactionSubject): Record<string, number>;
   /** "issue #12", "release 42", for messages. */
   name(subject: ReactionSubject): string;
@@ -126,6 +129,28 @@ export const SOURCES: readonly SubjectSource[] = [
     subjectRoute: "GET /repos/{owner}/{repo}/releases/{release_id}",
     params: (s) => ({ release_id: s.id }),
     name: (s) => `release ${s.id}`,
+  },
+  {
+    type: "discussion",
+    savedBy: "discussions",
+    file: DISCUSSIONS_FILE,
+    reportedBy: "discussions",
+    typeName: "Discussion",
+    route: null,
+    subjectRoute: null,
+    params: () => ({}),
+    name: (s) => `discussion #${s.number}`,
+  },
+  {
+    type: "discussion_comment",
+    savedBy: "discussions",
+    file: DISCUSSION_COMMENTS_FILE,
+    reportedBy: "discussions",
+    typeName: "DiscussionComment",
+    route: null,
+    subjectRoute: null,
+    params: () => ({}),
+    name: (s) => `discussion comment ${s.id}`,
   },
 ];
 
@@ -207,7 +232,10 @@ export async function subjectsInFile(
   source: SubjectSource,
 ): Promise<Array<ReactionSubject & { updatedAt: string | null }>> {
   const subjects: Array<ReactionSubject & { updatedAt: string | null }> = [];
-  for await (const line of readLines(join(ctx.outDir, source.file))) {
+  const path = join(ctx.outDir, source.file);
+  // No file: its job saved nothing (discussions turned off, a permission the token lacks).
+  if (!(await exists(path))) return subjects;
+  for await (const line of readLines(path)) {
     if (line.bytes.length === 0) continue;
     const record = obj(parseUntrustedJson(line.bytes.toString("utf8")), `${source.file}:${line.lineNumber}`);
     const what = `${source.file}:${line.lineNumber}`;
@@ -223,12 +251,28 @@ export async function subjectsInFile(
   return subjects;
 }
 
-/** The subjects to read: those with reactions, or every saved record where no rollup was reported. */
-async function subjectsToRead(ctx: SaveContext): Promise<Subject[]> {
+/** The selected sources whose own job succeeded; the others are named in `missing`. */
+export function sourcesToRead(ctx: SaveContext, missing: Map<string, string>): SubjectSource[] {
+  return SOURCES.filter((source) => {
+    if (!ctx.selection.entities.has(source.savedBy)) return false;
+    const unmet = ctx.unmet?.get(source.savedBy);
+    if (unmet !== undefined) missing.set(source.savedBy, unmet);
+    return unmet === undefined;
+  });
+}
+
+/**
+ * The subjects to read: those with reactions, or every saved record where no
+ * rollup was reported (its reporting job failed). Subjects whose own job did
+ * not succeed are left out, and named in `missing`.
+ */
+async function subjectsToRead(ctx: SaveContext, missing: Map<string, string>): Promise<Subject[]> {
   const out: Subject[] = [];
-  for (const source of SOURCES) {
-    if (!ctx.selection.entities.has(source.savedBy)) continue;
-    const reported = ctx.shared.reactionRollups.subjectsOf(source.reportedBy);
+  for (const source of sourcesToRead(ctx, missing)) {
+    // One job may report several types (discussions: discussions and their comments).
+    const reported = ctx.shared.reactionRollups
+      .subjectsOf(source.reportedBy)
+      ?.filter((subject) => subject.type === source.type);
     const subjects = reported ?? (await subjectsInFile(ctx, source));
     for (const subject of subjects) if (subject.total !== 0) out.push({ ...subject, source });
   }
@@ -258,18 +302,24 @@ function stateOf(reader: Reader, source: SubjectSource): SourceState {
   return state;
 }
 
-async function readSubject(ctx: SaveContext, reader: Reader, subject: Subject, node: Json): Promise<void> {
-  const what = subject.source.name(subject);
-  const first = obj(node.reactions, `${what}.reactions`);
-  const total = int(first.totalCount, `${what}.reactions.totalCount`);
-  const nodes = await allNodes(
+/** Every reaction of a subject whose first page of `reactions` is `first`. */
+function allReactions(ctx: SaveContext, subject: Subject, first: Json): Promise<Json[]> {
+  const what = `${subject.source.name(subject)}.reactions`;
+  return allNodes(
     ctx,
-    connection(first, `${what}.reactions`),
+    connection(first, what),
     subject.nodeId,
     subject.source.typeName,
     "reactions",
     REACTION_FIELDS,
   );
+}
+
+async function readSubject(ctx: SaveContext, reader: Reader, subject: Subject, node: Json): Promise<void> {
+  const what = subject.source.name(subject);
+  const first = obj(node.reactions, `${what}.reactions`);
+  const total = int(first.totalCount, `${what}.reactions.totalCount`);
+  const nodes = await allReactions(ctx, subject, first);
   const state = stateOf(reader, subject.source);
   state.subjects.set(subject.id, subject);
   const ids = idsOf(state.saved, subject.id);
@@ -321,7 +371,41 @@ async function readBatch(ctx: SaveContext, reader: Reader, subjects: Subject[]):
   }
 }
 
-/** Reads short subjects again through their REST lists; an unexplained shortfall fails the job. */
+/** A subject's first page of reactions through GraphQL `node(id:)`, with its count as it is now. */
+async function graphqlReactionsPage(
+  ctx: SaveContext,
+  subject: Subject,
+): Promise<{ page: Json; total: number }> {
+  const what = subject.source.name(subject);
+  const query = `query($id: ID!) { node(id: $id) { ... on ${subject.source.typeName} { ${PAGE} } } }`;
+  const data = await graphqlRead(ctx, query, { id: subject.nodeId });
+  // Deleted since: nothing left to read.
+  const node = objOrNull(data.node ?? null, what);
+  if (node === null) return { page: EMPTY_PAGE, total: 0 };
+  const page = obj(node.reactions, `${what}.reactions`);
+  return { page, total: int(page.totalCount, `${what}.reactions.totalCount`) };
+}
+
+const EMPTY_PAGE: Json = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
+
+/** A subject without a REST list (discussions) read again through GraphQL, as records. */
+async function graphqlReactionsAgain(
+  ctx: SaveContext,
+  subject: Subject,
+  subjectOf: WeakMap<RestObject, Subject>,
+): Promise<RestObject[]> {
+  const { page } = await graphqlReactionsPage(ctx, subject);
+  const nodes = await allReactions(ctx, subject, page);
+  return nodes.map((node) => {
+    // In REST's shape, which `recover` reads.
+    const { id, content, user, created_at } = graphqlReaction(node, subject);
+    const raw: RestObject = { id, content, user, created_at };
+    subjectOf.set(raw, subject);
+    return raw;
+  });
+}
+
+/** Reads short subjects again through their own lists; an unexplained shortfall fails the job. */
 async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
   let refetched = 0;
   let recovered = 0;
@@ -338,6 +422,7 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
       saved: state.saved,
       fetchChildren: async (id) => {
         const subject = state.subjects.get(id) as Subject;
+        if (source.route === null) return graphqlReactionsAgain(ctx, subject, subjectOf);
         const list = await fetchAll<RestObject>(
           ctx.client,
           source.route,
@@ -349,6 +434,7 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
       },
       currentCount: async (id) => {
         const subject = state.subjects.get(id) as Subject;
+        if (source.subjectRoute === null) return (await graphqlReactionsPage(ctx, subject)).total;
         const response = await ctx.client.octokit.request(source.subjectRoute, {
           owner: ctx.repo.owner,
           repo: ctx.repo.repo,
@@ -408,12 +494,21 @@ export async function readReactions(
 export const reactionsSaver: EntitySaver = {
   name: "reactions",
   // The subjects' jobs report their rollups while they read, and save the
-  // files a resumed save reads the subjects from.
+  // files a resumed save reads the subjects from. One that fails leaves out
+  // its subjects' reactions, not the others'.
   dependsOn: SUBJECT_JOBS,
+  runsAfterFailedDependencies: true,
   save: async (ctx) => {
-    if (ctx.incremental) return (await import("./incremental.js")).saveReactionsIncrementally(ctx);
-    return writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) =>
-      readReactions(ctx, add, await subjectsToRead(ctx)),
-    );
+    const missing = new Map<string, string>();
+    const result = ctx.incremental
+      ? await (await import("./incremental.js")).saveReactionsIncrementally(ctx, missing)
+      : await writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) =>
+          readReactions(ctx, add, await subjectsToRead(ctx, missing)),
+        );
+    if (missing.size === 0) return result;
+    const jobs = [...missing].map(([job, status]) => `${job} (its job ${status})`).join(", ");
+    const skipped = `partial: the reactions of ${jobs} are not saved; the other subjects' are`;
+    ctx.log.warn(`reactions: ${skipped}`);
+    return { ...result, skipped };
   },
 };

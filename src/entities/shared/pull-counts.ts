@@ -8,9 +8,11 @@
 // A pull request's review comment count is not among them: REST reports it
 // only in the single pull request's answer (one request per pull request),
 // and GraphQL only per review or per thread, whose nested counts GitHub
-// charges as one point per pull request in a batch — 50 times the batch's
-// cost. Review threads (a totalCount at the pull request's level, almost free)
-// stand in for them: a thread whose first comment is missing is caught.
+// charges once per review a page could hold: `comments(first: 0) { totalCount }`
+// on each review makes a batch of 100 pull requests cost 105 points instead
+// of 5 (the same under every thread: 106), no request of the save carries it
+// for free. Review threads (a totalCount at the pull request's level, almost
+// free) stand in for them: a thread whose first comment is missing is caught.
 import type { PullRequestReportedCounts } from "../../backup/record-parts.js";
 import type { SaveContext } from "../types.js";
 import { COUNTED_PAGE, countedNodes, totalCount } from "./counted-connection.js";

@@ -1,17 +1,28 @@
 // Round trip of reactions: saved by SaveRepositoryUseCase, then restored as
 // counts in the attribution block of every restored issue, pull request,
-// comment, review comment and release (GitHub lets no one add reactions as
-// someone else); nothing else changes on a rerun.
+// comment, review comment, release, discussion, discussion comment and reply
+// (GitHub lets no one add reactions as someone else); nothing else changes on
+// a rerun.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeGitHub } from "../../../fake-github/index.js";
 import { reactionsOf } from "../../../fake-github/store/reactions.js";
 import type { FakeReaction, FakeReactionSubject, FakeRepo } from "../../../fake-github/store/types.js";
+import { discussionsRestorer } from "../../../src/entities/discussions/restore.js";
+import { labelsRestorer } from "../../../src/entities/labels/restore.js";
 import type { EntityName } from "../../../src/entities/names.js";
 import { reactionsRestorer } from "../../../src/entities/reactions/restore.js";
+import { repositoryRestorer } from "../../../src/entities/repository/restore.js";
 import { markerOf } from "../../../src/restore/bodies.js";
 import type { ObjectKind } from "../../../src/restore/types.js";
 import { BOTH_RESTORERS, BOTH_SIDES, restoreRequest, startFake } from "../support/pull-side.js";
-import { removeTempDirs, repoOf, restore, saveBackup } from "../support/setup.js";
+import {
+  restoreRequest as discussionsRequest,
+  fastScheduler,
+  removeTempDirs,
+  repoOf,
+  restore,
+  saveBackup,
+} from "../support/setup.js";
 
 afterAll(removeTempDirs);
 
@@ -143,10 +154,60 @@ describe("reaction counts in restored attribution (small dataset)", () => {
       log,
     });
     expect(planned.exitCode).toBe(0);
-    const total = [...source.reactions.values()].reduce((n, list) => n + list.length, 0);
+    // Discussions are not saved here, nor are their reactions.
+    const total = [...source.reactions]
+      .filter(([key]) => !key.startsWith("discussion"))
+      .reduce((n, [, list]) => n + list.length, 0);
     expect(said.filter((m) => m.startsWith("reactions: "))).toEqual([
       expect.stringMatching(new RegExp(`^reactions: ${total} saved, carried as counts in the attribution`)),
     ]);
     expect(planned.plan?.byEntity.reactions).toBeUndefined();
   }, 120_000);
+});
+
+describe("reaction counts in the attribution of restored discussions (small dataset)", () => {
+  const entities: EntityName[] = ["labels", "discussions", "repository", "reactions"];
+  let fake: FakeGitHub;
+  let source: FakeRepo;
+  let target: FakeRepo;
+
+  beforeAll(async () => {
+    fake = await startFake("small", 3);
+    source = repoOf(fake, "sample");
+    const dir = await saveBackup(fake, entities, { real: true });
+    const result = await restore(
+      discussionsRequest(fake, dir, "restored-discussion-reactions", {
+        importApi: "never",
+        selection: { entities: new Set(entities), issues: { kind: "all" }, pullRequests: { kind: "all" } },
+        restorers: [labelsRestorer, discussionsRestorer, repositoryRestorer, reactionsRestorer],
+        client: { schedulerOptions: fastScheduler, budgets: { graphqlPointsPerMinute: 1_000_000 } },
+      }),
+    );
+    expect(result.results.filter((r) => r.status !== "succeeded")).toEqual([]);
+    target = repoOf(fake, "restored-discussion-reactions");
+  }, 240_000);
+  afterAll(() => fake.close());
+
+  it("shows each discussion's, comment's and reply's counts, and none where nobody reacted", () => {
+    const bodies: Array<{ kind: "discussion" | "discussion_comment"; body: string; reply: boolean }> = [
+      ...target.discussions.map((d) => ({ kind: "discussion" as const, body: d.body, reply: false })),
+      ...target.discussionComments.map((c) => ({
+        kind: "discussion_comment" as const,
+        body: c.body,
+        reply: c.reply_to_id !== null,
+      })),
+    ];
+    expect(bodies.length).toBe(source.discussions.length + source.discussionComments.length);
+    const shown = { discussion: 0, comment: 0, reply: 0 };
+    for (const { kind, body, reply } of bodies) {
+      const id = markerOf(body, kind);
+      expect(id, body.slice(0, 80)).not.toBeNull();
+      const expected = expectedLine(reactionsOf(source, kind, Number(id)));
+      expect(reactionsLine(body), `${kind} ${id}`).toBe(expected);
+      if (expected !== null) shown[kind === "discussion" ? "discussion" : reply ? "reply" : "comment"] += 1;
+    }
+    expect(shown.discussion).toBeGreaterThan(0);
+    expect(shown.comment).toBeGreaterThan(0);
+    expect(shown.reply).toBeGreaterThan(0);
+  });
 });

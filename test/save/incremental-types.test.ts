@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
 import { createWikiFirstPage, type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import { addReaction, reactionKey, reactionNodeId } from "../../fake-github/store/reactions.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
+import type { FakeReactionSubject, FakeRepo } from "../../fake-github/store/types.js";
 import { useWallClock } from "../../fake-github/store/wall-clock.js";
 import type { EntityName } from "../../src/entities/names.js";
 import { verifyBackup } from "../../src/index.js";
@@ -99,6 +99,18 @@ function useFake(options: { seed: number; git?: boolean }, entities: EntityName[
   return env;
 }
 
+/** A reaction by a deleted user, straight into the fake's store (GitHub moves no updated_at for it). */
+function react(env: Env, subject: FakeReactionSubject, id: number): void {
+  const reactionId = env.fake.store.nextId();
+  addReaction(env.repo, subject, id, {
+    id: reactionId,
+    node_id: reactionNodeId(reactionId),
+    content: "rocket",
+    userId: null,
+    created_at: env.fake.store.now(),
+  });
+}
+
 const sent = (): Sent => ({
   reactionQueries: 0,
   reactionSubjects: 0,
@@ -119,17 +131,6 @@ describe("save --incremental: reactions", () => {
     "reactions",
   ]);
 
-  function react(subject: "issue" | "issue_comment" | "release", id: number): void {
-    const reactionId = env.fake.store.nextId();
-    addReaction(env.repo, subject, id, {
-      id: reactionId,
-      node_id: reactionNodeId(reactionId),
-      content: "rocket",
-      userId: null,
-      created_at: env.fake.store.now(),
-    });
-  }
-
   it("reads only the subjects whose rollup moved, and nothing when none did", async () => {
     const dir = freshDir();
     expect((await env.save(dir)).exitCode).toBe(0);
@@ -142,16 +143,16 @@ describe("save --incremental: reactions", () => {
     const bare = issues.find((i) => !env.repo.reactions.has(reactionKey("issue", i.id)));
     const reacted = issues.find((i) => (env.repo.reactions.get(reactionKey("issue", i.id))?.length ?? 0) > 0);
     expect(bare && reacted && pull).toBeTruthy();
-    react("issue", bare?.id as number);
-    react("issue", pull?.id as number);
+    react(env, "issue", bare?.id as number);
+    react(env, "issue", pull?.id as number);
     env.repo.reactions.delete(reactionKey("issue", reacted?.id as number));
     const release = env.repo.releases[0];
-    if (release) react("release", release.id);
+    if (release) react(env, "release", release.id);
     const { data: comment } = await env.octokit.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
       { owner: OWNER, repo: REPO, issue_number: bare?.number as number, body: "with a reaction" },
     );
-    react("issue_comment", Number(comment.id));
+    react(env, "issue_comment", Number(comment.id));
 
     const changed = sent();
     expect((await env.save(dir, { incremental: true }, changed)).exitCode).toBe(0);
@@ -435,14 +436,7 @@ describe("save --incremental: reactions to discussions", () => {
     const dir = freshDir();
     expect((await env.save(dir)).exitCode).toBe(0);
     const discussion = env.repo.discussions[0];
-    const reactionId = env.fake.store.nextId();
-    addReaction(env.repo, "discussion", discussion?.id as number, {
-      id: reactionId,
-      node_id: reactionNodeId(reactionId),
-      content: "heart",
-      userId: null,
-      created_at: env.fake.store.now(),
-    });
+    react(env, "discussion", discussion?.id as number);
 
     const changed = sent();
     expect((await env.save(dir, { incremental: true }, changed)).exitCode).toBe(0);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { FakeGitHub } from "../../fake-github/index.js";
-import { GIT_REPO_DIR } from "../../src/backup/git-mirror.js";
+import { GIT_REPO_DIR, WIKI_REPO_DIR } from "../../src/backup/git-mirror.js";
 import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
 import {
   type SaveRepositoryRequest,
@@ -89,10 +89,11 @@ function walk(dir: string, out: string[] = []): string[] {
  */
 export function backupContent(dir: string): Record<string, string> {
   const all = walk(dir).map((path) => relative(dir, path));
-  // Which files exist at all (stray temporary files included), the git mirror as one entry.
+  // Which files exist at all (stray temporary files included), each git mirror as one entry: its
+  // refs (a mirror brought up to date holds a fresh clone's refs and objects, packed under other names).
   const out: Record<string, string> = {
     "(files)": all
-      .filter((rel) => !rel.startsWith(`${GIT_REPO_DIR}/`))
+      .filter((rel) => !rel.startsWith(`${GIT_REPO_DIR}/`) && !rel.startsWith(`${WIKI_REPO_DIR}/`))
       .sort()
       .join("\n"),
   };
@@ -101,9 +102,13 @@ export function backupContent(dir: string): Record<string, string> {
     const text = readFileSync(join(dir, rel), rel.endsWith(".jsonl") ? "utf8" : "latin1");
     out[rel] = rel === "releases.jsonl" ? text.replace(/"download_count":\d+/g, '"download_count":0') : text;
   }
-  if (existsSync(join(dir, GIT_REPO_DIR))) {
-    out["(git refs)"] = execFileSync("git", ["for-each-ref", "--format=%(refname) %(objectname)"], {
-      cwd: join(dir, GIT_REPO_DIR),
+  for (const [key, mirror] of [
+    ["(git refs)", GIT_REPO_DIR],
+    ["(wiki refs)", WIKI_REPO_DIR],
+  ] as const) {
+    if (!existsSync(join(dir, mirror))) continue;
+    out[key] = execFileSync("git", ["for-each-ref", "--format=%(refname) %(objectname)"], {
+      cwd: join(dir, mirror),
       encoding: "utf8",
     });
   }

@@ -28,4 +28,6 @@ export const attachments: JobEntityDescriptor = {
   saver: async () => (await import("./save.js")).attachmentsSaver,
   restorer: async () => (await import("./restore.js")).attachmentsRestorer,
   journalKinds: [],
+  // Reads the bodies saved in this run; keeps the files of links it saved before (incremental.ts).
+  incremental: { kind: "own" },
 };

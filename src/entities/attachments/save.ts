@@ -14,6 +14,7 @@ import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
 import { bodiesOf } from "./body-files.js";
 import { type Download, downloadAttachment } from "./download.js";
+import { type KeptDownload, keptDownloads, tidyAttachments } from "./incremental.js";
 import { attachmentLinks, mayHoldAttachment, suggestedName } from "./links.js";
 import {
   ATTACHMENTS_DIR,
@@ -61,15 +62,17 @@ function byTypeThenId(a: AttachmentReference, b: AttachmentReference): number {
 async function place(
   ctx: SaveContext,
   urls: readonly string[],
-  downloads: ReadonlyMap<string, Download>,
+  downloads: ReadonlyMap<string, Download | KeptDownload>,
 ): Promise<Map<string, string>> {
   const first = new Map<string, { url: string; tempPath: string; contentType: string | null }>();
   const extra: string[] = [];
   for (const url of urls) {
     const download = downloads.get(url);
     if (download?.status !== "saved") continue;
-    if (first.has(download.sha256)) extra.push(download.tempPath);
-    else first.set(download.sha256, { url, ...download });
+    // A file kept from the previous save may be another link's too: tidyAttachments removes what is left over.
+    if (first.has(download.sha256)) {
+      if (!("kept" in download)) extra.push(download.tempPath);
+    } else first.set(download.sha256, { url, ...download });
   }
   await Promise.all(extra.map((tempPath) => rm(tempPath, { force: true })));
   const pathOf = new Map<string, string>();
@@ -95,20 +98,23 @@ export const attachmentsSaver: EntitySaver = {
   readsBodies: true,
   readsDependencyFiles: true,
   async save(ctx) {
-    // The folder is claimed, and this job alone writes under attachments/: start it afresh.
+    // The folder is claimed, and this job alone writes under attachments/: start it afresh,
+    // or, in an incremental save, from the previous save's files that are still intact.
     await ctx.repository;
-    await rm(join(ctx.outDir, ATTACHMENTS_DIR), { recursive: true, force: true });
+    if (ctx.incremental === undefined)
+      await rm(join(ctx.outDir, ATTACHMENTS_DIR), { recursive: true, force: true });
+    const kept = await keptDownloads(ctx);
     const links = await collectLinks(ctx);
     const urls = [...links.keys()].sort();
     ctx.progress({ items: 0, total: urls.length });
-    const downloads = new Map<string, Download>();
+    const downloads = new Map<string, Download | KeptDownload>();
     const queue = new PQueue({ concurrency: DOWNLOADS_AT_ONCE });
     let done = 0;
     try {
       await Promise.all(
         urls.map((url) =>
           queue.add(async () => {
-            downloads.set(url, await downloadAttachment(ctx, url));
+            downloads.set(url, kept.get(url) ?? (await downloadAttachment(ctx, url)));
             ctx.progress({ items: ++done, total: urls.length });
           }),
         ),
@@ -116,7 +122,8 @@ export const attachmentsSaver: EntitySaver = {
     } catch (error) {
       queue.clear();
       await queue.onIdle();
-      for (const d of downloads.values()) if (d.status === "saved") await rm(d.tempPath, { force: true });
+      for (const d of downloads.values())
+        if (d.status === "saved" && !("kept" in d)) await rm(d.tempPath, { force: true });
       throw error;
     }
     const pathOf = await place(ctx, urls, downloads);
@@ -162,6 +169,7 @@ export const attachmentsSaver: EntitySaver = {
     if (missing > 0)
       ctx.log.info(`${missing} attachment link(s) gave no file (see status in ${ATTACHMENTS_FILE})`);
     files.sort((a, b) => (a.file < b.file ? -1 : 1));
+    if (ctx.incremental !== undefined) await tidyAttachments(ctx.outDir, new Set(files.map((f) => f.file)));
     return { records: result.records, files: [...result.files, ...files] };
   },
 };

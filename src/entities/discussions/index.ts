@@ -33,4 +33,5 @@ export const discussions: JobEntityDescriptor = {
   saver: async () => (await import("./save.js")).discussionsSaver,
   restorer: async () => (await import("./restore.js")).discussionsRestorer,
   journalKinds: ["discussion", "discussion_comment"],
+  incremental: { kind: "own" },
 };

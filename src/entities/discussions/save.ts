@@ -10,6 +10,7 @@
 // without one (shared/reaction-rollups.ts).
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
 import { GitHubGraphQLError, isSplittableGraphQLFailure } from "../../github/graphql.js";
 import { REACTION_TOTAL } from "../issues/scan.js";
 import { bool, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
@@ -22,7 +23,8 @@ import {
   lockReason,
   restEnum,
 } from "../shared/graphql-refs.js";
-import type { EntitySaver, SaveContext } from "../types.js";
+import type { EntitySaveResult, EntitySaver, SaveContext } from "../types.js";
+import { saveDiscussionsIncrementally } from "./incremental.js";
 import {
   categorySortKey,
   DISCUSSION_CATEGORIES_FILE,
@@ -269,6 +271,19 @@ async function listDiscussions(
   }
 }
 
+/** Finishes every file, noting each finished one (removed again if a later one fails). */
+async function finishAll(
+  writers: ReadonlyArray<{ file: string; finish(): Promise<FileSummary> }>,
+  finished: string[],
+): Promise<EntitySaveResult> {
+  const files: FileSummary[] = [];
+  for (const writer of writers) {
+    files.push(await writer.finish());
+    finished.push(writer.file);
+  }
+  return { records: files.reduce((sum, file) => sum + file.records, 0), files };
+}
+
 export const discussionsSaver: EntitySaver = {
   name: "discussions",
   dependsOn: [],
@@ -319,6 +334,15 @@ export const discussionsSaver: EntitySaver = {
         comment: (record) => comments.add(record),
       };
       const fields = fieldsFor(ctx.shared.reactionRollups.wanted);
+      if (ctx.incremental) {
+        await saveDiscussionsIncrementally(
+          ctx,
+          out,
+          `fragment D on Discussion { ${fields.discussion} }`,
+          (node) => saveDiscussion(ctx, fields, node, out),
+        );
+        return await finishAll(writers, finished);
+      }
       const seen = new Set<number>();
       let items = 0;
       let pages = 0;
@@ -338,12 +362,7 @@ export const discussionsSaver: EntitySaver = {
         }
       }
       ctx.shared.reactionRollups.complete("discussions");
-      const files = [];
-      for (const writer of writers) {
-        files.push(await writer.finish());
-        finished.push(writer.file);
-      }
-      return { records: files.reduce((sum, file) => sum + file.records, 0), files };
+      return await finishAll(writers, finished);
     } catch (error) {
       await Promise.all(writers.map((writer) => writer.abort()));
       await Promise.all(finished.map((file) => rm(join(ctx.outDir, file), { force: true })));

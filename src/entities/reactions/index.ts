@@ -16,4 +16,5 @@ export const reactions: JobEntityDescriptor = {
   saver: async () => (await import("./save.js")).reactionsSaver,
   restorer: async () => (await import("./restore.js")).reactionsRestorer,
   journalKinds: [],
+  incremental: { kind: "own" },
 };

@@ -24,7 +24,7 @@ import { PR_COMMENTS_FILE } from "../pr_comments/record.js";
 import { PR_REVIEW_COMMENTS_FILE } from "../pr_review_comments/record.js";
 import { PULL_REQUESTS_FILE } from "../pull_requests/record.js";
 import { RELEASES_FILE } from "../releases/record.js";
-import { arr, int, intOrNull, type Json, obj, objOrNull, str } from "../shared/fields.js";
+import { arr, int, intOrNull, type Json, obj, objOrNull, str, strOrNull } from "../shared/fields.js";
 import { allNodes, connection, graphqlRead } from "../shared/graphql-connection.js";
 import { type ReactionSubject, restReactionTotal } from "../shared/reaction-rollups.js";
 import { idsOf, reconcileChildren } from "../shared/reconcile-children.js";
@@ -42,7 +42,7 @@ import {
 } from "./record.js";
 
 /** Where the subjects of one kind come from. */
-interface SubjectSource {
+export interface SubjectSource {
   type: ReactionSubjectType;
   /** The job that saves the subjects (and its file). */
   savedBy: EntityName;
@@ -63,7 +63,7 @@ interface SubjectSource {
 const byNumber = (s: ReactionSubject) => ({ issue_number: s.number ?? 0 });
 const byCommentId = (s: ReactionSubject) => ({ comment_id: s.id });
 
-const SOURCES: readonly SubjectSource[] = [
+export const SOURCES: readonly SubjectSource[] = [
   {
     type: "issue",
     savedBy: "issues",
@@ -222,13 +222,16 @@ function restReaction(raw: Json, subject: Subject): ReactionRecord {
   };
 }
 
-interface Subject extends ReactionSubject {
+export interface Subject extends ReactionSubject {
   source: SubjectSource;
 }
 
 /** Every record of a saved file, as a subject whose count is unknown (each is read). */
-async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<ReactionSubject[]> {
-  const subjects: ReactionSubject[] = [];
+export async function subjectsInFile(
+  ctx: SaveContext,
+  source: SubjectSource,
+): Promise<Array<ReactionSubject & { updatedAt: string | null }>> {
+  const subjects: Array<ReactionSubject & { updatedAt: string | null }> = [];
   const path = join(ctx.outDir, source.file);
   // No file: its job saved nothing (discussions turned off, a permission the token lacks).
   if (!(await exists(path))) return subjects;
@@ -242,9 +245,20 @@ async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<
       nodeId: str(record.node_id, `${what}.node_id`),
       number: intOrNull(record.number ?? null, `${what}.number`) ?? undefined,
       total: null,
+      updatedAt: strOrNull(record.updated_at ?? null, `${what}.updated_at`),
     });
   }
   return subjects;
+}
+
+/** The selected sources whose own job succeeded; the others are named in `missing`. */
+export function sourcesToRead(ctx: SaveContext, missing: Map<string, string>): SubjectSource[] {
+  return SOURCES.filter((source) => {
+    if (!ctx.selection.entities.has(source.savedBy)) return false;
+    const unmet = ctx.unmet?.get(source.savedBy);
+    if (unmet !== undefined) missing.set(source.savedBy, unmet);
+    return unmet === undefined;
+  });
 }
 
 /**
@@ -254,13 +268,7 @@ async function subjectsInFile(ctx: SaveContext, source: SubjectSource): Promise<
  */
 async function subjectsToRead(ctx: SaveContext, missing: Map<string, string>): Promise<Subject[]> {
   const out: Subject[] = [];
-  for (const source of SOURCES) {
-    if (!ctx.selection.entities.has(source.savedBy)) continue;
-    const unmet = ctx.unmet?.get(source.savedBy);
-    if (unmet !== undefined) {
-      missing.set(source.savedBy, unmet);
-      continue;
-    }
+  for (const source of sourcesToRead(ctx, missing)) {
     // One job may report several types (discussions: discussions and their comments).
     const reported = ctx.shared.reactionRollups
       .subjectsOf(source.reportedBy)
@@ -455,6 +463,34 @@ async function reconcile(ctx: SaveContext, reader: Reader): Promise<void> {
   }
 }
 
+/** Reads the reactions of `subjects` (100 per request), then reconciles them with their rollups. */
+export async function readReactions(
+  ctx: SaveContext,
+  add: (record: ReactionRecord) => Promise<void>,
+  subjects: readonly Subject[],
+): Promise<void> {
+  const groups: Subject[][] = [];
+  for (let i = 0; i < subjects.length; i += BATCH) groups.push(subjects.slice(i, i + BATCH));
+  let records = 0;
+  let done = 0;
+  const reader: Reader = {
+    add: async (record) => {
+      records += 1;
+      await add(record);
+    },
+    sources: new Map(),
+  };
+  ctx.progress({ items: 0, pages: 0, total: groups.length });
+  await Promise.all(
+    groups.map(async (group) => {
+      await readBatch(ctx, reader, group);
+      done += 1;
+      ctx.progress({ items: records, pages: done, total: groups.length });
+    }),
+  );
+  await reconcile(ctx, reader);
+}
+
 export const reactionsSaver: EntitySaver = {
   name: "reactions",
   // The subjects' jobs report their rollups while they read, and save the
@@ -464,29 +500,11 @@ export const reactionsSaver: EntitySaver = {
   runsAfterFailedDependencies: true,
   save: async (ctx) => {
     const missing = new Map<string, string>();
-    const result = await writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) => {
-      const subjects = await subjectsToRead(ctx, missing);
-      const groups: Subject[][] = [];
-      for (let i = 0; i < subjects.length; i += BATCH) groups.push(subjects.slice(i, i + BATCH));
-      let records = 0;
-      let done = 0;
-      const reader: Reader = {
-        add: async (record) => {
-          records += 1;
-          await add(record);
-        },
-        sources: new Map(),
-      };
-      ctx.progress({ items: 0, pages: 0, total: groups.length });
-      await Promise.all(
-        groups.map(async (group) => {
-          await readBatch(ctx, reader, group);
-          done += 1;
-          ctx.progress({ items: records, pages: done, total: groups.length });
-        }),
-      );
-      await reconcile(ctx, reader);
-    });
+    const result = ctx.incremental
+      ? await (await import("./incremental.js")).saveReactionsIncrementally(ctx, missing)
+      : await writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) =>
+          readReactions(ctx, add, await subjectsToRead(ctx, missing)),
+        );
     if (missing.size === 0) return result;
     const jobs = [...missing].map(([job, status]) => `${job} (its job ${status})`).join(", ");
     const skipped = `partial: the reactions of ${jobs} are not saved; the other subjects' are`;

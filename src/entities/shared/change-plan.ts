@@ -59,6 +59,8 @@ interface Facts {
   /** The ordered child numbers ("1,5,3"), "*" when not asked or longer than a page. */
   children?: string;
   quietEvents?: number;
+  /** The reactions rollup's total (asked when reactions are saved). */
+  reactions?: number;
   /** GitHub's counts as a record's `reported_counts` keeps them (a count can change without `updatedAt`). */
   reported: Record<string, number>;
   verify?: VerifyFacts;
@@ -83,9 +85,10 @@ function sweepFragment(ctx: SaveContext): string {
   // Only the count for most issues; the ordered list for the parents the previous save had (CHILD_LIST).
   const children = has("sub_issues") ? "subIssues(first: 1) { totalCount }" : "";
   const reviews = has("pr_reviews") ? "reviews(first: 1) { totalCount }" : "";
+  const reactions = has("reactions") ? "reactions(first: 1) { totalCount }" : "";
   return `fragment S on IssueOrPullRequest { __typename
-    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${countsOf(REPORTED.Issue)} }
-    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${countsOf(REPORTED.PullRequest)} } }`;
+    ... on Issue { updatedAt comments(first: 1) { totalCount } ${children} ${quiet} ${reactions} ${countsOf(REPORTED.Issue)} }
+    ... on PullRequest { updatedAt comments(first: 1) { totalCount } ${reviews} ${quiet} ${reactions} ${countsOf(REPORTED.PullRequest)} } }`;
 }
 
 /** Numbers swept beyond the previous save's highest, when they fit in its last request. */
@@ -132,6 +135,8 @@ function factsOf(node: Json, n: number, verify: boolean): Facts | null {
     facts.reviews = int(reviews.totalCount, `${what}.reviews.totalCount`);
     facts.reported.reviews = facts.reviews;
   }
+  const reactions = objOrNull(node.reactions ?? null, `${what}.reactions`);
+  if (reactions !== null) facts.reactions = int(reactions.totalCount, `${what}.reactions.totalCount`);
   const timeline = objOrNull(node.timelineItems, `${what}.timelineItems`);
   if (timeline !== null) facts.quietEvents = int(timeline.totalCount, `${what}.timelineItems.totalCount`);
   const list = objOrNull(node.kids, `${what}.subIssues`);
@@ -325,10 +330,13 @@ export async function computeChangePlan(
   }
   const kinds = new Map([...now].map(([n, f]) => [n, f.kind] as const));
   const comments = new Map([...now].map(([n, f]) => [n, f.comments] as const));
+  const reactions = new Map(
+    [...now].flatMap(([n, f]) => (f.reactions === undefined ? [] : [[n, f.reactions] as const])),
+  );
   ctx.log.info(
     `incremental: ${issues.size} issues and ${pulls.size} pull requests to read again, ${gone.size} gone, of ${now.size}`,
   );
-  if (saved === null) return { issues, pulls, gone, kinds, comments, commentThreads: new Set() };
+  if (saved === null) return { issues, pulls, gone, kinds, comments, commentThreads: new Set(), reactions };
   for (const list of Object.values(findings) as number[][]) list.sort((a, b) => a - b);
   ctx.log.info(
     `verify-full: the full comparison found ${findings.issues.length} issues, ${findings.pull_requests.length} pull requests and ${findings.comment_threads.length} comment threads changed that the incremental checks did not`,
@@ -341,6 +349,7 @@ export async function computeChangePlan(
     comments,
     commentThreads: new Set(findings.comment_threads),
     findings,
+    reactions,
   };
 }
 

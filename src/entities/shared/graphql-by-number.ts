@@ -13,7 +13,7 @@ import { obj } from "./fields.js";
 
 export interface ByNumberOptions {
   /** The Repository field to alias, e.g. "issueOrPullRequest" or "pullRequest". */
-  field: "issueOrPullRequest" | "pullRequest" | "issue";
+  field: "issueOrPullRequest" | "pullRequest" | "issue" | "discussion";
   /** A named fragment on the field's type, e.g. "fragment F on PullRequest { ... }". */
   fragment: string;
   fragmentName: string;

@@ -21,6 +21,8 @@ export interface ChangePlan {
   commentThreads: ReadonlySet<number>;
   /** What --verify-full found that the cheap checks did not; absent without it. */
   findings?: VerifyFindings;
+  /** Reactions per number, as GitHub counts them now (when reactions are saved). */
+  reactions: ReadonlyMap<number, number>;
 }
 
 /** What a verifying sweep (--verify-full) found that the cheap checks did not. */

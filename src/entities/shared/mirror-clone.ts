@@ -8,15 +8,15 @@ import { join } from "node:path";
 import { type MirrorSummary, summarizeMirror } from "../../backup/git-mirror.js";
 import { runGit } from "../../util/git.js";
 import type { SaveContext } from "../types.js";
+import { fetchMirror, seedFromMirror } from "./mirror-seed.js";
 
 /**
  * Mirrors `url` into `<outDir>/<dirName>/`. `keep` names folders of an earlier
  * mirror carried over into the new one (git-repo/lfs/: the LFS objects are
  * another job's, and stay valid whatever the refs are now). `reuse`: the folder
- * holds a mirror an interrupted run of this save completed; git reads its
- * objects (never its config or hooks) as ones it already has, so the server
- * sends only what is missing, and copies them in (--dissociate), so the new
- * mirror stands alone once the old one is replaced.
+ * holds an earlier mirror (the previous save's, or an interrupted run's): its
+ * checked objects seed a new repository that fetches only what is missing
+ * (mirror-seed.ts); when that fails, the mirror is cloned afresh.
  */
 export async function cloneMirror(
   ctx: SaveContext,
@@ -29,21 +29,15 @@ export async function cloneMirror(
   const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
   try {
     ctx.progress({ message: "cloning" });
-    const clone = (extra: string[]) =>
-      runGit(["clone", "--mirror", "--quiet", ...extra, url, temp], {
+    const clone = () =>
+      runGit(["clone", "--mirror", "--quiet", url, temp], {
         authHeader: ctx.client.gitAuthHeader(),
         signal: ctx.signal,
         redact: ctx.client.redact,
       });
-    if (reuse) {
-      await clone(["--reference-if-able", final, "--dissociate"]).catch(async (error: unknown) => {
-        if (ctx.signal.aborted) throw error;
-        ctx.log.debug("cloning with the earlier mirror's objects failed; cloning afresh");
-        await rm(temp, { recursive: true, force: true });
-        await clone([]);
-      });
-    } else {
-      await clone([]);
+    if (!reuse || !(await updatedCopy(ctx, url, dirName, final, temp))) {
+      await rm(temp, { recursive: true, force: true });
+      await clone();
     }
     for (const folder of keep) {
       await rename(join(final, folder), join(temp, folder)).catch((error: NodeJS.ErrnoException) => {
@@ -59,4 +53,29 @@ export async function cloneMirror(
   const summary = await summarizeMirror(ctx.outDir, dirName);
   ctx.progress({ items: summary.records });
   return summary;
+}
+
+/** Builds the mirror in `temp` from the earlier one at `final` and what GitHub has now; false when it could not. */
+async function updatedCopy(
+  ctx: SaveContext,
+  url: string,
+  dirName: string,
+  final: string,
+  temp: string,
+): Promise<boolean> {
+  try {
+    await runGit(["init", "--bare", "--quiet", temp], { signal: ctx.signal });
+    const seeds = await seedFromMirror(ctx, final, temp);
+    if (seeds === null) return false;
+    ctx.progress({ message: "fetching what is new" });
+    const { fetched } = await fetchMirror(ctx, url, temp, seeds);
+    ctx.log.info(
+      `${dirName}: updated from the earlier mirror's checked objects${fetched ? ", fetching only what is new" : ", nothing new to fetch"}`,
+    );
+    return true;
+  } catch (error) {
+    if (ctx.signal.aborted) throw error;
+    ctx.log.debug(`updating the earlier mirror failed (${(error as Error).message}); cloning afresh`);
+    return false;
+  }
 }

@@ -36,7 +36,8 @@ export class ReactionRollups {
   /**
    * `wanted` false: reactions are not saved in this run, so nothing is kept.
    * `partial`: the subject jobs read only some subjects (an incremental save),
-   * so no job's report is ever complete and reactions reads the saved files.
+   * so no job's report is ever complete: reactions compares what they did
+   * report with its saved reactions (reactions/incremental.ts).
    */
   constructor(wanted: boolean, partial = false) {
     this.#wanted = wanted;
@@ -82,6 +83,11 @@ export class ReactionRollups {
   /** `job` has reported every subject it saved. */
   complete(job: EntityName): void {
     if (this.#wanted && !this.#partial) this.#complete.add(job);
+  }
+
+  /** The subjects `job` reported in this run, complete or not, by "type:id". */
+  reported(job: EntityName): ReadonlyMap<string, ReactionSubject> {
+    return this.#byJob.get(job) ?? new Map();
   }
 
   /** Every subject `job` reported, or null when it did not report them all in this run. */

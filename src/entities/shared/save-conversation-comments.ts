@@ -43,7 +43,12 @@ export function saveConversationComments<K extends string>(
       file: job.file,
       sortKey,
       listRoute: "GET /repos/{owner}/{repo}/issues/comments",
-      recordOf,
+      // The comments read again report their rollups, for reactions to compare.
+      recordOf: (raw) => {
+        const record = recordOf(raw);
+        if (record !== null) ctx.shared.reactionRollups.reportRest(job.name, "issue_comment", record, raw);
+        return record;
+      },
       parentOf: (record) => record[job.parentKey] as number,
       onPullRequest: job.onPullRequest,
       selection: job.selection,

@@ -70,7 +70,7 @@ export class SharedSources {
     this.#entities = entities;
     this.#signal = signal;
     this.issueCommentCounts = new ReportedCounts(entities.has("issues"));
-    // An incremental save reads only the subjects that changed: reactions then reads every saved one.
+    // An incremental save reads only the subjects that changed: their reports are partial.
     this.reactionRollups = new ReactionRollups(entities.has("reactions"), incremental !== null);
     this.pullCountsReporter = entities.has("pr_reviews")
       ? "pr_reviews"

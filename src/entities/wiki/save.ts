@@ -4,6 +4,7 @@
 // turned off): the job is then skipped, not failed.
 import { WIKI_REPO_DIR } from "../../backup/git-mirror.js";
 import { GitError } from "../../util/git.js";
+import { hasMirror } from "../git_repo/mirror.js";
 import { cloneMirror } from "../shared/mirror-clone.js";
 import type { EntitySaver } from "../types.js";
 import { isForbidden, isNotFound, wikiUrlOf } from "./url.js";
@@ -14,7 +15,8 @@ export const wikiSaver: EntitySaver = {
   async save(ctx) {
     const { cloneUrl } = await ctx.repository;
     try {
-      const summary = await cloneMirror(ctx, wikiUrlOf(cloneUrl), WIKI_REPO_DIR);
+      const reuse = await hasMirror(ctx.outDir, WIKI_REPO_DIR);
+      const summary = await cloneMirror(ctx, wikiUrlOf(cloneUrl), WIKI_REPO_DIR, [], reuse);
       return { records: summary.records, files: [summary] };
     } catch (error) {
       if (!(error instanceof GitError) || ctx.signal.aborted) throw error;

@@ -6,8 +6,8 @@
 // holds them back), so memory follows the budget, not the concurrency.
 import { abortErrorFor } from "./abort.js";
 
-/** Default budget: a few dozen pages of pull requests (~1.7 MB each). */
-export const DEFAULT_ANSWER_BUDGET_BYTES = 32 * 1024 * 1024;
+/** Default budget: a few pages of pull requests (~1.7 MB each); reading is fast next to the latency. */
+export const DEFAULT_ANSWER_BUDGET_BYTES = 8 * 1024 * 1024;
 /** What an answer without content-length is assumed to weigh until it is read. */
 const UNKNOWN_LENGTH_BYTES = 256 * 1024;
 

@@ -331,6 +331,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
               .acquire(
                 AnswerBudget.weigh(received.headers["content-length"]),
                 options.request.signal as AbortSignal | undefined,
+                priority,
               )
               .catch(async (error: unknown) => {
                 await body.cancel().catch(() => {});

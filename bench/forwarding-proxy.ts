@@ -15,6 +15,14 @@ export type ProxyDecision = "forward" | "hold" | AnswerInterceptor;
 
 export interface ForwardingProxy {
   url: string;
+  /**
+   * Closes every client connection with whatever it sent that is not read
+   * yet, including connections the kernel completed but the server has not
+   * accepted (closing the listening socket resets them), then listens again
+   * on the same port. A killed client's last requests, written just before
+   * it died, are so never seen afterwards.
+   */
+  dropClients(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,12 +62,17 @@ export async function startForwardingProxy(
   });
   await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
   const { port } = server.address() as AddressInfo;
+  const closeAll = (): Promise<void> =>
+    new Promise<void>((closed) => {
+      server.close(() => closed());
+      for (const socket of sockets) socket.destroy();
+    });
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((closed) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => closed());
-      }),
+    dropClients: async () => {
+      await closeAll();
+      await new Promise<void>((ready) => server.listen(port, "127.0.0.1", ready));
+    },
+    close: closeAll,
   };
 }

@@ -17,6 +17,8 @@ export interface KillProxy {
   readonly counts: ProxyCounts;
   /** Starts a new count; `onApiRequest` sees the number of each API request as it arrives. */
   reset(onApiRequest?: (n: number) => "forward" | "hold"): void;
+  /** Drops, unread, what a killed save wrote just before it died (see ForwardingProxy). */
+  dropClients(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startKillProxy(target: string): Promise<KillProxy> {
       counts = { api: 0, git: 0, storage: 0 };
       hook = onApiRequest;
     },
+    dropClients: () => proxy.dropClients(),
     close: () => proxy.close(),
   };
 }

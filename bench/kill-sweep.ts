@@ -157,6 +157,8 @@ async function sweepDataset(
         pid = id;
       });
       const killedCounts = p.counts;
+      // Its last requests, still unread when it died, must not count as the resumed save's.
+      await p.dropClients();
       server.reset();
       p.reset();
       const resumed = await runSave(save(dir, ["--resume"]), env);

@@ -3,12 +3,15 @@
 // per-minute budgets scaled to the fake server's shorter window
 // (BENCH_BUDGETS, JSON). `node sustained-save.js OWNER/REPO OUT_DIR API_URL`,
 // token from GITHUB_TOKEN; exit 0 when every job succeeded.
+import { limitHeapGrowth } from "../src/cli/heap-growth.js";
 import { DEFAULT_CONCURRENCY } from "../src/cli/remote.js";
 import { ENTITY_NAMES } from "../src/entities/names.js";
 import type { Budgets } from "../src/github/rate-budget.js";
 import { SaveRepositoryUseCase } from "../src/save/save-repository.js";
 import { ALL } from "../src/selection/number-spec.js";
 
+// As the CLI does, so the run's peak memory is the CLI's.
+limitHeapGrowth(process.execArgv, process.env.NODE_OPTIONS);
 const [target, outDir, apiUrl] = process.argv.slice(2);
 const token = process.env.GITHUB_TOKEN ?? "";
 const [owner, repo] = (target ?? "").split("/");

@@ -3,7 +3,10 @@
 // chosen command's code is imported only once the command line is parsed
 // (see commands/index.ts), so help, errors and each command start quickly.
 import { lazyCommandHandlers } from "./commands/index.js";
+import { limitHeapGrowth } from "./heap-growth.js";
 import { runCli } from "./run-cli.js";
+
+limitHeapGrowth(process.execArgv, process.env.NODE_OPTIONS);
 
 process.exitCode = await runCli(
   process.argv.slice(2),

@@ -15,11 +15,11 @@ import { DEFAULT_API_URL, deriveGraphqlUrl, parseApiUrl } from "./urls.js";
 /** GitHub's limit on requests in flight per user: the scheduler's per-minute budgets pace below it. */
 const MAX_CONCURRENCY = 100;
 /**
- * Below GitHub's limit for memory: at 100 in flight a `large` save peaks near
- * 300–400 MB of RSS (V8 grows its heap with the allocation rate), at 10 near
- * 220 MB, for a longer save (docs/performance.md).
+ * GitHub's limit: the scheduler bursts while the per-minute budgets allow and
+ * then paces, so a short save finishes in a few round trips; the flag only
+ * lowers it. Memory does not follow it (answer budget, heap growth: docs/performance.md).
  */
-export const DEFAULT_CONCURRENCY = 10;
+export const DEFAULT_CONCURRENCY = MAX_CONCURRENCY;
 
 /** Settings of the commands that talk to GitHub. */
 export interface RemoteSettings {
@@ -81,7 +81,7 @@ export const REMOTE_FLAGS: readonly OptionSpec[] = [
     key: "concurrency",
     flags: "--concurrency <n>",
     env: "CONCURRENCY",
-    description: `Requests in flight at most, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}, for memory; ${MAX_CONCURRENCY} is GitHub's limit)`,
+    description: `Requests in flight at most, 1-${MAX_CONCURRENCY} (default: ${DEFAULT_CONCURRENCY}, GitHub's limit; the per-minute budgets pace below it)`,
   },
 ];
 

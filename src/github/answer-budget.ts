@@ -6,13 +6,14 @@
 // holds them back), so memory follows the budget, not the concurrency.
 import { abortErrorFor } from "./abort.js";
 
-/** Default budget: a few dozen pages of pull requests (~1.7 MB each). */
-export const DEFAULT_ANSWER_BUDGET_BYTES = 32 * 1024 * 1024;
+/** Default budget: a few pages of pull requests (~1.7 MB each); reading is fast next to the latency. */
+export const DEFAULT_ANSWER_BUDGET_BYTES = 8 * 1024 * 1024;
 /** What an answer without content-length is assumed to weigh until it is read. */
 const UNKNOWN_LENGTH_BYTES = 256 * 1024;
 
 interface Waiter {
   bytes: number;
+  priority: number;
   resolve: (grant: AnswerGrant) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
@@ -43,15 +44,18 @@ export class AnswerBudget {
   }
 
   /**
-   * Waits until `bytes` fit in the budget, first come first served. An answer
-   * larger than the whole budget goes alone, so it is never held back forever.
+   * Waits until `bytes` fit in the budget, higher `priority` first (the
+   * scheduler's request priority: an answer on the critical path is not read
+   * after a backlog of bulk pages), first come first served within one. An
+   * answer larger than the whole budget goes alone, so it is never held back forever.
    */
-  acquire(bytes: number, signal?: AbortSignal): Promise<AnswerGrant> {
+  acquire(bytes: number, signal?: AbortSignal, priority = 0): Promise<AnswerGrant> {
     if (signal?.aborted) return Promise.reject(abortErrorFor(signal));
     if (this.waiting.length === 0 && this.fits(bytes)) return Promise.resolve(this.grant(bytes));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         bytes,
+        priority,
         resolve,
         reject,
         signal,
@@ -63,7 +67,9 @@ export class AnswerBudget {
         },
       };
       signal?.addEventListener("abort", waiter.onAbort, { once: true });
-      this.waiting.push(waiter);
+      const behind = this.waiting.findIndex((other) => other.priority < priority);
+      this.waiting.splice(behind < 0 ? this.waiting.length : behind, 0, waiter);
+      this.admit();
     });
   }
 

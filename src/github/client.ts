@@ -11,7 +11,7 @@ import type { Budgets } from "./rate-budget.js";
 import { createRequestGuard, type GuardedRequest } from "./request-guard.js";
 import { RequestScheduler, type RequestSchedulerOptions, schedulerPlugin } from "./scheduler.js";
 import type { RequestStats } from "./stats.js";
-import { createStorageDownloader, type StorageDownloader } from "./storage-download.js";
+import { createStorageDownloader, DOWNLOAD_CONCURRENCY, type StorageDownloader } from "./storage-download.js";
 import { createWebHost, type WebHost } from "./web-host.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
@@ -167,21 +167,22 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     guard(requestOptions as GuardedRequest);
   });
 
+  // `concurrency`, the user's bound on requests in flight, caps downloads too.
+  const downloads = Math.min(DOWNLOAD_CONCURRENCY, scheduler.concurrency);
   const gitHeader = `Authorization: Basic ${Buffer.from(`x-access-token:${token}`, "utf8").toString("base64")}`;
   return {
     octokit,
     scheduler,
     storage: createStorageDownloader({
-      // As many downloads at once as API requests: a save's assets stream
-      // while its list pages continue.
-      concurrency: scheduler.concurrency,
+      // Outside the API's slots: a save's assets stream while its list pages continue.
+      concurrency: downloads,
       timeoutMs: options.requestTimeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),
     web: createWebHost({
       apiUrl,
       token,
-      concurrency: scheduler.concurrency,
+      concurrency: downloads,
       timeoutMs: options.requestTimeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS,
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),

@@ -69,7 +69,7 @@ export interface RequestSchedulerOptions {
   budgets?: Partial<Budgets>;
   /**
    * Bytes of answer bodies read and parsed at once, across every request in
-   * flight (default 32 MiB); the rest wait unread. Bounds memory whatever the concurrency.
+   * flight (default 8 MiB); the rest wait unread. Bounds memory whatever the concurrency.
    */
   answerBudgetBytes?: number;
   /** Gap between the starts of two content-creating writes (default 1,000 ms, as GitHub advises). */
@@ -331,6 +331,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
               .acquire(
                 AnswerBudget.weigh(received.headers["content-length"]),
                 options.request.signal as AbortSignal | undefined,
+                priority,
               )
               .catch(async (error: unknown) => {
                 await body.cancel().catch(() => {});

@@ -9,6 +9,14 @@ import PQueue from "p-queue";
 import { abortErrorFor, anySignal } from "./abort.js";
 import { keepBody } from "./kept-body.js";
 
+/**
+ * Downloads in flight at most, on the web host and on file storage each. They
+ * spend no API budget, so they are neither paced nor held to the API's slots;
+ * 40 keeps an attachment tail (two round trips per file) short without
+ * opening a hundred connections to one host.
+ */
+export const DOWNLOAD_CONCURRENCY = 40;
+
 /** Reads the body; `headers` are the storage answer's (content type, length). */
 export type StorageConsumer<T> = (body: AsyncIterable<Uint8Array>, headers: Headers) => Promise<T>;
 

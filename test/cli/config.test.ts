@@ -48,7 +48,7 @@ describe("save", () => {
       resume: false,
       apiUrl: "https://api.github.com",
       graphqlUrl: "https://api.github.com/graphql",
-      concurrency: 10,
+      concurrency: 100,
       logFormat: "text",
       logLevel: "info",
       quiet: false,

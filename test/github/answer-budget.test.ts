@@ -1,5 +1,5 @@
 // The bound on answer bytes read at once: a body is read only while the bytes
-// held stay under the budget, in arrival order, whatever the concurrency.
+// held stay under the budget, by priority then in arrival order, whatever the concurrency.
 import { describe, expect, it } from "vitest";
 import { AnswerBudget } from "../../src/github/answer-budget.js";
 
@@ -31,6 +31,20 @@ describe("AnswerBudget", () => {
     (await second).release();
     (await third).release();
     expect(budget.peak).toBe(60);
+  });
+
+  it("reads a higher-priority answer before those waiting longer", async () => {
+    const budget = new AnswerBudget(100);
+    const first = await budget.acquire(90);
+    const bulk = budget.acquire(60);
+    const chain = budget.acquire(50, undefined, 3);
+    const alsoBulk = budget.acquire(10);
+    first.release();
+    expect(await settled(chain)).toBe(true);
+    expect(await settled(bulk)).toBe(false);
+    (await chain).release();
+    (await bulk).release();
+    (await alsoBulk).release();
   });
 
   it("lets an answer larger than the whole budget through alone", async () => {

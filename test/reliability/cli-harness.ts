@@ -102,6 +102,13 @@ export interface CountingProxy {
    * it is forwarded, and may answer "hold" to keep it unanswered forever.
    */
   reset(onRequest?: (n: number, line: string) => "forward" | "hold"): void;
+  /**
+   * Forgets a killed client: what it wrote just before it died (at up to 100
+   * requests in flight, some still unread, or on connections not yet
+   * accepted) is dropped unread instead of arriving, and counting, after the
+   * next `reset`.
+   */
+  dropClients(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -129,6 +136,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       lines = [];
       hook = onRequest;
     },
+    dropClients: () => proxy.dropClients(),
     close: () => proxy.close(),
   };
 }

@@ -10,6 +10,7 @@ import PQueue from "p-queue";
 import { fsyncDir } from "../../backup/atomic.js";
 import { safeFileName } from "../../backup/safe-name.js";
 import type { FileSummary } from "../../backup/sorted-jsonl-writer.js";
+import { DOWNLOAD_CONCURRENCY } from "../../github/storage-download.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaver, SaveContext } from "../types.js";
 import { bodiesOf } from "./body-files.js";
@@ -25,7 +26,7 @@ import {
 } from "./record.js";
 
 /** Downloads in flight at once (each also waits for a slot of the web host or of storage). */
-const DOWNLOADS_AT_ONCE = 16;
+const DOWNLOADS_AT_ONCE = DOWNLOAD_CONCURRENCY;
 
 /** Every attachment link of the selected types' saved bodies, with the records that link it. */
 async function collectLinks(ctx: SaveContext): Promise<Map<string, AttachmentReference[]>> {

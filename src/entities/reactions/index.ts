@@ -13,7 +13,7 @@ export const reactions: JobEntityDescriptor = {
       sortKey: reactionSortKey,
     },
   ],
-  saver: async () => (await import("./save.js")).reactionsSaver,
+  saver: async () => (await import("./saver.js")).reactionsSaver,
   restorer: async () => (await import("./restore.js")).reactionsRestorer,
   journalKinds: [],
   incremental: { kind: "own" },

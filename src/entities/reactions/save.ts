@@ -30,15 +30,12 @@ import { type ReactionSubject, restReactionTotal } from "../shared/reaction-roll
 import { idsOf, reconcileChildren } from "../shared/reconcile-children.js";
 import { userRef } from "../shared/rest-refs.js";
 import type { RestObject } from "../shared/sources.js";
-import { writeRecords } from "../shared/write-pages.js";
-import type { EntitySaver, SaveContext } from "../types.js";
+import type { SaveContext } from "../types.js";
 import {
   REACTION_CONTENTS,
-  REACTIONS_FILE,
   type ReactionContent,
   type ReactionRecord,
   type ReactionSubjectType,
-  reactionSortKey,
 } from "./record.js";
 
 /** Where the subjects of one kind come from. */
@@ -155,7 +152,7 @@ export const SOURCES: readonly SubjectSource[] = [
 ];
 
 /** The jobs whose records (and rollups) this job reads. */
-const SUBJECT_JOBS: readonly EntityName[] = [
+export const SUBJECT_JOBS: readonly EntityName[] = [
   ...new Set(SOURCES.flatMap((source) => [source.savedBy, source.reportedBy])),
 ];
 
@@ -266,7 +263,7 @@ export function sourcesToRead(ctx: SaveContext, missing: Map<string, string>): S
  * rollup was reported (its reporting job failed). Subjects whose own job did
  * not succeed are left out, and named in `missing`.
  */
-async function subjectsToRead(ctx: SaveContext, missing: Map<string, string>): Promise<Subject[]> {
+export async function subjectsToRead(ctx: SaveContext, missing: Map<string, string>): Promise<Subject[]> {
   const out: Subject[] = [];
   for (const source of sourcesToRead(ctx, missing)) {
     // One job may report several types (discussions: discussions and their comments).
@@ -490,25 +487,3 @@ export async function readReactions(
   );
   await reconcile(ctx, reader);
 }
-
-export const reactionsSaver: EntitySaver = {
-  name: "reactions",
-  // The subjects' jobs report their rollups while they read, and save the
-  // files a resumed save reads the subjects from. One that fails leaves out
-  // its subjects' reactions, not the others'.
-  dependsOn: SUBJECT_JOBS,
-  runsAfterFailedDependencies: true,
-  save: async (ctx) => {
-    const missing = new Map<string, string>();
-    const result = ctx.incremental
-      ? await (await import("./incremental.js")).saveReactionsIncrementally(ctx, missing)
-      : await writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) =>
-          readReactions(ctx, add, await subjectsToRead(ctx, missing)),
-        );
-    if (missing.size === 0) return result;
-    const jobs = [...missing].map(([job, status]) => `${job} (its job ${status})`).join(", ");
-    const skipped = `partial: the reactions of ${jobs} are not saved; the other subjects' are`;
-    ctx.log.warn(`reactions: ${skipped}`);
-    return { ...result, skipped };
-  },
-};

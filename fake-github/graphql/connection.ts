@@ -123,6 +123,17 @@ export function checkPageArgs(field: string, args: PageArgs): void {
   }
 }
 
+/** One page of `items` in any order: sorted by `key` first (descending when `descending`). */
+export function paginateSorted<T>(
+  field: string,
+  args: PageArgs,
+  items: readonly T[],
+  key: (item: T) => SortKey,
+  descending = false,
+): Connection<T> {
+  return paginate(field, args, sortByKey(items, key, descending), key, descending);
+}
+
 /**
  * One page of `items`, which must already be in connection order, i.e. sorted
  * by `key` (descending when `descending`). `field` names the connection in

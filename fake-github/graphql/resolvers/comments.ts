@@ -1,7 +1,7 @@
 // IssueComment, PullRequestReview, PullRequestReviewComment and
 // PullRequestReviewThread.
 import type { FakeIssue, FakeRepo, FakeReviewComment } from "../../store/types.js";
-import { paginate, sortByKey } from "../connection.js";
+import { paginateSorted } from "../connection.js";
 import { reviewById, reviewCommentById, reviewCommentsOfReview, threadComments } from "../context.js";
 import { threadNodeId } from "../node-lookup.js";
 import {
@@ -72,8 +72,12 @@ export const reviewResolvers: TypeResolvers<ReviewSrc> = {
   repository: (src) => repoSrc(src.repo),
   comments: (src, args, ctx) => {
     const key = (c: FakeReviewComment) => [c.id];
-    const comments = sortByKey(reviewCommentsOfReview(ctx, src.repo, src.review.id), key);
-    const page = paginate("comments", pageArgs(args), comments, key);
+    const page = paginateSorted(
+      "comments",
+      pageArgs(args),
+      reviewCommentsOfReview(ctx, src.repo, src.review.id),
+      key,
+    );
     return mapConnection(page, (comment) => reviewCommentSrc(src.repo, comment));
   },
 };
@@ -134,8 +138,7 @@ export const threadResolvers: TypeResolvers<ThreadSrc> = {
   repository: (src) => repoSrc(src.repo),
   comments: (src, args, ctx) => {
     const key = (c: FakeReviewComment) => [c.id];
-    const comments = sortByKey(threadComments(ctx, src.repo, src.root), key);
-    const page = paginate("comments", pageArgs(args), comments, key);
+    const page = paginateSorted("comments", pageArgs(args), threadComments(ctx, src.repo, src.root), key);
     return mapConnection(page, (comment) => reviewCommentSrc(src.repo, comment));
   },
 };

@@ -2,7 +2,7 @@
 // fields that reach them. A repository with discussions turned off answers
 // empty connections and no discussion, as GitHub does.
 import type { FakeDiscussion, FakeDiscussionComment, FakeRepo } from "../../store/types.js";
-import { paginate, type SortKey, sortByKey } from "../connection.js";
+import { paginateSorted, type SortKey } from "../connection.js";
 import type { GqlContext } from "../context.js";
 import { GitHubFieldError } from "../errors.js";
 import { derive, groupBy } from "../groupings.js";
@@ -43,7 +43,7 @@ function repliesOf(repo: FakeRepo, commentId: number): FakeDiscussionComment[] {
 
 function commentConnection(repo: FakeRepo, comments: readonly FakeDiscussionComment[], args: Args) {
   const key = (c: FakeDiscussionComment): SortKey => [c.created_at, c.id];
-  const page = paginate("comments", pageArgs(args), sortByKey(comments, key), key);
+  const page = paginateSorted("comments", pageArgs(args), comments, key);
   return mapConnection(page, (comment) => discussionCommentSrc(repo, comment));
 }
 
@@ -74,7 +74,7 @@ export const repositoryDiscussionResolvers: TypeResolvers<RepoSrc> = {
   discussionCategories: (src, args) => {
     const categories = enabled(src.repo) ? src.repo.discussionCategories : [];
     const key = (c: { id: number }): SortKey => [c.id];
-    const page = paginate("discussionCategories", pageArgs(args), sortByKey(categories, key), key);
+    const page = paginateSorted("discussionCategories", pageArgs(args), categories, key);
     return mapConnection(page, (category) => discussionCategorySrc(src.repo, category));
   },
   discussions: (src, args) => {
@@ -84,13 +84,7 @@ export const repositoryDiscussionResolvers: TypeResolvers<RepoSrc> = {
         ? (d: FakeDiscussion): SortKey => [d.created_at, d.id]
         : (d: FakeDiscussion): SortKey => [d.updated_at, d.id];
     const all = enabled(src.repo) ? src.repo.discussions : [];
-    const page = paginate(
-      "discussions",
-      pageArgs(args),
-      sortByKey(all, key, order.descending),
-      key,
-      order.descending,
-    );
+    const page = paginateSorted("discussions", pageArgs(args), all, key, order.descending);
     return mapConnection(page, (discussion) => discussionSrc(src.repo, discussion));
   },
 };

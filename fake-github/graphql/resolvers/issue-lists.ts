@@ -1,7 +1,7 @@
 // The issue and pull-request connections of a repository, with GitHub's
 // filters (states, labels, filterBy, head/base ref) and orderings.
 import type { FakeIssue, FakeLabel, FakeRepo } from "../../store/types.js";
-import { type Connection, paginate, type SortKey, sortByKey } from "../connection.js";
+import { type Connection, paginate, paginateSorted, type SortKey, sortByKey } from "../connection.js";
 import { commentsOfIssue, type GqlContext } from "../context.js";
 import { type IssueSrc, issueSrc, type LabelSrc, labelSrc } from "../sources.js";
 import { type Args, objectArg, orderArg, pageArgs, stringArg, stringListArg } from "./shared.js";
@@ -182,12 +182,6 @@ export function labelConnection(
   const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
   const labels = labelIds.flatMap((id) => repo.labels.filter((label) => label.id === id));
   const key = order.field === "NAME" ? (l: FakeLabel) => [l.name, l.id] : (l: FakeLabel) => [l.id];
-  const page = paginate(
-    "labels",
-    pageArgs(args),
-    sortByKey(labels, key, order.descending),
-    key,
-    order.descending,
-  );
+  const page = paginateSorted("labels", pageArgs(args), labels, key, order.descending);
   return mapConnection(page, (label) => labelSrc(repo, label));
 }

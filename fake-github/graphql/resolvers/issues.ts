@@ -2,7 +2,7 @@
 // the pull-request-only ones.
 import { findIssueById } from "../../store/lookup.js";
 import type { FakeIssue, FakeRepo, FakeUser } from "../../store/types.js";
-import { paginate, sortByKey } from "../connection.js";
+import { paginate, paginateSorted } from "../connection.js";
 import {
   canRead,
   commentsOfIssue,
@@ -112,8 +112,7 @@ export const issueLikeResolvers: TypeResolvers<IssueSrc> = {
       order.field === "UPDATED_AT"
         ? (c: (typeof comments)[number]) => [c.updated_at, c.id]
         : (c: (typeof comments)[number]) => [c.id];
-    const sorted = sortByKey(comments, key, order.descending);
-    const page = paginate("comments", pageArgs(args), sorted, key, order.descending);
+    const page = paginateSorted("comments", pageArgs(args), comments, key, order.descending);
     return mapConnection(page, (comment) => issueCommentSrc(src.repo, comment));
   },
 };
@@ -185,7 +184,7 @@ export const pullRequestResolvers: TypeResolvers<IssueSrc> = {
       return user?.login.toLowerCase() === author;
     });
     const key = (review: (typeof reviews)[number]) => [review.id];
-    const page = paginate("reviews", pageArgs(args), sortByKey(reviews, key), key);
+    const page = paginateSorted("reviews", pageArgs(args), reviews, key);
     return mapConnection(page, (review) => reviewSrc(src.repo, review));
   },
   reviewThreads: (src, args, ctx) => {
@@ -193,7 +192,7 @@ export const pullRequestResolvers: TypeResolvers<IssueSrc> = {
       (c) => c.in_reply_to_id === null,
     );
     const key = (root: (typeof roots)[number]) => [root.id];
-    const page = paginate("reviewThreads", pageArgs(args), sortByKey(roots, key), key);
+    const page = paginateSorted("reviewThreads", pageArgs(args), roots, key);
     return mapConnection(page, (root) => threadSrc(src.repo, root));
   },
 };

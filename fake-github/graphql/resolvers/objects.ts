@@ -1,6 +1,6 @@
 // Label, Milestone, Release, ReleaseAsset, Commit and Ref.
 import type { FakeAsset, FakeRelease, FakeRepo } from "../../store/types.js";
-import { paginate, sortByKey } from "../connection.js";
+import { paginateSorted } from "../connection.js";
 import { commitNodeId, refNodeId } from "../node-lookup.js";
 import {
   type AssetSrc,
@@ -97,7 +97,7 @@ export const releaseResolvers: TypeResolvers<ReleaseSrc> = {
     const name = stringArg(args, "name");
     const assets = src.release.assets.filter((asset) => name === null || asset.name === name);
     const key = (asset: FakeAsset) => [asset.id];
-    const page = paginate("releaseAssets", pageArgs(args), sortByKey(assets, key), key);
+    const page = paginateSorted("releaseAssets", pageArgs(args), assets, key);
     return mapConnection(page, (asset) => assetSrc(src.repo, src.release, asset));
   },
 };

@@ -1,7 +1,7 @@
 // Repository: its own fields, lookups by number/name, and its connections.
 import { findUserByLogin } from "../../store/create-store.js";
 import type { FakeLabel, FakeMilestone, FakeRelease } from "../../store/types.js";
-import { paginate, type SortKey, sortByKey } from "../connection.js";
+import { paginateSorted, type SortKey } from "../connection.js";
 import { GitHubFieldError } from "../errors.js";
 import { issueSrc, labelSrc, milestoneSrc, type RepoSrc, refSrc, releaseSrc, userSrc } from "../sources.js";
 import { issueConnection, mapConnection } from "./issue-lists.js";
@@ -100,13 +100,7 @@ export const repositoryResolvers: TypeResolvers<RepoSrc> = {
     const order = orderArg(args, { field: "CREATED_AT", direction: "ASC" });
     const key =
       order.field === "NAME" ? (l: FakeLabel) => [l.name.toLowerCase(), l.id] : (l: FakeLabel) => [l.id];
-    const page = paginate(
-      "labels",
-      pageArgs(args),
-      sortByKey(labels, key, order.descending),
-      key,
-      order.descending,
-    );
+    const page = paginateSorted("labels", pageArgs(args), labels, key, order.descending);
     return mapConnection(page, (label) => labelSrc(src.repo, label));
   },
   milestone: (src, args) => {
@@ -123,8 +117,7 @@ export const repositoryResolvers: TypeResolvers<RepoSrc> = {
     );
     const order = orderArg(args, { field: "NUMBER", direction: "ASC" });
     const key = milestoneKey(order.field);
-    const sorted = sortByKey(milestones, key, order.descending);
-    const page = paginate("milestones", pageArgs(args), sorted, key, order.descending);
+    const page = paginateSorted("milestones", pageArgs(args), milestones, key, order.descending);
     return mapConnection(page, (milestone) => milestoneSrc(src.repo, milestone));
   },
   release: (src, args) => {
@@ -135,8 +128,7 @@ export const repositoryResolvers: TypeResolvers<RepoSrc> = {
   releases: (src, args) => {
     const order = orderArg(args, { field: "CREATED_AT", direction: "DESC" });
     const key = releaseKey(order.field);
-    const sorted = sortByKey(src.repo.releases, key, order.descending);
-    const page = paginate("releases", pageArgs(args), sorted, key, order.descending);
+    const page = paginateSorted("releases", pageArgs(args), src.repo.releases, key, order.descending);
     return mapConnection(page, (release) => releaseSrc(src.repo, release));
   },
 };

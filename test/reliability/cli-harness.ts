@@ -112,6 +112,20 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
+/**
+ * An `onChild` for `runCli`: the CLI's requests before the `killAt`-th reach
+ * the server; that one is held and the CLI's process tree killed, as a crash
+ * at that point would.
+ */
+export function killAtRequest(proxy: CountingProxy, killAt: number): (child: ChildProcess) => void {
+  return (child) =>
+    proxy.reset((n) => {
+      if (n < killAt) return "forward";
+      killTree(child);
+      return "hold";
+    });
+}
+
 /** An HTTP proxy in front of `target` that keeps the Host header, so URLs the fake builds point back at it. */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   let count = 0;

@@ -14,7 +14,7 @@ import { verifyBackup } from "../../src/index.js";
 import {
   baseEnv,
   type CountingProxy,
-  killTree,
+  killAtRequest,
   runCli,
   seededRandom,
   startCountingProxy,
@@ -104,13 +104,7 @@ describe("an incremental save killed with SIGKILL and resumed", () => {
       const args = ["save", `${OWNER}/${REPO}`, "--out", dir, ...NO_GIT];
       const killed = await runCli([...args, "--incremental"], {
         env,
-        onChild: (child) => {
-          proxy.reset((n) => {
-            if (n < killAt) return "forward";
-            killTree(child);
-            return "hold";
-          });
-        },
+        onChild: killAtRequest(proxy, killAt),
       });
       expect(killed.signal).toBe("SIGKILL");
       proxy.reset();

@@ -11,7 +11,7 @@ import { journaledAnswers } from "../../src/save/response-journal.js";
 import {
   baseEnv,
   type CountingProxy,
-  killTree,
+  killAtRequest,
   runCli,
   seededRandom,
   startCountingProxy,
@@ -59,13 +59,7 @@ describe("a save killed with SIGKILL and resumed", () => {
       const dir = join(tempDir(), "backup");
       const killed = await runCli(["save", `${OWNER}/${REPO}`, "--out", dir], {
         env,
-        onChild: (child) => {
-          proxy.reset((n) => {
-            if (n < killAt) return "forward";
-            killTree(child);
-            return "hold";
-          });
-        },
+        onChild: killAtRequest(proxy, killAt),
       });
       expect(killed.signal).toBe("SIGKILL");
       expect(killed.stderr).not.toContain(fake.token);

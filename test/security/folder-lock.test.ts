@@ -15,7 +15,7 @@ import {
   baseEnv,
   type CliRun,
   type CountingProxy,
-  killTree,
+  killAtRequest,
   runCli,
   startCountingProxy,
 } from "../reliability/cli-harness.js";
@@ -72,13 +72,7 @@ describe("one run per folder", () => {
     const full = await cli(["save", `${OWNER}/${REPO}`, "--out", `${dir}-full`, "--exclude", "git_repo"]);
     expect(full.code, full.stderr).toBe(0);
     const killAt = proxy.count - 2;
-    const crash = await cli(args, (child) =>
-      proxy.reset((n) => {
-        if (n < killAt) return "forward";
-        killTree(child);
-        return "hold";
-      }),
-    );
+    const crash = await cli(args, killAtRequest(proxy, killAt));
     proxy.reset();
     expect(crash.signal).toBe("SIGKILL");
     const lock = join(dir, ".github-data", "lock");

@@ -13,7 +13,7 @@ import {
   baseEnv,
   type CliRun,
   type CountingProxy,
-  killTree,
+  killAtRequest,
   runCli,
   startCountingProxy,
 } from "../reliability/cli-harness.js";
@@ -89,12 +89,7 @@ describe("the token in everything the tool writes", () => {
     const crashed = join(root, "crashed");
     folders.push(crashed);
     const crash = await cli("save (killed)", ["save", `${OWNER}/${REPO}`, "--out", crashed], {
-      onChild: (child) =>
-        proxy.reset((n) => {
-          if (n < 12) return "forward";
-          killTree(child);
-          return "hold";
-        }),
+      onChild: killAtRequest(proxy, 12),
     });
     expect(crash.signal).toBe("SIGKILL");
     for (const leak of leaksUnder(crashed, TOKEN))

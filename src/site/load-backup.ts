@@ -118,24 +118,35 @@ const submitted = byTime((r: PrReviewRecord) => r.submitted_at);
 /** Reads a backup already checked by checkBackupFolder. */
 export async function loadBackup(dir: string): Promise<LoadedBackup> {
   const manifest = await readManifest(dir);
-  const [labels, milestones, issues, pulls, releases, subIssues] = await Promise.all([
+  const [
+    labels,
+    milestones,
+    issues,
+    pulls,
+    releases,
+    subIssues,
+    issueComments,
+    prComments,
+    reviews,
+    reviewComments,
+    events,
+    repository,
+    attachments,
+  ] = await Promise.all([
     readRecords<LabelRecord>(dir, LABELS_FILE),
     readRecords<MilestoneRecord>(dir, MILESTONES_FILE),
     readRecords<IssueRecord>(dir, ISSUES_FILE),
     readRecords<PullRequestRecord>(dir, PULL_REQUESTS_FILE),
     readRecords<ReleaseRecord>(dir, RELEASES_FILE),
     readRecords<SubIssueRecord>(dir, SUB_ISSUES_FILE),
+    readRecords<IssueCommentRecord>(dir, ISSUE_COMMENTS_FILE),
+    readRecords<PrCommentRecord>(dir, PR_COMMENTS_FILE),
+    readRecords<PrReviewRecord>(dir, PR_REVIEWS_FILE),
+    readRecords<PrReviewCommentRecord>(dir, PR_REVIEW_COMMENTS_FILE),
+    readRecords<IssueEventRecord>(dir, ISSUE_EVENTS_FILE),
+    readRecords<RepositoryRecord>(dir, REPOSITORY_FILE),
+    readRecords<AttachmentRecord>(dir, ATTACHMENTS_FILE),
   ]);
-  const [issueComments, prComments, reviews, reviewComments, events, repository, attachments] =
-    await Promise.all([
-      readRecords<IssueCommentRecord>(dir, ISSUE_COMMENTS_FILE),
-      readRecords<PrCommentRecord>(dir, PR_COMMENTS_FILE),
-      readRecords<PrReviewRecord>(dir, PR_REVIEWS_FILE),
-      readRecords<PrReviewCommentRecord>(dir, PR_REVIEW_COMMENTS_FILE),
-      readRecords<IssueEventRecord>(dir, ISSUE_EVENTS_FILE),
-      readRecords<RepositoryRecord>(dir, REPOSITORY_FILE),
-      readRecords<AttachmentRecord>(dir, ATTACHMENTS_FILE),
-    ]);
   return {
     dir,
     manifest,

@@ -23,6 +23,7 @@ import {
 import { SecondaryLimiter } from "../limits/secondary.js";
 import type { FakeStore } from "../store/types.js";
 import { handleAdmin } from "./admin.js";
+import { AnswerTurns } from "./answer-turns.js";
 import { AssetSigner, serveStoredAsset, storagePrefix } from "./asset-storage.js";
 import { type Auth, authenticate } from "./auth.js";
 import { gitTemplate, parseGitPath, serveGit } from "./git-backend.js";
@@ -67,6 +68,8 @@ export class ServerCore {
   private readonly secondary: SecondaryLimiter;
   private readonly faults = new FaultInjector();
   private readonly latency = new LatencyModel();
+  /** API answers are worked out one per event-loop turn (answer-turns.ts). */
+  private readonly turns = new AnswerTurns();
   private readonly router = new Router<RouteDef>();
   private readonly identities = new WeakMap<FakeRequest, Identity>();
   private knobState: FakeKnobs = defaultKnobs();
@@ -325,6 +328,7 @@ export class ServerCore {
     try {
       const raw = await readBody(req);
       answerAt = t0 + this.latency.next();
+      await this.turns.next();
       const resource: PrimaryResource = route?.resource === "graphql" ? "graphql" : "core";
       const baseHeaders = (state: BudgetState): Record<string, string> => ({
         ...rateLimitHeaders(state),

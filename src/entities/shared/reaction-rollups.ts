@@ -51,12 +51,20 @@ export class ReactionRollups {
   /** A subject read by `job` (a retried job reports again: the last report wins). */
   report(job: EntityName, subject: ReactionSubject): void {
     if (!this.#wanted) return;
+    const key = `${subject.type}:${subject.id}`;
+    // A full save reads only subjects with reactions: the others (most of a
+    // large repository's comments) are not kept. An incremental one compares
+    // every report with the saved reactions, zeros included.
+    if (subject.total === 0 && !this.#partial) {
+      this.#byJob.get(job)?.delete(key);
+      return;
+    }
     let subjects = this.#byJob.get(job);
     if (subjects === undefined) {
       subjects = new Map();
       this.#byJob.set(job, subjects);
     }
-    subjects.set(`${subject.type}:${subject.id}`, subject);
+    subjects.set(key, subject);
   }
 
   /** A subject read through GraphQL with `reactions(first: 1) { totalCount }`. */
@@ -85,12 +93,12 @@ export class ReactionRollups {
     if (this.#wanted && !this.#partial) this.#complete.add(job);
   }
 
-  /** The subjects `job` reported in this run, complete or not, by "type:id". */
+  /** The subjects `job` reported in this run, complete or not, by "type:id" (in a full save, those with reactions). */
   reported(job: EntityName): ReadonlyMap<string, ReactionSubject> {
     return this.#byJob.get(job) ?? new Map();
   }
 
-  /** Every subject `job` reported, or null when it did not report them all in this run. */
+  /** Every subject with reactions (or no rollup) `job` reported, or null when it did not report them all in this run. */
   subjectsOf(job: EntityName): ReactionSubject[] | null {
     if (!this.#complete.has(job)) return null;
     return [...(this.#byJob.get(job)?.values() ?? [])];

@@ -23,7 +23,7 @@ export type FeedFetcher<T> = (
  * pauses: a consumer slower than the network (at 100 requests in flight,
  * writing records is) would otherwise have every page of a long list held.
  */
-const MAX_WAITING_PAGES = 4;
+export const MAX_WAITING_PAGES = 4;
 
 export class SharedFeed<T> {
   readonly #fetch: FeedFetcher<T>;

@@ -5,6 +5,7 @@ import type { SortKey } from "../../backup/sorted-jsonl-writer.js";
 import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
 import { AsyncQueue } from "./async-queue.js";
+import { MAX_WAITING_PAGES } from "./shared-feed.js";
 import type { FeedPage, RestObject } from "./sources.js";
 
 export interface WritePagesOptions<T> {
@@ -54,9 +55,22 @@ export function writePages<T>(
   });
 }
 
-/** The pages of one list endpoint as an async iterable (pages 2..N fetched concurrently where possible). */
+/**
+ * Pages of one list asked for at once when the caller sets no bound. With the
+ * wait for the job below, what a long list makes the save hold: `large`'s
+ * 90 pages of review comments (about 200 KB each once parsed) all arrived at
+ * once and waited behind the job writing them, a third of its heap.
+ */
+const LIST_PAGES_IN_FLIGHT = 16;
+
+/**
+ * The pages of one list endpoint as an async iterable (pages 2..N fetched
+ * concurrently where possible, up to LIST_PAGES_IN_FLIGHT at once; a page is
+ * handed over only while the job has fewer than MAX_WAITING_PAGES waiting,
+ * and holds its request's slot until then).
+ */
 export function listPages(
-  ctx: SaveContext,
+  ctx: Pick<SaveContext, "client" | "repo" | "signal">,
   route: string,
   params: Record<string, unknown> = {},
   options: Pick<PaginateOptions<RestObject>, "priority" | "pastCap"> = {},
@@ -66,7 +80,15 @@ export function listPages(
     ctx.client,
     route,
     { owner: ctx.repo.owner, repo: ctx.repo.repo, ...params },
-    { signal: ctx.signal, ...options, onPage: (items, page) => queue.push({ items, page }) },
+    {
+      signal: ctx.signal,
+      maxInFlight: LIST_PAGES_IN_FLIGHT,
+      ...options,
+      onPage: async (items, page) => {
+        queue.push({ items, page });
+        await queue.room(MAX_WAITING_PAGES);
+      },
+    },
   ).then(
     () => queue.end(),
     (error: unknown) => queue.end(error),

@@ -129,6 +129,9 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
   br: createBrotliDecompress,
 };
 
+/** Statuses fetch treats as redirects. */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
 /** Statuses whose answers have no body to decode (fetch's list). */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -171,7 +174,6 @@ export const undiciFetch: UndiciFetch = async (url, init = {}) => {
   if (!Object.keys(headers).some((name) => name.toLowerCase() === "accept-encoding"))
     headers["accept-encoding"] = target.protocol === "https:" ? "br, gzip, deflate" : "gzip, deflate";
   const signal = init.signal ?? undefined;
-  if (init.redirect === "error") throw new TypeError("redirect: 'error' is not supported");
   const options = {
     origin: target.origin,
     path: `${target.pathname}${target.search}`,
@@ -179,8 +181,8 @@ export const undiciFetch: UndiciFetch = async (url, init = {}) => {
     headers,
     body: (init.body ?? null) as Dispatcher.RequestOptions["body"],
     signal,
-    // The interceptor's own options: none for "manual", an error past the limit as fetch.
-    maxRedirections: init.redirect === "manual" ? 0 : MAX_REDIRECTS,
+    // The interceptor's own options: none for "manual" and "error", an error past the limit as fetch.
+    maxRedirections: init.redirect === "manual" || init.redirect === "error" ? 0 : MAX_REDIRECTS,
     throwOnMaxRedirect: true,
   } as Dispatcher.RequestOptions;
   let answer: Dispatcher.ResponseData;
@@ -189,6 +191,10 @@ export const undiciFetch: UndiciFetch = async (url, init = {}) => {
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     throw fetchFailed(error);
+  }
+  if (init.redirect === "error" && REDIRECTS.has(answer.statusCode)) {
+    answer.body.on("error", () => {}).destroy();
+    throw fetchFailed(new Error(`unexpected redirect (${answer.statusCode})`));
   }
   const history = (answer.context as { history?: readonly URL[] } | undefined)?.history ?? [];
   const finalUrl = history.at(-1)?.href ?? target.href;

@@ -119,6 +119,15 @@ describe("redirects", () => {
     expect(web.headers.get("location")).toBe(`${storage.url}/echo`);
   });
 
+  it("fail the request with redirect: error, as fetch", async () => {
+    await expect(undiciFetch(`${api.url}/hop/same-origin`, { redirect: "error" })).rejects.toThrow(
+      "fetch failed",
+    );
+    const direct = await undiciFetch(`${api.url}/echo`, { redirect: "error" });
+    expect(direct.status).toBe(200);
+    await direct.text();
+  });
+
   it("a download from storage carries no token", async () => {
     const seen = await client().storage.download(`${storage.url}/echo`, undefined, async (body) => {
       const chunks: Uint8Array[] = [];

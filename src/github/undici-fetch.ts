@@ -13,7 +13,7 @@
 //
 // The answer has the parts of a fetch Response that Octokit and the scheduler
 // use; its `body` is the Node stream itself (the scheduler reads it without a
-// web stream, see answer-body.ts).
+// web stream, see capped-body.ts).
 import { STATUS_CODES } from "node:http";
 import { pipeline, type Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";

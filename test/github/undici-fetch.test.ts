@@ -180,6 +180,30 @@ describe("the scheduler's hooks", () => {
     expect(c.stats().retries).toBe(2);
   });
 
+  it("retry an answer cut off halfway through its body, as a connection error", async () => {
+    const cutting = await startFakeGitHub({
+      dataset: "small",
+      seed: 1,
+      script: [{ route: "/repos/{owner}/{repo}/labels", cut: true }],
+    });
+    try {
+      const c = createGitHubClient({
+        token: cutting.token,
+        apiUrl: cutting.url,
+        schedulerOptions: { backoff: { baseMs: 1, capMs: 4 } },
+      });
+      const labels = await c.octokit.request("GET /repos/{owner}/{repo}/labels", {
+        owner: "octo-org",
+        repo: "sample",
+      });
+      expect((labels.data as unknown[]).length).toBeGreaterThan(0);
+      expect(c.stats().retries).toBe(1);
+      expect(cutting.stats.byRoute["GET /repos/{owner}/{repo}/labels"]).toBe(2);
+    } finally {
+      await cutting.close();
+    }
+  });
+
   it("stop at once when the caller aborts, without a retry", async () => {
     const slow = await startFakeGitHub({ dataset: "small", seed: 1, latencyMs: 5_000 });
     try {

@@ -368,8 +368,8 @@ export class ServerCore {
       const { response, state } = await this.respond(req, target, route, params, raw, auth, identity, extra);
       const headers = { ...baseHeaders(state), ...lowerCaseHeaders(response.headers) };
       await waitUntil(this.timer, answerAt);
-      sendResponse(res, method, response.status, headers, response.body);
-      finish(response.status);
+      sendResponse(res, method, response.status, headers, response.body, fault?.kind === "cut");
+      finish(fault?.kind === "cut" ? 0 : response.status);
     } catch (error) {
       if (!res.headersSent) {
         const detail = error instanceof Error ? error.message : String(error);
@@ -523,6 +523,8 @@ function sendResponse(
   status: number,
   headers: Record<string, string>,
   body: unknown,
+  /** Close the connection after half the body (the `cut` fault). */
+  cut = false,
 ): void {
   let payload: Buffer | string | undefined;
   if (status === 204 || status === 304 || body === undefined) payload = undefined;
@@ -533,6 +535,11 @@ function sendResponse(
   }
   if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
   res.writeHead(status, headers);
+  if (cut && payload !== undefined && method !== "HEAD") {
+    const bytes = Buffer.from(payload);
+    res.write(bytes.subarray(0, bytes.length >> 1), () => res.socket?.destroy());
+    return;
+  }
   res.end(method === "HEAD" ? undefined : payload);
 }
 

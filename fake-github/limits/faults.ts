@@ -9,6 +9,7 @@ export type FaultDecision = (
   | { kind: "reset"; delayMs: number }
   | { kind: "delay"; delayMs: number }
   | { kind: "hold"; delayMs: 0 }
+  | { kind: "cut"; delayMs: number }
 ) & {
   /** The route runs first (a write is applied) and only its answer is replaced. */
   afterHandler?: boolean;
@@ -56,6 +57,7 @@ export class FaultInjector {
       const delayMs = entry.delayMs ?? 0;
       if (entry.hold) decision = { kind: "hold", delayMs: 0 };
       else if (entry.reset) decision = { kind: "reset", delayMs, afterHandler: entry.afterHandler === true };
+      else if (entry.cut) decision = { kind: "cut", delayMs };
       else if (entry.status !== undefined)
         decision = {
           kind: "status",

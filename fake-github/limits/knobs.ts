@@ -62,6 +62,8 @@ export interface ScriptedFault {
   status?: number;
   /** Destroy the socket without a response. */
   reset?: boolean;
+  /** Answer normally, but close the connection halfway through the body (its content-length announces it all). */
+  cut?: boolean;
   /**
    * Never answer: the request is held until the client gives up and closes
    * the connection (recorded with status 499, "client closed request").
@@ -261,6 +263,9 @@ function parseScripted(entry: unknown, index: number): ScriptedFault {
         break;
       case "hold":
         out.hold = value === true;
+        break;
+      case "cut":
+        out.cut = value === true;
         break;
       case "afterHandler":
         out.afterHandler = value === true;

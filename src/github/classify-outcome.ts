@@ -58,6 +58,8 @@ const CONNECTION_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT",
+  // An answer cut short of its content-length (fetch reports it as "terminated").
+  "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
 ]);
 // Wrong address or host: retrying only delays the error a user must fix.
 const CONFIG_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_NONAME", "ERR_INVALID_URL"]);

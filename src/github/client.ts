@@ -12,6 +12,7 @@ import { createRequestGuard, type GuardedRequest } from "./request-guard.js";
 import { RequestScheduler, type RequestSchedulerOptions, schedulerPlugin } from "./scheduler.js";
 import type { RequestStats } from "./stats.js";
 import { createStorageDownloader, DOWNLOAD_CONCURRENCY, type StorageDownloader } from "./storage-download.js";
+import { undiciFetch } from "./undici-fetch.js";
 import { createWebHost, type WebHost } from "./web-host.js";
 
 export const DEFAULT_API_URL = "https://api.github.com";
@@ -42,7 +43,10 @@ export interface GitHubClientOptions {
   signal?: AbortSignal;
   /** Share an existing scheduler (one per token); the options above then do not configure it. */
   scheduler?: RequestScheduler;
-  /** A fetch implementation to send requests with (proxies, instrumentation); default globalThis.fetch. */
+  /**
+   * A fetch implementation to send requests with (proxies, instrumentation);
+   * default: undici's request API (undici-fetch.ts).
+   */
   fetch?: typeof globalThis.fetch;
   /** Refuse every request but reads (GET, HEAD, GraphQL queries): dry runs and saves. */
   readOnly?: boolean;
@@ -146,7 +150,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     baseUrl: apiUrl,
     userAgent: options.userAgent ?? "github-data",
     log: octokitLog,
-    request: options.fetch ? { log: octokitLog, fetch: options.fetch } : { log: octokitLog },
+    // API answers through undici's request API rather than Node's fetch (undici-fetch.ts).
+    request: { log: octokitLog, fetch: options.fetch ?? undiciFetch },
     scheduler,
   });
 

@@ -8,6 +8,7 @@
 // are far too slow for reads, and it never adapts concurrency. This scheduler
 // paces by GitHub's published budgets instead and reacts to what the server says.
 import { EventEmitter } from "node:events";
+import { Readable } from "node:stream";
 import type { Octokit, OctokitOptions } from "@octokit/core";
 import type { Hooks } from "@octokit/core/types";
 import { LimitError } from "../util/limits.js";
@@ -16,7 +17,7 @@ import { silentLogger } from "../util/logger.js";
 import { abortErrorFor, anySignal } from "./abort.js";
 import { AnswerBudget, type AnswerGrant } from "./answer-budget.js";
 import { type BackoffOptions, DEFAULT_BACKOFF } from "./backoff.js";
-import { decodeUtf8, readCapped, readCappedText } from "./capped-body.js";
+import { decodeUtf8, discardBody, isAnswerBody, readCapped, readCappedText } from "./capped-body.js";
 import {
   classifyError,
   classifyGraphQLBody,
@@ -26,7 +27,7 @@ import {
 } from "./classify-outcome.js";
 import { type Clock, systemClock } from "./clock.js";
 import { AdaptiveConcurrency, type ConcurrencyChange } from "./concurrency.js";
-import { keepBody } from "./kept-body.js";
+import { keepBody, webBody } from "./kept-body.js";
 import { DEFAULT_PRIORITY } from "./priorities.js";
 import { type Budgets, resolveBudgets } from "./rate-budget.js";
 import { parseRateLimitHeaders, RateLimitTracker } from "./rate-limits.js";
@@ -326,7 +327,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
         if (parseHere) {
           const received = response;
           const body = received.data;
-          if (body instanceof ReadableStream)
+          if (isAnswerBody(body))
             answerBytes = await this.answers
               .acquire(
                 AnswerBudget.weigh(received.headers["content-length"]),
@@ -334,7 +335,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
                 priority,
               )
               .catch(async (error: unknown) => {
-                await body.cancel().catch(() => {});
+                await discardBody(body);
                 throw error;
               });
           response = await parseBody(received).catch((error: unknown) => {
@@ -344,6 +345,7 @@ export class RequestScheduler extends EventEmitter<SchedulerEvents> {
           });
         } else if (response.data instanceof ReadableStream)
           response = { ...response, data: keepBody(response.data) };
+        else if (response.data instanceof Readable) response = { ...response, data: webBody(response.data) };
         const now = this.clock.now();
         this.limits.observe(info.resource, parseRateLimitHeaders(response.headers, now), now);
         this.counters.finished(info.routeKey, response.status);
@@ -561,7 +563,7 @@ export function schedulerPlugin(octokit: Octokit, options: OctokitOptions): { sc
 /** What Octokit's own body parsing does, with JSON.parse. */
 async function parseBody(response: RequestResult): Promise<RequestResult> {
   const body: unknown = response.data;
-  if (!(body instanceof ReadableStream)) return response;
+  if (!isAnswerBody(body)) return response;
   const type = String(response.headers["content-type"] ?? "");
   const length = response.headers["content-length"];
   if (/json/i.test(type)) {

@@ -7,7 +7,9 @@
 // signed URL is the credential, and the token must never reach another host.
 import PQueue from "p-queue";
 import { abortErrorFor, anySignal } from "./abort.js";
+import { discardBody } from "./capped-body.js";
 import { keepBody } from "./kept-body.js";
+import { type HttpAnswer, type HttpFetch, undiciFetch } from "./undici-fetch.js";
 
 /**
  * Downloads in flight at most, on the web host and on file storage each. They
@@ -18,7 +20,10 @@ import { keepBody } from "./kept-body.js";
 export const DOWNLOAD_CONCURRENCY = 40;
 
 /** Reads the body; `headers` are the storage answer's (content type, length). */
-export type StorageConsumer<T> = (body: AsyncIterable<Uint8Array>, headers: Headers) => Promise<T>;
+export type StorageConsumer<T> = (
+  body: AsyncIterable<Uint8Array>,
+  headers: HttpAnswer["headers"],
+) => Promise<T>;
 
 export interface StorageDownloader {
   /** Fetches `url` and hands its body to `consume`; the slot is held until `consume` settles. */
@@ -38,10 +43,11 @@ export function createStorageDownloader(options: {
   concurrency: number;
   /** Time until the answer's headers arrive. */
   timeoutMs: number;
-  fetch?: typeof globalThis.fetch;
+  /** Default: undiciFetch (undici-fetch.ts). */
+  fetch?: HttpFetch;
 }): StorageDownloader {
   const queue = new PQueue({ concurrency: Math.max(1, options.concurrency) });
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? undiciFetch;
   return {
     async download(url, signal, consume) {
       return queue.add(
@@ -57,18 +63,20 @@ export function createStorageDownloader(options: {
                   options.timeoutMs,
                 )
               : undefined;
-          let response: Response;
+          let response: HttpAnswer;
           try {
             response = await fetchImpl(url, { signal: anySignal(signal, waiting.signal) ?? null });
           } finally {
             clearTimeout(timer);
           }
-          if (!response.ok || response.body === null) {
-            await response.body?.cancel();
+          const { body } = response;
+          if (!response.ok || body === null) {
+            if (body !== null) await discardBody(body);
             throw new StorageDownloadError(response.status);
           }
-          // Locked before anything awaits: the Response itself is dropped here.
-          return consume(keepBody(response.body) as unknown as AsyncIterable<Uint8Array>, response.headers);
+          // A fetch Response's body is locked before anything awaits: the Response itself is dropped here.
+          const bytes = body instanceof ReadableStream ? keepBody(body) : body;
+          return consume(bytes as AsyncIterable<Uint8Array>, response.headers);
         },
         signal ? { signal } : {},
       );

@@ -7,6 +7,7 @@
 // without credentials (storage-download.ts).
 import PQueue from "p-queue";
 import { abortErrorFor, anySignal } from "./abort.js";
+import { type HttpAnswer, type HttpFetch, undiciFetch } from "./undici-fetch.js";
 
 /** The web address that goes with a REST base: api.github.com → github.com, GHES /api/v3 → host. */
 export function webUrlForApi(apiUrl: string): string {
@@ -20,9 +21,9 @@ export interface WebHost {
   readonly origin: string;
   /**
    * GETs `url` without following redirects, with the token only when `url`
-   * is on the web host's origin. The caller reads or cancels the body.
+   * is on the web host's origin. The caller reads or discards the body (capped-body.ts).
    */
-  get(url: string, signal?: AbortSignal): Promise<Response>;
+  get(url: string, signal?: AbortSignal): Promise<HttpAnswer>;
 }
 
 export function createWebHost(options: {
@@ -31,11 +32,12 @@ export function createWebHost(options: {
   concurrency: number;
   /** Time until the answer's headers arrive. */
   timeoutMs: number;
-  fetch?: typeof globalThis.fetch;
+  /** Default: undiciFetch (undici-fetch.ts). */
+  fetch?: HttpFetch;
 }): WebHost {
   const origin = new URL(webUrlForApi(options.apiUrl)).origin;
   const queue = new PQueue({ concurrency: Math.max(1, options.concurrency) });
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const fetchImpl = options.fetch ?? undiciFetch;
   return {
     origin,
     get(url, signal) {

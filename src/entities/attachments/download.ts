@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdir, open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { tempPathFor } from "../../backup/atomic.js";
+import { discardBody } from "../../github/capped-body.js";
 import { StorageDownloadError } from "../../github/storage-download.js";
 import type { SaveContext } from "../types.js";
 import { ATTACHMENTS_DIR, type AttachmentStatus } from "./record.js";
@@ -25,7 +26,7 @@ class TooLarge extends Error {}
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 /** The content type as a plain, bounded string (it comes from the server). */
-function contentTypeOf(headers: Headers): string | null {
+function contentTypeOf(headers: { get(name: string): string | null }): string | null {
   const value = headers.get("content-type")?.replace(CONTROL, "").trim();
   return value ? value.slice(0, 255) : null;
 }
@@ -69,15 +70,15 @@ async function once(ctx: SaveContext, url: string): Promise<Download> {
   const response = await ctx.client.web.get(url, ctx.signal);
   const { status } = response;
   if (status === 404 || status === 410) {
-    await response.body?.cancel();
+    if (response.body !== null) await discardBody(response.body);
     return { status: "not_found" };
   }
   if (status === 401 || status === 403) {
-    await response.body?.cancel();
+    if (response.body !== null) await discardBody(response.body);
     return { status: "forbidden" };
   }
   if (status >= 300 && status < 400) {
-    await response.body?.cancel();
+    if (response.body !== null) await discardBody(response.body);
     const location = response.headers.get("location");
     if (location === null) throw new Error(`${status} without a location`);
     // Signed storage: no token, fetched now while the signature is fresh.
@@ -88,7 +89,7 @@ async function once(ctx: SaveContext, url: string): Promise<Download> {
     }));
   }
   if (status !== 200 || response.body === null) {
-    await response.body?.cancel();
+    if (response.body !== null) await discardBody(response.body);
     throw new Error(`answered ${status}`);
   }
   return {

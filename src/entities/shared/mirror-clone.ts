@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { type MirrorSummary, summarizeMirror } from "../../backup/git-mirror.js";
 import { runGit } from "../../util/git.js";
 import type { SaveContext } from "../types.js";
-import { fetchMirror, seedFromMirror } from "./mirror-seed.js";
+import { fetchMirror, listRemote, seedFromMirror } from "./mirror-seed.js";
 
 /**
  * Mirrors `url` into `<outDir>/<dirName>/`. `keep` names folders of an earlier
@@ -16,21 +16,25 @@ import { fetchMirror, seedFromMirror } from "./mirror-seed.js";
  * another job's, and stay valid whatever the refs are now). `reuse`: the folder
  * holds an earlier mirror (the previous save's, or an interrupted run's): its
  * checked objects seed a new repository that fetches only what is missing
- * (mirror-seed.ts); when that fails, the mirror is cloned afresh.
+ * (mirror-seed.ts); when that fails, the mirror is cloned afresh. `url` may
+ * still be on its way (the repository check): the earlier mirror's objects
+ * are checked meanwhile.
  */
 export async function cloneMirror(
   ctx: SaveContext,
-  url: string,
+  url: string | Promise<string>,
   dirName: string,
   keep: readonly string[] = [],
   reuse = false,
 ): Promise<MirrorSummary> {
+  // Awaited on every path; this only keeps a failed repository check from going unhandled meanwhile.
+  Promise.resolve(url).catch(() => undefined);
   const final = join(ctx.outDir, dirName);
   const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
   try {
     ctx.progress({ message: "cloning" });
-    const clone = () =>
-      runGit(["clone", "--mirror", "--quiet", url, temp], {
+    const clone = async () =>
+      runGit(["clone", "--mirror", "--quiet", await url, temp], {
         authHeader: ctx.client.gitAuthHeader(),
         signal: ctx.signal,
         redact: ctx.client.redact,
@@ -55,27 +59,45 @@ export async function cloneMirror(
   return summary;
 }
 
-/** Builds the mirror in `temp` from the earlier one at `final` and what GitHub has now; false when it could not. */
+/**
+ * Builds the mirror in `temp` from the earlier one at `final` and what GitHub
+ * has now; false when it could not. GitHub's refs are listed while the earlier
+ * objects are checked; a listing that fails fails the job, as a clone would.
+ */
 async function updatedCopy(
   ctx: SaveContext,
-  url: string,
+  url: string | Promise<string>,
   dirName: string,
   final: string,
   temp: string,
 ): Promise<boolean> {
+  const listing = Promise.resolve(url).then((u) => listRemote(ctx, u));
+  // Awaited below on every path that uses it; this only keeps an early failure from going unhandled.
+  listing.catch(() => undefined);
   try {
     await runGit(["init", "--bare", "--quiet", temp], { signal: ctx.signal });
-    const seeds = await seedFromMirror(ctx, final, temp);
-    if (seeds === null) return false;
+    const seed = await seedFromMirror(ctx, final, temp);
+    if (seed === null) return false;
     ctx.progress({ message: "fetching what is new" });
-    const { fetched } = await fetchMirror(ctx, url, temp, seeds);
+    const remote = await listing.catch((error: unknown) => {
+      throw new ListingFailed(error);
+    });
+    const { fetched } = await fetchMirror(ctx, await url, temp, seed, remote);
     ctx.log.info(
       `${dirName}: updated from the earlier mirror's checked objects${fetched ? ", fetching only what is new" : ", nothing new to fetch"}`,
     );
     return true;
   } catch (error) {
     if (ctx.signal.aborted) throw error;
+    if (error instanceof ListingFailed) throw error.cause;
     ctx.log.debug(`updating the earlier mirror failed (${(error as Error).message}); cloning afresh`);
     return false;
+  }
+}
+
+/** GitHub could not list the refs: cloning would fail the same way. */
+class ListingFailed extends Error {
+  constructor(cause: unknown) {
+    super("listing the refs failed", { cause });
   }
 }

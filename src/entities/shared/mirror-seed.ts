@@ -84,7 +84,7 @@ export interface Seed {
  * packed-refs, which git does not check the way update-ref does.
  */
 export function isPlainRefName(name: string): boolean {
-  if (!name.startsWith("refs/") || name.endsWith("/") || name.endsWith(".") || name === "@") return false;
+  if (!name.startsWith("refs/") || name.endsWith("/") || name.endsWith(".")) return false;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{/.test(name)) return false;
   return name.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));

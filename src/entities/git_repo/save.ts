@@ -7,11 +7,10 @@ export const gitRepoSaver: EntitySaver = {
   name: "git_repo",
   dependsOn: [],
   async save(ctx) {
+    const { cloneUrl } = await ctx.repository;
     // git-repo/lfs/ holds the lfs_objects job's objects: a new clone keeps them.
     // Only a resumed save can find a mirror under its final name (a new one starts in an empty folder).
-    const reuse = await hasMirror(ctx.outDir);
-    const url = ctx.repository.then((r) => r.cloneUrl);
-    const summary = await cloneMirror(ctx, url, GIT_REPO_DIR, ["lfs"], reuse);
+    const summary = await cloneMirror(ctx, cloneUrl, GIT_REPO_DIR, ["lfs"], await hasMirror(ctx.outDir));
     return { records: summary.records, files: [summary] };
   },
 };

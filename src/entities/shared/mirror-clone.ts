@@ -16,25 +16,21 @@ import { fetchMirror, listRemote, seedFromMirror } from "./mirror-seed.js";
  * another job's, and stay valid whatever the refs are now). `reuse`: the folder
  * holds an earlier mirror (the previous save's, or an interrupted run's): its
  * checked objects seed a new repository that fetches only what is missing
- * (mirror-seed.ts); when that fails, the mirror is cloned afresh. `url` may
- * still be on its way (the repository check): the earlier mirror's objects
- * are checked meanwhile.
+ * (mirror-seed.ts); when that fails, the mirror is cloned afresh.
  */
 export async function cloneMirror(
   ctx: SaveContext,
-  url: string | Promise<string>,
+  url: string,
   dirName: string,
   keep: readonly string[] = [],
   reuse = false,
 ): Promise<MirrorSummary> {
-  // Awaited on every path; this only keeps a failed repository check from going unhandled meanwhile.
-  Promise.resolve(url).catch(() => undefined);
   const final = join(ctx.outDir, dirName);
   const temp = `${final}.tmp-${randomBytes(6).toString("hex")}`;
   try {
     ctx.progress({ message: "cloning" });
-    const clone = async () =>
-      runGit(["clone", "--mirror", "--quiet", await url, temp], {
+    const clone = () =>
+      runGit(["clone", "--mirror", "--quiet", url, temp], {
         authHeader: ctx.client.gitAuthHeader(),
         signal: ctx.signal,
         redact: ctx.client.redact,
@@ -66,12 +62,12 @@ export async function cloneMirror(
  */
 async function updatedCopy(
   ctx: SaveContext,
-  url: string | Promise<string>,
+  url: string,
   dirName: string,
   final: string,
   temp: string,
 ): Promise<boolean> {
-  const listing = Promise.resolve(url).then((u) => listRemote(ctx, u));
+  const listing = listRemote(ctx, url);
   // Awaited below on every path that uses it; this only keeps an early failure from going unhandled.
   listing.catch(() => undefined);
   try {
@@ -82,7 +78,7 @@ async function updatedCopy(
     const remote = await listing.catch((error: unknown) => {
       throw new ListingFailed(error);
     });
-    const { fetched } = await fetchMirror(ctx, await url, temp, seed, remote);
+    const { fetched } = await fetchMirror(ctx, url, temp, seed, remote);
     ctx.log.info(
       `${dirName}: updated from the earlier mirror's checked objects${fetched ? ", fetching only what is new" : ", nothing new to fetch"}`,
     );

@@ -13,10 +13,10 @@ export const wikiSaver: EntitySaver = {
   name: "wiki",
   dependsOn: [],
   async save(ctx) {
-    const reuse = await hasMirror(ctx.outDir, WIKI_REPO_DIR);
-    const url = ctx.repository.then((r) => wikiUrlOf(r.cloneUrl));
+    const { cloneUrl } = await ctx.repository;
     try {
-      const summary = await cloneMirror(ctx, url, WIKI_REPO_DIR, [], reuse);
+      const reuse = await hasMirror(ctx.outDir, WIKI_REPO_DIR);
+      const summary = await cloneMirror(ctx, wikiUrlOf(cloneUrl), WIKI_REPO_DIR, [], reuse);
       return { records: summary.records, files: [summary] };
     } catch (error) {
       if (!(error instanceof GitError) || ctx.signal.aborted) throw error;

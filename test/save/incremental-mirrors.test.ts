@@ -1,7 +1,7 @@
 // save --incremental for the git mirror, the wiki and the LFS objects: with
 // nothing changed the mirrors are left as they are (no pack rewritten) and no
-// LFS request is made; after a new commit carrying a new LFS object, a new
-// tag, a deleted branch (taking an LFS object only it reached) and a wiki
+// LFS request is made; after a new commit carrying a new LFS object, new tags
+// (one annotated), a deleted branch (taking an LFS object only it reached) and a wiki
 // edit, the mirrors and objects are those of a fresh full save, and only the
 // new object is downloaded.
 import { createHash } from "node:crypto";
@@ -101,6 +101,7 @@ describe("save --incremental: git mirror, wiki and LFS objects", () => {
     repo.lfsObjects?.set(oid, data);
     commit(server, head, { "assets/new.bin": lfsPointer(data) });
     git(server, ["tag", "v-after", `refs/heads/${head}`]);
+    git(server, ["tag", "-a", "-m", "an annotated tag", "v-after-annotated", `refs/heads/${head}`]);
     // The refs reaching the LFS object only a pull request's branch holds go, and that object with them.
     const onlyThere = git(server, ["for-each-ref", "--format=%(refname)"])
       .split("\n")

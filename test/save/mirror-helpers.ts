@@ -2,7 +2,7 @@
 // mirror), and what a saved mirror holds, for comparing an updated mirror
 // with a fresh clone.
 import { execFileSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
 import { LFS_OBJECTS_DIR } from "../../src/backup/lfs-objects.js";
@@ -46,14 +46,20 @@ export function commit(gitDir: string, branch: string, files: Record<string, str
   return next;
 }
 
-/** What a mirror holds: HEAD, every ref, every object, its files (pack names aside, which depend on how it was packed). */
+/**
+ * What a mirror holds: HEAD, every ref (and packed-refs as written, peeled
+ * tags included), every object, its files (pack names aside, which depend on
+ * how it was packed).
+ */
 export function mirrorState(gitDir: string): {
   head: string;
   refs: string;
+  packedRefs: string;
   objects: string;
   files: string[];
 } {
   return {
+    packedRefs: readFileSync(join(gitDir, "packed-refs"), "utf8"),
     files: readdirSync(gitDir, { recursive: true, encoding: "utf8" })
       .filter((f) => !f.startsWith("lfs"))
       .map((f) => f.replace(/pack-[0-9a-f]{40}/, "pack-*"))

@@ -13,8 +13,17 @@ import type { LfsAuth, LfsView } from "./lfs-view.js";
 
 /** git-lfs reads blobs smaller than this as possible pointers (its blobSizeCutoff). */
 const POINTER_SIZE_LIMIT = 1024;
-/** The oid line of a pointer (git-lfs accepts no other form). */
-const POINTER_OID = /^oid sha256:([0-9a-f]{64})$/m;
+/**
+ * The oid line of a pointer: git-lfs accepts no other form, its lines ending
+ * in "\n" or "\r\n" (a blob with this line that git-lfs does not take as a
+ * pointer is offered to it all the same, and it fetches nothing for it).
+ */
+const POINTER_OID = /^oid sha256:([0-9a-f]{64})\r?$/m;
+
+/** The oid a possible pointer's text names, or undefined. */
+export function pointerOid(text: string): string | undefined {
+  return POINTER_OID.exec(text)?.[1];
+}
 const OBJECT_ID = /^[0-9a-f]{40}$/;
 /** Blobs read per `cat-file --batch` (their output at most this × 1 KiB). */
 const READ_BATCH = 5000;
@@ -51,7 +60,7 @@ export async function pointerBlobs(gitDir: string, signal?: AbortSignal): Promis
       input: batch.map((id) => `${id}\n`).join(""),
     });
     for (const [blob, content] of batchContents(out)) {
-      const oid = POINTER_OID.exec(content)?.[1];
+      const oid = pointerOid(content);
       if (oid !== undefined) byOid.set(oid, [...(byOid.get(oid) ?? []), blob]);
     }
   }

@@ -92,7 +92,12 @@ export function gitEnvironment(
   return env;
 }
 
-export function runGit(args: string[], options: GitOptions = {}): Promise<string> {
+export async function runGit(args: string[], options: GitOptions = {}): Promise<string> {
+  return (await runGitBytes(args, options)).toString("utf8");
+}
+
+/** `runGit`, its output as bytes (object contents whose lengths git counts in bytes). */
+export function runGitBytes(args: string[], options: GitOptions = {}): Promise<Buffer> {
   const env = gitEnvironment(options.authHeader, process.env, options);
   const redact = options.redact ?? ((text: string) => text);
   const fullArgs = options.gitDir ? [`--git-dir=${options.gitDir}`, ...args] : args;
@@ -115,7 +120,7 @@ export function runGit(args: string[], options: GitOptions = {}): Promise<string
       reject(new GitError(redact(`git ${args[0]} could not run: ${error.message}`))),
     );
     child.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+      if (code === 0) resolve(Buffer.concat(out));
       else {
         const message = Buffer.concat(err).toString("utf8").trim().split("\n").pop() ?? "";
         reject(new GitError(redact(`git ${args[0]} failed (exit ${code}): ${message}`)));

@@ -228,6 +228,17 @@ describe("save --incremental", () => {
       security_advisories: 1,
     });
     expect(fake.stats.byStatus[304]).toBeGreaterThanOrEqual(12);
+    // Every request the server saw but git's own (the wiki's listing: this repository has none): the
+    // jobs' above, the repository check, one discussions query (its categories and its sweep), and the
+    // download of the attachment link that gave no file before (a web download, not an API request).
+    // At most 20 with nothing changed; `large` (15,000 numbers) adds two sweep queries of 5,000
+    // numbers and has no such link.
+    const seen = fake.stats.log.filter((e) => !e.path.includes(".wiki.git/"));
+    const api = seen.filter((e) => !e.path.startsWith("/user-attachments/"));
+    expect(steady.results.find((r) => r.name === "discussions")?.requests).toBe(1);
+    expect(api).toHaveLength(Object.values(perJob).reduce((a, b) => a + b, 0) + 2);
+    expect(api).toHaveLength(steady.requests.requests);
+    expect(seen.length).toBeLessThanOrEqual(20);
     expect(totals(manifestOf(dir))).toEqual({ added: 0, changed: 0, deleted: 0 });
 
     // The incremental saves are in the chain, the first with its history files.

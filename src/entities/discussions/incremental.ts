@@ -7,7 +7,9 @@
 // under it, through the full save's own code (by number, 25 per request); a
 // saved one the sweep no longer lists is gone. The others keep their saved
 // records and comments. When reactions are saved, the sweep also reports each
-// discussion's reactions rollup, which the reactions job compares.
+// discussion's reactions rollup, which the reactions job compares. The
+// sweep's first page comes with the job's first query (the categories), so a
+// repository of up to 100 discussions costs one request when nothing changed.
 
 import { REACTION_TOTAL } from "../issues/scan.js";
 import { arr, int, type Json, obj, objOrNull, str } from "../shared/fields.js";
@@ -24,9 +26,16 @@ import {
 
 /** Labels compared per discussion; one with more is read again. */
 const SWEEP_LABELS = 20;
-/** The sweep's query; with each discussion's reactions rollup when reactions are saved (reactions/incremental.ts compares it). */
+/**
+ * The sweep's selection on a repository (a page of 100 from `$after`); with
+ * each discussion's reactions rollup when reactions are saved
+ * (reactions/incremental.ts compares it). Its first page rides in the job's
+ * first query (save.ts), next to the categories.
+ */
+export const sweepSelection = (rollup: boolean) =>
+  `discussions(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { totalCount pageInfo { hasNextPage endCursor } nodes { id databaseId number updatedAt upvoteCount answer { databaseId } category { name slug } comments(first: 1) { totalCount } labels(first: ${SWEEP_LABELS}) { totalCount nodes { ${LABEL_FIELDS} } }${rollup ? REACTION_TOTAL : ""} } }`;
 const sweepQuery = (rollup: boolean) =>
-  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: 100, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { totalCount pageInfo { hasNextPage endCursor } nodes { id databaseId number updatedAt upvoteCount answer { databaseId } category { name slug } comments(first: 1) { totalCount } labels(first: ${SWEEP_LABELS}) { totalCount nodes { ${LABEL_FIELDS} } }${rollup ? REACTION_TOTAL : ""} } } } }`;
+  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { ${sweepSelection(rollup)} } }`;
 
 /** What the sweep and a saved discussion are compared on, as one string. */
 function factsOfNode(node: Json): string | null {
@@ -58,18 +67,16 @@ function factsOfRecord(record: DiscussionRecord, comments: number): string {
   ]);
 }
 
-/** Every discussion's facts now, by number (null: read it again whatever the saved record says). */
-async function sweep(ctx: SaveContext): Promise<Map<number, string | null>> {
+/**
+ * Every discussion's facts now, by number (null: read it again whatever the
+ * saved record says). `first` is the repository of the query that asked the
+ * first page.
+ */
+async function sweep(ctx: SaveContext, first: Json): Promise<Map<number, string | null>> {
   const now = new Map<number, string | null>();
-  let after: string | null = null;
+  const rollups = ctx.shared.reactionRollups;
+  let list = obj(first.discussions, "repository.discussions");
   for (;;) {
-    const rollups = ctx.shared.reactionRollups;
-    const data = await graphqlRead(ctx, sweepQuery(rollups.wanted), {
-      owner: ctx.repo.owner,
-      name: ctx.repo.repo,
-      after,
-    });
-    const list = obj(obj(data.repository, "repository").discussions, "repository.discussions");
     const page = connection(list, "repository.discussions");
     for (const [i, n] of page.nodes.entries()) {
       const node = obj(n, `discussions[${i}]`);
@@ -83,7 +90,12 @@ async function sweep(ctx: SaveContext): Promise<Map<number, string | null>> {
       rollups.reportNode("discussions", "discussion", subject, node);
     }
     if (!page.pageInfo.hasNextPage) return now;
-    after = page.pageInfo.endCursor;
+    const data = await graphqlRead(ctx, sweepQuery(rollups.wanted), {
+      owner: ctx.repo.owner,
+      name: ctx.repo.repo,
+      after: page.pageInfo.endCursor,
+    });
+    list = obj(obj(data.repository, "repository").discussions, "repository.discussions");
   }
 }
 
@@ -95,17 +107,19 @@ export interface DiscussionWriters {
 /**
  * Writes the discussions and comments an incremental save ends with: the
  * saved ones of unchanged discussions, and those `read` gives for the rest
- * (`fragment` is the full save's selection of a discussion, named `D`).
+ * (`fragment` is the full save's selection of a discussion, named `D`;
+ * `repository` the answer that holds the sweep's first page).
  */
 export async function saveDiscussionsIncrementally(
   ctx: SaveContext,
   out: DiscussionWriters,
   fragment: string,
   read: (node: Json) => Promise<number>,
+  repository: Json,
 ): Promise<void> {
   const source = ctx.incremental;
   if (source === undefined) throw new Error("saveDiscussionsIncrementally needs an incremental save");
-  const now = await sweep(ctx);
+  const now = await sweep(ctx, repository);
   const topLevel = new Map<number, number>();
   for await (const r of source.records(DISCUSSION_COMMENTS_FILE)) {
     const comment = r as unknown as DiscussionCommentRecord;

@@ -24,7 +24,7 @@ import {
   restEnum,
 } from "../shared/graphql-refs.js";
 import type { EntitySaveResult, EntitySaver, SaveContext } from "../types.js";
-import { saveDiscussionsIncrementally } from "./incremental.js";
+import { saveDiscussionsIncrementally, sweepSelection } from "./incremental.js";
 import {
   categorySortKey,
   DISCUSSION_CATEGORIES_FILE,
@@ -79,7 +79,11 @@ function fieldsFor(rollup: boolean): Fields {
 /** A page of `size` discussions with everything nested under them. */
 const list = (fields: Fields, size: number) =>
   `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { discussions(first: ${size}, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) { ${PAGE_INFO} nodes { ${fields.discussion} } } } }`;
-const HEAD = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id hasDiscussionsEnabled discussionCategories(first: 100) { ${PAGE_INFO} nodes { ${CATEGORY} } } } }`;
+const HEAD_FIELDS = `id hasDiscussionsEnabled discussionCategories(first: 100) { ${PAGE_INFO} nodes { ${CATEGORY} } }`;
+const HEAD = `query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { ${HEAD_FIELDS} } }`;
+/** An incremental save's first query: the same, and the first page of its sweep. */
+const headWithSweep = (rollup: boolean) =>
+  `query($owner: String!, $name: String!, $after: String) { repository(owner: $owner, name: $name) { ${HEAD_FIELDS} ${sweepSelection(rollup)} } }`;
 
 /** One connection of one node: its type, field and node selection, for reading the rest. */
 interface ConnectionOf {
@@ -290,7 +294,10 @@ export const discussionsSaver: EntitySaver = {
   async save(ctx) {
     let data: Json;
     try {
-      data = await graphqlRead(ctx, HEAD, { owner: ctx.repo.owner, name: ctx.repo.repo });
+      const vars = { owner: ctx.repo.owner, name: ctx.repo.repo };
+      data = ctx.incremental
+        ? await graphqlRead(ctx, headWithSweep(ctx.shared.reactionRollups.wanted), { ...vars, after: null })
+        : await graphqlRead(ctx, HEAD, vars);
     } catch (error) {
       // A fine-grained token without the Discussions permission: a skip naming it, not a failed save.
       if (!(error instanceof GitHubGraphQLError) || !error.errors.some((e) => e.type === "FORBIDDEN"))
@@ -340,6 +347,7 @@ export const discussionsSaver: EntitySaver = {
           out,
           `fragment D on Discussion { ${fields.discussion} }`,
           (node) => saveDiscussion(ctx, fields, node, out),
+          repository,
         );
         return await finishAll(writers, finished);
       }

@@ -1,16 +1,26 @@
 // Fetches every LFS object reachable from any ref of the git mirror with the
-// real client (`git lfs fetch --all`) into a scratch store, then copies each
-// object whose bytes hash to its oid into git-repo/lfs/objects/. Objects an
-// earlier save kept are linked into the scratch store first, so only new ones
-// are downloaded. Runs after git_repo, whose clone it reads.
-import { readdir, rm } from "node:fs/promises";
-import { join } from "node:path";
+// real client into a scratch store, then copies each object whose bytes hash
+// to its oid into git-repo/lfs/objects/. Objects an earlier save kept are
+// checked and linked into the scratch store first. A save that starts from
+// nothing runs `git lfs fetch --all`; one that builds on saved objects (an
+// incremental or resumed save) finds the pointers the refs reach itself
+// (pointer-scan.ts), has git-lfs fetch only what no saved object covers, and
+// drops the saved objects no ref points to any more, as a fresh save would
+// not have them. Runs after git_repo, whose clone it reads.
+import { readdir, rm, rmdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { TEMP_SUFFIX_RE } from "../../backup/atomic.js";
 import { GIT_REPO_DIR } from "../../backup/git-mirror.js";
-import { describeLfsObjects, LFS_OBJECTS_DIR, listLfsObjects } from "../../backup/lfs-objects.js";
+import {
+  describeLfsObjects,
+  LFS_OBJECTS_DIR,
+  lfsObjectPath,
+  listLfsObjects,
+} from "../../backup/lfs-objects.js";
 import { hasMirror } from "../git_repo/mirror.js";
 import type { EntitySaver } from "../types.js";
 import { GIT_LFS_MISSING, gitLfsAvailable, placeVerifiedObjects, withLfsView } from "./lfs-view.js";
+import { fetchPointed, pointerBlobs } from "./pointer-scan.js";
 
 /** Removes temporary files a killed save left among the objects. */
 async function removeLeftovers(objectsDir: string): Promise<void> {
@@ -39,11 +49,33 @@ export const lfsObjectsSaver: EntitySaver = {
     await removeLeftovers(objectsDir);
     const auth = { authHeader: ctx.client.gitAuthHeader(), redact: ctx.client.redact, signal: ctx.signal };
     await withLfsView(join(ctx.outDir, GIT_REPO_DIR), ctx.signal, async (view) => {
-      await placeVerifiedObjects(objectsDir, view.objectsDir, { signal: ctx.signal });
-      ctx.progress({ message: "git lfs fetch --all" });
+      const saved = await placeVerifiedObjects(objectsDir, view.objectsDir, { signal: ctx.signal });
+      // A saved object that does not hash to its name is no object: it goes, and is fetched again.
+      for (const oid of saved.corrupt) await rm(lfsObjectPath(objectsDir, oid), { force: true });
+      // Building on saved objects (an incremental or resumed save): only those no saved one covers.
+      const pointed =
+        ctx.incremental !== undefined || saved.placed.length > 0
+          ? await pointerBlobs(view.gitDir, ctx.signal)
+          : null;
       let failure: unknown = null;
       try {
-        await view.lfs(["fetch", "--all", cloneUrl], cloneUrl, auth);
+        if (pointed === null) {
+          ctx.progress({ message: "git lfs fetch --all" });
+          await view.lfs(["fetch", "--all", cloneUrl], cloneUrl, auth);
+        } else {
+          const have = new Set(saved.placed);
+          const missing = [...pointed].filter(([oid]) => !have.has(oid));
+          ctx.log.info(`lfs_objects: ${pointed.size} referenced, ${missing.length} of them to fetch`);
+          if (missing.length > 0) {
+            ctx.progress({ message: "git lfs fetch (new objects)" });
+            await fetchPointed(
+              view,
+              missing.flatMap(([, blobs]) => blobs),
+              cloneUrl,
+              auth,
+            );
+          }
+        }
       } catch (error) {
         if (ctx.signal.aborted) throw error;
         failure = error;
@@ -54,6 +86,16 @@ export const lfsObjectsSaver: EntitySaver = {
         signal: ctx.signal,
       });
       if (failure !== null) throw failure;
+      // What no ref points to any more is not in a fresh save either.
+      if (pointed !== null) {
+        for (const object of (await listLfsObjects(objectsDir)).objects) {
+          if (pointed.has(object.oid)) continue;
+          await rm(object.path, { force: true });
+          // Its folders too, when nothing else is in them (a fresh save has none empty).
+          for (const folder of [dirname(object.path), dirname(dirname(object.path))])
+            await rmdir(folder).catch(() => undefined);
+        }
+      }
       if (corrupt.length > 0)
         throw new Error(
           `${corrupt.length} LFS object(s) downloaded did not hash to their oid, e.g. ${corrupt[0]}`,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { type MirrorSummary, summarizeMirror } from "../../backup/git-mirror.js";
 import { runGit } from "../../util/git.js";
 import type { SaveContext } from "../types.js";
-import { fetchMirror, seedFromMirror } from "./mirror-seed.js";
+import { fetchMirror, listRemote, seedFromMirror } from "./mirror-seed.js";
 
 /**
  * Mirrors `url` into `<outDir>/<dirName>/`. `keep` names folders of an earlier
@@ -55,7 +55,11 @@ export async function cloneMirror(
   return summary;
 }
 
-/** Builds the mirror in `temp` from the earlier one at `final` and what GitHub has now; false when it could not. */
+/**
+ * Builds the mirror in `temp` from the earlier one at `final` and what GitHub
+ * has now; false when it could not. GitHub's refs are listed while the earlier
+ * objects are checked; a listing that fails fails the job, as a clone would.
+ */
 async function updatedCopy(
   ctx: SaveContext,
   url: string,
@@ -63,19 +67,33 @@ async function updatedCopy(
   final: string,
   temp: string,
 ): Promise<boolean> {
+  const listing = listRemote(ctx, url);
+  // Awaited below on every path that uses it; this only keeps an early failure from going unhandled.
+  listing.catch(() => undefined);
   try {
     await runGit(["init", "--bare", "--quiet", temp], { signal: ctx.signal });
-    const seeds = await seedFromMirror(ctx, final, temp);
-    if (seeds === null) return false;
+    const seed = await seedFromMirror(ctx, final, temp);
+    if (seed === null) return false;
     ctx.progress({ message: "fetching what is new" });
-    const { fetched } = await fetchMirror(ctx, url, temp, seeds);
+    const remote = await listing.catch((error: unknown) => {
+      throw new ListingFailed(error);
+    });
+    const { fetched } = await fetchMirror(ctx, url, temp, seed, remote);
     ctx.log.info(
       `${dirName}: updated from the earlier mirror's checked objects${fetched ? ", fetching only what is new" : ", nothing new to fetch"}`,
     );
     return true;
   } catch (error) {
     if (ctx.signal.aborted) throw error;
+    if (error instanceof ListingFailed) throw error.cause;
     ctx.log.debug(`updating the earlier mirror failed (${(error as Error).message}); cloning afresh`);
     return false;
+  }
+}
+
+/** GitHub could not list the refs: cloning would fail the same way. */
+class ListingFailed extends Error {
+  constructor(cause: unknown) {
+    super("listing the refs failed", { cause });
   }
 }

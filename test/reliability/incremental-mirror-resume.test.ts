@@ -1,0 +1,95 @@
+// An incremental save of the git mirror, the wiki and the LFS objects, killed
+// with SIGKILL at two points — while GitHub is asked for the mirror's refs
+// (the earlier objects being checked meanwhile), and while git-lfs asks for
+// the one new object — then continued with --resume: the mirrors and objects
+// of a fresh full save, and a folder that verifies.
+import type { ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lfsPointer } from "../../fake-github/data/wiki-lfs.js";
+import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import type { FakeRepo } from "../../fake-github/store/types.js";
+import { verifyBackup } from "../../src/index.js";
+import { commit, git, lfsFiles, mirrorState } from "../save/mirror-helpers.js";
+import { baseEnv, type CountingProxy, killTree, runCli, startCountingProxy } from "./cli-harness.js";
+import { OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
+
+const MIRRORS = ["git-repo", "wiki-repo"];
+const ONLY_GIT = ["--include", "git_repo,wiki,lfs_objects"];
+
+/** An `onChild` for `runCli`: the first request whose line matches is held, and the CLI's process tree killed. */
+function killAtFirst(proxy: CountingProxy, pattern: RegExp): (child: ChildProcess) => void {
+  return (child) =>
+    proxy.reset((_n, line) => {
+      if (!pattern.test(line)) return "forward";
+      killTree(child);
+      return "hold";
+    });
+}
+
+describe("an incremental save of the mirrors killed with SIGKILL and resumed", () => {
+  let fake: FakeGitHub;
+  let proxy: CountingProxy;
+  let env: Record<string, string>;
+  let base: string;
+  let reference: string;
+  const args = (dir: string) => ["save", `${OWNER}/${REPO}`, "--out", dir, ...ONLY_GIT];
+
+  beforeAll(async () => {
+    fake = await startFakeGitHub({ dataset: "small", seed: 12, git: true });
+    proxy = await startCountingProxy(fake.url);
+    env = baseEnv({ GITHUB_TOKEN: fake.token, GITHUB_API_URL: proxy.url });
+    base = join(tempDir(), "base");
+    expect((await runCli(args(base), { env })).code).toBe(0);
+
+    // A new commit carrying a new LFS object, a new tag, the refs reaching a branch-only object deleted, a wiki edit.
+    const repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
+    const server = repo.gitDir as string;
+    const head = git(server, ["symbolic-ref", "--short", "HEAD"]).trim();
+    const data = Buffer.from("an LFS object added before the killed save\n".repeat(30));
+    repo.lfsObjects?.set(createHash("sha256").update(data).digest("hex"), data);
+    commit(server, head, { "assets/added.bin": lfsPointer(data) });
+    git(server, ["tag", "v-killed", `refs/heads/${head}`]);
+    for (const ref of git(server, ["for-each-ref", "--format=%(refname)"]).split("\n")) {
+      if (ref !== "" && git(server, ["ls-tree", "-r", ref, "--", "assets/branch-only.bin"]) !== "")
+        git(server, ["update-ref", "-d", ref]);
+    }
+    commit(repo.wikiGitDir as string, "master", { "Home.md": "Edited before the killed save\n" });
+
+    reference = join(tempDir(), "reference");
+    expect((await runCli(args(reference), { env })).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await proxy?.close();
+    await fake?.close();
+    removeTempRoots();
+  });
+
+  it.each([
+    ["the mirror's refs are listed", /^GET \/octo-org\/sample\.git\/info\/refs/],
+    ["git-lfs asks for the new object", /\/sample\.git\/info\/lfs\/objects\/batch$/],
+  ])(
+    "killed while %s: the mirrors and objects of a fresh full save",
+    async (_what, pattern) => {
+      const dir = join(tempDir(), "backup");
+      cpSync(base, dir, { recursive: true });
+      const killed = await runCli([...args(dir), "--incremental"], {
+        env,
+        onChild: killAtFirst(proxy, pattern),
+      });
+      expect(killed.signal).toBe("SIGKILL");
+      await proxy.dropClients();
+      proxy.reset();
+      const resumed = await runCli([...args(dir), "--incremental", "--resume"], { env });
+      expect(resumed.code, resumed.stderr).toBe(0);
+      for (const mirror of MIRRORS)
+        expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
+      expect(lfsFiles(dir)).toEqual(lfsFiles(reference));
+      expect(existsSync(join(dir, ".github-data"))).toBe(false);
+      expect((await verifyBackup(dir)).problems).toEqual([]);
+    },
+    120_000,
+  );
+});

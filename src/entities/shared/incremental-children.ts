@@ -7,6 +7,7 @@
 // of its comments now are asked (many parents per GraphQL request): records
 // GitHub no longer lists are dropped, and a parent that then still lacks a
 // comment (or has more than a page) is read again through its own list.
+import { keptLines } from "../../backup/merge-sorted-lines.js";
 import type { SortKey } from "../../backup/sort-key.js";
 import { fetchAll, parseLinkHeader } from "../../github/paginate-parallel.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
@@ -88,19 +89,21 @@ function write<T extends ChildRecord>(
   reread: readonly number[],
   parentList: (parent: number) => Promise<RestObject[]>,
 ): Promise<EntitySaveResult> {
-  return writeRecords<T>(ctx, spec.file, spec.sortKey, async (add) => {
-    for await (const json of source.records(spec.file)) {
-      const record = json as unknown as T;
-      if (keep(record) && !updated.has(record.id)) await add(record);
-    }
-    for (const record of updated.values()) if (keep(record)) await add(record);
-    for (const parent of reread) {
-      for (const raw of await parentList(parent)) {
-        const record = spec.recordOf(raw);
-        if (record !== null) await add(record);
+  return writeRecords<T>(
+    ctx,
+    spec.file,
+    spec.sortKey,
+    async (add) => {
+      for (const record of updated.values()) if (keep(record)) await add(record);
+      for (const parent of reread) {
+        for (const raw of await parentList(parent)) {
+          const record = spec.recordOf(raw);
+          if (record !== null) await add(record);
+        }
       }
-    }
-  });
+    },
+    () => keptLines<T>(source.lines(spec.file), (record) => keep(record) && !updated.has(record.id)),
+  );
 }
 
 /** Conversation comments: each parent's count is checked against the sweep's. */

@@ -1,6 +1,7 @@
 // What a job of an incremental save sees of the save it builds on (the
 // implementation is incremental.ts). Kept free of imports that lead back to
 // the save context, so the context can name it.
+import type { CarriedLine } from "../../backup/merge-sorted-lines.js";
 import type { Json } from "./fields.js";
 
 export type ItemKind = "Issue" | "PullRequest";
@@ -54,6 +55,8 @@ export interface IncrementalView<Ctx> extends ChangedSince {
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** The previous save's records of `file`, in file order (none when it has no such file). */
   records(file: string): AsyncGenerator<Json>;
+  /** The same records with the lines they were read from, to carry into a new file as they are. */
+  lines(file: string): AsyncGenerator<CarriedLine<Json>>;
   /** A file the previous save wrote at `path`, unchanged and of `bytes` bytes; null when it must be fetched again. */
   keptFile(path: string, bytes: number): Promise<{ bytes: number; sha256: string } | null>;
 }

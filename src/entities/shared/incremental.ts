@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { hashFile } from "../../backup/atomic.js";
 import { readLines } from "../../backup/jsonl-lines.js";
 import type { ManifestConditional } from "../../backup/manifest.js";
+import type { CarriedLine } from "../../backup/merge-sorted-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import type { GitHubClient } from "../../github/client.js";
 import { exists } from "../../util/exists.js";
@@ -137,15 +138,21 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
 
   /** The previous save's records of `file`, in file order (none when it has no such file). */
   async *records(file: string): AsyncGenerator<Json> {
+    for await (const line of this.lines(file)) yield line.record;
+  }
+
+  /** The previous save's records of `file` with the lines they were read from, in file order. */
+  async *lines(file: string): AsyncGenerator<CarriedLine<Json>> {
     await this.#claimed;
     const path = join(this.dir, file);
     if (!(await exists(path))) return;
-    for await (const line of readLines(path)) {
-      const value = parseUntrustedJson(line.bytes.toString("utf8"));
+    for await (const raw of readLines(path)) {
+      const line = raw.bytes.toString("utf8");
+      const value = parseUntrustedJson(line);
       if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new Error(`${file} line ${line.lineNumber} of the previous save is not a JSON object`);
+        throw new Error(`${file} line ${raw.lineNumber} of the previous save is not a JSON object`);
       }
-      yield value as Json;
+      yield { record: value as Json, line };
     }
   }
 }

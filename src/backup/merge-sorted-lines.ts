@@ -1,0 +1,89 @@
+// Carrying a previous save's records into a new file: the previous file is
+// already in the file's order, so its lines are merged with the new records
+// (sorted as usual) one by one and written with their bytes as they are: no
+// re-serialising, no re-sorting, no spilled runs. Each line is checked to sort
+// after the one before it; a file out of order is not merged
+// (CarriedOutOfOrder), and the writer sorts its records the usual way instead.
+import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+
+/** A line of a sorted file, without its "\n", with its sort key. */
+export interface SortedLine {
+  key: SortKey;
+  line: string;
+}
+
+/** A record read from a previous save's file, with the line it was read from. */
+export interface CarriedLine<T> {
+  record: T;
+  line: string;
+}
+
+export function compareSortedLines(a: SortedLine, b: SortedLine): number {
+  return compareSortKeys(a.key, b.key) || compareLines(a.line, b.line);
+}
+
+/** The carried lines were not in the file's order: they must be sorted, not merged. */
+export class CarriedOutOfOrder extends Error {
+  constructor(file: string) {
+    super(`${file}: the previous save's lines are not in the file's order`);
+    this.name = "CarriedOutOfOrder";
+  }
+}
+
+/** The carried lines as sorted lines, in the order given; throws CarriedOutOfOrder at a line that sorts before the one before it. */
+export async function* inFileOrder<T>(
+  file: string,
+  lines: AsyncIterable<CarriedLine<T>>,
+  sortKey: (record: T) => SortKey,
+): AsyncGenerator<SortedLine> {
+  let last: SortedLine | null = null;
+  for await (const carried of lines) {
+    const next = { key: sortKey(carried.record), line: carried.line };
+    if (last !== null && compareSortedLines(last, next) > 0) throw new CarriedOutOfOrder(file);
+    last = next;
+    yield next;
+  }
+}
+
+/** Two sorted streams as one sorted stream (of equal lines, `a`'s first: they are the same bytes). */
+export async function* mergeSortedLines(
+  a: Iterable<SortedLine> | AsyncIterable<SortedLine>,
+  b: AsyncIterable<SortedLine>,
+): AsyncGenerator<SortedLine> {
+  const left = Symbol.asyncIterator in a ? a[Symbol.asyncIterator]() : a[Symbol.iterator]();
+  const right = b[Symbol.asyncIterator]();
+  try {
+    let x = await left.next();
+    let y = await right.next();
+    while (!x.done && !y.done) {
+      if (compareSortedLines(x.value, y.value) <= 0) {
+        yield x.value;
+        x = await left.next();
+      } else {
+        yield y.value;
+        y = await right.next();
+      }
+    }
+    while (!x.done) {
+      yield x.value;
+      x = await left.next();
+    }
+    while (!y.done) {
+      yield y.value;
+      y = await right.next();
+    }
+  } finally {
+    // Close what is still open (a failure, or a consumer that stopped early).
+    await Promise.all([left.return?.(), right.return?.()]);
+  }
+}
+
+/** The carried lines whose records `keep` accepts. */
+export async function* keptLines<T>(
+  lines: AsyncIterable<CarriedLine<unknown>>,
+  keep: (record: T) => boolean,
+): AsyncGenerator<CarriedLine<T>> {
+  for await (const line of lines) {
+    if (keep(line.record as T)) yield line as CarriedLine<T>;
+  }
+}

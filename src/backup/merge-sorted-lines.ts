@@ -4,6 +4,14 @@
 // re-serialising, no re-sorting, no spilled runs. Each line is checked to sort
 // after the one before it; a file out of order is not merged
 // (CarriedOutOfOrder), and the writer sorts its records the usual way instead.
+// When every previous line is kept and nothing is added, the previous file
+// itself is put in place, after its size and SHA-256 are checked again: not
+// one line is read.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { copyFile, link, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
+import { fsyncDir, tempPathFor } from "./atomic.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
 
 /** A line of a sorted file, without its "\n", with its sort key. */
@@ -85,5 +93,49 @@ export async function* keptLines<T>(
 ): AsyncGenerator<CarriedLine<T>> {
   for await (const line of lines) {
     if (keep(line.record as T)) yield line as CarriedLine<T>;
+  }
+}
+
+/** A previous save's file with the size and SHA-256 its manifest lists. */
+export interface WholeFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Puts `whole` at `dest` (hard-linked, or copied where links fail) when it
+ * still has its listed size and SHA-256 and ends with a line end; its lines
+ * counted as it is hashed. Null, leaving `dest` alone, when it does not.
+ */
+export async function placeWholeFile(
+  whole: WholeFile,
+  dest: string,
+): Promise<{ records: number; bytes: number; sha256: string } | null> {
+  const temp = tempPathFor(dest);
+  try {
+    await link(whole.path, temp).catch(() => copyFile(whole.path, temp));
+    const hash = createHash("sha256");
+    let bytes = 0;
+    let records = 0;
+    let last = 0x0a;
+    for await (const chunk of createReadStream(temp) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) records += 1;
+      last = chunk[chunk.length - 1] as number;
+    }
+    const sha256 = hash.digest("hex");
+    if (bytes !== whole.bytes || sha256 !== whole.sha256 || last !== 0x0a) {
+      await rm(temp, { force: true });
+      return null;
+    }
+    await rename(temp, dest);
+    await fsyncDir(dirname(dest));
+    return { records, bytes, sha256 };
+  } catch (error) {
+    await rm(temp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
   }
 }

@@ -18,7 +18,9 @@ import {
   compareSortedLines,
   inFileOrder,
   mergeSortedLines,
+  placeWholeFile,
   type SortedLine,
+  type WholeFile,
 } from "./merge-sorted-lines.js";
 import type { SortKey } from "./sort-key.js";
 
@@ -41,9 +43,11 @@ export interface SortedJsonlWriter<T> {
    * Records of a previous save's file, in its order, read (again) when the
    * file is finished: merged with the added records, their lines written as
    * they are. Lines out of order are added as records instead, as add() does.
-   * At most one source per writer, given before finish().
+   * At most one source per writer, given before finish(). `whole`: the file
+   * they come from, when every one of its lines is carried; with nothing
+   * added, it is the finished file as it is (see placeWholeFile).
    */
-  carry(lines: () => AsyncIterable<CarriedLine<T>>): void;
+  carry(lines: () => AsyncIterable<CarriedLine<T>>, whole?: WholeFile): void;
   /** Merges everything into the final file and returns its summary. */
   finish(): Promise<FileSummary>;
   /** Drops everything written so far; the final file is left untouched. */
@@ -212,6 +216,7 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
   let bufferedBytes = 0;
   let runCount = 0;
   let carried: (() => AsyncIterable<CarriedLine<T>>) | null = null;
+  let carriedWhole: WholeFile | undefined;
   const runs: string[] = [];
   /** The spill in progress, if any: at most one at a time keeps memory near 2 × spillBytes. */
   let spilling: Promise<void> | null = null;
@@ -317,6 +322,12 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
     checkNotAborted();
     if (spillError !== undefined) throw spillError;
     if (carried !== null) {
+      if (carriedWhole !== undefined && runs.length === 0 && buffer.length === 0) {
+        await options.writable;
+        checkNotAborted();
+        const placed = await placeWholeFile(carriedWhole, join(dir, file));
+        if (placed !== null) return { file, ...placed };
+      }
       try {
         return await writeFinal(mergeSortedLines(await sorted(), inFileOrder(file, carried(), sortKey)));
       } catch (error) {
@@ -357,10 +368,11 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
         spilling = null;
       }
     },
-    carry(lines) {
+    carry(lines, whole) {
       if (state !== "open") throw new Error(`${file}: carry() after the writer was ${state}`);
       if (carried !== null) throw new Error(`${file}: carry() called twice`);
       carried = lines;
+      carriedWhole = whole;
     },
     async finish() {
       if (state !== "open") throw new Error(`${file}: finish() after the writer was ${state}`);

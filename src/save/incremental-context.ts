@@ -22,16 +22,23 @@ export async function incrementalContext(
   if (strategy === undefined || strategy.kind === "own") return own;
   const plan = await source.plan(own);
   const reread = rereadNumbers(plan, strategy.family);
-  const keep = (record: Json): boolean => {
-    const parent = record[strategy.parentField];
-    return typeof parent === "number" && !plan.gone.has(parent) && !reread.has(parent);
+  const kept = (parent: unknown): boolean =>
+    typeof parent === "number" && !plan.gone.has(parent) && !reread.has(parent);
+  const keep = (record: Json): boolean => kept(record[strategy.parentField]);
+  // Every parent in the file kept: with nothing read again, the previous file stands as it is.
+  const whole = (file: string) => {
+    const parents = plan.previousParents.get(file);
+    return parents !== undefined && [...parents].every(kept) ? source.wholeFile(file) : undefined;
   };
   return {
     ...own,
     selection: { ...ctx.selection, issues: only(plan.issues), pullRequests: only(plan.pulls) },
     openWriter: (file, sortKey) => {
       const writer = ctx.openWriter(file, sortKey);
-      writer.carry(() => keptLines<Json>(source.lines(file), keep) as AsyncIterable<CarriedLine<never>>);
+      writer.carry(
+        () => keptLines<Json>(source.lines(file), keep) as AsyncIterable<CarriedLine<never>>,
+        whole(file),
+      );
       return writer;
     },
   };

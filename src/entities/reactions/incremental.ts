@@ -100,5 +100,9 @@ export async function saveReactionsIncrementally(
       keptLines<ReactionRecord>(source.lines(REACTIONS_FILE), (record) =>
         keep.has(keyOf(record.subject_type, record.subject_id)),
       ),
+    // Nothing read again and every subject kept: the previous file stands as it is.
+    read.size === 0 && [...saved.keys()].every((key) => keep.has(key))
+      ? source.wholeFile(REACTIONS_FILE)
+      : undefined,
   );
 }

@@ -54,7 +54,13 @@ async function merged<T extends ChildRecord>(
   source: IncrementalView<SaveContext>,
   spec: IncrementalChildren<T>,
   gone: ReadonlySet<number>,
-): Promise<{ updated: Map<number, T>; counts: Map<number, number>; ids: Map<number, Set<number>> }> {
+): Promise<{
+  updated: Map<number, T>;
+  counts: Map<number, number>;
+  ids: Map<number, Set<number>>;
+  /** No previous record is left out (of a gone parent) or replaced (changed since), and none is new. */
+  untouched: boolean;
+}> {
   const updated = new Map<number, T>();
   for (const raw of await changedSince(ctx, source, spec.listRoute)) {
     const record = spec.recordOf(raw);
@@ -71,12 +77,14 @@ async function merged<T extends ChildRecord>(
     }
     held.add(id);
   };
+  let left = 0;
   for await (const record of source.records(spec.file)) {
     const parent = spec.parentOf(record as unknown as T);
     if (!gone.has(parent) && !updated.has(record.id as number)) bump(parent, record.id as number);
+    else left += 1;
   }
   for (const record of updated.values()) bump(spec.parentOf(record), record.id);
-  return { updated, counts, ids };
+  return { updated, counts, ids, untouched: left === 0 && updated.size === 0 };
 }
 
 /** Writes the merged records `keep` accepts; `reread` parents get their own list's comments. */
@@ -88,6 +96,8 @@ function write<T extends ChildRecord>(
   keep: (record: T) => boolean,
   reread: readonly number[],
   parentList: (parent: number) => Promise<RestObject[]>,
+  /** Every previous record is kept and none added: the previous file may stand as it is. */
+  whole: boolean,
 ): Promise<EntitySaveResult> {
   return writeRecords<T>(
     ctx,
@@ -103,6 +113,7 @@ function write<T extends ChildRecord>(
       }
     },
     () => keptLines<T>(source.lines(spec.file), (record) => keep(record) && !updated.has(record.id)),
+    whole ? source.wholeFile(spec.file) : undefined,
   );
 }
 
@@ -113,7 +124,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
 ): Promise<EntitySaveResult> {
   const source = ctx.incremental as IncrementalView<SaveContext>;
   const plan = await source.plan(ctx);
-  const { updated, counts, ids } = await merged(ctx, source, spec, plan.gone);
+  const { updated, counts, ids, untouched } = await merged(ctx, source, spec, plan.gone);
   const kind = spec.onPullRequest ? "PullRequest" : "Issue";
   const reread: number[] = [];
   const differ: number[] = [];
@@ -136,6 +147,10 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   }
   const rereadSet = new Set(reread);
   const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
+  const whole =
+    untouched &&
+    reread.length === 0 &&
+    [...settled].every(([n, now]) => [...(ids.get(n) ?? [])].every((id) => now.has(id)));
   return write(
     ctx,
     source,
@@ -156,6 +171,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
           signal: ctx.signal,
         },
       ),
+    whole,
   );
 }
 
@@ -172,7 +188,7 @@ export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
 ): Promise<EntitySaveResult> {
   const source = ctx.incremental as IncrementalView<SaveContext>;
   if (ctx.selection.pullRequests.kind !== "all") return full();
-  const { updated, counts } = await merged(ctx, source, spec, new Set());
+  const { updated, counts, untouched } = await merged(ctx, source, spec, new Set());
   const saved = [...counts.values()].reduce((a, b) => a + b, 0);
   const total = await listTotal(ctx, spec.listRoute);
   if (total !== saved) {
@@ -189,6 +205,7 @@ export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
     () => true,
     [],
     async () => [],
+    untouched,
   );
 }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { hashFile } from "../../backup/atomic.js";
 import { readLines } from "../../backup/jsonl-lines.js";
 import type { ManifestConditional } from "../../backup/manifest.js";
-import type { CarriedLine } from "../../backup/merge-sorted-lines.js";
+import type { CarriedLine, WholeFile } from "../../backup/merge-sorted-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import type { GitHubClient } from "../../github/client.js";
 import { exists } from "../../util/exists.js";
@@ -128,6 +128,14 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
     } catch {
       return null;
     }
+  }
+
+  /** The previous save's record file `file`, with the size and SHA-256 its manifest lists (to keep it whole). */
+  wholeFile(file: string): WholeFile | undefined {
+    const listed = this.#files[file];
+    return listed === undefined
+      ? undefined
+      : { path: join(this.dir, file), bytes: listed.bytes, sha256: listed.sha256 };
   }
 
   /** Whether the previous save wrote `file`. */

@@ -1,7 +1,7 @@
 // The pipeline most jobs share: pages of GitHub objects arrive (from a list
 // or a shared feed), each object is mapped to a record (or dropped by the
 // selection), and records stream into the job's sorted, atomic file.
-import type { CarriedLine } from "../../backup/merge-sorted-lines.js";
+import type { CarriedLine, WholeFile } from "../../backup/merge-sorted-lines.js";
 import type { SortKey } from "../../backup/sorted-jsonl-writer.js";
 import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
@@ -26,10 +26,11 @@ export async function writeRecords<T>(
   sortKey: (record: T) => SortKey,
   produce: (add: (record: T) => Promise<void>) => Promise<void>,
   carried?: () => AsyncIterable<CarriedLine<T>>,
+  whole?: WholeFile,
 ): Promise<EntitySaveResult> {
   const writer = ctx.openWriter<T>(file, sortKey);
   try {
-    if (carried !== undefined) writer.carry(carried);
+    if (carried !== undefined) writer.carry(carried, whole);
     await produce((record) => writer.add(record));
     const summary = await writer.finish();
     return { records: summary.records, files: [summary] };

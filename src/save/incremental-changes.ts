@@ -46,7 +46,7 @@ interface KeyedLine {
 
 async function* keyed(path: string, spec: RecordFile): AsyncGenerator<KeyedLine> {
   if (!(await exists(path))) return;
-  for await (const raw of readLines(path)) {
+  for await (const raw of readLines(path, { highWaterMark: 1024 * 1024 })) {
     const bytes = raw.bytes;
     let record: unknown;
     let key: SortKey | undefined;

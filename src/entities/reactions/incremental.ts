@@ -70,7 +70,7 @@ export async function saveReactionsIncrementally(
   const current = new Map<string, CurrentTotal>();
   const subjects = new Map<string, Subject>();
   for (const s of selected) {
-    for await (const r of source.records(s.file)) known.add(keyOf(s.type, int(r.id, `${s.file}.id`)));
+    for (const id of await source.ids(s.file)) known.add(keyOf(s.type, int(id, `${s.file}.id`)));
     const reported = ctx.shared.reactionRollups.reported(s.reportedBy);
     for (const subject of await subjectsInFile(ctx, s)) {
       const key = keyOf(s.type, subject.id);

@@ -59,6 +59,8 @@ export interface IncrementalView<Ctx> extends ChangedSince {
   records(file: string): AsyncGenerator<Json>;
   /** The same records with the lines they were read from, to carry into a new file as they are. */
   lines(file: string): AsyncGenerator<CarriedLine<Json>>;
+  /** The `id` of every one of those records, in file order (kept from an earlier read of the file when there was one). */
+  ids(file: string): Promise<readonly unknown[]>;
   /** The previous save's record file `file` as its manifest lists it, to keep whole when nothing in it changed. */
   wholeFile(file: string): WholeFile | undefined;
   /** A file the previous save wrote at `path`, unchanged and of `bytes` bytes; null when it must be fetched again. */

@@ -1,6 +1,6 @@
 // Carrying a previous save's records into a new file: the previous file is
 // already in the file's order, so its lines are merged with the new records
-// (sorted as usual) one by one and written with their bytes as they are: no
+// (sorted as usual) in one pass and written with their bytes as they are: no
 // re-serialising, no re-sorting, no spilled runs. Each line is checked to sort
 // after the one before it; a file out of order is not merged
 // (CarriedOutOfOrder), and the writer sorts its records the usual way instead.
@@ -38,51 +38,59 @@ export class CarriedOutOfOrder extends Error {
   }
 }
 
-/** The carried lines as sorted lines, in the order given; throws CarriedOutOfOrder at a line that sorts before the one before it. */
-export async function* inFileOrder<T>(
-  file: string,
-  lines: AsyncIterable<CarriedLine<T>>,
-  sortKey: (record: T) => SortKey,
-): AsyncGenerator<SortedLine> {
-  let last: SortedLine | null = null;
-  for await (const carried of lines) {
-    const next = { key: sortKey(carried.record), line: carried.line };
-    if (last !== null && compareSortedLines(last, next) > 0) throw new CarriedOutOfOrder(file);
-    last = next;
-    yield next;
-  }
-}
+/** Characters gathered before a write: one write and one hash update per chunk, not per line. */
+const CHUNK_CHARS = 64 * 1024;
 
-/** Two sorted streams as one sorted stream (of equal lines, `a`'s first: they are the same bytes). */
-export async function* mergeSortedLines(
-  a: Iterable<SortedLine> | AsyncIterable<SortedLine>,
-  b: AsyncIterable<SortedLine>,
-): AsyncGenerator<SortedLine> {
-  const left = Symbol.asyncIterator in a ? a[Symbol.asyncIterator]() : a[Symbol.iterator]();
-  const right = b[Symbol.asyncIterator]();
+/**
+ * Writes, through `write`, the lines of `added` (sorted) and of `carried`
+ * (checked to be in order as they come: CarriedOutOfOrder at the first that
+ * is not) merged in order, each followed by "\n"; of equal lines, `added`'s
+ * first (they are the same bytes). Returns the lines written.
+ */
+export async function writeMerged<T>(
+  file: string,
+  added: Iterable<SortedLine> | AsyncIterable<SortedLine>,
+  carried: AsyncIterable<CarriedLine<T>>,
+  sortKey: (record: T) => SortKey,
+  write: (chunk: string) => Promise<void>,
+): Promise<number> {
+  // An array of added lines (the usual few) is walked without a promise per line.
+  const left = Symbol.asyncIterator in added ? added[Symbol.asyncIterator]() : added[Symbol.iterator]();
+  let x = await left.next();
+  let chunk = "";
+  let count = 0;
+  let last: SortedLine | null = null;
   try {
-    let x = await left.next();
-    let y = await right.next();
-    while (!x.done && !y.done) {
-      if (compareSortedLines(x.value, y.value) <= 0) {
-        yield x.value;
+    for await (const line of carried) {
+      const next = { key: sortKey(line.record), line: line.line };
+      if (last !== null && compareSortedLines(last, next) > 0) throw new CarriedOutOfOrder(file);
+      last = next;
+      while (!x.done && compareSortedLines(x.value, next) <= 0) {
+        chunk += `${x.value.line}\n`;
+        count += 1;
         x = await left.next();
-      } else {
-        yield y.value;
-        y = await right.next();
+      }
+      chunk += `${next.line}\n`;
+      count += 1;
+      if (chunk.length >= CHUNK_CHARS) {
+        await write(chunk);
+        chunk = "";
       }
     }
     while (!x.done) {
-      yield x.value;
+      chunk += `${x.value.line}\n`;
+      count += 1;
+      if (chunk.length >= CHUNK_CHARS) {
+        await write(chunk);
+        chunk = "";
+      }
       x = await left.next();
     }
-    while (!y.done) {
-      yield y.value;
-      y = await right.next();
-    }
+    if (chunk.length > 0) await write(chunk);
+    return count;
   } finally {
-    // Close what is still open (a failure, or a consumer that stopped early).
-    await Promise.all([left.return?.(), right.return?.()]);
+    // Close what is still open (a failure: the added lines' spilled runs).
+    await left.return?.();
   }
 }
 

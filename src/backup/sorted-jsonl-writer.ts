@@ -10,17 +10,16 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { openAtomicFile } from "./atomic.js";
+import { type AtomicFileWriter, openAtomicFile } from "./atomic.js";
 import { readLines } from "./jsonl-lines.js";
 import {
   type CarriedLine,
   CarriedOutOfOrder,
   compareSortedLines,
-  inFileOrder,
-  mergeSortedLines,
   placeWholeFile,
   type SortedLine,
   type WholeFile,
+  writeMerged,
 } from "./merge-sorted-lines.js";
 import type { SortKey } from "./sort-key.js";
 
@@ -303,11 +302,12 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
     return mergeSorted(runs.map((p) => readRun(p)));
   }
 
-  async function writeFinal(source: AsyncIterable<Entry> | Iterable<Entry>): Promise<FileSummary> {
+  /** Writes the final file with `produce`, which returns the lines it wrote. */
+  async function writeFinal(produce: (out: AtomicFileWriter) => Promise<number>): Promise<FileSummary> {
     await options.writable;
     const out = await openAtomicFile(join(dir, file));
     try {
-      const records = await writeLines(out, source, finalLine, checkNotAborted);
+      const records = await produce(out);
       checkNotAborted();
       const written = await out.commit();
       return { file, records, bytes: written.bytes, sha256: written.sha256 };
@@ -329,7 +329,14 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
         if (placed !== null) return { file, ...placed };
       }
       try {
-        return await writeFinal(mergeSortedLines(await sorted(), inFileOrder(file, carried(), sortKey)));
+        const added = await sorted();
+        const lines = carried;
+        return await writeFinal((out) =>
+          writeMerged(file, added, lines(), sortKey, async (chunk) => {
+            checkNotAborted();
+            await out.write(chunk);
+          }),
+        );
       } catch (error) {
         if (!(error instanceof CarriedOutOfOrder)) throw error;
       }
@@ -339,7 +346,8 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
         if (buffered(line.record)) await spillBuffer();
       }
     }
-    return writeFinal(await sorted());
+    const source = await sorted();
+    return writeFinal((out) => writeLines(out, source, finalLine, checkNotAborted));
   }
 
   return {

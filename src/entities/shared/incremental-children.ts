@@ -57,7 +57,7 @@ async function merged<T extends ChildRecord>(
 ): Promise<{
   updated: Map<number, T>;
   counts: Map<number, number>;
-  ids: Map<number, Set<number>>;
+  ids: Map<number, number[]>;
   /** No previous record is left out (of a gone parent) or replaced (changed since), and none is new. */
   untouched: boolean;
 }> {
@@ -66,16 +66,12 @@ async function merged<T extends ChildRecord>(
     const record = spec.recordOf(raw);
     if (record !== null) updated.set(record.id, record);
   }
-  const counts = new Map<number, number>();
-  const ids = new Map<number, Set<number>>();
+  // Ids in arrays, made sets only for the few parents whose counts differ.
+  const ids = new Map<number, number[]>();
   const bump = (parent: number, id: number) => {
-    counts.set(parent, (counts.get(parent) ?? 0) + 1);
-    let held = ids.get(parent);
-    if (held === undefined) {
-      held = new Set();
-      ids.set(parent, held);
-    }
-    held.add(id);
+    const held = ids.get(parent);
+    if (held === undefined) ids.set(parent, [id]);
+    else held.push(id);
   };
   let left = 0;
   for await (const record of source.records(spec.file)) {
@@ -84,6 +80,7 @@ async function merged<T extends ChildRecord>(
     else left += 1;
   }
   for (const record of updated.values()) bump(spec.parentOf(record), record.id);
+  const counts = new Map([...ids].map(([parent, held]) => [parent, held.length] as const));
   return { updated, counts, ids, untouched: left === 0 && updated.size === 0 };
 }
 
@@ -136,7 +133,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   // Settled: every comment GitHub lists now is among the merged records; the others are gone.
   const settled = new Map<number, Set<number>>();
   for (const [n, now] of await currentCommentIds(ctx, differ)) {
-    const held = ids.get(n) ?? new Set<number>();
+    const held = new Set(ids.get(n));
     if ([...now].every((id) => held.has(id))) settled.set(n, now);
   }
   for (const n of differ) if (!settled.has(n)) reread.push(n);
@@ -150,7 +147,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   const whole =
     untouched &&
     reread.length === 0 &&
-    [...settled].every(([n, now]) => [...(ids.get(n) ?? [])].every((id) => now.has(id)));
+    [...settled].every(([n, now]) => (ids.get(n) ?? []).every((id) => now.has(id)));
   return write(
     ctx,
     source,

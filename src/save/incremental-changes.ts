@@ -16,6 +16,7 @@ import { parseUntrustedJson } from "../backup/untrusted-json.js";
 import { exists } from "../util/exists.js";
 
 export const HISTORY_DIR = "history";
+const COMPARED_AT_ONCE = 4;
 
 /** One line of a history file. */
 export interface HistoryLine {
@@ -113,10 +114,22 @@ export async function recordChanges(
 ): Promise<RecordedChanges> {
   const result: RecordedChanges = { changes: {}, history: {}, files: {} };
   const folder = `${HISTORY_DIR}/${historyStamp(startedAt)}`;
-  for (const spec of files) {
-    const { counts, lines } = same(spec.file)
-      ? { counts: { added: 0, changed: 0, deleted: 0 }, lines: [] }
-      : await compareFile(join(previousDir, spec.file), join(outDir, spec.file), spec);
+  // A few files compared at once, so one's reads overlap another's parsing; the results in order.
+  const compared: Array<Promise<{ counts: ChangeCounts; lines: HistoryLine[] }>> = [];
+  let next = 0;
+  const compareNext = async (): Promise<void> => {
+    while (next < files.length) {
+      const spec = files[next] as RecordFile;
+      const at = next++;
+      compared[at] = same(spec.file)
+        ? Promise.resolve({ counts: { added: 0, changed: 0, deleted: 0 }, lines: [] })
+        : compareFile(join(previousDir, spec.file), join(outDir, spec.file), spec);
+      await compared[at].catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: COMPARED_AT_ONCE }, compareNext));
+  for (const [i, spec] of files.entries()) {
+    const { counts, lines } = await (compared[i] as Promise<{ counts: ChangeCounts; lines: HistoryLine[] }>);
     const total = result.changes[spec.entity] ?? { added: 0, changed: 0, deleted: 0 };
     result.changes[spec.entity] = total;
     total.added += counts.added;

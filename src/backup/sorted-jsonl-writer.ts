@@ -10,9 +10,18 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, rmdir } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { openAtomicFile } from "./atomic.js";
+import { type AtomicFileWriter, openAtomicFile } from "./atomic.js";
 import { readLines } from "./jsonl-lines.js";
-import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
+import {
+  type CarriedLine,
+  CarriedOutOfOrder,
+  compareSortedLines,
+  placeWholeFile,
+  type SortedLine,
+  type WholeFile,
+  writeMerged,
+} from "./merge-sorted-lines.js";
+import type { SortKey } from "./sort-key.js";
 
 export type { SortKey } from "./sort-key.js";
 
@@ -29,6 +38,15 @@ export interface SortedJsonlWriter<T> {
   readonly file: string;
   /** Resolves once the record is buffered (or its run is on disk). */
   add(record: T): Promise<void>;
+  /**
+   * Records of a previous save's file, in its order, read (again) when the
+   * file is finished: merged with the added records, their lines written as
+   * they are. Lines out of order are added as records instead, as add() does.
+   * At most one source per writer, given before finish(). `whole`: the file
+   * they come from, when every one of its lines is carried; with nothing
+   * added, it is the finished file as it is (see placeWholeFile).
+   */
+  carry(lines: () => AsyncIterable<CarriedLine<T>>, whole?: WholeFile): void;
   /** Merges everything into the final file and returns its summary. */
   finish(): Promise<FileSummary>;
   /** Drops everything written so far; the final file is left untouched. */
@@ -56,15 +74,9 @@ const DEFAULT_FAN_IN = 64;
 /** Scratch folder inside the backup folder for spilled runs. */
 export const SCRATCH_DIR = ".tmp";
 
-interface Entry {
-  key: SortKey;
-  /** The serialised record without its "\n". */
-  line: string;
-}
-
-function compareEntries(a: Entry, b: Entry): number {
-  return compareSortKeys(a.key, b.key) || compareLines(a.line, b.line);
-}
+/** A record's serialised line (without its "\n") and its key. */
+type Entry = SortedLine;
+const compareEntries = compareSortedLines;
 
 /** A run file line: the key as JSON, a tab, the record line (JSON never contains a raw tab). */
 function runLine(entry: Entry): string {
@@ -91,10 +103,12 @@ async function writeLines(
   entries: Iterable<Entry> | AsyncIterable<Entry>,
   line: (entry: Entry) => string,
   checkNotAborted: () => void,
-): Promise<void> {
+): Promise<number> {
   let chunk = "";
+  let count = 0;
   if (Symbol.iterator in entries) {
     for (const entry of entries) {
+      count += 1;
       chunk += line(entry);
       if (chunk.length >= CHUNK_CHARS) {
         checkNotAborted();
@@ -104,6 +118,7 @@ async function writeLines(
     }
   } else {
     for await (const entry of entries) {
+      count += 1;
       chunk += line(entry);
       if (chunk.length >= CHUNK_CHARS) {
         checkNotAborted();
@@ -114,6 +129,7 @@ async function writeLines(
   }
   checkNotAborted();
   if (chunk.length > 0) await out.write(chunk);
+  return count;
 }
 
 function parseRunLine(text: string, path: string): Entry {
@@ -197,8 +213,9 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
   let state: "open" | "finishing" | "finished" | "aborted" | "failed" = "open";
   let buffer: Entry[] = [];
   let bufferedBytes = 0;
-  let records = 0;
   let runCount = 0;
+  let carried: (() => AsyncIterable<CarriedLine<T>>) | null = null;
+  let carriedWhole: WholeFile | undefined;
   const runs: string[] = [];
   /** The spill in progress, if any: at most one at a time keeps memory near 2 × spillBytes. */
   let spilling: Promise<void> | null = null;
@@ -258,31 +275,41 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
     }
   }
 
-  async function doFinish(): Promise<FileSummary> {
-    while (spilling) await spilling;
-    checkNotAborted();
-    if (spillError !== undefined) throw spillError;
-    let source: AsyncIterable<Entry> | Iterable<Entry>;
+  /** Serialises and buffers a record; true when the buffer should spill. */
+  function buffered(record: T): boolean {
+    const line = JSON.stringify(record);
+    if (typeof line !== "string") throw new TypeError(`${file}: record is not serialisable as JSON`);
+    buffer.push({ key: sortKey(record), line });
+    bufferedBytes += Buffer.byteLength(line) + 1;
+    return bufferedBytes >= spillBytes;
+  }
+
+  async function spillBuffer(): Promise<void> {
+    const entries = buffer;
+    buffer = [];
+    bufferedBytes = 0;
+    await spill(entries);
+  }
+
+  /** Everything added so far, sorted. */
+  async function sorted(): Promise<AsyncIterable<Entry> | Iterable<Entry>> {
     if (runs.length === 0) {
       buffer.sort(compareEntries);
-      source = buffer;
-    } else {
-      if (buffer.length > 0) {
-        const entries = buffer;
-        buffer = [];
-        bufferedBytes = 0;
-        await spill(entries);
-      }
-      await mergeDownTo(fanIn);
-      source = mergeSorted(runs.map((p) => readRun(p)));
+      return buffer;
     }
+    if (buffer.length > 0) await spillBuffer();
+    await mergeDownTo(fanIn);
+    return mergeSorted(runs.map((p) => readRun(p)));
+  }
+
+  /** Writes the final file with `produce`, which returns the lines it wrote. */
+  async function writeFinal(produce: (out: AtomicFileWriter) => Promise<number>): Promise<FileSummary> {
     await options.writable;
     const out = await openAtomicFile(join(dir, file));
     try {
-      await writeLines(out, source, finalLine, checkNotAborted);
+      const records = await produce(out);
       checkNotAborted();
       const written = await out.commit();
-      buffer = [];
       return { file, records, bytes: written.bytes, sha256: written.sha256 };
     } catch (error) {
       await out.discard();
@@ -290,16 +317,44 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
     }
   }
 
+  async function doFinish(): Promise<FileSummary> {
+    while (spilling) await spilling;
+    checkNotAborted();
+    if (spillError !== undefined) throw spillError;
+    if (carried !== null) {
+      if (carriedWhole !== undefined && runs.length === 0 && buffer.length === 0) {
+        await options.writable;
+        checkNotAborted();
+        const placed = await placeWholeFile(carriedWhole, join(dir, file));
+        if (placed !== null) return { file, ...placed };
+      }
+      try {
+        const added = await sorted();
+        const lines = carried;
+        return await writeFinal((out) =>
+          writeMerged(file, added, lines(), sortKey, async (chunk) => {
+            checkNotAborted();
+            await out.write(chunk);
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof CarriedOutOfOrder)) throw error;
+      }
+      // Out of order: the carried records are sorted with the others, as added ones are.
+      for await (const line of carried()) {
+        checkNotAborted();
+        if (buffered(line.record)) await spillBuffer();
+      }
+    }
+    const source = await sorted();
+    return writeFinal((out) => writeLines(out, source, finalLine, checkNotAborted));
+  }
+
   return {
     file,
     async add(record) {
       if (state !== "open") throw new Error(`${file}: add() after the writer was ${state}`);
-      const line = JSON.stringify(record);
-      if (typeof line !== "string") throw new TypeError(`${file}: record is not serialisable as JSON`);
-      buffer.push({ key: sortKey(record), line });
-      bufferedBytes += Buffer.byteLength(line) + 1;
-      records += 1;
-      if (bufferedBytes < spillBytes) return;
+      if (!buffered(record)) return;
       // Wait for an earlier spill; a concurrent add may have taken our buffer meanwhile.
       while (spilling) await spilling;
       if (bufferedBytes < spillBytes || state !== "open") return;
@@ -321,6 +376,12 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
         spilling = null;
       }
     },
+    carry(lines, whole) {
+      if (state !== "open") throw new Error(`${file}: carry() after the writer was ${state}`);
+      if (carried !== null) throw new Error(`${file}: carry() called twice`);
+      carried = lines;
+      carriedWhole = whole;
+    },
     async finish() {
       if (state !== "open") throw new Error(`${file}: finish() after the writer was ${state}`);
       state = "finishing";
@@ -329,6 +390,7 @@ export function createSortedJsonlWriter<T>(options: SortedJsonlWriterOptions<T>)
       try {
         const summary = await work;
         state = "finished";
+        buffer = [];
         return summary;
       } catch (error) {
         if (state === "finishing") state = "failed";

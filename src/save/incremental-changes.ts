@@ -16,6 +16,7 @@ import { parseUntrustedJson } from "../backup/untrusted-json.js";
 import { exists } from "../util/exists.js";
 
 export const HISTORY_DIR = "history";
+const COMPARED_AT_ONCE = 4;
 
 /** One line of a history file. */
 export interface HistoryLine {
@@ -37,11 +38,31 @@ export function historyStamp(startedAt: string): string {
   return startedAt.replaceAll(":", "-");
 }
 
-async function* keyed(path: string, spec: RecordFile): AsyncGenerator<{ key: SortKey; line: string }> {
+interface KeyedLine {
+  bytes: Buffer;
+  /** Parsed only for a line that differs from its counterpart: most lines are carried over unchanged. */
+  record(): unknown;
+  key(): SortKey;
+}
+
+async function* keyed(path: string, spec: RecordFile): AsyncGenerator<KeyedLine> {
   if (!(await exists(path))) return;
-  for await (const raw of readLines(path)) {
-    const line = raw.bytes.toString("utf8");
-    yield { key: spec.sortKey(parseUntrustedJson(line)), line };
+  for await (const raw of readLines(path, { highWaterMark: 1024 * 1024 })) {
+    const bytes = raw.bytes;
+    let record: unknown;
+    let key: SortKey | undefined;
+    const parsed = () => {
+      record ??= parseUntrustedJson(bytes.toString("utf8"));
+      return record;
+    };
+    yield {
+      bytes,
+      record: parsed,
+      key: () => {
+        key ??= spec.sortKey(parsed());
+        return key;
+      },
+    };
   }
 }
 
@@ -58,20 +79,24 @@ async function compareFile(
   let a = await before.next();
   let b = await after.next();
   while (!a.done || !b.done) {
-    const order = a.done ? 1 : b.done ? -1 : compareSortKeys(a.value.key, b.value.key);
+    // The same bytes are the same record, so the same key: nothing changed there.
+    if (!a.done && !b.done && a.value.bytes.equals(b.value.bytes)) {
+      a = await before.next();
+      b = await after.next();
+      continue;
+    }
+    const order = a.done ? 1 : b.done ? -1 : compareSortKeys(a.value.key(), b.value.key());
     if (order < 0 && !a.done) {
       counts.deleted += 1;
-      lines.push({ op: "deleted", record: JSON.parse(a.value.line) });
+      lines.push({ op: "deleted", record: a.value.record() });
       a = await before.next();
     } else if (order > 0 && !b.done) {
       counts.added += 1;
-      lines.push({ op: "added", record: JSON.parse(b.value.line) });
+      lines.push({ op: "added", record: b.value.record() });
       b = await after.next();
     } else if (!a.done && !b.done) {
-      if (a.value.line !== b.value.line) {
-        counts.changed += 1;
-        lines.push({ op: "changed", record: JSON.parse(a.value.line) });
-      }
+      counts.changed += 1;
+      lines.push({ op: "changed", record: a.value.record() });
       a = await before.next();
       b = await after.next();
     }
@@ -84,11 +109,27 @@ export async function recordChanges(
   previousDir: string,
   files: readonly RecordFile[],
   startedAt: string,
+  /** Files whose bytes are the previous save's (the same SHA-256): nothing changed in them. */
+  same: (file: string) => boolean = () => false,
 ): Promise<RecordedChanges> {
   const result: RecordedChanges = { changes: {}, history: {}, files: {} };
   const folder = `${HISTORY_DIR}/${historyStamp(startedAt)}`;
-  for (const spec of files) {
-    const { counts, lines } = await compareFile(join(previousDir, spec.file), join(outDir, spec.file), spec);
+  // A few files compared at once, so one's reads overlap another's parsing; the results in order.
+  const compared: Array<Promise<{ counts: ChangeCounts; lines: HistoryLine[] }>> = [];
+  let next = 0;
+  const compareNext = async (): Promise<void> => {
+    while (next < files.length) {
+      const spec = files[next] as RecordFile;
+      const at = next++;
+      compared[at] = same(spec.file)
+        ? Promise.resolve({ counts: { added: 0, changed: 0, deleted: 0 }, lines: [] })
+        : compareFile(join(previousDir, spec.file), join(outDir, spec.file), spec);
+      await compared[at].catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: COMPARED_AT_ONCE }, compareNext));
+  for (const [i, spec] of files.entries()) {
+    const { counts, lines } = await (compared[i] as Promise<{ counts: ChangeCounts; lines: HistoryLine[] }>);
     const total = result.changes[spec.entity] ?? { added: 0, changed: 0, deleted: 0 };
     result.changes[spec.entity] = total;
     total.added += counts.added;

@@ -1,10 +1,10 @@
 // A job's context in an incremental save, by its type's strategy (the
 // descriptor's `incremental`): a "by-parent" type runs its own saver over the
 // changed issues and pull requests only, and its file starts with the
-// previous save's records of every other one; an "own" type gets the
-// previous save to work with; any other type is saved again in full (and
+// previous save's records of every other one (their lines carried over as
+// they are); an "own" type gets the previous save to work with; any other type is saved again in full (and
 // may reuse files the previous save wrote, such as release assets).
-import type { SortedJsonlWriter } from "../backup/sorted-jsonl-writer.js";
+import { type CarriedLine, keptLines } from "../backup/merge-sorted-lines.js";
 import type { IncrementalStrategy } from "../entities/descriptor.js";
 import type { Json } from "../entities/shared/fields.js";
 import type { IncrementalSource } from "../entities/shared/incremental.js";
@@ -22,14 +22,25 @@ export async function incrementalContext(
   if (strategy === undefined || strategy.kind === "own") return own;
   const plan = await source.plan(own);
   const reread = rereadNumbers(plan, strategy.family);
-  const keep = (record: Json): boolean => {
-    const parent = record[strategy.parentField];
-    return typeof parent === "number" && !plan.gone.has(parent) && !reread.has(parent);
+  const kept = (parent: unknown): boolean =>
+    typeof parent === "number" && !plan.gone.has(parent) && !reread.has(parent);
+  const keep = (record: Json): boolean => kept(record[strategy.parentField]);
+  // Every parent in the file kept: with nothing read again, the previous file stands as it is.
+  const whole = (file: string) => {
+    const parents = plan.previousParents.get(file);
+    return parents !== undefined && [...parents].every(kept) ? source.wholeFile(file) : undefined;
   };
   return {
     ...own,
     selection: { ...ctx.selection, issues: only(plan.issues), pullRequests: only(plan.pulls) },
-    openWriter: (file, sortKey) => seeded(ctx.openWriter(file, sortKey), source.records(file), keep),
+    openWriter: (file, sortKey) => {
+      const writer = ctx.openWriter(file, sortKey);
+      writer.carry(
+        () => keptLines<Json>(source.lines(file), keep) as AsyncIterable<CarriedLine<never>>,
+        whole(file),
+      );
+      return writer;
+    },
   };
 }
 
@@ -42,28 +53,4 @@ function rereadNumbers(plan: ChangePlan, family: "issues" | "pull_requests" | "b
 function only(numbers: ReadonlySet<number>): NumberSelection {
   if (numbers.size === 0) return NONE;
   return { kind: "some", ranges: mergeRanges([...numbers].map((n) => [n, n])) };
-}
-
-/** A writer that also receives the previous records `keep` accepts; finishing waits for them. */
-function seeded<T>(
-  writer: SortedJsonlWriter<T>,
-  previous: AsyncIterable<Json>,
-  keep: (record: Json) => boolean,
-): SortedJsonlWriter<T> {
-  const copied = (async () => {
-    for await (const record of previous) if (keep(record)) await writer.add(record as T);
-  })();
-  copied.catch(() => {}); // awaited by finish or abort
-  return {
-    file: writer.file,
-    add: (record) => writer.add(record),
-    finish: async () => {
-      await copied;
-      return writer.finish();
-    },
-    abort: async () => {
-      await copied.catch(() => {});
-      await writer.abort();
-    },
-  };
 }

@@ -55,7 +55,14 @@ export async function addIncremental(
     if (!rel.includes("/") || rel.endsWith("/") || rel.startsWith(`${HISTORY_DIR}/`)) continue;
     if (manifest.files[rel] === undefined) await rm(join(outDir, rel), { force: true });
   }
-  const recorded = await recordChanges(outDir, base.source.dir, files, startedAt);
+  const same = (file: string) => {
+    const now = manifest.files[file];
+    const before = base.previous.files[file];
+    return (
+      now !== undefined && before !== undefined && now.sha256 === before.sha256 && now.bytes === before.bytes
+    );
+  };
+  const recorded = await recordChanges(outDir, base.source.dir, files, startedAt, same);
   const added = incrementalManifest(base.previous, startedAt, base.source.since, recorded);
   manifest.incremental = added.incremental;
   const findings = await base.source.findings();

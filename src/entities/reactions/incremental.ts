@@ -10,6 +10,7 @@
 // keeps its saved reactions, unless its record changed since the previous
 // save (its job ran before an interruption, so its rollup is not known here).
 
+import { keptLines } from "../../backup/merge-sorted-lines.js";
 import { int, str } from "../shared/fields.js";
 import { writeRecords } from "../shared/write-pages.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
@@ -69,7 +70,7 @@ export async function saveReactionsIncrementally(
   const current = new Map<string, CurrentTotal>();
   const subjects = new Map<string, Subject>();
   for (const s of selected) {
-    for await (const r of source.records(s.file)) known.add(keyOf(s.type, int(r.id, `${s.file}.id`)));
+    for (const id of await source.ids(s.file)) known.add(keyOf(s.type, int(id, `${s.file}.id`)));
     const reported = ctx.shared.reactionRollups.reported(s.reportedBy);
     for (const subject of await subjectsInFile(ctx, s)) {
       const key = keyOf(s.type, subject.id);
@@ -85,15 +86,23 @@ export async function saveReactionsIncrementally(
   }
   const { read, keep } = reactionsToRead(current, saved, known);
   ctx.log.info(`reactions: ${read.size} subjects read again, ${keep.size} kept, of ${current.size}`);
-  return writeRecords<ReactionRecord>(ctx, REACTIONS_FILE, reactionSortKey, async (add) => {
-    for await (const r of source.records(REACTIONS_FILE)) {
-      const record = r as unknown as ReactionRecord;
-      if (keep.has(keyOf(record.subject_type, record.subject_id))) await add(record);
-    }
-    await readReactions(
-      ctx,
-      add,
-      [...read].map((key) => subjects.get(key) as Subject),
-    );
-  });
+  return writeRecords<ReactionRecord>(
+    ctx,
+    REACTIONS_FILE,
+    reactionSortKey,
+    (add) =>
+      readReactions(
+        ctx,
+        add,
+        [...read].map((key) => subjects.get(key) as Subject),
+      ),
+    () =>
+      keptLines<ReactionRecord>(source.lines(REACTIONS_FILE), (record) =>
+        keep.has(keyOf(record.subject_type, record.subject_id)),
+      ),
+    // Nothing read again and every subject kept: the previous file stands as it is.
+    read.size === 0 && [...saved.keys()].every((key) => keep.has(key))
+      ? source.wholeFile(REACTIONS_FILE)
+      : undefined,
+  );
 }

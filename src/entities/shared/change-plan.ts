@@ -165,6 +165,8 @@ interface Previous {
   reviews: Map<number, number>;
   children: Map<number, number[]>;
   quietEvents: Map<number, number>;
+  /** ChangePlan.previousParents. */
+  parents: Map<string, Set<unknown>>;
 }
 
 function bump(map: Map<number, number>, n: number): void {
@@ -179,15 +181,26 @@ async function readPrevious(source: IncrementalView<SaveContext>): Promise<Previ
     reviews: new Map(),
     children: new Map(),
     quietEvents: new Map(),
+    parents: new Map(),
+  };
+  const parent = (file: string, value: unknown) => {
+    let values = p.parents.get(file);
+    if (values === undefined) {
+      values = new Set();
+      p.parents.set(file, values);
+    }
+    values.add(value);
   };
   const note = (n: number, kind: ItemKind | null) => {
     if (!p.kinds.has(n) || p.kinds.get(n) === null) p.kinds.set(n, kind);
   };
   for await (const r of source.records(ISSUES_FILE)) {
+    parent(ISSUES_FILE, r.number);
     note(r.number as number, "Issue");
     p.records.set(r.number as number, r);
   }
   for await (const r of source.records(PULL_REQUESTS_FILE)) {
+    parent(PULL_REQUESTS_FILE, r.number);
     note(r.number as number, "PullRequest");
     p.records.set(r.number as number, r);
   }
@@ -200,20 +213,23 @@ async function readPrevious(source: IncrementalView<SaveContext>): Promise<Previ
     bump(p.comments, r.pull_request_number as number);
   }
   for await (const r of source.records(PR_REVIEWS_FILE)) {
+    parent(PR_REVIEWS_FILE, r.pull_request_number);
     note(r.pull_request_number as number, "PullRequest");
     bump(p.reviews, r.pull_request_number as number);
   }
   for await (const r of source.records(PR_REVIEW_COMMENTS_FILE))
     note(r.pull_request_number as number, "PullRequest");
   for await (const r of source.records(SUB_ISSUES_FILE)) {
-    const parent = r.parent_number as number;
-    note(parent, "Issue");
+    parent(SUB_ISSUES_FILE, r.parent_number);
+    const n = r.parent_number as number;
+    note(n, "Issue");
     // The file is sorted by parent, then position.
-    const list = p.children.get(parent) ?? [];
+    const list = p.children.get(n) ?? [];
     list.push(r.sub_issue_number as number);
-    p.children.set(parent, list);
+    p.children.set(n, list);
   }
   for await (const r of source.records(ISSUE_EVENTS_FILE)) {
+    parent(ISSUE_EVENTS_FILE, r.issue_number);
     const n = r.issue_number as number;
     note(n, null);
     if (QUIET_EVENTS.has(r.event as string)) bump(p.quietEvents, n);
@@ -336,7 +352,9 @@ export async function computeChangePlan(
   ctx.log.info(
     `incremental: ${issues.size} issues and ${pulls.size} pull requests to read again, ${gone.size} gone, of ${now.size}`,
   );
-  if (saved === null) return { issues, pulls, gone, kinds, comments, commentThreads: new Set(), reactions };
+  const previousParents = previous.parents;
+  if (saved === null)
+    return { issues, pulls, gone, kinds, comments, commentThreads: new Set(), reactions, previousParents };
   for (const list of Object.values(findings) as number[][]) list.sort((a, b) => a - b);
   ctx.log.info(
     `verify-full: the full comparison found ${findings.issues.length} issues, ${findings.pull_requests.length} pull requests and ${findings.comment_threads.length} comment threads changed that the incremental checks did not`,
@@ -350,6 +368,7 @@ export async function computeChangePlan(
     commentThreads: new Set(findings.comment_threads),
     findings,
     reactions,
+    previousParents,
   };
 }
 

@@ -7,6 +7,7 @@
 // of its comments now are asked (many parents per GraphQL request): records
 // GitHub no longer lists are dropped, and a parent that then still lacks a
 // comment (or has more than a page) is read again through its own list.
+import { keptLines } from "../../backup/merge-sorted-lines.js";
 import type { SortKey } from "../../backup/sort-key.js";
 import { fetchAll, parseLinkHeader } from "../../github/paginate-parallel.js";
 import { type NumberSelection, selectionHas } from "../../selection/number-spec.js";
@@ -53,29 +54,34 @@ async function merged<T extends ChildRecord>(
   source: IncrementalView<SaveContext>,
   spec: IncrementalChildren<T>,
   gone: ReadonlySet<number>,
-): Promise<{ updated: Map<number, T>; counts: Map<number, number>; ids: Map<number, Set<number>> }> {
+): Promise<{
+  updated: Map<number, T>;
+  counts: Map<number, number>;
+  ids: Map<number, number[]>;
+  /** No previous record is left out (of a gone parent) or replaced (changed since), and none is new. */
+  untouched: boolean;
+}> {
   const updated = new Map<number, T>();
   for (const raw of await changedSince(ctx, source, spec.listRoute)) {
     const record = spec.recordOf(raw);
     if (record !== null) updated.set(record.id, record);
   }
-  const counts = new Map<number, number>();
-  const ids = new Map<number, Set<number>>();
+  // Ids in arrays, made sets only for the few parents whose counts differ.
+  const ids = new Map<number, number[]>();
   const bump = (parent: number, id: number) => {
-    counts.set(parent, (counts.get(parent) ?? 0) + 1);
-    let held = ids.get(parent);
-    if (held === undefined) {
-      held = new Set();
-      ids.set(parent, held);
-    }
-    held.add(id);
+    const held = ids.get(parent);
+    if (held === undefined) ids.set(parent, [id]);
+    else held.push(id);
   };
+  let left = 0;
   for await (const record of source.records(spec.file)) {
     const parent = spec.parentOf(record as unknown as T);
     if (!gone.has(parent) && !updated.has(record.id as number)) bump(parent, record.id as number);
+    else left += 1;
   }
   for (const record of updated.values()) bump(spec.parentOf(record), record.id);
-  return { updated, counts, ids };
+  const counts = new Map([...ids].map(([parent, held]) => [parent, held.length] as const));
+  return { updated, counts, ids, untouched: left === 0 && updated.size === 0 };
 }
 
 /** Writes the merged records `keep` accepts; `reread` parents get their own list's comments. */
@@ -87,20 +93,25 @@ function write<T extends ChildRecord>(
   keep: (record: T) => boolean,
   reread: readonly number[],
   parentList: (parent: number) => Promise<RestObject[]>,
+  /** Every previous record is kept and none added: the previous file may stand as it is. */
+  whole: boolean,
 ): Promise<EntitySaveResult> {
-  return writeRecords<T>(ctx, spec.file, spec.sortKey, async (add) => {
-    for await (const json of source.records(spec.file)) {
-      const record = json as unknown as T;
-      if (keep(record) && !updated.has(record.id)) await add(record);
-    }
-    for (const record of updated.values()) if (keep(record)) await add(record);
-    for (const parent of reread) {
-      for (const raw of await parentList(parent)) {
-        const record = spec.recordOf(raw);
-        if (record !== null) await add(record);
+  return writeRecords<T>(
+    ctx,
+    spec.file,
+    spec.sortKey,
+    async (add) => {
+      for (const record of updated.values()) if (keep(record)) await add(record);
+      for (const parent of reread) {
+        for (const raw of await parentList(parent)) {
+          const record = spec.recordOf(raw);
+          if (record !== null) await add(record);
+        }
       }
-    }
-  });
+    },
+    () => keptLines<T>(source.lines(spec.file), (record) => keep(record) && !updated.has(record.id)),
+    whole ? source.wholeFile(spec.file) : undefined,
+  );
 }
 
 /** Conversation comments: each parent's count is checked against the sweep's. */
@@ -110,7 +121,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
 ): Promise<EntitySaveResult> {
   const source = ctx.incremental as IncrementalView<SaveContext>;
   const plan = await source.plan(ctx);
-  const { updated, counts, ids } = await merged(ctx, source, spec, plan.gone);
+  const { updated, counts, ids, untouched } = await merged(ctx, source, spec, plan.gone);
   const kind = spec.onPullRequest ? "PullRequest" : "Issue";
   const reread: number[] = [];
   const differ: number[] = [];
@@ -122,7 +133,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   // Settled: every comment GitHub lists now is among the merged records; the others are gone.
   const settled = new Map<number, Set<number>>();
   for (const [n, now] of await currentCommentIds(ctx, differ)) {
-    const held = ids.get(n) ?? new Set<number>();
+    const held = new Set(ids.get(n));
     if ([...now].every((id) => held.has(id))) settled.set(n, now);
   }
   for (const n of differ) if (!settled.has(n)) reread.push(n);
@@ -133,6 +144,10 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
   }
   const rereadSet = new Set(reread);
   const where = { owner: ctx.repo.owner, repo: ctx.repo.repo };
+  const whole =
+    untouched &&
+    reread.length === 0 &&
+    [...settled].every(([n, now]) => (ids.get(n) ?? []).every((id) => now.has(id)));
   return write(
     ctx,
     source,
@@ -153,6 +168,7 @@ export async function saveCommentsIncrementally<T extends ChildRecord>(
           signal: ctx.signal,
         },
       ),
+    whole,
   );
 }
 
@@ -169,7 +185,7 @@ export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
 ): Promise<EntitySaveResult> {
   const source = ctx.incremental as IncrementalView<SaveContext>;
   if (ctx.selection.pullRequests.kind !== "all") return full();
-  const { updated, counts } = await merged(ctx, source, spec, new Set());
+  const { updated, counts, untouched } = await merged(ctx, source, spec, new Set());
   const saved = [...counts.values()].reduce((a, b) => a + b, 0);
   const total = await listTotal(ctx, spec.listRoute);
   if (total !== saved) {
@@ -186,6 +202,7 @@ export async function saveReviewCommentsIncrementally<T extends ChildRecord>(
     () => true,
     [],
     async () => [],
+    untouched,
   );
 }
 

@@ -1,6 +1,7 @@
 // What a job of an incremental save sees of the save it builds on (the
 // implementation is incremental.ts). Kept free of imports that lead back to
 // the save context, so the context can name it.
+import type { CarriedLine, WholeFile } from "../../backup/merge-sorted-lines.js";
 import type { Json } from "./fields.js";
 
 export type ItemKind = "Issue" | "PullRequest";
@@ -23,6 +24,8 @@ export interface ChangePlan {
   findings?: VerifyFindings;
   /** Reactions per number, as GitHub counts them now (when reactions are saved). */
   reactions: ReadonlyMap<number, number>;
+  /** Every value of the parent field in the previous save's file, per file of the types read again by parent. */
+  previousParents: ReadonlyMap<string, ReadonlySet<unknown>>;
 }
 
 /** What a verifying sweep (--verify-full) found that the cheap checks did not. */
@@ -54,6 +57,12 @@ export interface IncrementalView<Ctx> extends ChangedSince {
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
   /** The previous save's records of `file`, in file order (none when it has no such file). */
   records(file: string): AsyncGenerator<Json>;
+  /** The same records with the lines they were read from, to carry into a new file as they are. */
+  lines(file: string): AsyncGenerator<CarriedLine<Json>>;
+  /** The `id` of every one of those records, in file order (kept from an earlier read of the file when there was one). */
+  ids(file: string): Promise<readonly unknown[]>;
+  /** The previous save's record file `file` as its manifest lists it, to keep whole when nothing in it changed. */
+  wholeFile(file: string): WholeFile | undefined;
   /** A file the previous save wrote at `path`, unchanged and of `bytes` bytes; null when it must be fetched again. */
   keptFile(path: string, bytes: number): Promise<{ bytes: number; sha256: string } | null>;
 }

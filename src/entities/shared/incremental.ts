@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { hashFile } from "../../backup/atomic.js";
 import { readLines } from "../../backup/jsonl-lines.js";
 import type { ManifestConditional } from "../../backup/manifest.js";
+import type { CarriedLine, WholeFile } from "../../backup/merge-sorted-lines.js";
 import { parseUntrustedJson } from "../../backup/untrusted-json.js";
 import type { GitHubClient } from "../../github/client.js";
 import { exists } from "../../util/exists.js";
@@ -22,6 +23,9 @@ export type UnchangedSince = (
   etags: Record<string, string>,
   signal: AbortSignal,
 ) => Promise<boolean>;
+
+/** Bytes read at once from a previous file: its lines are read several times, start to end. */
+const READ_CHUNK = 1024 * 1024;
 
 /** Clock skew allowed between GitHub's timestamps and the previous save's start. */
 export const OVERLAP_MS = 10 * 60 * 1000;
@@ -42,6 +46,8 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
   readonly #claimed: Promise<unknown>;
   #plan: Promise<ChangePlan> | null = null;
   readonly #shared = new Map<string, Promise<unknown>>();
+  /** The `id` of every record of each previous file read through to its end, in file order. */
+  readonly #ids = new Map<string, readonly unknown[]>();
 
   /** The previous save's files (path → size and SHA-256), as its manifest lists them. */
   readonly #files: Readonly<Record<string, { bytes: number; sha256: string }>>;
@@ -129,6 +135,14 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
     }
   }
 
+  /** The previous save's record file `file`, with the size and SHA-256 its manifest lists (to keep it whole). */
+  wholeFile(file: string): WholeFile | undefined {
+    const listed = this.#files[file];
+    return listed === undefined
+      ? undefined
+      : { path: join(this.dir, file), bytes: listed.bytes, sha256: listed.sha256 };
+  }
+
   /** Whether the previous save wrote `file`. */
   async has(file: string): Promise<boolean> {
     await this.#claimed;
@@ -137,15 +151,31 @@ export class IncrementalSource implements IncrementalView<SaveContext> {
 
   /** The previous save's records of `file`, in file order (none when it has no such file). */
   async *records(file: string): AsyncGenerator<Json> {
+    for await (const line of this.lines(file)) yield line.record;
+  }
+
+  /** The `id` of every previous record of `file`, in file order: as a read of the whole file noted them, else read now. */
+  async ids(file: string): Promise<readonly unknown[]> {
+    if (!this.#ids.has(file)) for await (const _ of this.lines(file));
+    return this.#ids.get(file) ?? [];
+  }
+
+  /** The previous save's records of `file` with the lines they were read from, in file order. */
+  async *lines(file: string): AsyncGenerator<CarriedLine<Json>> {
     await this.#claimed;
     const path = join(this.dir, file);
-    if (!(await exists(path))) return;
-    for await (const line of readLines(path)) {
-      const value = parseUntrustedJson(line.bytes.toString("utf8"));
-      if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        throw new Error(`${file} line ${line.lineNumber} of the previous save is not a JSON object`);
+    const ids: unknown[] = [];
+    if (await exists(path)) {
+      for await (const raw of readLines(path, { highWaterMark: READ_CHUNK })) {
+        const line = raw.bytes.toString("utf8");
+        const value = parseUntrustedJson(line);
+        if (typeof value !== "object" || value === null || Array.isArray(value)) {
+          throw new Error(`${file} line ${raw.lineNumber} of the previous save is not a JSON object`);
+        }
+        ids.push((value as Json).id);
+        yield { record: value as Json, line };
       }
-      yield value as Json;
     }
+    this.#ids.set(file, ids);
   }
 }

@@ -1,6 +1,7 @@
 // The pipeline most jobs share: pages of GitHub objects arrive (from a list
 // or a shared feed), each object is mapped to a record (or dropped by the
 // selection), and records stream into the job's sorted, atomic file.
+import type { CarriedLine, WholeFile } from "../../backup/merge-sorted-lines.js";
 import type { SortKey } from "../../backup/sorted-jsonl-writer.js";
 import { type PaginateOptions, paginateParallel } from "../../github/paginate-parallel.js";
 import type { EntitySaveResult, SaveContext } from "../types.js";
@@ -15,15 +16,22 @@ export interface WritePagesOptions<T> {
   map: (item: RestObject) => T | null | Promise<T | null>;
 }
 
-/** Opens the job's file, lets `produce` add records, and finishes it (or removes it on failure). */
+/**
+ * Opens the job's file, lets `produce` add records, and finishes it (or
+ * removes it on failure). `carried`: a previous save's lines kept in the file
+ * as they are (SortedJsonlWriter.carry).
+ */
 export async function writeRecords<T>(
   ctx: SaveContext,
   file: string,
   sortKey: (record: T) => SortKey,
   produce: (add: (record: T) => Promise<void>) => Promise<void>,
+  carried?: () => AsyncIterable<CarriedLine<T>>,
+  whole?: WholeFile,
 ): Promise<EntitySaveResult> {
   const writer = ctx.openWriter<T>(file, sortKey);
   try {
+    if (carried !== undefined) writer.carry(carried, whole);
     await produce((record) => writer.add(record));
     const summary = await writer.finish();
     return { records: summary.records, files: [summary] };

@@ -5,37 +5,19 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { Octokit } from "@octokit/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
+import { describe, expect, it } from "vitest";
 import { deleteIssue } from "../../fake-github/store/mutations/removals.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { useWallClock } from "../../fake-github/store/wall-clock.js";
-import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
-import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
-import { backupFolders, entityFiles, manifestOf, saveRequest } from "./helpers.js";
+import { entityFiles, incrementalFixture, manifestOf } from "./helpers.js";
 
 const OWNER = "octo-org";
 const REPO = "sample";
-const ENTITIES = ENTITY_NAMES.filter((name) => name !== "git_repo") as EntityName[];
-const folders = backupFolders("gd-incremental-carry-");
 
 describe("save --incremental: carried-over records", () => {
-  let fake: FakeGitHub;
-  let repo: FakeRepo;
-  const save = (outDir: string, extra = {}) =>
-    new SaveRepositoryUseCase().execute(saveRequest(fake, outDir, { entities: ENTITIES, ...extra }));
-
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
-    useWallClock(fake.store);
-    repo = findRepo(fake.store, OWNER, REPO) as FakeRepo;
-  });
-  afterAll(async () => {
-    await fake?.close();
-    folders.removeAll();
-  });
+  const fixture = incrementalFixture(11, "gd-incremental-carry-");
+  const { folders, save } = fixture;
 
   it("keeps an unchanged type's file as it is and merges a changed one, as a fresh full save writes them", async () => {
+    const { fake, repo } = fixture;
     const dir = folders.fresh();
     expect((await save(dir)).exitCode).toBe(0);
     const inode = (file: string) => statSync(join(dir, file)).ino;

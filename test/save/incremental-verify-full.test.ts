@@ -4,36 +4,16 @@
 // finds them, reads them again, reports them, and leaves the files of a fresh
 // full save. With nothing changed it finds nothing.
 import { cpSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
-import type { FakeRepo } from "../../fake-github/store/types.js";
-import { useWallClock } from "../../fake-github/store/wall-clock.js";
-import { ENTITY_NAMES, type EntityName } from "../../src/entities/names.js";
-import { SaveRepositoryUseCase } from "../../src/save/save-repository.js";
-import { backupFolders, entityFiles, manifestOf, saveRequest } from "./helpers.js";
-
-const ENTITIES = ENTITY_NAMES.filter((name) => name !== "git_repo") as EntityName[];
-
-const folders = backupFolders("gd-verify-full-");
-const freshDir = folders.fresh;
+import { describe, expect, it } from "vitest";
+import { entityFiles, incrementalFixture, manifestOf } from "./helpers.js";
 
 describe("save --incremental --verify-full", () => {
-  let fake: FakeGitHub;
-  let repo: FakeRepo;
-  const save = (outDir: string, extra = {}) =>
-    new SaveRepositoryUseCase().execute(saveRequest(fake, outDir, { entities: ENTITIES, ...extra }));
-
-  beforeAll(async () => {
-    fake = await startFakeGitHub({ dataset: "small", seed: 11 });
-    useWallClock(fake.store);
-    repo = findRepo(fake.store, "octo-org", "sample") as FakeRepo;
-  });
-  afterAll(async () => {
-    await fake?.close();
-    folders.removeAll();
-  });
+  const fixture = incrementalFixture(11, "gd-verify-full-");
+  const { folders, save } = fixture;
+  const freshDir = folders.fresh;
 
   it("finds what moves no updated_at and no count, and ends with a fresh full save's files", async () => {
+    const { fake, repo } = fixture;
     const dir = freshDir();
     expect((await save(dir)).exitCode).toBe(0);
 

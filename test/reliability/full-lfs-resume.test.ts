@@ -2,17 +2,13 @@
 // SIGKILL while git-lfs asks for the objects and while it downloads the first
 // one, then continued with --resume: the mirrors and objects of an
 // uninterrupted full save, and a folder that verifies.
-import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
-import { verifyBackup } from "../../src/index.js";
-import { lfsFiles, mirrorState } from "../save/mirror-helpers.js";
-import { baseEnv, type CountingProxy, killTree, runCli, startCountingProxy } from "./cli-harness.js";
+import { expectSameMirrors, lfsFiles } from "../save/mirror-helpers.js";
+import { baseEnv, type CountingProxy, killAtFirst, runCli, startCountingProxy } from "./cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
 
-const MIRRORS = ["git-repo", "wiki-repo"];
 const args = (dir: string) => [
   "save",
   `${OWNER}/${REPO}`,
@@ -21,16 +17,6 @@ const args = (dir: string) => [
   "--include",
   "git_repo,wiki,lfs_objects",
 ];
-
-/** An `onChild` for `runCli`: the first request whose line matches is held, and the CLI's process tree killed. */
-function killAtFirst(proxy: CountingProxy, pattern: RegExp): (child: ChildProcess) => void {
-  return (child) =>
-    proxy.reset((_n, line) => {
-      if (!pattern.test(line)) return "forward";
-      killTree(child);
-      return "hold";
-    });
-}
 
 describe("a full save killed with SIGKILL while git-lfs fetches, and resumed", () => {
   let fake: FakeGitHub;
@@ -68,11 +54,7 @@ describe("a full save killed with SIGKILL while git-lfs fetches, and resumed", (
       proxy.reset();
       const resumed = await runCli([...args(dir), "--resume"], { env });
       expect(resumed.code, resumed.stderr).toBe(0);
-      for (const mirror of MIRRORS)
-        expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
-      expect(lfsFiles(dir)).toEqual(lfsFiles(reference));
-      expect(existsSync(join(dir, ".github-data"))).toBe(false);
-      expect((await verifyBackup(dir)).problems).toEqual([]);
+      await expectSameMirrors(dir, reference);
     },
     120_000,
   );

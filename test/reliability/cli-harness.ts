@@ -126,6 +126,16 @@ export function killAtRequest(proxy: CountingProxy, killAt: number): (child: Chi
     });
 }
 
+/** An `onChild` for `runCli`: the first request whose line matches is held, and the CLI's process tree killed. */
+export function killAtFirst(proxy: CountingProxy, pattern: RegExp): (child: ChildProcess) => void {
+  return (child) =>
+    proxy.reset((_n, line) => {
+      if (!pattern.test(line)) return "forward";
+      killTree(child);
+      return "hold";
+    });
+}
+
 /** An HTTP proxy in front of `target` that keeps the Host header, so URLs the fake builds point back at it. */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   let count = 0;

@@ -3,31 +3,18 @@
 // (the earlier objects being checked meanwhile), and while git-lfs asks for
 // the one new object — then continued with --resume: the mirrors and objects
 // of a fresh full save, and a folder that verifies.
-import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync } from "node:fs";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lfsPointer } from "../../fake-github/data/wiki-lfs.js";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
-import { verifyBackup } from "../../src/index.js";
-import { commit, git, lfsFiles, mirrorState } from "../save/mirror-helpers.js";
-import { baseEnv, type CountingProxy, killTree, runCli, startCountingProxy } from "./cli-harness.js";
+import { commit, expectSameMirrors, git } from "../save/mirror-helpers.js";
+import { baseEnv, type CountingProxy, killAtFirst, runCli, startCountingProxy } from "./cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
 
-const MIRRORS = ["git-repo", "wiki-repo"];
 const ONLY_GIT = ["--include", "git_repo,wiki,lfs_objects"];
-
-/** An `onChild` for `runCli`: the first request whose line matches is held, and the CLI's process tree killed. */
-function killAtFirst(proxy: CountingProxy, pattern: RegExp): (child: ChildProcess) => void {
-  return (child) =>
-    proxy.reset((_n, line) => {
-      if (!pattern.test(line)) return "forward";
-      killTree(child);
-      return "hold";
-    });
-}
 
 describe("an incremental save of the mirrors killed with SIGKILL and resumed", () => {
   let fake: FakeGitHub;
@@ -84,11 +71,7 @@ describe("an incremental save of the mirrors killed with SIGKILL and resumed", (
       proxy.reset();
       const resumed = await runCli([...args(dir), "--incremental", "--resume"], { env });
       expect(resumed.code, resumed.stderr).toBe(0);
-      for (const mirror of MIRRORS)
-        expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
-      expect(lfsFiles(dir)).toEqual(lfsFiles(reference));
-      expect(existsSync(join(dir, ".github-data"))).toBe(false);
-      expect((await verifyBackup(dir)).problems).toEqual([]);
+      await expectSameMirrors(dir, reference);
     },
     120_000,
   );

@@ -2,10 +2,12 @@
 // mirror), and what a saved mirror holds, for comparing an updated mirror
 // with a fresh clone.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { isolatedGitEnv } from "../../fake-github/git/create-bare-repo.js";
 import { LFS_OBJECTS_DIR } from "../../src/backup/lfs-objects.js";
+import { verifyBackup } from "../../src/index.js";
 
 export function git(gitDir: string, args: string[], input?: string): string {
   return execFileSync("git", [`--git-dir=${gitDir}`, ...args], {
@@ -86,4 +88,13 @@ export function packFiles(gitDir: string): string[] {
     .filter((name) => name.endsWith(".pack"))
     .sort()
     .map((name) => `${name} ${statSync(join(packs, name)).ino}`);
+}
+
+/** A finished (resumed) save's folder holds `reference`'s mirrors and LFS objects, no save state, and verifies. */
+export async function expectSameMirrors(dir: string, reference: string): Promise<void> {
+  for (const mirror of ["git-repo", "wiki-repo"])
+    expect(mirrorState(join(dir, mirror))).toEqual(mirrorState(join(reference, mirror)));
+  expect(lfsFiles(dir)).toEqual(lfsFiles(reference));
+  expect(existsSync(join(dir, ".github-data"))).toBe(false);
+  expect((await verifyBackup(dir)).problems).toEqual([]);
 }

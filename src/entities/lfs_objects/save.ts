@@ -1,12 +1,13 @@
 // Fetches every LFS object reachable from any ref of the git mirror with the
 // real client into a scratch store, then copies each object whose bytes hash
 // to its oid into git-repo/lfs/objects/. Objects an earlier save kept are
-// checked and linked into the scratch store first. A save that starts from
-// nothing runs `git lfs fetch --all`; one that builds on saved objects (an
-// incremental or resumed save) finds the pointers the refs reach itself
-// (pointer-scan.ts), has git-lfs fetch only what no saved object covers, and
-// drops the saved objects no ref points to any more, as a fresh save would
-// not have them. Runs after git_repo, whose clone it reads.
+// checked and linked into the scratch store first. The pointers the refs
+// reach are found with git (pointer-scan.ts, rather than git-lfs's own scan
+// of every ref's history, `git lfs fetch --all`, which costs seconds of CPU on
+// a repository of thousands of refs); git-lfs fetches those no saved object
+// covers (all of them in a save that starts from nothing), and the saved
+// objects no ref points to any more are dropped, as a fresh save would not
+// have them. Runs after git_repo, whose clone it reads.
 import { readdir, rm, rmdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { TEMP_SUFFIX_RE } from "../../backup/atomic.js";
@@ -52,29 +53,21 @@ export const lfsObjectsSaver: EntitySaver = {
       const saved = await placeVerifiedObjects(objectsDir, view.objectsDir, { signal: ctx.signal });
       // A saved object that does not hash to its name is no object: it goes, and is fetched again.
       for (const oid of saved.corrupt) await rm(lfsObjectPath(objectsDir, oid), { force: true });
-      // Building on saved objects (an incremental or resumed save): only those no saved one covers.
-      const pointed =
-        ctx.incremental !== undefined || saved.placed.length > 0
-          ? await pointerBlobs(view.gitDir, ctx.signal)
-          : null;
+      const pointed = await pointerBlobs(view.gitDir, ctx.signal);
+      // Only the objects no saved one covers (in a save that starts from nothing: all of them).
+      const have = new Set(saved.placed);
+      const missing = [...pointed].filter(([oid]) => !have.has(oid));
+      ctx.log.info(`lfs_objects: ${pointed.size} referenced, ${missing.length} of them to fetch`);
       let failure: unknown = null;
       try {
-        if (pointed === null) {
-          ctx.progress({ message: "git lfs fetch --all" });
-          await view.lfs(["fetch", "--all", cloneUrl], cloneUrl, auth);
-        } else {
-          const have = new Set(saved.placed);
-          const missing = [...pointed].filter(([oid]) => !have.has(oid));
-          ctx.log.info(`lfs_objects: ${pointed.size} referenced, ${missing.length} of them to fetch`);
-          if (missing.length > 0) {
-            ctx.progress({ message: "git lfs fetch (new objects)" });
-            await fetchPointed(
-              view,
-              missing.flatMap(([, blobs]) => blobs),
-              cloneUrl,
-              auth,
-            );
-          }
+        if (missing.length > 0) {
+          ctx.progress({ message: "git lfs fetch" });
+          await fetchPointed(
+            view,
+            missing.flatMap(([, blobs]) => blobs),
+            cloneUrl,
+            auth,
+          );
         }
       } catch (error) {
         if (ctx.signal.aborted) throw error;
@@ -87,14 +80,12 @@ export const lfsObjectsSaver: EntitySaver = {
       });
       if (failure !== null) throw failure;
       // What no ref points to any more is not in a fresh save either.
-      if (pointed !== null) {
-        for (const object of (await listLfsObjects(objectsDir)).objects) {
-          if (pointed.has(object.oid)) continue;
-          await rm(object.path, { force: true });
-          // Its folders too, when nothing else is in them (a fresh save has none empty).
-          for (const folder of [dirname(object.path), dirname(dirname(object.path))])
-            await rmdir(folder).catch(() => undefined);
-        }
+      for (const object of (await listLfsObjects(objectsDir)).objects) {
+        if (pointed.has(object.oid)) continue;
+        await rm(object.path, { force: true });
+        // Its folders too, when nothing else is in them (a fresh save has none empty).
+        for (const folder of [dirname(object.path), dirname(dirname(object.path))])
+          await rmdir(folder).catch(() => undefined);
       }
       if (corrupt.length > 0)
         throw new Error(

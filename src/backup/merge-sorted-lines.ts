@@ -9,7 +9,7 @@
 // one line is read.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { copyFile, link, rename, rm } from "node:fs/promises";
+import { copyFile, link, lstat, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { fsyncDir, tempPathFor } from "./atomic.js";
 import { compareLines, compareSortKeys, type SortKey } from "./sort-key.js";
@@ -114,7 +114,9 @@ export interface WholeFile {
 /**
  * Puts `whole` at `dest` (hard-linked, or copied where links fail) when it
  * still has its listed size and SHA-256 and ends with a line end; its lines
- * counted as it is hashed. Null, leaving `dest` alone, when it does not.
+ * counted as it is hashed. Null, leaving `dest` alone, when it does not, or
+ * when it is not a plain file: a link would put a hostile folder's symlink into
+ * the new save, where the record-by-record path writes a file of its own.
  */
 export async function placeWholeFile(
   whole: WholeFile,
@@ -122,6 +124,7 @@ export async function placeWholeFile(
 ): Promise<{ records: number; bytes: number; sha256: string } | null> {
   const temp = tempPathFor(dest);
   try {
+    if (!(await lstat(whole.path)).isFile()) return null;
     await link(whole.path, temp).catch(() => copyFile(whole.path, temp));
     const hash = createHash("sha256");
     let bytes = 0;

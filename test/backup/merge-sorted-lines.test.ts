@@ -4,7 +4,7 @@
 // a file kept whole is put in place unread, and only when its size and
 // SHA-256 still match.
 import { createHash } from "node:crypto";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { lstat, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type CarriedLine, keptLines, type WholeFile } from "../../src/backup/merge-sorted-lines.js";
@@ -158,6 +158,27 @@ describe("keeping a previous file whole", () => {
     expect(read).toBe(0);
     const listed = await wholeOf(previous.path);
     expect(summary).toEqual({ file: "rows.jsonl", records: 200, bytes: listed.bytes, sha256: listed.sha256 });
+  });
+
+  it("writes a file of its own, not the link, when the previous file is a symlink with matching bytes", async () => {
+    const previous = await written(rows(20, 6));
+    const linked = join(await fresh(), "rows.jsonl");
+    await symlink(previous.path, linked);
+    const dir = await fresh();
+    const writer = createSortedJsonlWriter<Row>({ dir, file: "rows.jsonl", sortKey: byParent });
+    let read = 0;
+    writer.carry(
+      async function* () {
+        read += 1;
+        yield* linesOf(linked);
+      },
+      await wholeOf(linked),
+    );
+    await writer.finish();
+    const out = join(dir, "rows.jsonl");
+    expect(read).toBe(1);
+    expect((await lstat(out)).isSymbolicLink()).toBe(false);
+    expect((await readFile(out)).equals(previous.bytes)).toBe(true);
   });
 
   it("merges instead when the file no longer has its listed SHA-256, or a record was added", async () => {

@@ -39,7 +39,7 @@ export class CarriedOutOfOrder extends Error {
 }
 
 /** Characters gathered before a write: one write and one hash update per chunk, not per line. */
-const CHUNK_CHARS = 64 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 /**
  * Writes, through `write`, the lines of `added` (sorted) and of `carried`

@@ -15,6 +15,7 @@ import { readLines } from "./jsonl-lines.js";
 import {
   type CarriedLine,
   CarriedOutOfOrder,
+  CHUNK_CHARS,
   compareSortedLines,
   placeWholeFile,
   type SortedLine,
@@ -86,9 +87,6 @@ function runLine(entry: Entry): string {
 function finalLine(entry: Entry): string {
   return `${entry.line}\n`;
 }
-
-/** Characters gathered before a write: one write and one hash update per chunk, not per record. */
-const CHUNK_CHARS = 64 * 1024;
 
 interface LineSink {
   write(data: string): Promise<void>;

@@ -139,23 +139,25 @@ describe("carrying a previous file's lines", () => {
   });
 });
 
+/** A fresh writer given nothing but `path`'s lines, carried with `listed` as their whole file; how often they were read. */
+async function carriedAlone(path: string, listed: WholeFile) {
+  const dir = await fresh();
+  const writer = createSortedJsonlWriter<Row>({ dir, file: "rows.jsonl", sortKey: byParent });
+  let reads = 0;
+  writer.carry(async function* () {
+    reads += 1;
+    yield* linesOf(path);
+  }, listed);
+  const summary = await writer.finish();
+  return { out: join(dir, "rows.jsonl"), summary, reads };
+}
+
 describe("keeping a previous file whole", () => {
   it("puts the file in place unread when nothing is added, with a full save's summary", async () => {
     const previous = await written(rows(200, 4));
-    const dir = await fresh();
-    const writer = createSortedJsonlWriter<Row>({ dir, file: "rows.jsonl", sortKey: byParent });
-    let read = 0;
-    writer.carry(
-      async function* () {
-        read += 1;
-        yield* linesOf(previous.path);
-      },
-      await wholeOf(previous.path),
-    );
-    const summary = await writer.finish();
-    const out = join(dir, "rows.jsonl");
+    const { out, summary, reads } = await carriedAlone(previous.path, await wholeOf(previous.path));
     expect((await readFile(out)).equals(previous.bytes)).toBe(true);
-    expect(read).toBe(0);
+    expect(reads).toBe(0);
     const listed = await wholeOf(previous.path);
     expect(summary).toEqual({ file: "rows.jsonl", records: 200, bytes: listed.bytes, sha256: listed.sha256 });
   });
@@ -164,19 +166,8 @@ describe("keeping a previous file whole", () => {
     const previous = await written(rows(20, 6));
     const linked = join(await fresh(), "rows.jsonl");
     await symlink(previous.path, linked);
-    const dir = await fresh();
-    const writer = createSortedJsonlWriter<Row>({ dir, file: "rows.jsonl", sortKey: byParent });
-    let read = 0;
-    writer.carry(
-      async function* () {
-        read += 1;
-        yield* linesOf(linked);
-      },
-      await wholeOf(linked),
-    );
-    await writer.finish();
-    const out = join(dir, "rows.jsonl");
-    expect(read).toBe(1);
+    const { out, reads } = await carriedAlone(linked, await wholeOf(linked));
+    expect(reads).toBe(1);
     expect((await lstat(out)).isSymbolicLink()).toBe(false);
     expect((await readFile(out)).equals(previous.bytes)).toBe(true);
   });
@@ -188,16 +179,9 @@ describe("keeping a previous file whole", () => {
     // Same size, other bytes: a tampered file.
     const tampered = previous.bytes.toString("utf8").replace('"alpha"', '"alphA"');
     await writeFile(previous.path, tampered);
-    const dir = await fresh();
-    const writer = createSortedJsonlWriter<Row>({ dir, file: "rows.jsonl", sortKey: byParent });
-    let read = 0;
-    writer.carry(async function* () {
-      read += 1;
-      yield* linesOf(previous.path);
-    }, listed);
-    await writer.finish();
-    expect(read).toBe(1);
-    expect(await readFile(join(dir, "rows.jsonl"), "utf8")).toBe(tampered);
+    const { out, reads } = await carriedAlone(previous.path, listed);
+    expect(reads).toBe(1);
+    expect(await readFile(out, "utf8")).toBe(tampered);
 
     const extra = { parent: 0, id: 999, title: "new" };
     const expected = await written([...before, extra]);

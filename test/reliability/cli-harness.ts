@@ -136,6 +136,24 @@ export function killAtFirst(proxy: CountingProxy, pattern: RegExp): (child: Chil
     });
 }
 
+/**
+ * Runs the CLI with `args` until `kill` (an `onChild` such as killAtFirst)
+ * kills it, then again with `--resume` on a fresh count, after dropping what
+ * the killed process left in flight: both runs.
+ */
+export async function killThenResume(
+  proxy: CountingProxy,
+  args: string[],
+  env: Record<string, string>,
+  kill: (child: ChildProcess) => void,
+): Promise<{ killed: CliRun; resumed: CliRun }> {
+  const killed = await runCli(args, { env, onChild: kill });
+  await proxy.dropClients();
+  proxy.reset();
+  const resumed = await runCli([...args, "--resume"], { env });
+  return { killed, resumed };
+}
+
 /** An HTTP proxy in front of `target` that keeps the Host header, so URLs the fake builds point back at it. */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   let count = 0;

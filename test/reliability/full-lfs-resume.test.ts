@@ -6,7 +6,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../../fake-github/index.js";
 import { expectSameMirrors, lfsFiles } from "../save/mirror-helpers.js";
-import { baseEnv, type CountingProxy, killAtFirst, runCli, startCountingProxy } from "./cli-harness.js";
+import {
+  baseEnv,
+  type CountingProxy,
+  killAtFirst,
+  killThenResume,
+  runCli,
+  startCountingProxy,
+} from "./cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
 
 const args = (dir: string) => [
@@ -48,11 +55,8 @@ describe("a full save killed with SIGKILL while git-lfs fetches, and resumed", (
     "killed while %s: the mirrors and objects of an uninterrupted save",
     async (_what, pattern) => {
       const dir = join(tempDir(), "backup");
-      const killed = await runCli(args(dir), { env, onChild: killAtFirst(proxy, pattern) });
+      const { killed, resumed } = await killThenResume(proxy, args(dir), env, killAtFirst(proxy, pattern));
       expect(killed.signal).toBe("SIGKILL");
-      await proxy.dropClients();
-      proxy.reset();
-      const resumed = await runCli([...args(dir), "--resume"], { env });
       expect(resumed.code, resumed.stderr).toBe(0);
       await expectSameMirrors(dir, reference);
     },

@@ -11,7 +11,14 @@ import { lfsPointer } from "../../fake-github/data/wiki-lfs.js";
 import { type FakeGitHub, findRepo, startFakeGitHub } from "../../fake-github/index.js";
 import type { FakeRepo } from "../../fake-github/store/types.js";
 import { commit, expectSameMirrors, git } from "../save/mirror-helpers.js";
-import { baseEnv, type CountingProxy, killAtFirst, runCli, startCountingProxy } from "./cli-harness.js";
+import {
+  baseEnv,
+  type CountingProxy,
+  killAtFirst,
+  killThenResume,
+  runCli,
+  startCountingProxy,
+} from "./cli-harness.js";
 import { OWNER, REPO, removeTempRoots, tempDir } from "./helpers.js";
 
 const ONLY_GIT = ["--include", "git_repo,wiki,lfs_objects"];
@@ -62,14 +69,13 @@ describe("an incremental save of the mirrors killed with SIGKILL and resumed", (
     async (_what, pattern) => {
       const dir = join(tempDir(), "backup");
       cpSync(base, dir, { recursive: true });
-      const killed = await runCli([...args(dir), "--incremental"], {
+      const { killed, resumed } = await killThenResume(
+        proxy,
+        [...args(dir), "--incremental"],
         env,
-        onChild: killAtFirst(proxy, pattern),
-      });
+        killAtFirst(proxy, pattern),
+      );
       expect(killed.signal).toBe("SIGKILL");
-      await proxy.dropClients();
-      proxy.reset();
-      const resumed = await runCli([...args(dir), "--incremental", "--resume"], { env });
       expect(resumed.code, resumed.stderr).toBe(0);
       await expectSameMirrors(dir, reference);
     },
